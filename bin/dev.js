@@ -1,0 +1,6 @@
+#!/usr/bin/env node
+// Development entry: runs the compiled commands after `npm run build` (oclif's dev mode needs ts-node, which we do not ship).
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+import { execute } from '@oclif/core';
+
+await execute({ development: true, dir: import.meta.url });

@@ -1,0 +1,75 @@
+// The plan is a value: computed purely from desired and live state, read by renderers and by apply.
+import type { Address, DesiredResource, Kind, LiveMeta, OtherResource, Duplicate, Tags, Target, SpecByKind } from '../model/index.js';
+
+/** The closed action set, in order of severity. */
+export const ACTIONS = ['no-op', 'update', 'create', 'replace', 'delete'] as const;
+export type Action = (typeof ACTIONS)[number];
+
+export function actionRank(action: Action): number {
+  return ACTIONS.indexOf(action);
+}
+
+export type JsonValue = string | number | boolean | null | readonly JsonValue[] | { readonly [key: string]: JsonValue };
+
+/** One changed field. `null` stands for absent. Paths are dotted (`rules.minimumCores`, `tags.team`). */
+export interface FieldDiff {
+  readonly path: string;
+  readonly before: JsonValue;
+  readonly after: JsonValue;
+  /** This field cannot change in place; it is why the change is a replace. */
+  readonly forcesReplacement?: true;
+}
+
+/** What a resource is (or will be): its user tags and canonical spec. */
+export type ResourceBody = { [K in Kind]: { readonly tags: Tags; readonly spec: SpecByKind[K] } }[Kind];
+
+export interface ResourceChange {
+  readonly address: Address;
+  readonly kind: Kind;
+  readonly name: string;
+  readonly action: Action;
+  /** The live ARN, when the resource exists. */
+  readonly arn: string | null;
+  /** Sorted by path. */
+  readonly diff: readonly FieldDiff[];
+  /** Fingerprint of the live resource this change was computed from (`sha256:…`); of "absent" for a create. */
+  readonly fingerprint: string;
+  /** Why this action, in words (e.g. "countingType cannot change in place"). */
+  readonly reasons: readonly string[];
+  readonly warnings: readonly string[];
+  readonly before: ResourceBody | null;
+  readonly after: ResourceBody | null;
+  /** Server-side facts of the live resource (versions) that apply needs. */
+  readonly meta: LiveMeta | null;
+  /** Where the desired document came from. */
+  readonly source: DesiredResource['source'] | null;
+}
+
+export interface PlanSummary {
+  readonly create: number;
+  readonly update: number;
+  readonly replace: number;
+  readonly delete: number;
+  readonly noop: number;
+}
+
+export interface PlanSource {
+  readonly revision: string | null;
+  readonly dirty: boolean | null;
+}
+
+export interface Plan {
+  readonly formatVersion: '1';
+  readonly project: string;
+  readonly target: Target;
+  readonly source: PlanSource;
+  /** When the plan was computed (ISO 8601); an input of planning, never read from a clock inside it. */
+  readonly createdAt: string;
+  readonly prune: boolean;
+  readonly summary: PlanSummary;
+  /** Every managed address, no-ops included, sorted by address. */
+  readonly changes: readonly ResourceChange[];
+  readonly unmanaged: readonly OtherResource[];
+  readonly duplicates: readonly Duplicate[];
+  readonly warnings: readonly string[];
+}
