@@ -1,0 +1,77 @@
+// The contract between the emulator's core (wire adapters, routing, persistence, faults) and its services.
+// A service is a table of operations; each operation is a synchronous function of a call context and
+// the decoded input, which reads and mutates the state draft it is given and returns the output members.
+
+/** Which AWS service an operation belongs to. */
+export type ServiceName = 'license-manager' | 'ram';
+
+/** The whole persisted emulator state. Each service owns its own section and only reads the others. */
+export interface EmulatorState {
+  readonly formatVersion: 1;
+  /** Monotonic counter, bumped on every mutation; also a cheap change detector. */
+  revision: number;
+  licenseManager: LicenseManagerState;
+  ram: RamState;
+  /** Idempotency records: `${service}:${account}:${operation}:${clientToken}` → request hash and response. */
+  clientTokens: Record<string, { readonly requestHash: string; readonly response: Record<string, unknown> }>;
+}
+
+/** Keyed by ARN. Records hold AWS-shaped (PascalCase) members as stored, plus bookkeeping fields prefixed `_`. */
+export interface LicenseManagerState {
+  licenseConfigurations: Record<string, Record<string, unknown>>;
+  licenses: Record<string, Record<string, unknown>>;
+  grants: Record<string, Record<string, unknown>>;
+  /** Tags of any License Manager resource, keyed by ARN. */
+  tags: Record<string, Record<string, string>>;
+}
+
+/** Keyed by ARN. Records hold RAM-shaped (camelCase) members. */
+export interface RamState {
+  resourceShares: Record<string, Record<string, unknown>>;
+  /** Keyed by `${shareArn}|${associationType}|${entity}`. */
+  associations: Record<string, Record<string, unknown>>;
+}
+
+export interface CallContext {
+  readonly account: string;
+  readonly region: string;
+  readonly now: Date;
+  /** The mutable state draft; committed (and persisted) only if the handler returns without throwing. */
+  readonly state: EmulatorState;
+  /** Fresh ids: `hex(32)` for lic-/l-/g- ids, `uuid()` for share ids. Deterministic when the emulator is seeded. */
+  readonly ids: { hex32(): string; uuid(): string };
+}
+
+export type OperationHandler = (ctx: CallContext, input: Record<string, unknown>) => Record<string, unknown>;
+
+export interface OperationSpec {
+  readonly service: ServiceName;
+  readonly name: string;
+  /** For restJson1 (RAM): method and lower-case path; awsJson1_1 operations are all `POST /`. */
+  readonly http?: { readonly method: 'POST' | 'DELETE'; readonly path: string };
+  /** Read-only operations skip the write lock and are never persisted. */
+  readonly readOnly: boolean;
+  readonly handler: OperationHandler;
+}
+
+/** An AWS error: its name (the wire `__type`), HTTP status and message. Thrown by handlers. */
+export class ServiceError extends Error {
+  constructor(
+    readonly type: string,
+    message: string,
+    readonly status = 400,
+  ) {
+    super(message);
+    this.name = type;
+  }
+}
+
+export function emptyState(): EmulatorState {
+  return {
+    formatVersion: 1,
+    revision: 0,
+    licenseManager: { licenseConfigurations: {}, licenses: {}, grants: {}, tags: {} },
+    ram: { resourceShares: {}, associations: {} },
+    clientTokens: {},
+  };
+}
