@@ -1,0 +1,88 @@
+// Opens the one store against the embedded emulator, a served emulator (--endpoint) or AWS, and works out
+// the target (store type, account, region) that plans are bound to.
+import path from 'node:path';
+import { LicensectlError } from '../errors/index.js';
+import { accountFromAccessKey, DEFAULT_REGION, type ProjectConfig, type Target } from '../model/index.js';
+import type { Store } from '../store/index.js';
+
+export interface StoreFlags {
+  readonly store?: string;
+  readonly region?: string;
+  readonly profile?: string;
+  readonly endpoint?: string;
+  readonly state?: string;
+  readonly concurrency: number;
+}
+
+export interface OpenStoreOptions {
+  readonly dir: string;
+  readonly project: ProjectConfig;
+  readonly flags: StoreFlags;
+  /** Test and benchmark hook: retry settings and per-attempt timeout. */
+  readonly retry?: { maxAttempts: number; baseDelayMs: number; maxDelayMs: number };
+  readonly timeoutMs?: number;
+}
+
+const EMULATOR_KEY = 'AKID000000000000';
+
+export async function openStore(options: OpenStoreOptions): Promise<Store> {
+  const { flags, project } = options;
+  const storeType = (flags.store ?? project.store.type) as 'emulator' | 'aws';
+  const endpoint = flags.endpoint ?? process.env.AWS_ENDPOINT_URL ?? (project.store.type === 'aws' ? project.store.endpoint : undefined);
+  const region = flags.region ?? (project.store.type === 'aws' ? project.store.region : undefined) ?? process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? (storeType === 'emulator' ? DEFAULT_REGION : undefined);
+  if (!region) throw new LicensectlError('REGION_MISSING', 'no AWS region given', { hint: 'pass --region, set spec.store.region in licensectl.yaml, or set AWS_REGION' });
+  const { createClients, Store, DEFAULT_RETRY } = await import('../store/index.js');
+  const transport = storeType === 'emulator' && !endpoint ? await embeddedTransport(options) : {};
+  const credentials = storeType === 'emulator' ? emulatorCredentials() : undefined;
+  const profile = flags.profile ?? (project.store.type === 'aws' ? project.store.profile : undefined);
+  const clients = createClients({
+    region, endpoint: endpoint ?? transport.endpoint, requestHandler: transport.requestHandler, credentials, profile,
+    retry: options.retry ?? DEFAULT_RETRY, timeoutMs: options.timeoutMs ?? 30_000,
+  });
+  const account = await resolveAccount(storeType, endpoint, region, profile, credentials);
+  const target: Target = { store: storeType, account, region, endpoint: endpoint ?? null };
+  checkAccount(project, target);
+  return new Store({ clients, project: project.name, target, concurrency: flags.concurrency });
+}
+
+export function emulatorStatePath(dir: string, project: ProjectConfig, stateFlag?: string): string {
+  const configured = stateFlag ?? (project.store.type === 'emulator' ? project.store.path : undefined);
+  return path.resolve(dir, configured ?? '.licensectl/emulator.json');
+}
+
+async function embeddedTransport(options: OpenStoreOptions): Promise<{ endpoint?: string; requestHandler?: unknown }> {
+  const { Emulator, createInProcessHandler } = await import('../emulator/index.js');
+  const emulator = new Emulator({ statePath: emulatorStatePath(options.dir, options.project, options.flags.state) });
+  return { endpoint: 'http://emulator.embedded', requestHandler: createInProcessHandler(emulator) };
+}
+
+function emulatorCredentials() {
+  const accessKeyId = process.env.AWS_ACCESS_KEY_ID ?? EMULATOR_KEY;
+  return { accessKeyId, secretAccessKey: process.env.AWS_SECRET_ACCESS_KEY ?? 'emulator' };
+}
+
+async function resolveAccount(storeType: string, endpoint: string | undefined, region: string, profile: string | undefined, credentials?: { accessKeyId: string }): Promise<string> {
+  if (storeType === 'emulator') return accountFromAccessKey(credentials?.accessKeyId);
+  // A custom endpoint is an AWS-compatible emulator: its account follows the access key, as ours does.
+  if (endpoint) return accountFromAccessKey(process.env.AWS_ACCESS_KEY_ID);
+  const { STSClient, GetCallerIdentityCommand } = await import('@aws-sdk/client-sts');
+  const sts = new STSClient({ region, ...(profile ? { profile } : {}) });
+  try {
+    const out = await sts.send(new GetCallerIdentityCommand({}));
+    return out.Account ?? 'unknown';
+  } catch (cause) {
+    throw new LicensectlError('AWS_CREDENTIALS', `could not identify the AWS account: ${(cause as Error).message}`, {
+      cause, hint: 'check your AWS credentials (AWS_PROFILE, --profile, or the environment)',
+    });
+  } finally {
+    sts.destroy();
+  }
+}
+
+function checkAccount(project: ProjectConfig, target: Target): void {
+  if (project.account && project.account !== target.account) {
+    throw new LicensectlError('ACCOUNT_MISMATCH', `project ${project.name} expects account ${project.account}, but the credentials are for account ${target.account}`, {
+      hint: 'switch credentials or profile, or change spec.account in licensectl.yaml',
+    });
+  }
+}

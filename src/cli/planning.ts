@@ -1,0 +1,45 @@
+// The shared first half of plan and apply: desired state, live state, plan.
+import { LicensectlError } from '../errors/index.js';
+import { parseAddress, type Address } from '../model/index.js';
+import { computePlan } from '../plan/compute-plan.js';
+import type { Plan } from '../plan/types.js';
+import type { Store } from '../store/index.js';
+import { loadDesired, type LoadedState } from './desired.js';
+import { openStore, type StoreFlags } from './open-store.js';
+
+export interface PlanRun {
+  readonly loaded: LoadedState;
+  readonly store: Store;
+  readonly plan: Plan;
+}
+
+export async function planDirectory(dir: string, flags: StoreFlags & { target?: readonly string[] }): Promise<PlanRun> {
+  const targets = parseTargets(flags.target ?? []);
+  const loaded = await loadDesired(dir);
+  const store = await openStore({ dir: loaded.dir, project: loaded.state.project, flags });
+  try {
+    const live = await store.readLive();
+    const plan = computePlan(loaded.state, live, {
+      target: store.target,
+      source: { revision: null, dirty: null },
+      createdAt: new Date().toISOString(),
+      ...(targets.length ? { targets } : {}),
+    });
+    return { loaded, store, plan };
+  } catch (error) {
+    store.close();
+    throw error;
+  }
+}
+
+function parseTargets(values: readonly string[]): Address[] {
+  return values.map((value) => {
+    const parsed = parseAddress(value);
+    if (!parsed) {
+      throw new LicensectlError('BAD_TARGET', `--target ${JSON.stringify(value)} is not a resource address`, {
+        hint: 'addresses look like Kind/name, e.g. LicenseConfiguration/windows-server',
+      });
+    }
+    return `${parsed.kind}/${parsed.name}` as Address;
+  });
+}

@@ -1,0 +1,79 @@
+import { Args, Flags } from '@oclif/core';
+import { BaseCommand } from '../cli/base-command.js';
+import { confirmApply } from '../cli/confirm.js';
+import { loadDesired } from '../cli/desired.js';
+import { dirFlag, storeFlags } from '../cli/flags.js';
+import { checkGuards } from '../cli/guards.js';
+import { openStore } from '../cli/open-store.js';
+import { readPlanFile } from '../cli/plan-file.js';
+import { planDirectory } from '../cli/planning.js';
+import { checkFingerprints, checkPlanTarget } from '../cli/stale-plan.js';
+import { renderStats } from '../cli/stats.js';
+import { executePlan } from '../apply/execute-plan.js';
+import type { ApplyResult } from '../plan/apply-result.js';
+import { planHasChanges } from '../plan/summary.js';
+import type { Plan } from '../plan/types.js';
+import type { Store } from '../store/index.js';
+import { renderApplyJson, renderApplyResult } from '../render/apply-text.js';
+import { renderPlanText } from '../render/text.js';
+
+export default class Apply extends BaseCommand {
+  static override summary = 'Make the account match the desired state (or apply a saved plan).';
+  static override description = 'Asks "Apply these changes? (yes/no)" on a terminal; without one, needs --auto-approve or a saved plan file.';
+  static override args = { planfile: Args.file({ description: 'a plan saved by `licensectl plan --out FILE`; applied exactly, without a prompt' }) };
+  static override flags = {
+    ...dirFlag,
+    ...storeFlags,
+    'auto-approve': Flags.boolean({ description: 'apply without asking' }),
+    'max-deletes': Flags.integer({ description: 'refuse to apply a plan that deletes or replaces more than N resources', min: 0 }),
+    'allow-empty': Flags.boolean({ description: 'allow an empty desired state to delete every managed resource' }),
+  };
+
+  async run(): Promise<ReturnType<typeof renderApplyJson> | { changes: false }> {
+    const { args, flags } = await this.parse(Apply);
+    const started = performance.now();
+    const { plan, store, desiredCount } = args.planfile ? await this.savedPlan(args.planfile, flags) : await this.freshPlan(flags);
+    try {
+      checkGuards(plan, { maxDeletes: flags['max-deletes'], allowEmpty: flags['allow-empty'], desiredCount });
+      if (!planHasChanges(plan)) {
+        if (!this.jsonEnabled()) this.printOut(renderPlanText(plan, { color: this.useColor() }));
+        return { changes: false };
+      }
+      if (!args.planfile && !this.jsonEnabled()) this.printOut(renderPlanText(plan, { color: this.useColor() }));
+      if (!args.planfile && !(await confirmApply(flags['auto-approve']))) {
+        this.printOut('Apply cancelled.');
+        return { changes: false };
+      }
+      const result = await executePlan(plan, store, { concurrency: flags.concurrency });
+      return this.report(result);
+    } finally {
+      store.close();
+      if (flags.stats) this.printErr(renderStats(store.stats, performance.now() - started));
+    }
+  }
+
+  private report(result: ApplyResult) {
+    if (!this.jsonEnabled()) this.printOut(renderApplyResult(result, { color: this.useColor() }));
+    if (result.summary.failed > 0 || result.summary.skipped > 0) process.exitCode = 1;
+    return renderApplyJson(result);
+  }
+
+  private async freshPlan(flags: Parameters<typeof planDirectory>[1] & { dir: string }): Promise<{ plan: Plan; store: Store; desiredCount: number }> {
+    const { plan, store, loaded } = await planDirectory(flags.dir, flags);
+    return { plan, store, desiredCount: loaded.state.resources.length };
+  }
+
+  private async savedPlan(file: string, flags: Parameters<typeof openStore>[0]['flags'] & { dir: string }): Promise<{ plan: Plan; store: Store; desiredCount: number }> {
+    const plan = await readPlanFile(file);
+    const loaded = await loadDesired(flags.dir);
+    const store = await openStore({ dir: loaded.dir, project: loaded.state.project, flags });
+    try {
+      checkPlanTarget(plan, loaded.state.project.name, store.target);
+      checkFingerprints(plan, await store.readLive());
+      return { plan, store, desiredCount: plan.changes.filter((c) => c.action !== 'delete').length };
+    } catch (error) {
+      store.close();
+      throw error;
+    }
+  }
+}

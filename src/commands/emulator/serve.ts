@@ -1,0 +1,50 @@
+import path from 'node:path';
+import { Flags } from '@oclif/core';
+import { BaseCommand } from '../../cli/base-command.js';
+
+export default class EmulatorServe extends BaseCommand {
+  static override enableJsonFlag = false;
+  static override summary = 'Serve the AWS-compatible License Manager and RAM emulator over HTTP.';
+  static override description = [
+    'Point any AWS client at it: licensectl --endpoint, the AWS CLI (--endpoint-url), boto3 (endpoint_url).',
+    'The account of each request follows its access key: AKID followed by 12 digits acts as that account; any other key is 000000000000.',
+    'Without --state the emulator keeps its state in memory only.',
+  ].join('\n');
+  static override flags = {
+    port: Flags.integer({ description: 'TCP port (0 picks a free one)', default: 4566, min: 0, max: 65535 }),
+    host: Flags.string({ description: 'address to listen on', default: '127.0.0.1' }),
+    state: Flags.file({ description: 'persist state in this JSON file (shared safely with other processes)' }),
+    'latency-ms': Flags.integer({ description: 'added latency per call', default: 0, min: 0 }),
+    'throttle-rate': Flags.string({ description: 'fraction of calls answered 429 (0..1)', default: '0' }),
+    'error-rate': Flags.string({ description: 'fraction of calls answered 500 (0..1)', default: '0' }),
+    'share-delay-ms': Flags.integer({ description: 'time RAM shares and associations spend in transitional statuses', default: 0, min: 0 }),
+    quiet: Flags.boolean({ description: 'do not log each request' }),
+  };
+
+  async run(): Promise<void> {
+    const { flags } = await this.parse(EmulatorServe);
+    const { Emulator, startServer } = await import('../../emulator/index.js');
+    const emulator = new Emulator({
+      ...(flags.state ? { statePath: path.resolve(flags.state) } : {}),
+      shareDelayMs: flags['share-delay-ms'],
+      faults: { latencyMs: flags['latency-ms'], throttleRate: rate(flags['throttle-rate'], 'throttle-rate'), errorRate: rate(flags['error-rate'], 'error-rate') },
+    });
+    const server = await startServer(emulator, { port: flags.port, host: flags.host, ...(flags.quiet ? {} : { log: (line: string) => this.printOut(line) }) });
+    this.printOut(`licensectl emulator listening on ${server.url}${flags.state ? ` (state: ${flags.state})` : ' (in-memory state)'}`);
+    await new Promise<void>((resolve) => {
+      const stop = () => resolve();
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+    });
+    await server.close();
+    this.printOut('licensectl emulator stopped');
+  }
+}
+
+function rate(value: string, flag: string): number {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n < 0 || n > 1) {
+    throw Object.assign(new Error(`--${flag} must be a number from 0 to 1, got ${JSON.stringify(value)}`), { oclif: { exit: 1 } });
+  }
+  return n;
+}

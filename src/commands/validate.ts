@@ -1,0 +1,29 @@
+import { BaseCommand } from '../cli/base-command.js';
+import { loadDesired } from '../cli/desired.js';
+import { dirFlag } from '../cli/flags.js';
+import { renderDiagnostics } from '../render/diagnostics.js';
+
+export interface ValidateResult {
+  valid: true;
+  project: string;
+  files: string[];
+  resources: Record<string, number>;
+}
+
+export default class Validate extends BaseCommand {
+  static override summary = 'Load and validate the desired state; exit 0 if valid, 1 otherwise.';
+  static override flags = { ...dirFlag };
+
+  async run(): Promise<ValidateResult> {
+    const { flags } = await this.parse(Validate);
+    const loaded = await loadDesired(flags.dir);
+    const resources: Record<string, number> = {};
+    for (const r of loaded.state.resources) resources[r.kind] = (resources[r.kind] ?? 0) + 1;
+    if (!this.jsonEnabled()) {
+      if (loaded.warnings.length) this.printErr(renderDiagnostics(loaded.warnings, { color: this.useColor(process.stderr) }));
+      const count = loaded.state.resources.length;
+      this.printOut(`Valid: project ${loaded.state.project.name}, ${count} ${count === 1 ? 'resource' : 'resources'} in ${loaded.files.length} ${loaded.files.length === 1 ? 'file' : 'files'}.`);
+    }
+    return { valid: true, project: loaded.state.project.name, files: [...loaded.files], resources };
+  }
+}

@@ -1,0 +1,46 @@
+// What the store knows about one resource kind: how to read all of it and how to perform one change.
+import type { Kind, LiveResource, OtherResource, SpecByKind, Tags, Target } from '../../model/index.js';
+import type { ResourceChange } from '../../plan/types.js';
+import type { Clients } from '../clients.js';
+
+export interface StoreContext {
+  readonly clients: Clients;
+  readonly project: string;
+  readonly concurrency: number;
+  readonly target: Target;
+}
+
+export interface KindRead {
+  /** Every resource carrying our ownership tags, duplicates included; the store pairs them by address. */
+  readonly managed: readonly LiveResource[];
+  readonly others: readonly OtherResource[];
+}
+
+/** Turns a reference in a spec (a managed resource's name, or an ARN) into an ARN at apply time. */
+export interface RefResolver {
+  arnOf(kind: Kind, nameOrArn: string): string;
+}
+
+export interface KindAdapter {
+  readonly kind: Kind;
+  read(ctx: StoreContext): Promise<KindRead>;
+  create(ctx: StoreContext, change: ResourceChange, refs: RefResolver): Promise<string>;
+  update(ctx: StoreContext, change: ResourceChange, refs: RefResolver): Promise<void>;
+  delete(ctx: StoreContext, change: ResourceChange): Promise<void>;
+}
+
+/** The desired body of a change, narrowed to its kind. */
+export function afterOf<K extends Kind>(change: ResourceChange, kind: K): { tags: Tags; spec: SpecByKind[K] } {
+  if (change.kind !== kind || !change.after) throw new Error(`internal: ${change.address} has no desired ${kind} body`);
+  return change.after as unknown as { tags: Tags; spec: SpecByKind[K] };
+}
+
+export function beforeOf<K extends Kind>(change: ResourceChange, kind: K): { tags: Tags; spec: SpecByKind[K] } {
+  if (change.kind !== kind || !change.before) throw new Error(`internal: ${change.address} has no live ${kind} body`);
+  return change.before as unknown as { tags: Tags; spec: SpecByKind[K] };
+}
+
+export function arnOfChange(change: ResourceChange): string {
+  if (!change.arn) throw new Error(`internal: ${change.address} has no ARN`);
+  return change.arn;
+}

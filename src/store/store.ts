@@ -1,0 +1,80 @@
+// The one store: reads the live state of every kind and performs single changes, all through the SDK clients.
+import { addressOf, compareAddresses, type Address, type Duplicate, type Kind, type LiveResource, type LiveState, type OtherResource, type Target } from '../model/index.js';
+import type { ResourceChange } from '../plan/types.js';
+import type { Clients } from './clients.js';
+import type { KindAdapter, RefResolver, StoreContext } from './kinds/adapter.js';
+import { licenseConfigurationAdapter } from './kinds/license-configuration.js';
+
+const ADAPTERS: readonly KindAdapter[] = [licenseConfigurationAdapter];
+
+export interface StoreOptions {
+  readonly clients: Clients;
+  readonly project: string;
+  readonly target: Target;
+  /** Parallel per-resource reads and independent changes. */
+  readonly concurrency: number;
+}
+
+export class Store {
+  private readonly ctx: StoreContext;
+
+  constructor(options: StoreOptions) {
+    this.ctx = { clients: options.clients, project: options.project, concurrency: options.concurrency, target: options.target };
+  }
+
+  get target(): Target {
+    return this.ctx.target;
+  }
+
+  get stats() {
+    return this.ctx.clients.stats;
+  }
+
+  async readLive(): Promise<LiveState> {
+    const reads = await Promise.all(ADAPTERS.map((a) => a.read(this.ctx)));
+    return assemble(reads.flatMap((r) => r.managed), reads.flatMap((r) => r.others));
+  }
+
+  create(change: ResourceChange, refs: RefResolver): Promise<string> {
+    return adapterFor(change.kind).create(this.ctx, change, refs);
+  }
+
+  update(change: ResourceChange, refs: RefResolver): Promise<void> {
+    return adapterFor(change.kind).update(this.ctx, change, refs);
+  }
+
+  delete(change: ResourceChange): Promise<void> {
+    return adapterFor(change.kind).delete(this.ctx, change);
+  }
+
+  close(): void {
+    this.ctx.clients.destroy();
+  }
+}
+
+function adapterFor(kind: Kind): KindAdapter {
+  const adapter = ADAPTERS.find((a) => a.kind === kind);
+  if (!adapter) throw new Error(`internal: no store support for ${kind}`);
+  return adapter;
+}
+
+/** Pairs managed resources by address; an address held by several live resources is a duplicate, not a resource. */
+export function assemble(managed: readonly LiveResource[], others: readonly OtherResource[]): LiveState {
+  const byAddress = new Map<Address, LiveResource[]>();
+  for (const r of managed) {
+    const address = addressOf(r.kind, r.name);
+    byAddress.set(address, [...(byAddress.get(address) ?? []), r]);
+  }
+  const unique: LiveResource[] = [];
+  const duplicates: Duplicate[] = [];
+  for (const [address, group] of byAddress) {
+    if (group.length === 1) unique.push(group[0]!);
+    else duplicates.push({ address, arns: group.map((r) => r.arn).sort() });
+  }
+  const byAddr = (a: { kind: Kind; name: string }, b: { kind: Kind; name: string }) => compareAddresses(addressOf(a.kind, a.name), addressOf(b.kind, b.name));
+  return {
+    managed: unique.sort(byAddr),
+    others: [...others].sort((a, b) => (a.kind === b.kind ? (a.arn < b.arn ? -1 : 1) : a.kind < b.kind ? -1 : 1)),
+    duplicates: duplicates.sort((a, b) => compareAddresses(a.address, b.address)),
+  };
+}

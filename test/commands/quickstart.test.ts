@@ -1,0 +1,37 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { copyExample, removeDir, runCli } from '../helpers/cli.js';
+
+describe('the quickstart', () => {
+  let dir: string;
+  beforeEach(async () => { dir = await copyExample('quickstart'); });
+  afterEach(async () => { await removeDir(dir); });
+
+  it('validates', async () => {
+    const r = await runCli(['validate', '--dir', dir]);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toBe('Valid: project quickstart, 3 resources in 3 files.\n');
+    expect(r.status).toBe(0);
+  });
+
+  it('applies three configurations, then finds no changes', async () => {
+    const first = await runCli(['apply', '--dir', dir, '--auto-approve']);
+    expect(first.stderr).toBe('');
+    expect(first.status).toBe(0);
+    expect(first.stdout).toContain('Plan: 3 to create, 0 to update, 0 to replace, 0 to delete.');
+    expect(first.stdout).toMatch(/Apply complete! Resources: 3 created, 0 updated, 0 replaced, 0 deleted\.\n$/);
+
+    const second = await runCli(['apply', '--dir', dir, '--auto-approve']);
+    expect(second.status).toBe(0);
+    expect(second.stdout).toMatch(/^No changes\./m);
+
+    const plan = await runCli(['plan', '--dir', dir, '--detailed-exitcode']);
+    expect(plan.status).toBe(0);
+  });
+
+  it('refuses to apply without a terminal unless approved', async () => {
+    const r = await runCli(['apply', '--dir', dir]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('Error [APPROVAL_REQUIRED]: apply needs approval, and there is no terminal to ask on');
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+});
