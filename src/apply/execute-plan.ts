@@ -8,7 +8,7 @@ import type { Plan, ResourceChange } from '../plan/types.js';
 import { compareAddresses } from '../model/index.js';
 import type { Store } from '../store/index.js';
 import { errorName } from '../store/outcome.js';
-import { ApplyRefs } from './ref-resolver.js';
+import { PlanApplyContext } from './apply-context.js';
 
 export interface ApplyOptions {
   readonly concurrency: number;
@@ -22,7 +22,7 @@ type ActiveChange = ResourceChange & { action: Exclude<ResourceChange['action'],
 export async function executePlan(plan: Plan, store: Store, options: ApplyOptions): Promise<ApplyResult> {
   const active = plan.changes.filter((c): c is ActiveChange => c.action !== 'no-op');
   const limit = pLimit(Math.max(1, options.concurrency));
-  const refs = new ApplyRefs(plan);
+  const ctx = new PlanApplyContext(plan);
   const running = new Map<Address, Promise<ChangeResult>>();
   const run = (change: ActiveChange): Promise<ChangeResult> => {
     const existing = running.get(change.address);
@@ -33,7 +33,7 @@ export async function executePlan(plan: Plan, store: Store, options: ApplyOption
       const blocker = depResults.find((r) => r.outcome !== 'applied');
       const result = blocker
         ? skipped(change, blocker.address)
-        : await limit(() => (options.signal?.aborted ? interrupted(change) : perform(change, store, refs)));
+        : await limit(() => (options.signal?.aborted ? interrupted(change) : perform(change, store, ctx)));
       options.onResult?.(result);
       return result;
     })();
@@ -44,26 +44,26 @@ export async function executePlan(plan: Plan, store: Store, options: ApplyOption
   return summarise(plan, results);
 }
 
-async function perform(change: ActiveChange, store: Store, refs: ApplyRefs): Promise<ChangeResult> {
+async function perform(change: ActiveChange, store: Store, ctx: PlanApplyContext): Promise<ChangeResult> {
   try {
-    const arn = await performAction(change, store, refs);
-    if (arn && change.action !== 'delete') refs.record(change.address, arn);
+    const arn = await performAction(change, store, ctx);
+    if (arn && change.action !== 'delete') ctx.record(change.address, arn);
     return { address: change.address, action: change.action, outcome: 'applied', arn };
   } catch (error) {
     return { address: change.address, action: change.action, outcome: 'failed', arn: change.arn, error: { code: errorName(error), message: (error as Error).message } };
   }
 }
 
-async function performAction(change: ActiveChange, store: Store, refs: ApplyRefs): Promise<string | null> {
+async function performAction(change: ActiveChange, store: Store, ctx: PlanApplyContext): Promise<string | null> {
   switch (change.action) {
     case 'create':
-      return store.create(change, refs);
+      return store.create(change, ctx);
     case 'update':
-      await store.update(change, refs);
+      await store.update(change, ctx);
       return change.arn;
     case 'replace':
       await store.delete(change);
-      return store.create(change, refs);
+      return store.create(change, ctx);
     case 'delete':
       await store.delete(change);
       return change.arn;

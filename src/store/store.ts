@@ -2,10 +2,14 @@
 import { addressOf, compareAddresses, type Address, type Duplicate, type Kind, type LiveResource, type LiveState, type OtherResource, type Target } from '../model/index.js';
 import type { ResourceChange } from '../plan/types.js';
 import type { Clients } from './clients.js';
-import type { KindAdapter, RefResolver, StoreContext } from './kinds/adapter.js';
+import type { KindAdapter, ApplyContext, StoreContext } from './kinds/adapter.js';
+import { grantAdapter } from './kinds/grant.js';
+import { licenseAdapter } from './kinds/license.js';
 import { licenseConfigurationAdapter } from './kinds/license-configuration.js';
+import { resourceShareAdapter } from './kinds/resource-share.js';
+import { namesForArns } from './references.js';
 
-const ADAPTERS: readonly KindAdapter[] = [licenseConfigurationAdapter];
+const ADAPTERS: readonly KindAdapter[] = [licenseConfigurationAdapter, licenseAdapter, resourceShareAdapter, grantAdapter];
 
 export interface StoreOptions {
   readonly clients: Clients;
@@ -32,15 +36,15 @@ export class Store {
 
   async readLive(): Promise<LiveState> {
     const reads = await Promise.all(ADAPTERS.map((a) => a.read(this.ctx)));
-    return assemble(reads.flatMap((r) => r.managed), reads.flatMap((r) => r.others));
+    return assemble(namesForArns(reads.flatMap((r) => r.managed)), reads.flatMap((r) => r.others));
   }
 
-  create(change: ResourceChange, refs: RefResolver): Promise<string> {
-    return adapterFor(change.kind).create(this.ctx, change, refs);
+  create(change: ResourceChange, apply: ApplyContext): Promise<string> {
+    return adapterFor(change.kind).create(this.ctx, change, apply);
   }
 
-  update(change: ResourceChange, refs: RefResolver): Promise<void> {
-    return adapterFor(change.kind).update(this.ctx, change, refs);
+  update(change: ResourceChange, apply: ApplyContext): Promise<void> {
+    return adapterFor(change.kind).update(this.ctx, change, apply);
   }
 
   delete(change: ResourceChange): Promise<void> {

@@ -16,16 +16,23 @@ export interface KindRead {
   readonly others: readonly OtherResource[];
 }
 
-/** Turns a reference in a spec (a managed resource's name, or an ARN) into an ARN at apply time. */
-export interface RefResolver {
+/** What a change needs from the apply it is part of. */
+export interface ApplyContext {
+  /** Turns a reference in a spec (a managed resource's name, or an ARN) into an ARN at apply time. */
   arnOf(kind: Kind, nameOrArn: string): string;
+  /**
+   * A client token for one call of this change: the same for every retry within one apply (so a retried
+   * create cannot duplicate), different across applies (so re-creating a deleted resource later is not
+   * answered with the old one).
+   */
+  clientToken(change: ResourceChange, purpose: string): string;
 }
 
 export interface KindAdapter {
   readonly kind: Kind;
   read(ctx: StoreContext): Promise<KindRead>;
-  create(ctx: StoreContext, change: ResourceChange, refs: RefResolver): Promise<string>;
-  update(ctx: StoreContext, change: ResourceChange, refs: RefResolver): Promise<void>;
+  create(ctx: StoreContext, change: ResourceChange, apply: ApplyContext): Promise<string>;
+  update(ctx: StoreContext, change: ResourceChange, apply: ApplyContext): Promise<void>;
   delete(ctx: StoreContext, change: ResourceChange): Promise<void>;
 }
 

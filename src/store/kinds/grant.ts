@@ -1,0 +1,91 @@
+// Grants this account distributed: ListDistributedGrants plus one tag read each. Name, operations and
+// status change through new grant versions; license, principal and home region force a replace.
+import {
+  CreateGrantCommand, CreateGrantVersionCommand, DeleteGrantCommand, ListDistributedGrantsCommand, ListTagsForResourceCommand,
+  TagResourceCommand, UntagResourceCommand, type Grant,
+} from '@aws-sdk/client-license-manager';
+import { ownershipOf, ownershipTags, userTags, type GrantOperation, type GrantSpec, type LiveResource, type OtherResource } from '../../model/index.js';
+import type { ResourceChange } from '../../plan/types.js';
+import { mapLimit } from '../concurrency.js';
+import { collectPages } from '../paginate.js';
+import { fromLmTags, tagChanges, toLmTags } from '../tags.js';
+import { afterOf, arnOfChange, beforeOf, type ApplyContext, type KindAdapter, type KindRead, type StoreContext } from './adapter.js';
+
+const KIND = 'Grant';
+const GONE = new Set(['DELETED', 'PENDING_DELETE']);
+
+export function grantSpecFromAws(g: Grant): GrantSpec {
+  return {
+    displayName: g.GrantName ?? '',
+    // The ARN; the store swaps the ARN of a managed license for its name.
+    license: g.LicenseArn ?? g.ParentArn ?? '',
+    principal: g.GranteePrincipalArn ?? '',
+    homeRegion: g.HomeRegion ?? '',
+    allowedOperations: [...new Set(g.GrantedOperations ?? [])].sort() as GrantOperation[],
+    // Statuses the grantee drives (pending acceptance, rejected) are kept in meta.status; the planner reads them there.
+    status: g.GrantStatus === 'DISABLED' ? 'DISABLED' : 'ACTIVE',
+  };
+}
+
+async function read(ctx: StoreContext): Promise<KindRead> {
+  const grants = (await collectPages('ListDistributedGrants', async (NextToken) => {
+    const out = await ctx.clients.lm.send(new ListDistributedGrantsCommand({ MaxResults: 100, NextToken }));
+    return { items: out.Grants, nextToken: out.NextToken };
+  })).filter((g) => !GONE.has(g.GrantStatus ?? ''));
+  const tagged = await mapLimit(grants, ctx.concurrency, async (item: Grant) => {
+    const out = await ctx.clients.lm.send(new ListTagsForResourceCommand({ ResourceArn: item.GrantArn }));
+    return { item, tags: fromLmTags(out.Tags) };
+  });
+  const managed: LiveResource[] = [];
+  const others: OtherResource[] = [];
+  for (const { item, tags } of tagged) {
+    const arn = item.GrantArn ?? '';
+    const owner = ownershipOf(tags, ctx.project);
+    if (owner.kind === 'managed') {
+      managed.push({ kind: KIND, name: owner.name, arn, tags: userTags(tags), spec: grantSpecFromAws(item), meta: { version: item.Version, status: item.GrantStatus } });
+    } else {
+      others.push({ kind: KIND, arn, displayName: item.GrantName ?? '', owner: owner.kind, ...(owner.kind === 'foreign' ? { project: owner.project } : {}) });
+    }
+  }
+  return { managed, others };
+}
+
+async function create(ctx: StoreContext, change: ResourceChange, apply: ApplyContext): Promise<string> {
+  const { tags, spec } = afterOf(change, KIND);
+  const out = await ctx.clients.lm.send(new CreateGrantCommand({
+    ClientToken: apply.clientToken(change, 'create'),
+    GrantName: spec.displayName,
+    LicenseArn: apply.arnOf('License', spec.license),
+    Principals: [spec.principal],
+    HomeRegion: spec.homeRegion,
+    AllowedOperations: [...spec.allowedOperations],
+    Tags: toLmTags({ ...tags, ...ownershipTags(ctx.project, change.name) }),
+  }));
+  return out.GrantArn ?? '';
+}
+
+async function update(ctx: StoreContext, change: ResourceChange, apply: ApplyContext): Promise<void> {
+  const arn = arnOfChange(change);
+  const before = beforeOf(change, KIND);
+  const after = afterOf(change, KIND);
+  const changed = new Set(change.diff.map((d) => d.path.split('.')[0]));
+  if (changed.has('displayName') || changed.has('allowedOperations') || changed.has('status')) {
+    await ctx.clients.lm.send(new CreateGrantVersionCommand({
+      GrantArn: arn,
+      ClientToken: apply.clientToken(change, 'version'),
+      GrantName: after.spec.displayName,
+      AllowedOperations: [...after.spec.allowedOperations],
+      ...(changed.has('status') ? { Status: after.spec.status } : {}),
+      ...(change.meta?.version ? { SourceVersion: change.meta.version } : {}),
+    }));
+  }
+  const { set, remove } = tagChanges(before.tags, after.tags);
+  if (Object.keys(set).length) await ctx.clients.lm.send(new TagResourceCommand({ ResourceArn: arn, Tags: toLmTags(set) }));
+  if (remove.length) await ctx.clients.lm.send(new UntagResourceCommand({ ResourceArn: arn, TagKeys: remove }));
+}
+
+async function remove(ctx: StoreContext, change: ResourceChange): Promise<void> {
+  await ctx.clients.lm.send(new DeleteGrantCommand({ GrantArn: arnOfChange(change), Version: change.meta?.version ?? '1' }));
+}
+
+export const grantAdapter: KindAdapter = { kind: KIND, read, create, update, delete: remove };

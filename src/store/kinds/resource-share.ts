@@ -1,0 +1,144 @@
+// RAM resource shares: one paginated GetResourceShares for the account's shares (tags included), and one
+// paginated GetResourceShareAssociations per association type for all of them: a handful of calls
+// whatever the number of shares. Principals and resources change through associate/disassociate.
+import {
+  AssociateResourceShareCommand, CreateResourceShareCommand, DeleteResourceShareCommand, DisassociateResourceShareCommand,
+  GetResourceShareAssociationsCommand, GetResourceSharesCommand, TagResourceCommand, UntagResourceCommand, UpdateResourceShareCommand,
+  type ResourceShare, type ResourceShareAssociation,
+} from '@aws-sdk/client-ram';
+import { ownershipOf, ownershipTags, userTags, type LiveResource, type OtherResource, type ResourceShareSpec } from '../../model/index.js';
+import type { ResourceChange } from '../../plan/types.js';
+import { collectPages } from '../paginate.js';
+import { fromRamTags, tagChanges, toRamTags } from '../tags.js';
+import { afterOf, arnOfChange, beforeOf, type ApplyContext, type KindAdapter, type KindRead, type StoreContext } from './adapter.js';
+
+const KIND = 'ResourceShare';
+const GONE = new Set(['DELETING', 'DELETED', 'FAILED']);
+const PRESENT = new Set(['ASSOCIATING', 'ASSOCIATED']);
+// AWS accepts at most 100 resources in one associate or disassociate call.
+const ASSOCIATE_BATCH = 100;
+
+async function listShares(ctx: StoreContext): Promise<ResourceShare[]> {
+  return collectPages('GetResourceShares', async (nextToken) => {
+    const out = await ctx.clients.ram.send(new GetResourceSharesCommand({ resourceOwner: 'SELF', maxResults: 500, nextToken }));
+    return { items: out.resourceShares, nextToken: out.nextToken };
+  });
+}
+
+async function listAssociations(ctx: StoreContext, associationType: 'PRINCIPAL' | 'RESOURCE'): Promise<ResourceShareAssociation[]> {
+  return collectPages('GetResourceShareAssociations', async (nextToken) => {
+    const out = await ctx.clients.ram.send(new GetResourceShareAssociationsCommand({ associationType, maxResults: 500, nextToken }));
+    return { items: out.resourceShareAssociations, nextToken: out.nextToken };
+  });
+}
+
+function entitiesByShare(associations: readonly ResourceShareAssociation[]): Map<string, string[]> {
+  const byShare = new Map<string, string[]>();
+  for (const a of associations) {
+    if (!a.resourceShareArn || !a.associatedEntity || !PRESENT.has(a.status ?? '')) continue;
+    byShare.set(a.resourceShareArn, [...(byShare.get(a.resourceShareArn) ?? []), a.associatedEntity]);
+  }
+  return byShare;
+}
+
+async function read(ctx: StoreContext): Promise<KindRead> {
+  const [shares, principals, resources] = await Promise.all([listShares(ctx), listAssociations(ctx, 'PRINCIPAL'), listAssociations(ctx, 'RESOURCE')]);
+  const principalsOf = entitiesByShare(principals);
+  const resourcesOf = entitiesByShare(resources);
+  const managed: LiveResource[] = [];
+  const others: OtherResource[] = [];
+  for (const share of shares.filter((s) => !GONE.has(s.status ?? ''))) {
+    const arn = share.resourceShareArn ?? '';
+    const tags = fromRamTags(share.tags);
+    const owner = ownershipOf(tags, ctx.project);
+    if (owner.kind !== 'managed') {
+      others.push({ kind: KIND, arn, displayName: share.name ?? '', owner: owner.kind, ...(owner.kind === 'foreign' ? { project: owner.project } : {}) });
+      continue;
+    }
+    const spec: ResourceShareSpec = {
+      displayName: share.name ?? '',
+      allowExternalPrincipals: share.allowExternalPrincipals ?? true,
+      principals: sortedUnique(principalsOf.get(arn) ?? []),
+      // ARNs here; the store swaps the ARNs of managed configurations for their names.
+      licenseConfigurations: sortedUnique(resourcesOf.get(arn) ?? []),
+    };
+    managed.push({ kind: KIND, name: owner.name, arn, tags: userTags(tags), spec, meta: { status: share.status } });
+  }
+  return { managed, others };
+}
+
+async function create(ctx: StoreContext, change: ResourceChange, apply: ApplyContext): Promise<string> {
+  const { tags, spec } = afterOf(change, KIND);
+  const resourceArns = spec.licenseConfigurations.map((ref) => apply.arnOf('LicenseConfiguration', ref));
+  const out = await ctx.clients.ram.send(new CreateResourceShareCommand({
+    name: spec.displayName,
+    allowExternalPrincipals: spec.allowExternalPrincipals,
+    principals: [...spec.principals],
+    resourceArns: resourceArns.slice(0, ASSOCIATE_BATCH),
+    tags: toRamTags({ ...tags, ...ownershipTags(ctx.project, change.name) }),
+    clientToken: apply.clientToken(change, 'create'),
+  }));
+  const arn = out.resourceShare?.resourceShareArn ?? '';
+  await associate(ctx, change, apply, arn, [], resourceArns.slice(ASSOCIATE_BATCH), 'create-rest');
+  return arn;
+}
+
+async function update(ctx: StoreContext, change: ResourceChange, apply: ApplyContext): Promise<void> {
+  const arn = arnOfChange(change);
+  const before = beforeOf(change, KIND);
+  const after = afterOf(change, KIND);
+  if (before.spec.displayName !== after.spec.displayName || before.spec.allowExternalPrincipals !== after.spec.allowExternalPrincipals) {
+    await ctx.clients.ram.send(new UpdateResourceShareCommand({
+      resourceShareArn: arn, name: after.spec.displayName, allowExternalPrincipals: after.spec.allowExternalPrincipals, clientToken: apply.clientToken(change, 'update'),
+    }));
+  }
+  const resolve = (refs: readonly string[]) => refs.map((ref) => apply.arnOf('LicenseConfiguration', ref));
+  const [beforeRes, afterRes] = [resolve(before.spec.licenseConfigurations), resolve(after.spec.licenseConfigurations)];
+  await disassociate(ctx, change, apply, arn, minus(before.spec.principals, after.spec.principals), minus(beforeRes, afterRes));
+  await associate(ctx, change, apply, arn, minus(after.spec.principals, before.spec.principals), minus(afterRes, beforeRes), 'associate');
+  const { set, remove } = tagChanges(before.tags, after.tags);
+  if (Object.keys(set).length) await ctx.clients.ram.send(new TagResourceCommand({ resourceShareArn: arn, tags: toRamTags(set) }));
+  if (remove.length) await ctx.clients.ram.send(new UntagResourceCommand({ resourceShareArn: arn, tagKeys: remove }));
+}
+
+async function associate(ctx: StoreContext, change: ResourceChange, apply: ApplyContext, arn: string, principals: string[], resources: string[], purpose: string): Promise<void> {
+  for (const [i, batch] of batches(principals, resources).entries()) {
+    await ctx.clients.ram.send(new AssociateResourceShareCommand({ resourceShareArn: arn, ...batch, clientToken: apply.clientToken(change, `${purpose}-${i}`) }));
+  }
+}
+
+async function disassociate(ctx: StoreContext, change: ResourceChange, apply: ApplyContext, arn: string, principals: string[], resources: string[]): Promise<void> {
+  for (const [i, batch] of batches(principals, resources).entries()) {
+    await ctx.clients.ram.send(new DisassociateResourceShareCommand({ resourceShareArn: arn, ...batch, clientToken: apply.clientToken(change, `disassociate-${i}`) }));
+  }
+}
+
+/** Principals go with the first batch; resources in batches of at most 100. */
+function batches(principals: string[], resources: string[]): { principals?: string[]; resourceArns?: string[] }[] {
+  const out: { principals?: string[]; resourceArns?: string[] }[] = [];
+  for (let i = 0; i === 0 || i < resources.length; i += ASSOCIATE_BATCH) {
+    const resourceArns = resources.slice(i, i + ASSOCIATE_BATCH);
+    const first = i === 0 ? principals : [];
+    if (first.length || resourceArns.length) out.push({ ...(first.length ? { principals: first } : {}), ...(resourceArns.length ? { resourceArns } : {}) });
+  }
+  return out;
+}
+
+async function remove(ctx: StoreContext, change: ResourceChange): Promise<void> {
+  try {
+    await ctx.clients.ram.send(new DeleteResourceShareCommand({ resourceShareArn: arnOfChange(change) }));
+  } catch (error) {
+    if ((error as Error).name !== 'UnknownResourceException') throw error;
+  }
+}
+
+function minus(a: readonly string[], b: readonly string[]): string[] {
+  const drop = new Set(b);
+  return a.filter((x) => !drop.has(x));
+}
+
+function sortedUnique(values: readonly string[]): string[] {
+  return [...new Set(values)].sort();
+}
+
+export const resourceShareAdapter: KindAdapter = { kind: KIND, read, create, update, delete: remove };
