@@ -7,11 +7,20 @@ import type { ApplyContext } from '../store/index.js';
 
 export class PlanApplyContext implements ApplyContext {
   private readonly arns = new Map<string, string>();
+  private readonly planned = new Map<string, string>();
   private readonly seed: string;
 
   constructor(plan: Plan) {
     this.seed = `${plan.project}|${plan.createdAt}`;
-    for (const change of plan.changes) if (change.arn && change.action !== 'replace' && change.action !== 'delete') this.arns.set(change.address, change.arn);
+    for (const change of plan.changes) {
+      if (!change.arn) continue;
+      this.planned.set(change.address, change.arn);
+      if (change.action !== 'replace' && change.action !== 'delete') this.arns.set(change.address, change.arn);
+    }
+  }
+
+  plannedArnOf(kind: Kind, nameOrArn: string): string | undefined {
+    return nameOrArn.startsWith('arn:') ? nameOrArn : this.planned.get(addressOf(kind, nameOrArn));
   }
 
   record(address: string, arn: string): void {

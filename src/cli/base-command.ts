@@ -1,8 +1,8 @@
 // The base of every command: JSON mode, colour, and errors rendered as one clear message with a code and
 // a hint (and every diagnostic), never a stack trace unless DEBUG=licensectl* asks for one.
 import { Command } from '@oclif/core';
-import { LicensectlError, type Diagnostic } from '../errors/index.js';
-import { diagnosticsToJson, renderDiagnostics } from '../render/diagnostics.js';
+import { LicensectlError } from '../errors/index.js';
+import { renderDiagnostics } from '../render/diagnostics.js';
 
 export abstract class BaseCommand extends Command {
   static override enableJsonFlag = true;
@@ -48,6 +48,6 @@ function errorJson(error: LicensectlError): Record<string, unknown> {
     code: error.code,
     message: error.message,
     ...(error.hint ? { hint: error.hint } : {}),
-    ...(error.diagnostics.length ? { diagnostics: diagnosticsToJson(error.diagnostics as Diagnostic[]) } : {}),
+    ...(error.diagnostics.length ? { diagnostics: error.diagnostics } : {}),
   };
 }

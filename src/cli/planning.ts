@@ -1,7 +1,7 @@
 // The shared first half of plan and apply: desired state, live state, plan.
 import { LicensectlError } from '../errors/index.js';
-import { parseAddress, type Address } from '../model/index.js';
 import { computePlan } from '../plan/compute-plan.js';
+import { parseTargets } from '../plan/filter.js';
 import type { Plan } from '../plan/types.js';
 import type { Store } from '../store/index.js';
 import { loadDesired, type LoadedState } from './desired.js';
@@ -14,7 +14,7 @@ export interface PlanRun {
 }
 
 export async function planDirectory(dir: string, flags: StoreFlags & { target?: readonly string[] }): Promise<PlanRun> {
-  const targets = parseTargets(flags.target ?? []);
+  const targets = targetsOf(flags.target ?? []);
   const loaded = await loadDesired(dir);
   const store = await openStore({ dir: loaded.dir, project: loaded.state.project, flags });
   try {
@@ -32,14 +32,8 @@ export async function planDirectory(dir: string, flags: StoreFlags & { target?: 
   }
 }
 
-function parseTargets(values: readonly string[]): Address[] {
-  return values.map((value) => {
-    const parsed = parseAddress(value);
-    if (!parsed) {
-      throw new LicensectlError('BAD_TARGET', `--target ${JSON.stringify(value)} is not a resource address`, {
-        hint: 'addresses look like Kind/name, e.g. LicenseConfiguration/windows-server',
-      });
-    }
-    return `${parsed.kind}/${parsed.name}` as Address;
-  });
+function targetsOf(values: readonly string[]) {
+  const { targets, errors } = parseTargets(values);
+  if (errors.length) throw new LicensectlError('BAD_TARGET', errors.join('\n'), { hint: 'addresses look like Kind/name, e.g. LicenseConfiguration/windows-server' });
+  return targets;
 }

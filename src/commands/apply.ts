@@ -11,7 +11,7 @@ import { checkFingerprints, checkPlanTarget } from '../cli/stale-plan.js';
 import { renderStats } from '../cli/stats.js';
 import { executePlan } from '../apply/execute-plan.js';
 import type { ApplyResult } from '../plan/apply-result.js';
-import { planHasChanges } from '../plan/summary.js';
+import { hasChanges } from '../plan/summary.js';
 import type { Plan } from '../plan/types.js';
 import type { Store } from '../store/index.js';
 import { renderApplyJson, renderApplyResult } from '../render/apply-text.js';
@@ -35,7 +35,7 @@ export default class Apply extends BaseCommand {
     const { plan, store, desiredCount } = args.planfile ? await this.savedPlan(args.planfile, flags) : await this.freshPlan(flags);
     try {
       checkGuards(plan, { maxDeletes: flags['max-deletes'], allowEmpty: flags['allow-empty'], desiredCount });
-      if (!planHasChanges(plan)) {
+      if (!hasChanges(plan.summary)) {
         if (!this.jsonEnabled()) this.printOut(renderPlanText(plan, { color: this.useColor() }));
         return { changes: false };
       }

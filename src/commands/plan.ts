@@ -4,7 +4,7 @@ import { BaseCommand } from '../cli/base-command.js';
 import { dirFlag, storeFlags } from '../cli/flags.js';
 import { planDirectory } from '../cli/planning.js';
 import { renderStats } from '../cli/stats.js';
-import { planHasChanges } from '../plan/summary.js';
+import { hasChanges } from '../plan/summary.js';
 import { renderDiagnostics } from '../render/diagnostics.js';
 import { planToJson, renderPlanJson } from '../render/json.js';
 import { renderPlanText } from '../render/text.js';
@@ -33,7 +33,7 @@ export default class Plan extends BaseCommand {
       this.printOut(flags.format === 'json' ? renderPlanJson(plan) : renderPlanText(plan, { color: this.useColor() }));
       if (flags.out) this.printErr(`Saved the plan to ${flags.out}; apply it with: licensectl apply ${flags.out}`);
     }
-    if (flags['detailed-exitcode'] && planHasChanges(plan)) process.exitCode = 2;
+    if (flags['detailed-exitcode'] && hasChanges(plan.summary)) process.exitCode = 2;
     return planToJson(plan);
   }
 }

@@ -1,4 +1,5 @@
 // Field-level diff of two resource bodies: walks the union of keys of tags and spec, never mutates its inputs.
+import { compareText } from './address-order.js';
 import { canonicalJson, isRecord, toJsonValue } from './json-value.js';
 import type { FieldDiff, ResourceBody } from './types.js';
 
@@ -15,7 +16,7 @@ export function diffResource(before: ResourceBody, after: ResourceBody): FieldDi
   const out: FieldDiff[] = [];
   diffValues('tags', before.tags, after.tags, out);
   diffValues('', before.spec, after.spec, out);
-  return out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return out.sort((a, b) => compareText(a.path, b.path));
 }
 
 function diffValues(path: string, before: unknown, after: unknown, out: FieldDiff[]): void {

@@ -15,7 +15,7 @@ export const planMessages = {
   duplicate: (address: Address, arns: readonly string[]) =>
     `${address} matches ${arns.length} live resources with the same ownership tags (${arns.join(', ')}); ` +
     'nothing is planned for it until all but one are removed',
-  declaredTwice: (address: Address) => `${address} is declared more than once in the desired state; the first is planned`,
+  declaredTwice: (address: Address) => `${address} is declared more than once in the desired state; only one declaration is planned`,
   partial: (targets: readonly Address[]) =>
     `the plan is partial (--target ${targets.join(', ')}): only these and the changes they depend on are planned; ` +
     'other differences may be pending',

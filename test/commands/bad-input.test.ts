@@ -36,17 +36,27 @@ describe('bad input', () => {
   for (const [name, { content, at }] of Object.entries(CASES)) {
     it(`${name}: a located message, exit 1, and the store untouched`, async () => {
       await writeFile(path.join(dir, 'bad.yaml'), content);
-      for (const command of [['validate'], ['plan'], ['apply', '--auto-approve']]) {
-        const r = await runCli([...command, '--dir', dir]);
-        expect(r.status, `${command[0]}: ${r.stderr}`).toBe(1);
-        expect(r.stderr).toMatch(at);
-        expect(r.stderr).toMatch(/^Error \[INVALID_CONFIG\]: \d+ errors? in the desired state/m);
-        expect(r.stderr).not.toMatch(/\n\s+at .*\.js:\d+/);
-        expect(r.stdout).toBe('');
-      }
+      // apply is the command that would write; validate and plan share its loading path (checked once below).
+      const r = await runCli(['apply', '--auto-approve', '--dir', dir]);
+      expect(r.status, r.stderr).toBe(1);
+      expect(r.stderr).toMatch(at);
+      expect(r.stderr).toMatch(/^Error \[INVALID_CONFIG\]: \d+ errors? in the desired state/m);
+      expect(r.stderr).not.toMatch(/\n\s+at .*\.js:\d+/);
+      expect(r.stdout).toBe('');
       expect(await readBytes(statePathOf(dir))).toEqual(before);
     });
   }
+
+  it('validate and plan report the same located message and exit 1', async () => {
+    await writeFile(path.join(dir, 'bad.yaml'), CASES['an unknown field']!.content);
+    for (const command of ['validate', 'plan']) {
+      const r = await runCli([command, '--dir', dir]);
+      expect(r.status).toBe(1);
+      expect(r.stderr).toMatch(CASES['an unknown field']!.at);
+      expect(r.stdout).toBe('');
+    }
+    expect(await readBytes(statePathOf(dir))).toEqual(before);
+  });
 
   it('a missing Project document', async () => {
     const empty = await projectDir({ 'only.yaml': GOOD });

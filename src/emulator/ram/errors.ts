@@ -7,7 +7,7 @@ export function invalidParameter(message: string): ServiceError {
   return new ServiceError('InvalidParameterException', message);
 }
 export function missingParameter(member: string): ServiceError {
-  return new ServiceError('MissingRequiredParameterException', `The required parameter ${member} is missing.`);
+  return new ServiceError('MissingRequiredParameterException', `The request must contain the parameter ${member}`);
 }
 export function malformedArn(arn: string): ServiceError {
   return new ServiceError('MalformedArnException', `The ARN ${arn} is not formatted correctly.`);
@@ -51,3 +51,5 @@ export function tagLimitExceeded(message: string): ServiceError {
 export function tagPolicyViolation(key: string): ServiceError {
   return new ServiceError('TagPolicyViolationException', `The tag key ${key} uses the reserved prefix "aws:".`);
 }
+
+export type ServiceErrorFactory = (message: string) => ServiceError;

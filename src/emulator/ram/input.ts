@@ -4,6 +4,7 @@
 import { invalidParameter, missingParameter } from './errors.js';
 
 export type Input = Record<string, unknown>;
+export type Output = Record<string, unknown>;
 
 export function optionalString(input: Input, member: string): string | undefined {
   const value = input[member];

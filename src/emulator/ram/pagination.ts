@@ -12,9 +12,9 @@
 // provided more results remain. So any listing that needs more than one page sees an empty second page;
 // a listing that fits in one page never sees one, and the last page is never empty (unless the whole
 // result is).
+import { hashOf } from '../core/idempotency.js';
 import { invalidNextToken, invalidParameter } from './errors.js';
 import { optionalInteger, optionalString, type Input } from './input.js';
-import { requestHash } from './request-hash.js';
 
 export const EMPTY_PAGE_EVERY = 4;
 export const DEFAULT_MAX_RESULTS = 50;
@@ -60,7 +60,7 @@ function readMaxResults(input: Input): number {
 
 function queryHash(operation: string, input: Input): string {
   const { nextToken: _token, maxResults: _max, ...query } = input;
-  return requestHash([operation, query]).slice(0, 16);
+  return hashOf([operation, query]).slice(0, 16);
 }
 
 function readToken(input: Input, query: string): Omit<TokenPayload, 'q'> {
@@ -93,4 +93,9 @@ function firstAfter(sorted: readonly { key: string }[], after: string): number {
 
 function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** A page as output members: `nextToken` is absent (not null) on the last page. */
+export function pageOutput<T>(member: string, page: Page<T>, view: (item: T) => unknown): Record<string, unknown> {
+  return { [member]: page.items.map(view), ...(page.nextToken ? { nextToken: page.nextToken } : {}) };
 }

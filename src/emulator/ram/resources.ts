@@ -5,7 +5,7 @@
 // hold, which AWS would report as unknown.
 import type { CallContext } from '../core/types.js';
 import { parseArn } from './arns.js';
-import { invalidParameter, unknownResource } from './errors.js';
+import { invalidParameter, invalidResourceType, unknownResource } from './errors.js';
 
 export const LICENSE_CONFIGURATION_TYPE = 'license-manager:LicenseConfiguration';
 export const LICENSE_CONFIGURATION_SCOPE = 'REGIONAL';
@@ -29,4 +29,14 @@ export function resolveResource(ctx: CallContext, arn: string): ShareableResourc
     throw unknownResource(`The license configuration ${arn} does not exist in account ${ctx.account}, region ${ctx.region}.`);
   }
   return { arn, type: LICENSE_CONFIGURATION_TYPE };
+}
+
+const RESOURCE_TYPE = /^[A-Za-z0-9-]+:[A-Za-z0-9-]+$/;
+
+/** A resourceType filter: any `service:resource` name is valid; types compare case-insensitively. */
+export function readResourceTypeFilter(resourceType: string | undefined): ((type: string | undefined) => boolean) | undefined {
+  if (resourceType === undefined) return undefined;
+  if (!RESOURCE_TYPE.test(resourceType)) throw invalidResourceType(resourceType);
+  const wanted = resourceType.toLowerCase();
+  return (type) => type?.toLowerCase() === wanted;
 }

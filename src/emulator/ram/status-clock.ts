@@ -5,22 +5,14 @@
 import type { CallContext } from '../core/types.js';
 import type { Transition } from './records.js';
 
-/**
- * How long a transition takes. The core's call context does not carry the delay yet; until it does,
- * it is read from an optional `delays.shareMs` member so that the core can add it without touching RAM.
- */
+/** How long a transition takes (the emulator's `shareDelayMs` option); no delay when absent. */
 export function shareDelayMs(ctx: CallContext): number {
-  const delay = (ctx as { delays?: { shareMs?: number } }).delays?.shareMs ?? 0;
+  const delay = ctx.delays?.shareMs ?? 0;
   return Number.isFinite(delay) && delay > 0 ? delay : 0;
 }
 
 export function startTransition(ctx: CallContext, from: string, to: string): Transition {
   return { from, to, atMs: ctx.now.getTime() + shareDelayMs(ctx) };
-}
-
-/** A transition that is already complete, for records whose status must not change any more. */
-export function settled(status: string, atMs: number): Transition {
-  return { from: status, to: status, atMs };
 }
 
 export function statusAt(transition: Transition, now: Date): string {

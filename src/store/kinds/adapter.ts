@@ -20,6 +20,8 @@ export interface KindRead {
 export interface ApplyContext {
   /** Turns a reference in a spec (a managed resource's name, or an ARN) into an ARN at apply time. */
   arnOf(kind: Kind, nameOrArn: string): string;
+  /** The ARN a reference had when the plan was made (before any replace in this apply); undefined if none. */
+  plannedArnOf(kind: Kind, nameOrArn: string): string | undefined;
   /**
    * A client token for one call of this change: the same for every retry within one apply (so a retried
    * create cannot duplicate), different across applies (so re-creating a deleted resource later is not

@@ -92,8 +92,9 @@ async function update(ctx: StoreContext, change: ResourceChange, apply: ApplyCon
       resourceShareArn: arn, name: after.spec.displayName, allowExternalPrincipals: after.spec.allowExternalPrincipals, clientToken: apply.clientToken(change, 'update'),
     }));
   }
-  const resolve = (refs: readonly string[]) => refs.map((ref) => apply.arnOf('LicenseConfiguration', ref));
-  const [beforeRes, afterRes] = [resolve(before.spec.licenseConfigurations), resolve(after.spec.licenseConfigurations)];
+  // What is associated now is what the plan read; a configuration replaced in this apply has a new ARN to associate.
+  const beforeRes = before.spec.licenseConfigurations.flatMap((ref) => apply.plannedArnOf('LicenseConfiguration', ref) ?? []);
+  const afterRes = after.spec.licenseConfigurations.map((ref) => apply.arnOf('LicenseConfiguration', ref));
   await disassociate(ctx, change, apply, arn, minus(before.spec.principals, after.spec.principals), minus(beforeRes, afterRes));
   await associate(ctx, change, apply, arn, minus(after.spec.principals, before.spec.principals), minus(afterRes, beforeRes), 'associate');
   const { set, remove } = tagChanges(before.tags, after.tags);

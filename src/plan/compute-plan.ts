@@ -1,0 +1,81 @@
+// The planner: desired and live state in, a Plan value out. Pure, total, deterministic; never mutates its inputs.
+import { kindRank, type Address, type DesiredState, type LiveState, type OtherResource, type Target } from '../model/index.js';
+import { byAddress, compareText } from './address-order.js';
+import { forcedByReplacements } from './cascade.js';
+import { selectTargets } from './filter.js';
+import { grantLifecycle } from './grant-status.js';
+import { canonicalJson } from './json-value.js';
+import { planMessages } from './messages.js';
+import { pairResources, type Pair } from './pair-resources.js';
+import { compareChange, createChange, deleteChange, NOT_FORCED, type ForcedReasons } from './plan-change.js';
+import { summarize } from './summary.js';
+import type { Plan, PlanSource, ResourceChange } from './types.js';
+
+export interface PlanContext {
+  readonly target: Target;
+  readonly source: PlanSource;
+  /** ISO 8601; passed in so that planning never reads a clock. */
+  readonly createdAt: string;
+  /** Overrides the project's `prune`. */
+  readonly prune?: boolean;
+  /** `--target` addresses; absent or empty plans everything. */
+  readonly targets?: readonly Address[];
+}
+
+export function computePlan(desired: DesiredState, live: LiveState, ctx: PlanContext): Plan {
+  const prune = ctx.prune ?? desired.project.prune;
+  const pairing = pairResources(desired.resources, live);
+  const planned = planPairs(pairing.pairs, prune);
+  const targets = [...new Set(ctx.targets ?? [])].sort(byAddress);
+  const changes = targets.length > 0 ? selectTargets(planned.changes, targets) : planned.changes;
+  const kept = targets.length > 0 ? planned.kept.filter((a) => targets.includes(a)) : planned.kept;
+  const known = new Set<Address>([...pairing.pairs.map((p) => p.address), ...pairing.duplicates.map((d) => d.address)]);
+  const targetWarnings = targets.length === 0 ? [] : [
+    planMessages.partial(targets),
+    ...targets.filter((a) => !known.has(a)).map(planMessages.targetMatchesNothing),
+  ];
+  return {
+    formatVersion: '1', project: desired.project.name, target: ctx.target, source: ctx.source,
+    createdAt: ctx.createdAt, prune, summary: summarize(changes), changes,
+    unmanaged: sortOthers(live.others), duplicates: pairing.duplicates,
+    warnings: [...targetWarnings, ...pairing.warnings, ...kept.map(planMessages.pruneOff)],
+  };
+}
+
+interface PlannedPairs {
+  /** Sorted by address. */
+  readonly changes: readonly ResourceChange[];
+  /** Live-only addresses left alone because prune is off. */
+  readonly kept: readonly Address[];
+}
+
+// Two passes: the first finds what is replaced, the second lets grants and shares that refer to it follow.
+function planPairs(pairs: readonly Pair[], prune: boolean): PlannedPairs {
+  const first = pairs.map((pair) => planPair(pair, prune, NOT_FORCED));
+  const replaced = new Set(first.filter((c) => c?.action === 'replace').map((c) => c!.address));
+  const final = pairs.map((pair, i) => {
+    const forced = forcedByReplacements(pair, replaced);
+    return forced === NOT_FORCED ? first[i] : planPair(pair, prune, forced);
+  });
+  const kept = pairs.filter((p, i) => final[i] === undefined && p.live && grantLifecycle(p.live) !== 'gone');
+  return {
+    changes: final.filter((c): c is ResourceChange => c !== undefined),
+    kept: kept.map((p) => p.address),
+  };
+}
+
+/** The change at one address; undefined when nothing is planned there (kept, or a deleted grant nobody wants). */
+function planPair(pair: Pair, prune: boolean, forced: ForcedReasons): ResourceChange | undefined {
+  const { desired, live } = pair;
+  if (desired && live) return compareChange(desired, live, forced);
+  if (desired) return createChange(desired);
+  if (!live || grantLifecycle(live) === 'gone' || !prune) return undefined;
+  return deleteChange(live);
+}
+
+/** Kind in dependency order, then ARN; whole-value order breaks any remaining tie so input order never shows. */
+function sortOthers(others: readonly OtherResource[]): OtherResource[] {
+  return [...others].sort(
+    (a, b) => kindRank(a.kind) - kindRank(b.kind) || compareText(a.arn, b.arn) || compareText(canonicalJson(a), canonicalJson(b)),
+  );
+}

@@ -1,0 +1,74 @@
+// What each change must wait for when a plan is applied. Replaces run as delete-then-create of one address.
+import type { Address } from '../model/index.js';
+import { byAddress } from './address-order.js';
+import { referencesOf } from './references.js';
+import type { Plan, ResourceChange } from './types.js';
+
+/**
+ * The addresses of the plan's changes that `change` must wait for, sorted. No-ops have none and are never waited for.
+ * - Creates, updates and replaces wait for the creates, updates and replaces of what they refer to by name
+ *   (a share's configurations, a grant's license): the new ARN must exist first.
+ * - Deletes and replaces wait for the changes that stop referring to them: the delete or replace of a grant on
+ *   a license, the delete of a share listing a configuration, or an update that drops it from the list.
+ *   A share that keeps listing a replaced configuration instead waits for it, to associate the new ARN.
+ * The graph has no cycle: forward edges always point to an earlier kind, and a reverse edge that would close a
+ * cycle (two shares swapping two replaced configurations) is left out, in address order, keeping creates correct.
+ */
+export function dependenciesOf(change: ResourceChange, plan: Plan): Address[] {
+  return [...(graphOf(plan).get(change.address) ?? [])];
+}
+
+// Apply asks once per change; plans are immutable values, so one graph per plan object is enough.
+const graphs = new WeakMap<Plan, ReadonlyMap<Address, readonly Address[]>>();
+
+function graphOf(plan: Plan): ReadonlyMap<Address, readonly Address[]> {
+  let graph = graphs.get(plan);
+  if (!graph) graphs.set(plan, (graph = buildGraph(plan.changes.filter((c) => c.action !== 'no-op'))));
+  return graph;
+}
+
+function buildGraph(active: readonly ResourceChange[]): Map<Address, Address[]> {
+  const byAddr = new Map(active.map((c) => [c.address, c]));
+  const edges = new Map(active.map((c) => [c.address, new Set<Address>()]));
+  for (const change of active) for (const dep of forwardDependencies(change, byAddr)) edges.get(change.address)!.add(dep);
+  for (const [from, to] of reverseEdges(active)) if (!reaches(edges, to, from)) edges.get(from)!.add(to);
+  return new Map([...edges].map(([address, deps]) => [address, [...deps].sort(byAddress)]));
+}
+
+function forwardDependencies(change: ResourceChange, byAddr: ReadonlyMap<Address, ResourceChange>): Address[] {
+  if (change.action === 'delete') return [];
+  return referencesOf(change.kind, change.after).filter((ref) => {
+    const target = byAddr.get(ref);
+    return target !== undefined && target.action !== 'delete' && ref !== change.address;
+  });
+}
+
+/** [waiting, awaited] pairs in address order of the waiting change, then of the awaited one. */
+function reverseEdges(active: readonly ResourceChange[]): [Address, Address][] {
+  const edges: [Address, Address][] = [];
+  const removing = active.filter((c) => c.action === 'delete' || c.action === 'replace').sort((a, b) => byAddress(a.address, b.address));
+  for (const target of removing) {
+    for (const other of active) {
+      if (other.address !== target.address && stopsReferring(other, target.address)) edges.push([target.address, other.address]);
+    }
+  }
+  return edges.sort((a, b) => byAddress(a[0], b[0]) || byAddress(a[1], b[1]));
+}
+
+function stopsReferring(change: ResourceChange, address: Address): boolean {
+  if (!referencesOf(change.kind, change.before).includes(address)) return false;
+  return change.action === 'delete' || !referencesOf(change.kind, change.after).includes(address);
+}
+
+function reaches(edges: ReadonlyMap<Address, ReadonlySet<Address>>, from: Address, goal: Address): boolean {
+  const seen = new Set<Address>();
+  const stack = [from];
+  while (stack.length > 0) {
+    const current = stack.pop()!;
+    if (current === goal) return true;
+    if (seen.has(current)) continue;
+    seen.add(current);
+    stack.push(...(edges.get(current) ?? []));
+  }
+  return false;
+}

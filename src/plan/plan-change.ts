@@ -1,0 +1,63 @@
+// One resource's change: what to do at an address, given what is desired and what is live there.
+import { addressOf, type DesiredResource, type LiveResource } from '../model/index.js';
+import { diffResource } from './diff-resource.js';
+import { fingerprintOf } from './fingerprint.js';
+import { grantLifecycle } from './grant-status.js';
+import { planMessages } from './messages.js';
+import { withoutNonDrift } from './not-drift.js';
+import { markReplacements } from './replace-rules.js';
+import type { Action, FieldDiff, ResourceBody, ResourceChange } from './types.js';
+
+/** Reasons from elsewhere in the plan that force an action (a replaced license forces its grants' replace). */
+export interface ForcedReasons {
+  readonly replace: readonly string[];
+  readonly update: readonly string[];
+}
+export const NOT_FORCED: ForcedReasons = { replace: [], update: [] };
+
+export function bodyOf(resource: DesiredResource | LiveResource): ResourceBody {
+  return { tags: resource.tags, spec: resource.spec } as ResourceBody;
+}
+
+/** A desired resource with nothing live at its address, or only a deleted grant (whose fingerprint is kept). */
+export function createChange(desired: DesiredResource, gone: LiveResource | null = null): ResourceChange {
+  return {
+    ...identity(desired), action: 'create', arn: null, diff: [], fingerprint: fingerprintOf(gone),
+    reasons: gone ? [planMessages.grantGone(gone.arn, gone.meta.status ?? '')] : [], warnings: [],
+    before: null, after: bodyOf(desired), meta: null, source: desired.source ?? null,
+  };
+}
+
+export function deleteChange(live: LiveResource): ResourceChange {
+  return {
+    ...identity(live), action: 'delete', arn: live.arn, diff: [], fingerprint: fingerprintOf(live),
+    reasons: [planMessages.pruned], warnings: [], before: bodyOf(live), after: null, meta: live.meta, source: null,
+  };
+}
+
+/** no-op, update or replace: replace when a field cannot change in place or the live grant is unusable. */
+export function compareChange(desired: DesiredResource, live: LiveResource, forced = NOT_FORCED): ResourceChange {
+  const lifecycle = grantLifecycle(live);
+  if (lifecycle === 'gone') return createChange(desired, live);
+  const marked = markReplacements(desired.kind, diffResource(bodyOf(live), bodyOf(desired)));
+  const unusable = lifecycle === 'unusable' ? [planMessages.grantUnusable(live.meta.status ?? '')] : [];
+  const replaceReasons = [...marked.reasons, ...unusable, ...forced.replace];
+  if (replaceReasons.length > 0) return existing(desired, live, 'replace', marked.diff, replaceReasons, []);
+  const { diff, warnings } = withoutNonDrift(live, marked.diff);
+  const action = diff.length > 0 || forced.update.length > 0 ? 'update' : 'no-op';
+  return existing(desired, live, action, diff, forced.update, warnings);
+}
+
+function existing(
+  desired: DesiredResource, live: LiveResource, action: Action,
+  diff: readonly FieldDiff[], reasons: readonly string[], warnings: readonly string[],
+): ResourceChange {
+  return {
+    ...identity(desired), action, arn: live.arn, diff, fingerprint: fingerprintOf(live), reasons, warnings,
+    before: bodyOf(live), after: bodyOf(desired), meta: live.meta, source: desired.source ?? null,
+  };
+}
+
+function identity(resource: DesiredResource | LiveResource) {
+  return { address: addressOf(resource.kind, resource.name), kind: resource.kind, name: resource.name };
+}

@@ -1,0 +1,51 @@
+// The human view of an apply: one line per change, then one summary line.
+import type { ApplyResult, ChangeResult } from '../plan/apply-result.js';
+import { painter, type Paint } from './ansi.js';
+import { actionLook, outcomeLook } from './symbols.js';
+import type { TextOptions } from './text.js';
+
+export { applyToJson, renderApplyJson, type JsonApplyDocument } from './apply-json.js';
+
+export function renderApplyResult(result: ApplyResult, options: TextOptions): string {
+  const paint = painter(options.color);
+  const lines = result.results.map((r) => resultLine(r, result, paint));
+  return [...lines, ...(lines.length > 0 ? [''] : []), paint('bold', applySummaryLine(result))].join('\n') + '\n';
+}
+
+function resultLine(r: ChangeResult, result: ApplyResult, paint: Paint): string {
+  const look = outcomeLook(r.outcome, r.action);
+  return `${paint(look.style, look.symbol)} ${r.address}: ${describeOutcome(r, result)}`;
+}
+
+function describeOutcome(r: ChangeResult, result: ApplyResult): string {
+  const verb = actionLook(r.action).verb;
+  switch (r.outcome) {
+    case 'applied':
+      return actionLook(r.action).past + (r.arn ? ` (${r.arn})` : '');
+    case 'failed':
+      return `${verb} failed: ${r.error ? `${r.error.code} ${r.error.message}` : 'no error was reported'}`;
+    case 'skipped':
+      return `${verb} skipped: ${whySkipped(r, result)}`;
+  }
+}
+
+function whySkipped(r: ChangeResult, result: ApplyResult): string {
+  if (r.blockedBy !== undefined) {
+    const blocker = result.results.find((other) => other.address === r.blockedBy);
+    return `depends on ${r.blockedBy}, which ${blocker?.outcome === 'skipped' ? 'was skipped' : 'failed'}`;
+  }
+  return r.error ? r.error.message : 'apply stopped before it started';
+}
+
+/**
+ * `Apply complete!` only when every change was applied; `Apply failed:` when any failed; `Apply stopped:` when
+ * none failed but some never ran (an interrupted apply).
+ */
+export function applySummaryLine(result: ApplyResult): string {
+  const { failed, skipped } = result.summary;
+  const total = result.results.length;
+  if (failed > 0) return `Apply failed: ${failed} of ${total} changes failed, ${skipped} skipped.`;
+  if (skipped > 0) return `Apply stopped: ${skipped} of ${total} changes skipped.`;
+  const count = (action: ChangeResult['action']) => result.results.filter((r) => r.action === action).length;
+  return `Apply complete! Resources: ${count('create')} created, ${count('update')} updated, ${count('replace')} replaced, ${count('delete')} deleted.`;
+}

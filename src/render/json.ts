@@ -1,0 +1,103 @@
+// The machine view of a plan: the public contract of `plan --json` and saved plans (schemas/plan.schema.json).
+import type { Address, Duplicate, Kind, OtherResource, SourceRef } from '../model/index.js';
+import { sortKeys, toJsonValue } from '../plan/json-value.js';
+import type { Action, JsonValue, Plan, PlanSource, PlanSummary, ResourceBody, ResourceChange } from '../plan/types.js';
+
+export interface JsonFieldDiff {
+  readonly path: string;
+  readonly before: JsonValue;
+  readonly after: JsonValue;
+  readonly forcesReplacement?: true;
+}
+
+export interface JsonChange {
+  readonly address: Address;
+  readonly action: Action;
+  readonly kind: Kind;
+  readonly name: string;
+  readonly arn: string | null;
+  readonly diff: readonly JsonFieldDiff[];
+  readonly fingerprint: string;
+  readonly reasons: readonly string[];
+  readonly warnings: readonly string[];
+  /** `{tags, spec}`, the keys inside each sorted. */
+  readonly before: JsonValue;
+  readonly after: JsonValue;
+  readonly meta: { readonly version?: string; readonly status?: string } | null;
+  readonly source: SourceRef | null;
+}
+
+/**
+ * Version "1". Key order is fixed; inside tags, specs, meta and diff values keys are sorted. The document is
+ * structurally a `Plan`, so a saved plan reads back as the plan it was written from.
+ */
+export interface JsonPlanDocument {
+  readonly formatVersion: '1';
+  readonly project: string;
+  readonly target: { readonly store: 'emulator' | 'aws'; readonly account: string; readonly region: string; readonly endpoint: string | null };
+  readonly source: PlanSource;
+  readonly createdAt: string;
+  readonly prune: boolean;
+  readonly summary: PlanSummary;
+  readonly changes: readonly JsonChange[];
+  readonly unmanaged: readonly OtherResource[];
+  readonly duplicates: readonly Duplicate[];
+  readonly warnings: readonly string[];
+}
+
+export function planToJson(plan: Plan): JsonPlanDocument {
+  const { store, account, region, endpoint } = plan.target;
+  const { create, update, replace, delete: del, noop } = plan.summary;
+  return {
+    formatVersion: plan.formatVersion,
+    project: plan.project,
+    target: { store, account, region, endpoint },
+    source: { revision: plan.source.revision, dirty: plan.source.dirty },
+    createdAt: plan.createdAt,
+    prune: plan.prune,
+    summary: { create, update, replace, delete: del, noop },
+    changes: plan.changes.map(changeToJson),
+    unmanaged: plan.unmanaged.map(otherToJson),
+    duplicates: plan.duplicates.map((d) => ({ address: d.address, arns: [...d.arns] })),
+    warnings: [...plan.warnings],
+  };
+}
+
+/** Two-space indented, with a trailing newline. */
+export function renderPlanJson(plan: Plan): string {
+  return `${JSON.stringify(planToJson(plan), null, 2)}\n`;
+}
+
+function changeToJson(change: ResourceChange): JsonChange {
+  return {
+    address: change.address,
+    action: change.action,
+    kind: change.kind,
+    name: change.name,
+    arn: change.arn,
+    diff: change.diff.map((d) => ({
+      path: d.path, before: sortKeys(d.before), after: sortKeys(d.after), ...(d.forcesReplacement ? { forcesReplacement: true as const } : {}),
+    })),
+    fingerprint: change.fingerprint,
+    reasons: [...change.reasons],
+    warnings: [...change.warnings],
+    before: bodyToJson(change.before),
+    after: bodyToJson(change.after),
+    meta: change.meta === null ? null : (sortKeys(toJsonValue(change.meta)) as JsonChange['meta']),
+    source: change.source ? sourceToJson(change.source) : null,
+  };
+}
+
+function bodyToJson(body: ResourceBody | null): JsonValue {
+  return body === null ? null : { tags: sortKeys(toJsonValue(body.tags)), spec: sortKeys(toJsonValue(body.spec)) };
+}
+
+function sourceToJson(source: SourceRef): SourceRef {
+  const { file, line, column, ref } = source;
+  return ref === undefined ? { file, line, column } : { file, line, column, ref };
+}
+
+function otherToJson(other: OtherResource): OtherResource {
+  const { kind, arn, displayName, owner, project } = other;
+  return project === undefined ? { kind, arn, displayName, owner } : { kind, arn, displayName, owner, project };
+}

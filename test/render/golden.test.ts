@@ -1,0 +1,15 @@
+import { describe, it } from 'vitest';
+import { renderApplyJson, renderApplyResult } from '../../src/render/apply-text.js';
+import { renderPlanJson } from '../../src/render/json.js';
+import { renderPlanText } from '../../src/render/text.js';
+import { expectGolden } from './golden.js';
+import { everyActionPlan, mixedApplyResult, noChangesPlan } from './scenarios.js';
+
+describe('golden output', () => {
+  it('plan with every action, as text', () => expectGolden('plan-every-action.txt', renderPlanText(everyActionPlan(), { color: false })));
+  it('plan with every action, as JSON', () => expectGolden('plan-every-action.json', renderPlanJson(everyActionPlan())));
+  it('plan without changes, as text', () => expectGolden('plan-no-changes.txt', renderPlanText(noChangesPlan(), { color: false })));
+  it('plan without changes, as JSON', () => expectGolden('plan-no-changes.json', renderPlanJson(noChangesPlan())));
+  it('apply with applied, failed and skipped changes, as text', () => expectGolden('apply-result.txt', renderApplyResult(mixedApplyResult(), { color: false })));
+  it('apply with applied, failed and skipped changes, as JSON', () => expectGolden('apply-result.json', renderApplyJson(mixedApplyResult())));
+});

@@ -1,0 +1,61 @@
+// Plans and apply results the renderer tests and golden files share.
+import { computePlan } from '../../src/plan/compute-plan.js';
+import type { ApplyResult } from '../../src/plan/apply-result.js';
+import type { Plan } from '../../src/plan/types.js';
+import {
+  arnFor, desiredConfig, desiredGrant, desiredLicense, desiredShare, desiredState, foreign, liveConfig, liveFrom,
+  liveGrant, liveLicense, liveShare, liveState, planContext, TARGET, unmanaged,
+} from '../helpers/builders.js';
+
+/** Every action across the kinds, plus unmanaged resources, a duplicate and warnings. */
+export function everyActionPlan(): Plan {
+  const desired = desiredState([
+    desiredConfig('windows-server', { countingType: 'Core', licenseCount: 256, rules: { allowedTenancy: ['EC2-DedicatedHost'] } }, { tags: { team: 'platform' } }),
+    desiredConfig('sql-legacy', { countingType: 'Socket', licenseCount: null, description: 'SQL Server 2016' }),
+    desiredConfig('oracle-ee', {
+      countingType: 'vCPU', licenseCount: 64, hardLimit: true, rules: { maximumVcpus: 32 },
+      productInformation: [{ resourceType: 'RDS', filters: [{ name: 'Engine Edition', comparator: 'EQUALS', values: ['oracle-ee'] }] }],
+      expiry: '2027-06-30T00:00:00Z',
+    }, { source: { file: 'licenses/oracle.yaml', line: 1, column: 1 } }),
+    desiredConfig('twin'),
+    desiredLicense('analytics-pro'),
+    desiredShare('windows-to-dev', { principals: ['222233334444', '333344445555'], licenseConfigurations: ['windows-server'] }),
+    desiredShare('legacy-to-qa', { licenseConfigurations: ['sql-legacy'] }),
+    desiredGrant('analytics-to-dev', { license: 'analytics-pro' }),
+    desiredGrant('analytics-to-qa', { license: 'analytics-pro', principal: 'arn:aws:iam::444455556666:root' }),
+  ]);
+  const live = liveState([
+    liveConfig('windows-server', { countingType: 'Core', licenseCount: 128, rules: { allowedTenancy: ['EC2-DedicatedHost'] } }),
+    liveConfig('sql-legacy', { countingType: 'Core', licenseCount: 40, description: 'SQL Server 2016' }),
+    liveLicense('analytics-pro'),
+    liveShare('windows-to-dev', { licenseConfigurations: ['windows-server'] }),
+    liveShare('legacy-to-qa', { licenseConfigurations: ['sql-legacy'] }),
+    liveShare('old-share'),
+    liveGrant('analytics-to-qa', { license: 'analytics-pro', principal: 'arn:aws:iam::444455556666:root', status: 'ACTIVE' }, { meta: { status: 'PENDING_ACCEPT', version: '1' } }),
+  ], {
+    others: [unmanaged('LicenseConfiguration', 'by-hand', 'SQL Server Standard'), foreign('Grant', 'theirs', 'data-team', 'bi-to-prod')],
+    duplicates: [{ address: 'LicenseConfiguration/twin', arns: [arnFor('LicenseConfiguration', 'twin'), arnFor('LicenseConfiguration', 'twin-2')] }],
+  });
+  return computePlan(desired, live, planContext());
+}
+
+export function noChangesPlan(): Plan {
+  const desired = desiredState([desiredConfig('windows-server'), desiredShare('windows-to-dev', { licenseConfigurations: ['windows-server'] })]);
+  return computePlan(desired, liveFrom(desired), planContext({ source: { revision: null, dirty: null } }));
+}
+
+export function mixedApplyResult(): ApplyResult {
+  return {
+    project: 'acme-licenses',
+    target: TARGET,
+    results: [
+      { address: 'LicenseConfiguration/oracle-ee', action: 'create', outcome: 'applied', arn: arnFor('LicenseConfiguration', 'oracle-ee') },
+      { address: 'LicenseConfiguration/sql-legacy', action: 'replace', outcome: 'failed', arn: arnFor('LicenseConfiguration', 'sql-legacy'), error: { code: 'InvalidParameterValueException', message: 'License configuration is in use' } },
+      { address: 'LicenseConfiguration/windows-server', action: 'update', outcome: 'applied', arn: arnFor('LicenseConfiguration', 'windows-server') },
+      { address: 'ResourceShare/legacy-to-qa', action: 'update', outcome: 'skipped', arn: arnFor('ResourceShare', 'legacy-to-qa'), blockedBy: 'LicenseConfiguration/sql-legacy' },
+      { address: 'ResourceShare/old-share', action: 'delete', outcome: 'applied', arn: arnFor('ResourceShare', 'old-share') },
+      { address: 'Grant/analytics-to-dev', action: 'create', outcome: 'skipped', arn: null, error: { code: 'INTERRUPTED', message: 'apply was interrupted before this change started' } },
+    ],
+    summary: { applied: 3, failed: 1, skipped: 2 },
+  };
+}
