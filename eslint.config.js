@@ -1,7 +1,7 @@
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'coverage/', 'test/bench/out/'] },
+  { ignores: ['dist/', 'node_modules/', 'coverage/', 'test/bench/out/', 'src/config/schema/*.generated.ts'] },
   ...tseslint.configs.recommended,
   {
     rules: {

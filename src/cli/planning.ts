@@ -1,8 +1,9 @@
 // The shared first half of plan and apply: desired state, live state, plan.
 import { LicensectlError } from '../errors/index.js';
-import { computePlan } from '../plan/compute-plan.js';
+import { computePlan, type PlanContext } from '../plan/compute-plan.js';
 import { parseTargets } from '../plan/filter.js';
 import type { Plan } from '../plan/types.js';
+import type { Address, DesiredState } from '../model/index.js';
 import type { Store } from '../store/index.js';
 import { loadDesired, type LoadedState } from './desired.js';
 import { openStore, type StoreFlags } from './open-store.js';
@@ -18,8 +19,7 @@ export async function planDirectory(dir: string, flags: StoreFlags & { target?: 
   const loaded = await loadDesired(dir);
   const store = await openStore({ dir: loaded.dir, project: loaded.state.project, flags });
   try {
-    const live = await store.readLive();
-    const plan = computePlan(loaded.state, live, {
+    const plan = await planAgainst(store, loaded.state, {
       target: store.target,
       source: { revision: null, dirty: null },
       createdAt: new Date().toISOString(),
@@ -30,6 +30,21 @@ export async function planDirectory(dir: string, flags: StoreFlags & { target?: 
     store.close();
     throw error;
   }
+}
+
+/**
+ * Reads the live state and plans. Resources the read paired by name without their tags (see
+ * LiveState.unverified) are verified if the plan would change them, and the plan is made again.
+ */
+export async function planAgainst(store: Store, desired: DesiredState, ctx: PlanContext): Promise<Plan> {
+  const live = await store.readLive(desired);
+  const first = computePlan(desired, live, ctx);
+  const verified = await store.verify(live, touchedBy(first));
+  return verified === live ? first : computePlan(desired, verified, ctx);
+}
+
+export function touchedBy(plan: Plan): Address[] {
+  return plan.changes.filter((c) => c.action !== 'no-op').map((c) => c.address);
 }
 
 function targetsOf(values: readonly string[]) {

@@ -6,7 +6,7 @@ import { dirFlag, storeFlags } from '../cli/flags.js';
 import { checkGuards } from '../cli/guards.js';
 import { openStore } from '../cli/open-store.js';
 import { readPlanFile } from '../cli/plan-file.js';
-import { planDirectory } from '../cli/planning.js';
+import { planDirectory, touchedBy } from '../cli/planning.js';
 import { checkFingerprints, checkPlanTarget } from '../cli/stale-plan.js';
 import { renderStats } from '../cli/stats.js';
 import { executePlan } from '../apply/execute-plan.js';
@@ -69,7 +69,7 @@ export default class Apply extends BaseCommand {
     const store = await openStore({ dir: loaded.dir, project: loaded.state.project, flags });
     try {
       checkPlanTarget(plan, loaded.state.project.name, store.target);
-      checkFingerprints(plan, await store.readLive());
+      checkFingerprints(plan, await store.verify(await store.readLive(loaded.state), touchedBy(plan)));
       return { plan, store, desiredCount: plan.changes.filter((c) => c.action !== 'delete').length };
     } catch (error) {
       store.close();

@@ -1,4 +1,5 @@
 // The two inputs of planning.
+import type { Address } from './address.js';
 import type { DesiredResource, Duplicate, LiveResource, OtherResource, SourceRef } from './resources.js';
 
 export type StoreConfig =
@@ -28,6 +29,12 @@ export interface LiveState {
   /** Sorted by kind then ARN. */
   readonly others: readonly OtherResource[];
   readonly duplicates: readonly Duplicate[];
+  /**
+   * Managed resources paired with their documents by name and parent without reading their tags (grants:
+   * one tag read per grant would dominate a read). Their `tags` are the desired ones, assumed; the store
+   * verifies them before any change to them is planned for real.
+   */
+  readonly unverified?: readonly Address[];
 }
 
 /** Where a plan is computed against. */

@@ -1,41 +1,26 @@
 // Diagnostics as compiler-style text (`file:line:column: error: message`, then an indented hint) and as
 // JSON for --json. Pure: no I/O, colour only when asked for.
 import type { Diagnostic } from '../errors/index.js';
+import { painter, type Paint } from './ansi.js';
 
 export interface RenderDiagnosticsOptions {
   readonly color: boolean;
 }
 
-interface Styles {
-  readonly location: (text: string) => string;
-  readonly error: (text: string) => string;
-  readonly warning: (text: string) => string;
-  readonly hint: (text: string) => string;
-}
-
-const wrap = (open: string, close: string) => (text: string) => `\u001b[${open}m${text}\u001b[${close}m`;
-const PLAIN: Styles = { location: String, error: String, warning: String, hint: String };
-const COLOR: Styles = {
-  location: wrap('1', '22'),
-  error: (text) => wrap('31', '39')(wrap('1', '22')(text)),
-  warning: (text) => wrap('33', '39')(wrap('1', '22')(text)),
-  hint: wrap('36', '39'),
-};
-
 /** One line per diagnostic (plus its hint), in the order given, then a count line; '' for none. */
 export function renderDiagnostics(diagnostics: readonly Diagnostic[], options: RenderDiagnosticsOptions): string {
   if (diagnostics.length === 0) return '';
-  const styles = options.color ? COLOR : PLAIN;
-  const lines = diagnostics.flatMap((d) => renderOne(d, styles));
+  const paint = painter(options.color);
+  const lines = diagnostics.flatMap((d) => renderOne(d, paint));
   return [...lines, countLine(diagnostics)].join('\n');
 }
 
-function renderOne(diagnostic: Diagnostic, styles: Styles): string[] {
+function renderOne(diagnostic: Diagnostic, paint: Paint): string[] {
   const location = locationOf(diagnostic);
-  const severity = styles[diagnostic.severity](diagnostic.severity);
-  const head = location === undefined ? '' : `${styles.location(location)}: `;
+  const severity = paint(diagnostic.severity === 'error' ? 'red' : 'yellow', paint('bold', diagnostic.severity));
+  const head = location === undefined ? '' : `${paint('bold', location)}: `;
   const line = `${head}${severity}: ${diagnostic.message}`;
-  return diagnostic.hint === undefined ? [line] : [line, `  ${styles.hint('hint:')} ${diagnostic.hint}`];
+  return diagnostic.hint === undefined ? [line] : [line, `  ${paint('cyan', 'hint:')} ${diagnostic.hint}`];
 }
 
 function locationOf({ file, line, column }: Diagnostic): string | undefined {

@@ -1,8 +1,8 @@
 // The one store: reads the live state of every kind and performs single changes, all through the SDK clients.
-import { addressOf, compareAddresses, type Address, type Duplicate, type Kind, type LiveResource, type LiveState, type OtherResource, type Target } from '../model/index.js';
+import { addressOf, compareAddresses, type Address, type DesiredState, type Duplicate, type Kind, type LiveResource, type LiveState, type OtherResource, type Target } from '../model/index.js';
 import type { ResourceChange } from '../plan/types.js';
 import type { Clients } from './clients.js';
-import type { KindAdapter, ApplyContext, StoreContext } from './kinds/adapter.js';
+import type { ApplyContext, KindAdapter, ReadHint, StoreContext } from './kinds/adapter.js';
 import { grantAdapter } from './kinds/grant.js';
 import { licenseAdapter } from './kinds/license.js';
 import { licenseConfigurationAdapter } from './kinds/license-configuration.js';
@@ -34,9 +34,40 @@ export class Store {
     return this.ctx.clients.stats;
   }
 
-  async readLive(): Promise<LiveState> {
-    const reads = await Promise.all(ADAPTERS.map((a) => a.read(this.ctx)));
-    return assemble(namesForArns(reads.flatMap((r) => r.managed)), reads.flatMap((r) => r.others));
+  /**
+   * Reads every kind in parallel. With the desired state as a hint, grants that pair with a document by
+   * license and name are read without their tags (listed in `unverified`); call `verify` before acting on them.
+   */
+  async readLive(desired?: DesiredState): Promise<LiveState> {
+    let licensesRead: (arns: ReadonlyMap<string, string>) => void = () => {};
+    const licenseArns = new Promise<ReadonlyMap<string, string>>((resolve) => { licensesRead = resolve; });
+    const hint: ReadHint | undefined = desired ? { desired: desired.resources, licenseArns } : undefined;
+    const reads = await Promise.all(ADAPTERS.map(async (adapter) => {
+      if (adapter.kind !== 'License') return adapter.read(this.ctx, hint);
+      try {
+        const read = await adapter.read(this.ctx, hint);
+        licensesRead(new Map(read.managed.map((r) => [r.name, r.arn])));
+        return read;
+      } finally {
+        // A failed license read must not leave the grant read waiting (a settled promise ignores this).
+        licensesRead(new Map());
+      }
+    }));
+    const unverified = reads.flatMap((r) => r.unverified ?? []);
+    const state = assemble(namesForArns([...reads.flatMap((r) => r.managed), ...unverified]), reads.flatMap((r) => r.others));
+    return { ...state, unverified: unverified.map((r) => addressOf(r.kind, r.name)).sort(compareAddresses) };
+  }
+
+  /** Reads the tags of the given unverified resources and returns the live state as a full read would see it. */
+  async verify(live: LiveState, addresses: readonly Address[]): Promise<LiveState> {
+    const wanted = new Set(addresses.filter((a) => live.unverified?.includes(a)));
+    if (wanted.size === 0) return live;
+    const isWanted = (r: LiveResource) => wanted.has(addressOf(r.kind, r.name));
+    const reads = await Promise.all(ADAPTERS.filter((a) => a.verify).map((a) => a.verify!(this.ctx, live.managed.filter((r) => r.kind === a.kind && isWanted(r)))));
+    const managed = namesForArns([...live.managed.filter((r) => !isWanted(r)), ...reads.flatMap((r) => r.managed)]);
+    const state = assemble(managed, [...live.others, ...reads.flatMap((r) => r.others)]);
+    const duplicates = [...state.duplicates, ...live.duplicates.filter((d) => !state.duplicates.some((x) => x.address === d.address))];
+    return { ...state, duplicates: duplicates.sort((a, b) => compareAddresses(a.address, b.address)), unverified: (live.unverified ?? []).filter((a) => !wanted.has(a)) };
   }
 
   create(change: ResourceChange, apply: ApplyContext): Promise<string> {

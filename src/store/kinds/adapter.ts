@@ -1,5 +1,5 @@
 // What the store knows about one resource kind: how to read all of it and how to perform one change.
-import type { Kind, LiveResource, OtherResource, SpecByKind, Tags, Target } from '../../model/index.js';
+import type { DesiredResource, Kind, LiveResource, OtherResource, SpecByKind, Tags, Target } from '../../model/index.js';
 import type { ResourceChange } from '../../plan/types.js';
 import type { Clients } from '../clients.js';
 
@@ -14,6 +14,15 @@ export interface KindRead {
   /** Every resource carrying our ownership tags, duplicates included; the store pairs them by address. */
   readonly managed: readonly LiveResource[];
   readonly others: readonly OtherResource[];
+  /** Managed resources paired by name without a tag read (see LiveState.unverified). */
+  readonly unverified?: readonly LiveResource[];
+}
+
+/** What the desired state tells a read, so that it can skip per-resource reads it does not need. */
+export interface ReadHint {
+  readonly desired: readonly DesiredResource[];
+  /** ARNs of the managed licenses by name, once the license read is done. */
+  readonly licenseArns: Promise<ReadonlyMap<string, string>>;
 }
 
 /** What a change needs from the apply it is part of. */
@@ -32,7 +41,9 @@ export interface ApplyContext {
 
 export interface KindAdapter {
   readonly kind: Kind;
-  read(ctx: StoreContext): Promise<KindRead>;
+  read(ctx: StoreContext, hint?: ReadHint): Promise<KindRead>;
+  /** Reads the tags of resources read unverified; returns them classified as a fresh read would. */
+  verify?(ctx: StoreContext, resources: readonly LiveResource[]): Promise<KindRead>;
   create(ctx: StoreContext, change: ResourceChange, apply: ApplyContext): Promise<string>;
   update(ctx: StoreContext, change: ResourceChange, apply: ApplyContext): Promise<void>;
   delete(ctx: StoreContext, change: ResourceChange): Promise<void>;

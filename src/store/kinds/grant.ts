@@ -1,15 +1,15 @@
-// Grants this account distributed: ListDistributedGrants plus one tag read each. Name, operations and
+// Grants this account distributed: ListDistributedGrants, and tag reads only for grants that cannot be paired by name. Name, operations and
 // status change through new grant versions; license, principal and home region force a replace.
 import {
   CreateGrantCommand, CreateGrantVersionCommand, DeleteGrantCommand, ListDistributedGrantsCommand, ListTagsForResourceCommand,
   TagResourceCommand, UntagResourceCommand, type Grant,
 } from '@aws-sdk/client-license-manager';
-import { ownershipOf, ownershipTags, userTags, type GrantOperation, type GrantSpec, type LiveResource, type OtherResource } from '../../model/index.js';
+import { ownershipOf, ownershipTags, userTags, type DesiredResource, type GrantOperation, type GrantSpec, type LiveResource, type OtherResource, type Tags } from '../../model/index.js';
 import type { ResourceChange } from '../../plan/types.js';
 import { mapLimit } from '../concurrency.js';
 import { collectPages } from '../paginate.js';
 import { fromLmTags, tagChanges, toLmTags } from '../tags.js';
-import { afterOf, arnOfChange, beforeOf, type ApplyContext, type KindAdapter, type KindRead, type StoreContext } from './adapter.js';
+import { afterOf, arnOfChange, beforeOf, type ApplyContext, type KindAdapter, type KindRead, type ReadHint, type StoreContext } from './adapter.js';
 
 const KIND = 'Grant';
 const GONE = new Set(['DELETED', 'PENDING_DELETE']);
@@ -27,11 +27,15 @@ export function grantSpecFromAws(g: Grant): GrantSpec {
   };
 }
 
-async function read(ctx: StoreContext): Promise<KindRead> {
-  const grants = (await collectPages('ListDistributedGrants', async (NextToken) => {
+async function listGrants(ctx: StoreContext): Promise<Grant[]> {
+  const grants = await collectPages('ListDistributedGrants', async (NextToken) => {
     const out = await ctx.clients.lm.send(new ListDistributedGrantsCommand({ MaxResults: 100, NextToken }));
     return { items: out.Grants, nextToken: out.NextToken };
-  })).filter((g) => !GONE.has(g.GrantStatus ?? ''));
+  });
+  return grants.filter((g) => !GONE.has(g.GrantStatus ?? ''));
+}
+
+async function readTags(ctx: StoreContext, grants: readonly Grant[]): Promise<KindRead> {
   const tagged = await mapLimit(grants, ctx.concurrency, async (item: Grant) => {
     const out = await ctx.clients.lm.send(new ListTagsForResourceCommand({ ResourceArn: item.GrantArn }));
     return { item, tags: fromLmTags(out.Tags) };
@@ -41,13 +45,51 @@ async function read(ctx: StoreContext): Promise<KindRead> {
   for (const { item, tags } of tagged) {
     const arn = item.GrantArn ?? '';
     const owner = ownershipOf(tags, ctx.project);
-    if (owner.kind === 'managed') {
-      managed.push({ kind: KIND, name: owner.name, arn, tags: userTags(tags), spec: grantSpecFromAws(item), meta: { version: item.Version, status: item.GrantStatus } });
-    } else {
-      others.push({ kind: KIND, arn, displayName: item.GrantName ?? '', owner: owner.kind, ...(owner.kind === 'foreign' ? { project: owner.project } : {}) });
-    }
+    if (owner.kind === 'managed') managed.push(liveGrant(item, owner.name, userTags(tags)));
+    else others.push({ kind: KIND, arn, displayName: item.GrantName ?? '', owner: owner.kind, ...(owner.kind === 'foreign' ? { project: owner.project } : {}) });
   }
   return { managed, others };
+}
+
+function liveGrant(item: Grant, name: string, tags: Tags): LiveResource {
+  return { kind: KIND, name, arn: item.GrantArn ?? '', tags, spec: grantSpecFromAws(item), meta: { version: item.Version, status: item.GrantStatus } };
+}
+
+async function read(ctx: StoreContext, hint?: ReadHint): Promise<KindRead> {
+  const grants = await listGrants(ctx);
+  const { paired, rest } = hint ? pairByName(grants, hint.desired, await hint.licenseArns) : { paired: [], rest: grants };
+  const verified = await readTags(ctx, rest);
+  return { ...verified, unverified: paired.map(({ grant, desired }) => liveGrant(grant, desired.name, desired.tags)) };
+}
+
+/**
+ * A live grant whose license and name match exactly one document, and no other live grant, is taken to be that
+ * document's grant without reading its tags. Every other grant gets its tags read. The guess is checked (verify)
+ * before any change to such a grant is applied, so a wrong guess can only hide a difference in tags.
+ */
+function pairByName(grants: readonly Grant[], desired: readonly DesiredResource[], licenseArns: ReadonlyMap<string, string>) {
+  const keyOf = (licenseArn: string, name: string) => `${licenseArn}|${name}`;
+  const wanted = new Map<string, DesiredResource[]>();
+  for (const d of desired) {
+    if (d.kind !== KIND) continue;
+    const licenseArn = d.spec.license.startsWith('arn:') ? d.spec.license : licenseArns.get(d.spec.license);
+    if (licenseArn) wanted.set(keyOf(licenseArn, d.spec.displayName), [...(wanted.get(keyOf(licenseArn, d.spec.displayName)) ?? []), d]);
+  }
+  const live = new Map<string, Grant[]>();
+  for (const g of grants) live.set(keyOf(g.LicenseArn ?? '', g.GrantName ?? ''), [...(live.get(keyOf(g.LicenseArn ?? '', g.GrantName ?? '')) ?? []), g]);
+  const paired: { grant: Grant; desired: DesiredResource }[] = [];
+  const rest: Grant[] = [];
+  for (const [key, group] of live) {
+    const docs = wanted.get(key) ?? [];
+    if (group.length === 1 && docs.length === 1) paired.push({ grant: group[0]!, desired: docs[0]! });
+    else rest.push(...group);
+  }
+  return { paired, rest };
+}
+
+async function verify(ctx: StoreContext, resources: readonly LiveResource[]): Promise<KindRead> {
+  const byArn = new Map((await listGrants(ctx)).map((g) => [g.GrantArn ?? '', g]));
+  return readTags(ctx, resources.flatMap((r) => byArn.get(r.arn) ?? []));
 }
 
 async function create(ctx: StoreContext, change: ResourceChange, apply: ApplyContext): Promise<string> {
@@ -88,4 +130,4 @@ async function remove(ctx: StoreContext, change: ResourceChange): Promise<void> 
   await ctx.clients.lm.send(new DeleteGrantCommand({ GrantArn: arnOfChange(change), Version: change.meta?.version ?? '1' }));
 }
 
-export const grantAdapter: KindAdapter = { kind: KIND, read, create, update, delete: remove };
+export const grantAdapter: KindAdapter = { kind: KIND, read, verify, create, update, delete: remove };

@@ -1,0 +1,59 @@
+// A parsed YAML document together with what is needed to point diagnostics back into its file.
+import type { Document, LineCounter, Node } from 'yaml';
+import type { Diagnostic } from '../errors/index.js';
+
+export interface ParsedDocument {
+  /** Path as listed by the source. */
+  readonly file: string;
+  /** Path as diagnostics show it (`REF:path` for git). */
+  readonly displayFile: string;
+  readonly doc: Document.Parsed;
+  readonly lines: LineCounter;
+  /** The document as plain data; best effort (possibly undefined) when not `ok`. */
+  readonly value: unknown;
+  /** False when the YAML itself is broken; such documents are reported but not validated further. */
+  readonly ok: boolean;
+}
+
+export interface Position {
+  readonly line: number;
+  readonly column: number;
+}
+
+export type Problem = Pick<Diagnostic, 'code' | 'message' | 'hint' | 'field'>;
+
+export function positionAt(lines: LineCounter, offset: number): Position {
+  const { line, col } = lines.linePos(offset);
+  return { line, column: col };
+}
+
+/** Line and column (1-based) of an offset in a text, for problems found before there is a parse. */
+export function positionInText(text: string, offset: number): Position {
+  const before = text.slice(0, offset);
+  return { line: before.split('\n').length, column: offset - before.lastIndexOf('\n') };
+}
+
+/** Where a node starts; a document without contents points at the document itself. */
+export function nodePosition(pd: ParsedDocument, node: Node | null | undefined): Position {
+  const offset = node?.range?.[0] ?? pd.doc.range[0];
+  return positionAt(pd.lines, offset);
+}
+
+/** An error diagnostic; file-level problems have no position, source-level ones no file. */
+export function errorAt(displayFile: string | undefined, position: Position | undefined, problem: Problem): Diagnostic {
+  return withoutUndefined({ severity: 'error', file: displayFile, ...position, ...problem });
+}
+
+export function errorAtNode(pd: ParsedDocument, node: Node | null | undefined, problem: Problem): Diagnostic {
+  return errorAt(pd.displayFile, nodePosition(pd, node), problem);
+}
+
+/** Diagnostics are compared with deep equality in tests and serialised as JSON: no undefined members. */
+function withoutUndefined(diagnostic: Diagnostic): Diagnostic {
+  return Object.fromEntries(Object.entries(diagnostic).filter(([, v]) => v !== undefined)) as unknown as Diagnostic;
+}
+
+/** "file:line:column", as used in hints that point at another place. */
+export function describePosition(displayFile: string, position: Position): string {
+  return `${displayFile}:${position.line}:${position.column}`;
+}

@@ -1,0 +1,116 @@
+// YAML text to documents with source positions. Problems become located diagnostics; nothing throws.
+import { LineCounter, isScalar, parseAllDocuments, visit, type Document, type Node, type YAMLError } from 'yaml';
+import type { Diagnostic } from '../errors/index.js';
+import { errorAt, errorAtNode, positionAt, positionInText, type ParsedDocument, type Problem } from './document.js';
+import { MAX_ALIAS_COUNT, MAX_FLOW_DEPTH } from './limits.js';
+import { lintYaml } from './yaml-lint.js';
+
+export interface ParsedFile {
+  readonly documents: readonly ParsedDocument[];
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+export function parseYaml(file: string, displayFile: string, text: string): ParsedFile {
+  const lines = new LineCounter();
+  const tooDeep = deepNesting(text);
+  if (tooDeep !== undefined) {
+    const problem = { code: 'NESTING_LIMIT', message: `collections nested more than ${MAX_FLOW_DEPTH} levels deep` };
+    return { documents: [], diagnostics: [errorAt(displayFile, positionInText(text, tooDeep), problem)] };
+  }
+  const docs = parseAllDocuments(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
+  if (docs.length === 0) {
+    const message = text.trim() === '' ? 'file is empty' : 'file has only comments, no documents';
+    const problem = { code: 'EMPTY_FILE', message, hint: 'add documents, or delete the file' };
+    return { documents: [], diagnostics: [errorAt(displayFile, { line: 1, column: 1 }, problem)] };
+  }
+  const parsed = docs.map((doc) => parseDocument(file, displayFile, doc, lines));
+  return { documents: parsed.map((p) => p.document), diagnostics: parsed.flatMap((p) => p.diagnostics) };
+}
+
+/**
+ * Offset of the bracket that opens flow nesting beyond MAX_FLOW_DEPTH, checked before the parser sees
+ * the text. Brackets inside strings count too: a false alarm needs a hundred unclosed ones.
+ */
+function deepNesting(text: string): number | undefined {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x5b || c === 0x7b) depth++;
+    else if ((c === 0x5d || c === 0x7d) && depth > 0) depth--;
+    if (depth > MAX_FLOW_DEPTH) return i;
+  }
+  return undefined;
+}
+
+function parseDocument(file: string, displayFile: string, doc: Document.Parsed, lines: LineCounter) {
+  const shell: ParsedDocument = { file, displayFile, doc, lines, value: undefined, ok: false };
+  const diagnostics = [
+    // Only the first: after a syntax error the parser's recovery often reports its consequences too.
+    ...doc.errors.filter(coveredElsewhere).slice(0, 1).map((e) => syntaxError(displayFile, lines, e)),
+    ...doc.warnings.filter(coveredElsewhere).map((e) => ({ ...syntaxError(displayFile, lines, e), severity: 'warning' as const })),
+    ...lintYaml(shell),
+    ...emptyDocument(shell),
+  ];
+  // Converted even when broken, best effort: a broken document's kind and name still count as defined,
+  // so that references to it are not reported as missing on top of the real problem.
+  const converted = toPlain(shell, diagnostics.length > 0);
+  const all = [...diagnostics, ...converted.diagnostics];
+  const ok = !all.some((d) => d.severity === 'error');
+  return { document: { ...shell, value: converted.value, ok }, diagnostics: all };
+}
+
+/** Duplicate keys and unknown tags are reported by lintYaml, with better messages. */
+function coveredElsewhere(error: YAMLError): boolean {
+  return error.code !== 'DUPLICATE_KEY' && error.code !== 'TAG_RESOLVE_FAILED';
+}
+
+function syntaxError(displayFile: string, lines: LineCounter, error: YAMLError): Diagnostic {
+  const position = positionAt(lines, error.pos[0]);
+  if (error.code === 'TAB_AS_INDENT') {
+    return errorAt(displayFile, position, {
+      code: 'TAB_INDENT',
+      message: 'tab character used for indentation',
+      hint: 'YAML indentation must use spaces',
+    });
+  }
+  const detail = error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+  return errorAt(displayFile, position, { code: 'YAML_SYNTAX', message: `YAML syntax error: ${detail}` });
+}
+
+function emptyDocument(pd: ParsedDocument): Diagnostic[] {
+  const contents = pd.doc.contents;
+  if (!(contents === null || (isScalar(contents) && contents.value === null))) return [];
+  // At the document's start (its "---"), since an empty document has no contents to point at.
+  return [errorAt(pd.displayFile, positionAt(pd.lines, pd.doc.range[0]), {
+    code: 'EMPTY_DOCUMENT',
+    message: 'empty document',
+    hint: 'remove the extra "---" separator, or write the document',
+  })];
+}
+
+function toPlain(pd: ParsedDocument, broken: boolean): { value: unknown; diagnostics: Diagnostic[] } {
+  try {
+    return { value: pd.doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }), diagnostics: [] };
+  } catch (error) {
+    // A broken document failing to convert adds nothing to what was already reported.
+    if (broken) return { value: undefined, diagnostics: [] };
+    const message = error instanceof Error ? error.message : String(error);
+    return { value: undefined, diagnostics: [errorAtNode(pd, firstAlias(pd) ?? pd.doc.contents, conversionProblem(message))] };
+  }
+}
+
+/** On a clean parse, yaml throws only when aliases expand beyond maxAliasCount ("billion laughs"). */
+function conversionProblem(message: string): Problem {
+  if (!/excessive alias/i.test(message)) return { code: 'YAML_SYNTAX', message: `YAML error: ${message}` };
+  return {
+    code: 'ALIAS_LIMIT',
+    message: `aliases expand to too many nodes (more than ${MAX_ALIAS_COUNT})`,
+    hint: 'write the values out, or nest fewer aliases',
+  };
+}
+
+function firstAlias(pd: ParsedDocument): Node | undefined {
+  let found: Node | undefined;
+  visit(pd.doc, { Alias: (_, alias) => { found = alias; return visit.BREAK; } });
+  return found;
+}

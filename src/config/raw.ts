@@ -1,0 +1,78 @@
+// Documents as written, once they have passed the schemas: optional fields are still optional here;
+// normalisation turns them into the canonical specs of src/model/specs.ts.
+import type { ConfigurationStatus, CountingType, GrantOperation, LicenseRules, StoreConfig } from '../model/index.js';
+
+export interface RawDocument<Spec> {
+  readonly apiVersion: 'licensectl/v1';
+  readonly kind: string;
+  readonly metadata: { readonly name: string; readonly tags?: Record<string, string> };
+  readonly spec: Spec;
+}
+
+export interface RawLicenseConfigurationSpec {
+  readonly displayName?: string;
+  readonly description?: string;
+  readonly countingType: CountingType;
+  readonly licenseCount?: number;
+  readonly hardLimit?: boolean;
+  readonly rules?: LicenseRules;
+  readonly productInformation?: readonly {
+    readonly resourceType: string;
+    readonly filters: readonly { readonly name: string; readonly comparator: string; readonly value?: string | readonly string[] }[];
+  }[];
+  readonly disassociateWhenNotFound?: boolean;
+  readonly expiry?: string;
+  readonly status?: ConfigurationStatus;
+}
+
+export interface RawResourceShareSpec {
+  readonly displayName?: string;
+  readonly allowExternalPrincipals?: boolean;
+  readonly principals?: readonly string[];
+  readonly licenseConfigurations?: readonly string[];
+}
+
+export interface RawEntitlement {
+  readonly name: string;
+  readonly unit: string;
+  readonly maxCount?: number;
+  readonly value?: string;
+  readonly overage?: boolean;
+  readonly allowCheckIn?: boolean;
+}
+
+export interface RawLicenseSpec {
+  readonly displayName?: string;
+  readonly productName: string;
+  readonly productSku: string;
+  readonly issuer: { readonly name: string; readonly signKey?: string };
+  readonly homeRegion: string;
+  readonly validity: { readonly begin: string; readonly end?: string };
+  readonly beneficiary?: string;
+  readonly entitlements: readonly RawEntitlement[];
+  readonly consumptionConfiguration?: {
+    readonly renewType?: 'None' | 'Weekly' | 'Monthly';
+    readonly provisionalConfiguration?: { readonly maxTimeToLiveInMinutes: number };
+    readonly borrowConfiguration?: { readonly allowEarlyCheckIn: boolean; readonly maxTimeToLiveInMinutes: number };
+  };
+  readonly licenseMetadata?: readonly { readonly name: string; readonly value: string }[];
+  readonly status?: 'AVAILABLE' | 'DEACTIVATED' | 'SUSPENDED';
+}
+
+export interface RawGrantSpec {
+  readonly displayName?: string;
+  readonly license?: string;
+  readonly licenseArn?: string;
+  readonly principal: string;
+  readonly homeRegion: string;
+  readonly allowedOperations: readonly GrantOperation[];
+  readonly status?: 'ACTIVE' | 'DISABLED';
+}
+
+export interface RawProjectSpec {
+  readonly store?: StoreConfig;
+  readonly prune?: boolean;
+  readonly account?: string;
+  readonly include?: readonly string[];
+  readonly exclude?: readonly string[];
+}
