@@ -3,7 +3,7 @@
 import path from 'node:path';
 import { LicensectlError } from '../errors/index.js';
 import { accountFromAccessKey, DEFAULT_REGION, type ProjectConfig, type Target } from '../model/index.js';
-import type { Store } from '../store/index.js';
+import type { RetryOptions, Store } from '../store/index.js';
 
 export interface StoreFlags {
   readonly store?: string;
@@ -37,12 +37,29 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
   const profile = flags.profile ?? (project.store.type === 'aws' ? project.store.profile : undefined);
   const clients = createClients({
     region, endpoint: endpoint ?? transport.endpoint, requestHandler: transport.requestHandler, credentials, profile,
-    retry: options.retry ?? DEFAULT_RETRY, timeoutMs: options.timeoutMs ?? 30_000,
+    retry: options.retry ?? retryFromEnv(DEFAULT_RETRY), timeoutMs: options.timeoutMs ?? numberFromEnv('LICENSECTL_TIMEOUT_MS') ?? 30_000,
   });
   const account = await resolveAccount(storeType, endpoint, region, profile, credentials);
   const target: Target = { store: storeType, account, region, endpoint: endpoint ?? null };
   checkAccount(project, target);
   return new Store({ clients, project: project.name, target, concurrency: flags.concurrency });
+}
+
+/** LICENSECTL_MAX_ATTEMPTS and LICENSECTL_RETRY_BASE_MS tune retries (tests and impatient CI jobs shorten them). */
+function retryFromEnv(base: RetryOptions): RetryOptions {
+  return {
+    ...base,
+    maxAttempts: Math.max(1, numberFromEnv('LICENSECTL_MAX_ATTEMPTS') ?? base.maxAttempts),
+    baseDelayMs: numberFromEnv('LICENSECTL_RETRY_BASE_MS') ?? base.baseDelayMs,
+  };
+}
+
+function numberFromEnv(name: string): number | undefined {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return undefined;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0) throw new LicensectlError('BAD_ENVIRONMENT', `${name} must be a whole number, got ${JSON.stringify(raw)}`, { hint: `unset ${name} or set it to a number` });
+  return value;
 }
 
 export function emulatorStatePath(dir: string, project: ProjectConfig, stateFlag?: string): string {

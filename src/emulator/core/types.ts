@@ -36,10 +36,16 @@ export interface CallContext {
   readonly account: string;
   readonly region: string;
   readonly now: Date;
-  /** The mutable state draft; committed (and persisted) only if the handler returns without throwing. */
+  /**
+   * The mutable state draft; committed (and persisted) only if the handler returns without throwing.
+   * For mutating operations it is a journaling proxy: copy records with spread or JSON, not structuredClone.
+   * Timestamps are stored as the wire wants them (epoch seconds, or ISO strings where the model says so).
+   */
   readonly state: EmulatorState;
   /** Fresh ids: `hex(32)` for lic-/l-/g- ids, `uuid()` for share ids. Deterministic when the emulator is seeded. */
   readonly ids: { hex32(): string; uuid(): string };
+  /** Simulated propagation delays (`EmulatorOptions.shareDelayMs`); 0 means immediate. */
+  readonly delays?: { readonly shareMs: number };
 }
 
 export type OperationHandler = (ctx: CallContext, input: Record<string, unknown>) => Record<string, unknown>;

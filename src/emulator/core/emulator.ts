@@ -1,0 +1,147 @@
+// The emulator: routes a request to its operation, applies faults, validates the input against the model,
+// runs the handler against the state store and answers the way AWS does. Transport-neutral: the in-process
+// handler and the HTTP server both call `handle`.
+import { randomUUID } from 'node:crypto';
+import { LicensectlError } from '../../errors/index.js';
+import { licenseManagerOperations } from '../license-manager/index.js';
+import { setConsumption } from '../license-manager/configurations/consumption.js';
+import { ramOperations } from '../ram/index.js';
+import { FaultController, type FaultOptions } from './faults.js';
+import type { EmulatorRequest, EmulatorResponse } from './http-types.js';
+import { identityOf, type Identity } from './identity.js';
+import { idSource, seededRandom } from './ids.js';
+import { validateInput } from './input-validation.js';
+import { checkOutput, checkUnchanged } from './output-check.js';
+import { OperationRegistry, type Route } from './registry.js';
+import { decodeInput } from './request-decoder.js';
+import { FileStateStore } from './state-file.js';
+import { MemoryStateStore, type StateStore } from './state-store.js';
+import { ServiceError, type CallContext, type EmulatorState, type OperationSpec, type ServiceName } from './types.js';
+import { errorResponse, successResponse } from './wire.js';
+
+export interface EmulatorOptions {
+  /** Keep the state in this JSON file (shared safely between processes); in memory when absent. */
+  statePath?: string;
+  /** Makes ids (and random faults) reproducible. */
+  seed?: number;
+  now?: () => Date;
+  faults?: FaultOptions;
+  /** How long RAM shares and associations stay in their transitional statuses. */
+  shareDelayMs?: number;
+  /** Conformance mode for tests: a response that breaks the model, or a read-only call that changes state, is a 500. */
+  checkResponses?: boolean;
+  /** The operation table; both services by default. */
+  operations?: readonly OperationSpec[];
+}
+
+const LM_TARGET_PREFIX = 'AWSLicenseManager.';
+
+export class Emulator {
+  readonly faults: FaultController;
+  private readonly store: StateStore;
+  private readonly registry: OperationRegistry;
+  private readonly counts = new Map<string, number>();
+  private readonly now: () => Date;
+
+  constructor(private readonly options: EmulatorOptions = {}) {
+    this.registry = new OperationRegistry(options.operations ?? [...licenseManagerOperations, ...ramOperations]);
+    this.store = options.statePath ? new FileStateStore(options.statePath) : new MemoryStateStore();
+    this.now = options.now ?? (() => new Date());
+    const random = options.seed === undefined ? Math.random : seededRandom(options.seed);
+    this.faults = new FaultController(options.faults ?? {}, new Set(this.registry.keys()), random);
+  }
+
+  async handle(request: EmulatorRequest, signal?: AbortSignal): Promise<EmulatorResponse> {
+    const requestId = randomUUID();
+    const [pathname, query] = splitPath(request.path);
+    const target = request.headers['x-amz-target'];
+    const route = target === undefined ? this.registry.byHttp(request.method, pathname) : this.lmRoute(target);
+    if (!route) return unknownOperation(target, request.method, pathname, requestId);
+    const { service } = route.spec;
+    this.counts.set(route.key, (this.counts.get(route.key) ?? 0) + 1);
+    try {
+      const fault = await this.faults.inject(service, route.key, signal);
+      if (fault) throw fault;
+      const input = decodeInput(route, request.body, query);
+      if (route.inputShape) validateInput(service, route.inputShape, input);
+      const body = await this.run(route, identityOf(request.headers.authorization), input);
+      return successResponse(service, body, requestId, route.key);
+    } catch (error) {
+      return errorResponse(service, answerFor(error, route.key), requestId, route.key);
+    }
+  }
+
+  /** A deep copy of the whole state. */
+  snapshot(): EmulatorState {
+    return JSON.parse(this.store.text()) as EmulatorState;
+  }
+
+  /** Calls routed to each operation since construction (or the last reset), injected failures included. */
+  callCounts(): Record<string, number> {
+    return Object.fromEntries([...this.counts].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  }
+
+  resetCallCounts(): void {
+    this.counts.clear();
+  }
+
+  /** Makes `count` resources of `resourceType` consume licenses of a configuration, as if instances ran. */
+  simulateConsumption(configurationArn: string, count: number, resourceType = 'EC2_INSTANCE'): Promise<void> {
+    return this.mutate((state) => setConsumption(state, configurationArn, count, resourceType));
+  }
+
+  /** Changes the state directly, as one more committed (and persisted) mutation. For tests and fixtures. */
+  async mutate(change: (state: EmulatorState) => void): Promise<void> {
+    await this.store.transact(change);
+  }
+
+  private lmRoute(target: string): Route | undefined {
+    return target.startsWith(LM_TARGET_PREFIX) ? this.registry.byTarget(target.slice(LM_TARGET_PREFIX.length)) : undefined;
+  }
+
+  /** Serialises the output inside the call, while the state it refers to is the state it saw. */
+  private run(route: Route, identity: Identity, input: Record<string, unknown>): Promise<string> | string {
+    const invoke = (state: EmulatorState): string => {
+      const before = this.options.checkResponses && route.spec.readOnly ? JSON.stringify(state) : undefined;
+      const output = route.spec.handler(this.context(identity, state), input);
+      if (this.options.checkResponses) {
+        if (route.outputShape) checkOutput(route.spec.service, route.outputShape, output);
+        if (before !== undefined) checkUnchanged(before, state);
+      }
+      return JSON.stringify(output);
+    };
+    return route.spec.readOnly ? invoke(this.store.read()) : this.store.transact(invoke);
+  }
+
+  private context(identity: Identity, state: EmulatorState): CallContext {
+    return {
+      ...identity,
+      now: this.now(),
+      state,
+      ids: idSource(this.options.seed, state.revision),
+      delays: { shareMs: this.options.shareDelayMs ?? 0 },
+    };
+  }
+}
+
+/**
+ * The error a failed call answers with: service errors as thrown, handler bugs as a 500. The emulator's own
+ * failures (an unreadable state file) and aborts are not answers: they are rethrown to the transport.
+ */
+function answerFor(error: unknown, operation: string): ServiceError {
+  if (error instanceof ServiceError) return error;
+  if (error instanceof LicensectlError || (error as Error).name === 'AbortError') throw error;
+  return new ServiceError('ServerInternalException', `emulator failure in ${operation}: ${(error as Error).message}`, 500);
+}
+
+function unknownOperation(target: string | undefined, method: string, pathname: string, requestId: string): EmulatorResponse {
+  const service: ServiceName = target === undefined ? 'ram' : 'license-manager';
+  const what = target === undefined ? `${method} ${pathname}` : `x-amz-target ${target}`;
+  const error = new ServiceError('UnknownOperationException', `The emulator does not implement the operation at ${what}`, 404);
+  return errorResponse(service, error, requestId);
+}
+
+function splitPath(path: string): [string, URLSearchParams] {
+  const at = path.indexOf('?');
+  return at < 0 ? [path, new URLSearchParams()] : [path.slice(0, at), new URLSearchParams(path.slice(at + 1))];
+}

@@ -1,0 +1,96 @@
+import { CreateLicenseConfigurationCommand, GetLicenseConfigurationCommand, ListLicenseConfigurationsCommand } from '@aws-sdk/client-license-manager';
+import { DeleteResourceShareCommand, GetResourceSharesCommand } from '@aws-sdk/client-ram';
+import { HttpRequest } from '@smithy/protocol-http';
+import { writeFileSync } from 'node:fs';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createInProcessHandler, Emulator, startServer, type RunningServer } from '../../../src/emulator/index.js';
+import { lmClient, ramClient } from '../../helpers/emulator.js';
+import { authorization } from './raw-requests.js';
+import { tempDir } from './temp-dir.js';
+
+function corruptStateFile(): string {
+  const path = `${tempDir()}/emulator.json`;
+  writeFileSync(path, '{"formatVersion": 1, "revis');
+  return path;
+}
+
+describe('in-process transport', () => {
+  it('serves the SDK without a socket and passes the request id through', async () => {
+    const emulator = new Emulator();
+    const lm = lmClient(createInProcessHandler(emulator));
+    const { LicenseConfigurationArn } = await lm.send(new CreateLicenseConfigurationCommand({ Name: 'windows', LicenseCountingType: 'Socket' }));
+    const out = await lm.send(new GetLicenseConfigurationCommand({ LicenseConfigurationArn }));
+    expect(out.Name).toBe('windows');
+    expect(out.$metadata).toMatchObject({ httpStatusCode: 200, requestId: expect.stringMatching(/^[0-9a-f-]{36}$/) });
+  });
+
+  it('sends query-string members of RAM’s DELETE operations', async () => {
+    const ram = ramClient(new Emulator());
+    const arn = 'arn:aws:ram:us-east-1:000000000000:resource-share/6b9e1c0a-0000-4000-8000-000000000000';
+    const error = await ram.send(new DeleteResourceShareCommand({ resourceShareArn: arn })).catch((e: Error) => e);
+    expect(error).toMatchObject({ name: 'UnknownResourceException', $metadata: { httpStatusCode: 400 } });
+  });
+
+  it('honours an aborted signal', async () => {
+    const handler = createInProcessHandler(new Emulator({ faults: { latencyMs: 1_000 } }));
+    const controller = new AbortController();
+    const request = new HttpRequest({ method: 'POST', path: '/', headers: { 'x-amz-target': 'AWSLicenseManager.ListLicenseConfigurations' }, body: '{}' });
+    const pending = handler.handle(request, { abortSignal: controller.signal });
+    controller.abort();
+    await expect(pending).rejects.toMatchObject({ name: 'AbortError' });
+  });
+
+  it('lets the emulator’s own failures reach the caller as typed errors', async () => {
+    const emulator = new Emulator({ statePath: corruptStateFile() });
+    const error = await lmClient(emulator).send(new ListLicenseConfigurationsCommand({})).catch((e: unknown) => e);
+    expect(error).toMatchObject({ name: 'LicensectlError', code: 'EMULATOR_STATE_CORRUPT' });
+  });
+});
+
+describe('HTTP server', () => {
+  let server: RunningServer | undefined;
+  afterEach(async () => {
+    await server?.close();
+    server = undefined;
+  });
+
+  it('serves both services on an ephemeral port and logs one line per request', async () => {
+    const lines: string[] = [];
+    server = await startServer(new Emulator(), { port: 0, log: (line) => lines.push(line) });
+    expect(server.url).toBe(`http://127.0.0.1:${server.port}`);
+    await lmClient(server.url).send(new CreateLicenseConfigurationCommand({ Name: 'windows', LicenseCountingType: 'vCPU' }));
+    const shares = await ramClient(server.url).send(new GetResourceSharesCommand({ resourceOwner: 'SELF' }));
+    expect(shares.resourceShares).toEqual([]);
+    expect(lines).toEqual([
+      expect.stringMatching(/^POST \/ CreateLicenseConfiguration 200 \d+\.\dms$/),
+      expect.stringMatching(/^POST \/getresourceshares GetResourceShares 200 \d+\.\dms$/),
+    ]);
+  });
+
+  it('answers an unknown operation with JSON, never HTML', async () => {
+    server = await startServer(new Emulator(), { port: 0 });
+    const response = await fetch(`${server.url}/`, {
+      method: 'POST',
+      headers: { 'x-amz-target': 'AWSLicenseManager.Nope', 'content-type': 'application/x-amz-json-1.1', authorization: authorization() },
+      body: '{}',
+    });
+    expect(response.status).toBe(404);
+    expect(response.headers.get('x-amzn-errortype')).toBe('UnknownOperationException');
+    expect(response.headers.get('x-amzn-requestid')).toMatch(/^[0-9a-f-]{36}$/);
+    expect(await response.json()).toEqual({ __type: 'UnknownOperationException', Message: 'The emulator does not implement the operation at x-amz-target AWSLicenseManager.Nope' });
+  });
+
+  it('turns the emulator’s own failures into a 500 with the reason', async () => {
+    const statePath = corruptStateFile();
+    server = await startServer(new Emulator({ statePath }), { port: 0 });
+    const response = await fetch(`${server.url}/`, {
+      method: 'POST',
+      headers: { 'x-amz-target': 'AWSLicenseManager.ListLicenseConfigurations', authorization: authorization() },
+      body: '{}',
+    });
+    expect(response.status).toBe(500);
+    expect(((await response.json()) as { Message: string }).Message).toBe(
+      `EMULATOR_STATE_CORRUPT: emulator state file ${statePath} is not valid JSON (Unterminated string in JSON at position 27)`,
+    );
+  });
+});
