@@ -1,0 +1,60 @@
+// Other AWS clients work against `licensectl emulator serve`: the AWS CLI (botocore) for list and get
+// operations of both services. .ci/run installs it when the machine lacks it.
+import { execFile } from 'node:child_process';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CONFIG_YAML, PROJECT_YAML, projectDir, removeDir, runCli } from '../helpers/cli.js';
+import { serveEmulator, type ServedEmulator } from '../helpers/served.js';
+import { mixedState } from './mixed-state.js';
+
+function aws(url: string, args: string[]): Promise<{ status: number; json: Record<string, unknown[]>; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile('aws', ['--endpoint-url', url, '--output', 'json', ...args], {
+      env: { ...process.env, AWS_ACCESS_KEY_ID: 'AKID000000000000', AWS_SECRET_ACCESS_KEY: 'x', AWS_DEFAULT_REGION: 'us-east-1', AWS_PAGER: '' },
+    }, (error, stdout, stderr) => resolve({ status: error ? 1 : 0, json: stdout ? JSON.parse(stdout) : {}, stderr }));
+  });
+}
+
+describe('the AWS CLI against emulator serve', () => {
+  let served: ServedEmulator;
+  let dir: string;
+  beforeAll(async () => {
+    served = await serveEmulator();
+    dir = await projectDir({ 'licensectl.yaml': PROJECT_YAML('awscli'), ...mixedState({ configurations: 2, licenses: 1, shares: 1, grants: 1 }), 'extra.yaml': CONFIG_YAML('extra', 'countingType: vCPU') });
+    const r = await runCli(['apply', '--dir', dir, '--endpoint', served.url, '--auto-approve']);
+    expect(r.status, r.stderr).toBe(0);
+  });
+  afterAll(async () => { await served.stop(); await removeDir(dir); });
+
+  it('lists and gets license configurations', async () => {
+    const list = await aws(served.url, ['license-manager', 'list-license-configurations']);
+    expect(list.stderr).toBe('');
+    const configs = list.json.LicenseConfigurations as { Name: string; LicenseConfigurationArn: string }[];
+    expect(configs.map((c) => c.Name).sort()).toEqual(['config-0', 'config-1', 'extra']);
+    const get = await aws(served.url, ['license-manager', 'get-license-configuration', '--license-configuration-arn', configs[0]!.LicenseConfigurationArn]);
+    expect(get.json).toMatchObject({ LicenseConfigurationArn: configs[0]!.LicenseConfigurationArn, Tags: expect.arrayContaining([{ Key: 'licensectl:project', Value: 'awscli' }]) });
+  });
+
+  it('lists licenses and distributed grants, and gets a grant', async () => {
+    const licenses = await aws(served.url, ['license-manager', 'list-licenses']);
+    expect((licenses.json.Licenses as { ProductSKU: string }[]).map((l) => l.ProductSKU)).toEqual(['sku-0']);
+    const grants = await aws(served.url, ['license-manager', 'list-distributed-grants']);
+    const [grant] = grants.json.Grants as { GrantArn: string; GrantName: string }[];
+    expect(grant!.GrantName).toBe('grant-0');
+    const got = await aws(served.url, ['license-manager', 'get-grant', '--grant-arn', grant!.GrantArn]);
+    expect(got.json).toMatchObject({ Grant: { GrantArn: grant!.GrantArn, GrantedOperations: ['CheckInLicense', 'CheckoutLicense'] } });
+  });
+
+  it('gets resource shares and their associations from RAM', async () => {
+    const shares = await aws(served.url, ['ram', 'get-resource-shares', '--resource-owner', 'SELF']);
+    const [share] = shares.json.resourceShares as { name: string; resourceShareArn: string; status: string }[];
+    expect(share).toMatchObject({ name: 'share-0', status: 'ACTIVE' });
+    const principals = await aws(served.url, ['ram', 'get-resource-share-associations', '--association-type', 'PRINCIPAL', '--resource-share-arns', share!.resourceShareArn]);
+    expect((principals.json.resourceShareAssociations as { associatedEntity: string }[]).map((a) => a.associatedEntity).sort()).toEqual(['222233334400', '333344445500']);
+  });
+
+  it('gets an AWS-shaped error for an unknown ARN', async () => {
+    const r = await aws(served.url, ['license-manager', 'get-license-configuration', '--license-configuration-arn', 'arn:aws:license-manager:us-east-1:000000000000:license-configuration:lic-00000000000000000000000000000000']);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('InvalidParameterValueException');
+  });
+});
