@@ -10,6 +10,12 @@ export interface GuardOptions {
 }
 
 export function checkGuards(plan: Plan, options: GuardOptions): void {
+  if (plan.duplicates.length) {
+    const list = plan.duplicates.map((d) => `${d.address} (${d.arns.join(', ')})`).join('; ');
+    throw new LicensectlError('DUPLICATE_RESOURCES', `several live resources carry the ownership tags of one document: ${list}`, {
+      hint: 'delete the extra copies or remove their licensectl: tags by hand; licensectl will not guess which one is real',
+    });
+  }
   const destroys = plan.changes.filter((c) => c.action === 'delete' || c.action === 'replace');
   if (options.maxDeletes !== undefined && destroys.length > options.maxDeletes) {
     throw new LicensectlError('TOO_MANY_DELETES', `the plan deletes or replaces ${destroys.length} resources, more than --max-deletes ${options.maxDeletes}`, {

@@ -14,7 +14,7 @@ const CASES: Record<string, { content: string | Buffer; at: RegExp }> = {
   'a rule the counting type does not allow': { content: CONFIG_YAML('rule', 'countingType: vCPU\nrules: {minimumSockets: 2}'), at: /^bad\.yaml:6:\d+: error: .*minimumSockets/m },
   'a tab': { content: 'apiVersion: licensectl/v1\nkind: LicenseConfiguration\nmetadata:\n\tname: tabbed\n', at: /^bad\.yaml:4:\d+: error: .*tab/mi },
   'an empty file': { content: '', at: /^bad\.yaml:1:1: error: .*empty/mi },
-  'a binary file': { content: Buffer.from([0x61, 0x00, 0x62, 0x0a]), at: /^bad\.yaml:1:1: error: .*binary/mi },
+  'a binary file': { content: Buffer.from([0x61, 0x00, 0x62, 0x0a]), at: /^bad\.yaml:1:2: error: .*binary/mi },
   'a non-UTF-8 file': { content: Buffer.from([0x6b, 0x69, 0x6e, 0x64, 0x3a, 0x20, 0xff, 0xfe, 0x0a]), at: /^bad\.yaml:1:\d+: error: .*UTF-8/mi },
   'a __proto__ key': { content: CONFIG_YAML('proto', 'countingType: Core\n__proto__: {polluted: true}'), at: /^bad\.yaml:6:3: error: .*__proto__/m },
   'an alias bomb': { content: 'a: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\ne: [*d, *d, *d, *d, *d, *d, *d, *d, *d, *d]\n', at: /^bad\.yaml:\d+:\d+: error: .*alias/mi },
