@@ -53,7 +53,7 @@ export default class Apply extends BaseCommand {
   }
 
   private report(result: ApplyResult) {
-    if (!this.jsonEnabled()) this.printOut(renderApplyResult(result, { color: this.useColor() }));
+    if (!this.jsonEnabled()) this.printOut(`\n${renderApplyResult(result, { color: this.useColor() })}`);
     if (result.summary.failed > 0 || result.summary.skipped > 0) process.exitCode = 1;
     return renderApplyJson(result);
   }
