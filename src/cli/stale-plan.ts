@@ -5,7 +5,7 @@ import { fingerprintOf } from '../plan/fingerprint.js';
 import type { Plan } from '../plan/types.js';
 
 export function checkPlanTarget(plan: Plan, project: string, target: Target): void {
-  const mismatches = (['store', 'account', 'region'] as const).filter((k) => plan.target[k] !== target[k]).map((k) => `${k} ${plan.target[k]} ≠ ${target[k]}`);
+  const mismatches = (['store', 'account', 'region', 'endpoint'] as const).filter((k) => plan.target[k] !== target[k]).map((k) => `${k} ${plan.target[k]} ≠ ${target[k]}`);
   if (plan.project !== project) mismatches.unshift(`project ${plan.project} ≠ ${project}`);
   if (mismatches.length) {
     throw new LicensectlError('PLAN_TARGET_MISMATCH', `the saved plan was made for another target (${mismatches.join(', ')})`, { hint: 'run plan again against this target' });

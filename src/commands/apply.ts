@@ -6,6 +6,7 @@ import { dirFlag, storeFlags } from '../cli/flags.js';
 import { checkGuards } from '../cli/guards.js';
 import { openStore } from '../cli/open-store.js';
 import { readPlanFile } from '../cli/plan-file.js';
+import { parseDuration, PLAN_KEY_ENV } from '../cli/plan-signature.js';
 import { planDirectory, touchedBy } from '../cli/planning.js';
 import { checkFingerprints, checkPlanTarget } from '../cli/stale-plan.js';
 import { renderStats } from '../cli/stats.js';
@@ -27,6 +28,7 @@ export default class Apply extends BaseCommand {
     'auto-approve': Flags.boolean({ description: 'apply without asking' }),
     'max-deletes': Flags.integer({ description: 'refuse to apply a plan that deletes or replaces more than N resources', min: 0 }),
     'allow-empty': Flags.boolean({ description: 'allow an empty desired state to delete every managed resource' }),
+    'max-plan-age': Flags.string({ description: 'refuse a saved plan older than this (e.g. 30m, 24h, 2d)', default: '24h' }),
   };
 
   async run(): Promise<ReturnType<typeof renderApplyJson> | { changes: false }> {
@@ -63,8 +65,8 @@ export default class Apply extends BaseCommand {
     return { plan, store, desiredCount: loaded.state.resources.length };
   }
 
-  private async savedPlan(file: string, flags: Parameters<typeof openStore>[0]['flags'] & { dir: string }): Promise<{ plan: Plan; store: Store; desiredCount: number }> {
-    const plan = await readPlanFile(file);
+  private async savedPlan(file: string, flags: Parameters<typeof openStore>[0]['flags'] & { dir: string; 'max-plan-age': string }): Promise<{ plan: Plan; store: Store; desiredCount: number }> {
+    const plan = await readPlanFile(file, { key: process.env[PLAN_KEY_ENV] || undefined, maxAgeMs: parseDuration(flags['max-plan-age']), now: new Date() });
     const loaded = await loadDesired(flags.dir);
     const store = await openStore({ dir: loaded.dir, project: loaded.state.project, flags });
     try {

@@ -1,13 +1,15 @@
-import { writeFile } from 'node:fs/promises';
 import { Flags } from '@oclif/core';
 import { BaseCommand } from '../cli/base-command.js';
 import { dirFlag, storeFlags } from '../cli/flags.js';
 import { planDirectory } from '../cli/planning.js';
+import { writePlanFile } from '../cli/plan-file.js';
 import { renderStats } from '../cli/stats.js';
 import { hasChanges } from '../plan/summary.js';
 import { renderDiagnostics } from '../render/diagnostics.js';
 import { planToJson, renderPlanJson } from '../render/json.js';
+import { renderPlanMarkdown } from '../render/markdown.js';
 import { renderPlanText } from '../render/text.js';
+import type { Plan as PlanValue } from '../plan/types.js';
 
 export default class Plan extends BaseCommand {
   static override summary = 'Show what apply would change in the account.';
@@ -16,7 +18,7 @@ export default class Plan extends BaseCommand {
     ...dirFlag,
     ...storeFlags,
     out: Flags.file({ description: 'also save the plan to FILE, for `licensectl apply FILE`' }),
-    format: Flags.string({ description: 'output format', options: ['text', 'json'], default: 'text' }),
+    format: Flags.string({ description: 'output format (markdown: for a pull-request comment, at most 60,000 characters)', options: ['text', 'json', 'markdown'], default: 'text' }),
     'detailed-exitcode': Flags.boolean({ description: 'exit 2 when the plan has changes, 0 when it has none' }),
     target: Flags.string({ description: 'plan only this address (Kind/name); repeatable', multiple: true }),
   };
@@ -26,14 +28,20 @@ export default class Plan extends BaseCommand {
     const started = performance.now();
     const { loaded, store, plan } = await planDirectory(flags.dir, flags);
     store.close();
-    if (flags.out) await writeFile(flags.out, renderPlanJson(plan));
+    const saved = flags.out ? await writePlanFile(flags.out, plan) : undefined;
     if (flags.stats) this.printErr(renderStats(store.stats, performance.now() - started));
     if (!this.jsonEnabled()) {
       if (loaded.warnings.length) this.printErr(renderDiagnostics(loaded.warnings, { color: this.useColor(process.stderr) }));
-      this.printOut(flags.format === 'json' ? renderPlanJson(plan) : renderPlanText(plan, { color: this.useColor() }));
-      if (flags.out) this.printErr(`Saved the plan to ${flags.out}; apply it with: licensectl apply ${flags.out}`);
+      this.printOut(this.render(plan, flags.format));
+      if (saved) this.printErr(saved);
     }
     if (flags['detailed-exitcode'] && hasChanges(plan.summary)) process.exitCode = 2;
     return planToJson(plan);
+  }
+
+  private render(plan: PlanValue, format: string): string {
+    if (format === 'json') return renderPlanJson(plan);
+    if (format === 'markdown') return renderPlanMarkdown(plan, {});
+    return renderPlanText(plan, { color: this.useColor() });
   }
 }

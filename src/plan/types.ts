@@ -1,4 +1,5 @@
 // The plan is a value: computed purely from desired and live state, read by renderers and by apply.
+import type { DesiredChanges } from './desired-diff.js';
 import type { Address, DesiredResource, Kind, LiveMeta, OtherResource, Duplicate, Tags, Target, SpecByKind } from '../model/index.js';
 
 /** The closed action set, in order of severity. */
@@ -72,4 +73,6 @@ export interface Plan {
   readonly unmanaged: readonly OtherResource[];
   readonly duplicates: readonly Duplicate[];
   readonly warnings: readonly string[];
+  /** What the reviewed change does to the desired state itself (`plan --base`); absent otherwise. */
+  readonly desiredChanges?: DesiredChanges;
 }

@@ -1,7 +1,8 @@
 // The machine view of a plan: the public contract of `plan --json` and saved plans (schemas/plan.schema.json).
 import type { Address, Duplicate, Kind, OtherResource, SourceRef } from '../model/index.js';
 import { sortKeys, toJsonValue } from '../plan/json-value.js';
-import type { Action, JsonValue, Plan, PlanSource, PlanSummary, ResourceBody, ResourceChange } from '../plan/types.js';
+import type { DesiredChanges, DesiredDocumentChange } from '../plan/desired-diff.js';
+import type { Action, FieldDiff, JsonValue, Plan, PlanSource, PlanSummary, ResourceBody, ResourceChange } from '../plan/types.js';
 
 export interface JsonFieldDiff {
   readonly path: string;
@@ -39,6 +40,8 @@ export interface JsonPlanDocument {
   readonly createdAt: string;
   readonly prune: boolean;
   readonly summary: PlanSummary;
+  /** Only for `plan --base`: what the reviewed change does to the desired state. */
+  readonly desiredChanges?: DesiredChanges;
   readonly changes: readonly JsonChange[];
   readonly unmanaged: readonly OtherResource[];
   readonly duplicates: readonly Duplicate[];
@@ -56,6 +59,7 @@ export function planToJson(plan: Plan): JsonPlanDocument {
     createdAt: plan.createdAt,
     prune: plan.prune,
     summary: { create, update, replace, delete: del, noop },
+    ...(plan.desiredChanges ? { desiredChanges: desiredChangesToJson(plan.desiredChanges) } : {}),
     changes: plan.changes.map(changeToJson),
     unmanaged: plan.unmanaged.map(otherToJson),
     duplicates: plan.duplicates.map((d) => ({ address: d.address, arns: [...d.arns] })),
@@ -75,9 +79,7 @@ function changeToJson(change: ResourceChange): JsonChange {
     kind: change.kind,
     name: change.name,
     arn: change.arn,
-    diff: change.diff.map((d) => ({
-      path: d.path, before: sortKeys(d.before), after: sortKeys(d.after), ...(d.forcesReplacement ? { forcesReplacement: true as const } : {}),
-    })),
+    diff: change.diff.map(fieldDiffToJson),
     fingerprint: change.fingerprint,
     reasons: [...change.reasons],
     warnings: [...change.warnings],
@@ -86,6 +88,20 @@ function changeToJson(change: ResourceChange): JsonChange {
     meta: change.meta === null ? null : (sortKeys(toJsonValue(change.meta)) as JsonChange['meta']),
     source: change.source ? sourceToJson(change.source) : null,
   };
+}
+
+function fieldDiffToJson(d: FieldDiff): JsonFieldDiff {
+  return { path: d.path, before: sortKeys(d.before), after: sortKeys(d.after), ...(d.forcesReplacement ? { forcesReplacement: true as const } : {}) };
+}
+
+function desiredChangesToJson(changes: DesiredChanges): DesiredChanges {
+  return { documents: changes.documents.map(documentToJson), project: changes.project.map(fieldDiffToJson) };
+}
+
+function documentToJson(d: DesiredDocumentChange): DesiredDocumentChange {
+  const { address, kind, name, status, file, previousFile } = d;
+  const moved = previousFile === undefined ? {} : { previousFile };
+  return { address, kind, name, status, file, ...moved, diff: d.diff.map(fieldDiffToJson) };
 }
 
 function bodyToJson(body: ResourceBody | null): JsonValue {

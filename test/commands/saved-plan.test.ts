@@ -1,8 +1,9 @@
 import path from 'node:path';
 import { ListLicenseConfigurationsCommand, UpdateLicenseConfigurationCommand } from '@aws-sdk/client-license-manager';
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { CONFIG_YAML, PROJECT_YAML, projectDir, removeDir, runCli, statePathOf } from '../helpers/cli.js';
+import { CONFIG_YAML, PROJECT_YAML, projectDir, readBytes, removeDir, runCli, statePathOf } from '../helpers/cli.js';
+import { serveEmulator } from '../helpers/served.js';
 import { otherClient } from '../helpers/live.js';
 
 async function arnOf(dir: string, name: string): Promise<string> {
@@ -54,5 +55,73 @@ describe('apply PLANFILE', () => {
     const r = await runCli(['apply', planFile, '--dir', dir]);
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/^Error \[PLAN_FILE_INVALID\]: .*plan\.json is not a licensectl plan/m);
+  });
+});
+
+describe('signed plans (LICENSECTL_PLAN_KEY)', () => {
+  const KEY = { LICENSECTL_PLAN_KEY: 'test-signing-key' };
+  let dir: string;
+  let planFile: string;
+  beforeEach(async () => {
+    dir = await projectDir({ 'licensectl.yaml': PROJECT_YAML(), 'a.yaml': CONFIG_YAML('alpha', 'countingType: Core\nlicenseCount: 1') });
+    planFile = path.join(dir, 'plan.json');
+  });
+  afterEach(async () => { await removeDir(dir); });
+
+  const plan = async (env: Record<string, string> = KEY, extra: string[] = []) => {
+    const r = await runCli(['plan', '--dir', dir, '--out', planFile, ...extra], { env });
+    expect(r.status, r.stderr).toBe(0);
+    return r;
+  };
+
+  it('a signed plan applies', async () => {
+    expect((await plan()).stderr).toContain(`Saved the signed plan to ${planFile}`);
+    const r = await runCli(['apply', planFile, '--dir', dir], { env: KEY });
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toContain('1 created');
+  });
+
+  it('an unsigned plan says so, and is refused where a key is set', async () => {
+    expect((await plan({})).stderr).toContain('plan is unsigned: set LICENSECTL_PLAN_KEY to sign it');
+    const r = await runCli(['apply', planFile, '--dir', dir], { env: KEY });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/^Error \[PLAN_UNSIGNED\]/m);
+  });
+
+  it('a plan with one byte changed is refused', async () => {
+    await plan();
+    const text = await readFile(planFile, 'utf8');
+    await writeFile(planFile, text.replace('"licenseCount": 1', '"licenseCount": 9'));
+    const r = await runCli(['apply', planFile, '--dir', dir], { env: KEY });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/^Error \[PLAN_ALTERED\]/m);
+    expect(await readBytes(statePathOf(dir))).toBeNull();
+  });
+
+  it('a plan signed for another account is refused', async () => {
+    await plan({ ...KEY, AWS_ACCESS_KEY_ID: 'AKID222233334444' });
+    const r = await runCli(['apply', planFile, '--dir', dir], { env: KEY });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('Error [PLAN_TARGET_MISMATCH]: the saved plan was made for another target (account 222233334444 ≠ 000000000000)');
+  });
+
+  it('a plan signed for another endpoint is refused', async () => {
+    const served = await serveEmulator();
+    try {
+      await plan(KEY, ['--endpoint', served.url]);
+      const r = await runCli(['apply', planFile, '--dir', dir], { env: KEY });
+      expect(r.status).toBe(1);
+      expect(r.stderr).toContain(`Error [PLAN_TARGET_MISMATCH]: the saved plan was made for another target (endpoint ${served.url} ≠ null)`);
+    } finally {
+      await served.stop();
+    }
+  });
+
+  it('a plan older than --max-plan-age is refused', async () => {
+    await plan();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const r = await runCli(['apply', planFile, '--dir', dir, '--max-plan-age', '10ms'], { env: KEY });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/^Error \[PLAN_TOO_OLD\]: the saved plan is .* old, older than the limit of less than a second \(--max-plan-age\)$/m);
   });
 });

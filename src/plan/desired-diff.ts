@@ -1,0 +1,82 @@
+// What a pull request changes in the desired state itself: documents added, removed, changed or moved between two
+// desired states (base and head), paired by address, and the project's own settings. Pure; never mutates its inputs.
+import { addressOf, type Address, type DesiredResource, type DesiredState, type Kind } from '../model/index.js';
+import { byAddress, compareText } from './address-order.js';
+import { diffProject } from './desired-diff-project.js';
+import { diffResource } from './diff-resource.js';
+import { canonicalJson } from './json-value.js';
+import type { FieldDiff, ResourceBody } from './types.js';
+
+/** `moved`: the same document, unchanged, now in another file. A changed document that also moved is `changed`. */
+export type DesiredDocumentStatus = 'added' | 'removed' | 'changed' | 'moved';
+
+export interface DesiredDocumentChange {
+  readonly address: Address;
+  readonly kind: Kind;
+  readonly name: string;
+  readonly status: DesiredDocumentStatus;
+  /** The file the document is in: head's for added, changed and moved documents, base's for removed ones. */
+  readonly file: string | null;
+  /** Base's file, set only when the document moved to another file. */
+  readonly previousFile?: string;
+  /** Field by field, sorted by path, for changed documents; empty for the others. */
+  readonly diff: readonly FieldDiff[];
+}
+
+export interface DesiredChanges {
+  /** Sorted by address. */
+  readonly documents: readonly DesiredDocumentChange[];
+  /** The Project document's settings (name, store, prune, account, include, exclude), sorted by path. */
+  readonly project: readonly FieldDiff[];
+}
+
+export function diffDesired(base: DesiredState, head: DesiredState): DesiredChanges {
+  const before = byAddressOf(base.resources);
+  const after = byAddressOf(head.resources);
+  const addresses = [...new Set([...before.keys(), ...after.keys()])].sort(byAddress);
+  const documents = addresses.flatMap((address) => {
+    const change = documentChange(address, before.get(address) ?? null, after.get(address) ?? null);
+    return change === null ? [] : [change];
+  });
+  return { documents, project: diffProject(base.project, head.project) };
+}
+
+function documentChange(address: Address, base: DesiredResource | null, head: DesiredResource | null): DesiredDocumentChange | null {
+  const one = (head ?? base)!;
+  const common = { address, kind: one.kind, name: one.name };
+  if (base === null) return { ...common, status: 'added', file: fileOf(head), diff: [] };
+  if (head === null) return { ...common, status: 'removed', file: fileOf(base), diff: [] };
+  const diff = diffResource(bodyOf(base), bodyOf(head));
+  const moved = movedFrom(base, head);
+  if (diff.length > 0) return { ...common, status: 'changed', file: fileOf(head), ...moved, diff };
+  if ('previousFile' in moved) return { ...common, status: 'moved', file: fileOf(head), ...moved, diff };
+  return null;
+}
+
+// Only a known file that differs from another known file is a move: a state built without locations moves nothing.
+function movedFrom(base: DesiredResource, head: DesiredResource): { previousFile?: string } {
+  const [from, to] = [fileOf(base), fileOf(head)];
+  return from !== null && to !== null && from !== to ? { previousFile: from } : {};
+}
+
+function fileOf(resource: DesiredResource | null): string | null {
+  return resource?.source?.file ?? null;
+}
+
+function bodyOf(resource: DesiredResource): ResourceBody {
+  return { tags: resource.tags, spec: resource.spec } as ResourceBody;
+}
+
+/**
+ * One document per address. Validation rejects a name declared twice, but this diff is total: of several, the
+ * first by content is taken, so the result never depends on input order (as the planner does).
+ */
+function byAddressOf(resources: readonly DesiredResource[]): Map<Address, DesiredResource> {
+  const out = new Map<Address, DesiredResource>();
+  const ordered = [...resources].sort((a, b) => compareText(canonicalJson(a), canonicalJson(b)));
+  for (const resource of ordered) {
+    const address = addressOf(resource.kind, resource.name);
+    if (!out.has(address)) out.set(address, resource);
+  }
+  return out;
+}
