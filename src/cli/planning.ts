@@ -1,6 +1,7 @@
 // The shared first half of plan and apply: desired state, live state, plan.
 import { LicensectlError } from '../errors/index.js';
 import { computePlan, type PlanContext } from '../plan/compute-plan.js';
+import { diffDesired } from '../plan/desired-diff.js';
 import { parseTargets } from '../plan/filter.js';
 import type { Plan } from '../plan/types.js';
 import type { Address, DesiredState } from '../model/index.js';
@@ -14,18 +15,27 @@ export interface PlanRun {
   readonly plan: Plan;
 }
 
-export async function planDirectory(dir: string, flags: StoreFlags & { target?: readonly string[] }): Promise<PlanRun> {
+export interface PlanFlags extends StoreFlags {
+  readonly target?: readonly string[];
+  /** Read the desired state at this git ref instead of the working tree. */
+  readonly 'git-ref'?: string;
+  /** Also describe the desired-state changes from this ref to the head (a pull request's review). */
+  readonly base?: string;
+}
+
+export async function planDirectory(dir: string, flags: PlanFlags): Promise<PlanRun> {
   const targets = targetsOf(flags.target ?? []);
-  const loaded = await loadDesired(dir);
+  const loaded = await loadDesired(dir, flags['git-ref']);
+  const desiredChanges = flags.base === undefined ? undefined : diffDesired((await loadDesired(dir, flags.base)).state, loaded.state);
   const store = await openStore({ dir: loaded.dir, project: loaded.state.project, flags });
   try {
-    const plan = await planAgainst(store, loaded.state, {
+    const planned = await planAgainst(store, loaded.state, {
       target: store.target,
-      source: { revision: null, dirty: null },
+      source: loaded.source,
       createdAt: new Date().toISOString(),
       ...(targets.length ? { targets } : {}),
     });
-    return { loaded, store, plan };
+    return { loaded, store, plan: desiredChanges ? { ...planned, desiredChanges } : planned };
   } catch (error) {
     store.close();
     throw error;

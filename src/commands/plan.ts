@@ -7,6 +7,7 @@ import { renderStats } from '../cli/stats.js';
 import { hasChanges } from '../plan/summary.js';
 import { renderDiagnostics } from '../render/diagnostics.js';
 import { planToJson, renderPlanJson } from '../render/json.js';
+import { renderDesiredChangesText } from '../render/desired-text.js';
 import { renderPlanMarkdown } from '../render/markdown.js';
 import { renderPlanText } from '../render/text.js';
 import type { Plan as PlanValue } from '../plan/types.js';
@@ -21,6 +22,8 @@ export default class Plan extends BaseCommand {
     format: Flags.string({ description: 'output format (markdown: for a pull-request comment, at most 60,000 characters)', options: ['text', 'json', 'markdown'], default: 'text' }),
     'detailed-exitcode': Flags.boolean({ description: 'exit 2 when the plan has changes, 0 when it has none' }),
     target: Flags.string({ description: 'plan only this address (Kind/name); repeatable', multiple: true }),
+    'git-ref': Flags.string({ description: 'read the desired state as it is at this commit, branch or tag of the repository holding --dir' }),
+    base: Flags.string({ description: 'first list the desired-state changes from this ref (e.g. origin/main) to the head' }),
   };
 
   async run(): Promise<ReturnType<typeof planToJson>> {
@@ -42,6 +45,8 @@ export default class Plan extends BaseCommand {
   private render(plan: PlanValue, format: string): string {
     if (format === 'json') return renderPlanJson(plan);
     if (format === 'markdown') return renderPlanMarkdown(plan, {});
-    return renderPlanText(plan, { color: this.useColor() });
+    const color = this.useColor();
+    const text = renderPlanText(plan, { color });
+    return plan.desiredChanges ? `${renderDesiredChangesText(plan.desiredChanges, { color })}\n${text}` : text;
   }
 }

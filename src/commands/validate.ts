@@ -1,3 +1,4 @@
+import { Flags } from '@oclif/core';
 import { BaseCommand } from '../cli/base-command.js';
 import { loadDesired } from '../cli/desired.js';
 import { dirFlag } from '../cli/flags.js';
@@ -12,11 +13,14 @@ export interface ValidateResult {
 
 export default class Validate extends BaseCommand {
   static override summary = 'Load and validate the desired state; exit 0 if valid, 1 otherwise.';
-  static override flags = { ...dirFlag };
+  static override flags = {
+    ...dirFlag,
+    'git-ref': Flags.string({ description: 'validate the desired state as it is at this commit, branch or tag' }),
+  };
 
   async run(): Promise<ValidateResult> {
     const { flags } = await this.parse(Validate);
-    const loaded = await loadDesired(flags.dir);
+    const loaded = await loadDesired(flags.dir, flags['git-ref']);
     const resources: Record<string, number> = {};
     for (const r of loaded.state.resources) resources[r.kind] = (resources[r.kind] ?? 0) + 1;
     if (!this.jsonEnabled()) {

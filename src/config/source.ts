@@ -3,6 +3,7 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { LicensectlError } from '../errors/index.js';
+import { isDesiredStatePath, isSkippedName } from '../model/index.js';
 import { MAX_FILE_BYTES } from './limits.js';
 
 export interface DocumentSource {
@@ -17,12 +18,6 @@ export interface DocumentSource {
   displayPath(path: string): string;
 }
 
-const YAML_FILE = /\.ya?ml$/;
-
-/** Dot-entries (.git, .github, .gitlab-ci.yml, …) and node_modules are never desired state. */
-function skipped(name: string): boolean {
-  return name.startsWith('.') || name === 'node_modules';
-}
 
 export function directorySource(dir: string): DocumentSource {
   const root = path.resolve(dir);
@@ -56,10 +51,10 @@ async function walk(root: string, relative: string): Promise<string[]> {
   const entries = await readdir(path.join(root, relative), { withFileTypes: true });
   const found: string[] = [];
   for (const entry of entries) {
-    if (skipped(entry.name)) continue;
+    if (isSkippedName(entry.name)) continue;
     const child = relative === '' ? entry.name : `${relative}/${entry.name}`;
     if (entry.isDirectory()) found.push(...(await walk(root, child)));
-    else if (YAML_FILE.test(entry.name) && (await isFile(path.join(root, child)))) found.push(child);
+    else if (isDesiredStatePath(child) && (await isFile(path.join(root, child)))) found.push(child);
   }
   return found;
 }
