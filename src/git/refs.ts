@@ -19,7 +19,6 @@ function refProblem(ref: string): string | undefined {
   if (ref === '') return 'it is empty';
   if (ref.length > 255) return 'it is longer than 255 characters';
   if (ref.startsWith('-')) return 'it starts with "-"';
-  // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u0020\u007f]/.test(ref)) return 'it contains spaces or control characters';
   if (ref.includes('..')) return 'ranges ("..") are not accepted here';
   if (ref.includes('@{')) return 'reflog syntax ("@{") is not accepted';
