@@ -1,14 +1,14 @@
 // Grants this account distributed: ListDistributedGrants, and tag reads only for grants that cannot be paired by name. Name, operations and
 // status change through new grant versions; license, principal and home region force a replace.
 import {
-  CreateGrantCommand, CreateGrantVersionCommand, DeleteGrantCommand, ListDistributedGrantsCommand, ListTagsForResourceCommand,
+  CreateGrantCommand, CreateGrantVersionCommand, DeleteGrantCommand, ListDistributedGrantsCommand,
   TagResourceCommand, UntagResourceCommand, type Grant,
 } from '@aws-sdk/client-license-manager';
-import { ownershipOf, ownershipTags, userTags, type DesiredResource, type GrantOperation, type GrantSpec, type LiveResource, type OtherResource, type Tags } from '../../model/index.js';
+import { ownershipTags, type DesiredResource, type GrantOperation, type GrantSpec, type LiveResource, type Tags } from '../../model/index.js';
 import type { ResourceChange } from '../../plan/types.js';
-import { mapLimit } from '../concurrency.js';
 import { collectPages } from '../paginate.js';
-import { fromLmTags, tagChanges, toLmTags } from '../tags.js';
+import { tagChanges, toLmTags } from '../tags.js';
+import { classify, withLmTags, type ItemView } from './classify.js';
 import { afterOf, arnOfChange, beforeOf, type ApplyContext, type KindAdapter, type KindRead, type ReadHint, type StoreContext } from './adapter.js';
 
 const KIND = 'Grant';
@@ -35,20 +35,15 @@ async function listGrants(ctx: StoreContext): Promise<Grant[]> {
   return grants.filter((g) => !GONE.has(g.GrantStatus ?? ''));
 }
 
+const VIEW: ItemView<Grant> = {
+  kind: KIND,
+  arnOf: (item) => item.GrantArn ?? '',
+  displayNameOf: (item) => item.GrantName ?? '',
+  toLive: (item, name, tags) => liveGrant(item, name, tags),
+};
+
 async function readTags(ctx: StoreContext, grants: readonly Grant[]): Promise<KindRead> {
-  const tagged = await mapLimit(grants, ctx.concurrency, async (item: Grant) => {
-    const out = await ctx.clients.lm.send(new ListTagsForResourceCommand({ ResourceArn: item.GrantArn }));
-    return { item, tags: fromLmTags(out.Tags) };
-  });
-  const managed: LiveResource[] = [];
-  const others: OtherResource[] = [];
-  for (const { item, tags } of tagged) {
-    const arn = item.GrantArn ?? '';
-    const owner = ownershipOf(tags, ctx.project);
-    if (owner.kind === 'managed') managed.push(liveGrant(item, owner.name, userTags(tags)));
-    else others.push({ kind: KIND, arn, displayName: item.GrantName ?? '', owner: owner.kind, ...(owner.kind === 'foreign' ? { project: owner.project } : {}) });
-  }
-  return { managed, others };
+  return classify(ctx, VIEW, await withLmTags(ctx, VIEW, grants));
 }
 
 function liveGrant(item: Grant, name: string, tags: Tags): LiveResource {

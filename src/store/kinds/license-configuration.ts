@@ -2,16 +2,16 @@
 // and change them one at a time.
 import {
   CreateLicenseConfigurationCommand, DeleteLicenseConfigurationCommand, ListLicenseConfigurationsCommand,
-  ListTagsForResourceCommand, TagResourceCommand, UntagResourceCommand, UpdateLicenseConfigurationCommand,
+  TagResourceCommand, UntagResourceCommand, UpdateLicenseConfigurationCommand,
   type LicenseConfiguration,
 } from '@aws-sdk/client-license-manager';
-import { ownershipOf, ownershipTags, userTags, type LiveResource, type OtherResource } from '../../model/index.js';
+import { ownershipOf, ownershipTags } from '../../model/index.js';
 import type { ResourceChange } from '../../plan/types.js';
-import { mapLimit } from '../concurrency.js';
 import { outcomeUnknown } from '../outcome.js';
 import { collectPages } from '../paginate.js';
-import { fromLmTags, tagChanges, toLmTags } from '../tags.js';
+import { tagChanges, toLmTags } from '../tags.js';
 import { afterOf, arnOfChange, beforeOf, type KindAdapter, type KindRead, type StoreContext } from './adapter.js';
+import { classify, withLmTags, type ItemView } from './classify.js';
 import { mutableMembers, rulesToAws, specFromAws } from './license-configuration-wire.js';
 
 const KIND = 'LicenseConfiguration';
@@ -23,33 +23,21 @@ async function listAll(ctx: StoreContext): Promise<LicenseConfiguration[]> {
   });
 }
 
-async function withTags(ctx: StoreContext, items: readonly LicenseConfiguration[]) {
-  return mapLimit(items, ctx.concurrency, async (item) => {
-    const out = await ctx.clients.lm.send(new ListTagsForResourceCommand({ ResourceArn: item.LicenseConfigurationArn }));
-    return { item, tags: fromLmTags(out.Tags) };
-  });
-}
+const VIEW: ItemView<LicenseConfiguration> = {
+  kind: KIND,
+  arnOf: (item) => item.LicenseConfigurationArn ?? '',
+  displayNameOf: (item) => item.Name ?? '',
+  toLive: (item, name, tags) => ({ kind: KIND, name, arn: item.LicenseConfigurationArn ?? '', tags, spec: specFromAws(item), meta: { status: item.Status } }),
+};
 
 async function read(ctx: StoreContext): Promise<KindRead> {
-  const tagged = await withTags(ctx, await listAll(ctx));
-  const managed: LiveResource[] = [];
-  const others: OtherResource[] = [];
-  for (const { item, tags } of tagged) {
-    const arn = item.LicenseConfigurationArn ?? '';
-    const owner = ownershipOf(tags, ctx.project);
-    if (owner.kind === 'managed') {
-      managed.push({ kind: KIND, name: owner.name, arn, tags: userTags(tags), spec: specFromAws(item), meta: { status: item.Status } });
-    } else {
-      others.push({ kind: KIND, arn, displayName: item.Name ?? '', owner: owner.kind, ...(owner.kind === 'foreign' ? { project: owner.project } : {}) });
-    }
-  }
-  return { managed, others };
+  return classify(ctx, VIEW, await withLmTags(ctx, VIEW, await listAll(ctx)));
 }
 
 /** Finds a configuration this project created under `name`, after a create whose outcome is unknown. */
 async function findOwned(ctx: StoreContext, name: string, displayName: string): Promise<string | undefined> {
   const candidates = (await listAll(ctx)).filter((c) => c.Name === displayName);
-  const tagged = await withTags(ctx, candidates);
+  const tagged = await withLmTags(ctx, VIEW, candidates);
   const mine = tagged.find(({ tags }) => { const o = ownershipOf(tags, ctx.project); return o.kind === 'managed' && o.name === name; });
   return mine?.item.LicenseConfigurationArn;
 }

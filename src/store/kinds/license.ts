@@ -1,40 +1,34 @@
 // Seller-issued licenses: ListLicenses plus one tag read each; changes are new license versions.
 import {
-  CreateLicenseCommand, CreateLicenseVersionCommand, DeleteLicenseCommand, ListLicensesCommand, ListTagsForResourceCommand,
+  CreateLicenseCommand, CreateLicenseVersionCommand, DeleteLicenseCommand, ListLicensesCommand,
   TagResourceCommand, UntagResourceCommand, type License,
 } from '@aws-sdk/client-license-manager';
-import { ownershipOf, ownershipTags, userTags, type LiveResource, type OtherResource } from '../../model/index.js';
+import { ownershipTags } from '../../model/index.js';
 import type { ResourceChange } from '../../plan/types.js';
-import { mapLimit } from '../concurrency.js';
 import { collectPages } from '../paginate.js';
-import { fromLmTags, tagChanges, toLmTags } from '../tags.js';
+import { tagChanges, toLmTags } from '../tags.js';
+import { classify, withLmTags, type ItemView } from './classify.js';
 import { afterOf, arnOfChange, beforeOf, type ApplyContext, type KindAdapter, type KindRead, type StoreContext } from './adapter.js';
 import { licenseSpecFromAws, licenseToAws } from './license-wire.js';
 
 const KIND = 'License';
 const GONE = new Set(['DELETED', 'PENDING_DELETE']);
 
+// The account is needed to read the beneficiary back (see licenseSpecFromAws).
+const viewFor = (account: string): ItemView<License> => ({
+  kind: KIND,
+  arnOf: (item) => item.LicenseArn ?? '',
+  displayNameOf: (item) => item.LicenseName ?? '',
+  toLive: (item, name, tags) => ({ kind: KIND, name, arn: item.LicenseArn ?? '', tags, spec: licenseSpecFromAws(item, account), meta: { version: item.Version, status: item.Status } }),
+});
+
 async function read(ctx: StoreContext): Promise<KindRead> {
   const licenses = (await collectPages('ListLicenses', async (NextToken) => {
     const out = await ctx.clients.lm.send(new ListLicensesCommand({ MaxResults: 100, NextToken }));
     return { items: out.Licenses, nextToken: out.NextToken };
   })).filter((l) => !GONE.has(l.Status ?? ''));
-  const tagged = await mapLimit(licenses, ctx.concurrency, async (item: License) => {
-    const out = await ctx.clients.lm.send(new ListTagsForResourceCommand({ ResourceArn: item.LicenseArn }));
-    return { item, tags: fromLmTags(out.Tags) };
-  });
-  const managed: LiveResource[] = [];
-  const others: OtherResource[] = [];
-  for (const { item, tags } of tagged) {
-    const arn = item.LicenseArn ?? '';
-    const owner = ownershipOf(tags, ctx.project);
-    if (owner.kind === 'managed') {
-      managed.push({ kind: KIND, name: owner.name, arn, tags: userTags(tags), spec: licenseSpecFromAws(item, ctx.target.account), meta: { version: item.Version, status: item.Status } });
-    } else {
-      others.push({ kind: KIND, arn, displayName: item.LicenseName ?? '', owner: owner.kind, ...(owner.kind === 'foreign' ? { project: owner.project } : {}) });
-    }
-  }
-  return { managed, others };
+  const view = viewFor(ctx.target.account);
+  return classify(ctx, view, await withLmTags(ctx, view, licenses));
 }
 
 async function create(ctx: StoreContext, change: ResourceChange, apply: ApplyContext): Promise<string> {
