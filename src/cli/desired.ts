@@ -19,19 +19,16 @@ export interface LoadedState {
 
 export async function loadDesired(dir: string, gitRef?: string): Promise<LoadedState> {
   const absolute = path.resolve(dir);
-  const { source, revision } = gitRef === undefined ? await fromDirectory(absolute) : await fromGit(absolute, gitRef);
+  const source: DocumentSource = gitRef === undefined ? directorySource(absolute) : await gitSource(absolute, gitRef);
   const result = await loadDesiredState(source);
   if (!result.state) throw new ValidationError(result.diagnostics);
-  return { state: result.state, warnings: result.diagnostics.filter((d) => d.severity === 'warning'), files: result.files, dir: absolute, source: revision };
+  return { state: result.state, warnings: result.diagnostics.filter((d) => d.severity === 'warning'), files: result.files, dir: absolute, source: await revisionOf(source, absolute, result.files) };
 }
 
-async function fromDirectory(dir: string): Promise<{ source: DocumentSource; revision: PlanSource }> {
+// Documents read from a commit are that commit exactly: never dirty. From a directory, only the files
+// actually read (after spec.include / spec.exclude) decide whether the tree is dirty.
+async function revisionOf(source: DocumentSource, dir: string, files: readonly string[]): Promise<PlanSource> {
+  if ('sha' in source) return { revision: (source as { sha: string }).sha, dirty: false };
   const { sourceRevision } = await import('../git/revision.js');
-  return { source: directorySource(dir), revision: await sourceRevision(dir) };
-}
-
-// Documents read from a commit are that commit exactly: never dirty.
-async function fromGit(dir: string, ref: string): Promise<{ source: DocumentSource; revision: PlanSource }> {
-  const source = await gitSource(dir, ref);
-  return { source, revision: { revision: source.sha, dirty: false } };
+  return sourceRevision(dir, files);
 }
