@@ -1,6 +1,15 @@
 #!/usr/bin/env node
 // The SDK warns about Node 20 on stderr; users should see only licensectl's own output.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
-import { execute } from '@oclif/core';
 
-await execute({ dir: import.meta.url });
+// `--version` is asked by scripts on every run; answer it without loading the command framework
+// (same text as oclif's: name/version platform-arch node-version).
+const args = process.argv.slice(2);
+if (args.length === 1 && (args[0] === '--version' || args[0] === '-v')) {
+  const { readFileSync } = await import('node:fs');
+  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+  process.stdout.write(`${pkg.name}/${pkg.version} ${process.platform}-${process.arch} node-${process.version}\n`);
+} else {
+  const { execute } = await import('@oclif/core');
+  await execute({ dir: import.meta.url });
+}

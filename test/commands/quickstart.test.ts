@@ -6,6 +6,12 @@ describe('the quickstart', () => {
   beforeEach(async () => { dir = await copyExample('quickstart'); });
   afterEach(async () => { await removeDir(dir); });
 
+  it('prints its version as oclif does, without loading the framework', async () => {
+    const r = await runCli(['--version']);
+    expect(r.stdout).toBe(`licensectl/0.1.0 ${process.platform}-${process.arch} node-${process.version}\n`);
+    expect(r.status).toBe(0);
+  });
+
   it('validates', async () => {
     const r = await runCli(['validate', '--dir', dir]);
     expect(r.stderr).toBe('');
