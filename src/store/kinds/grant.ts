@@ -82,9 +82,15 @@ function pairByName(grants: readonly Grant[], desired: readonly DesiredResource[
   return { paired, rest };
 }
 
+/** Reads the tags of grants paired by name; the grants themselves were listed moments ago and are not listed again. */
 async function verify(ctx: StoreContext, resources: readonly LiveResource[]): Promise<KindRead> {
-  const byArn = new Map((await listGrants(ctx)).map((g) => [g.GrantArn ?? '', g]));
-  return readTags(ctx, resources.flatMap((r) => byArn.get(r.arn) ?? []));
+  const view: ItemView<LiveResource> = {
+    kind: KIND,
+    arnOf: (r) => r.arn,
+    displayNameOf: (r) => (r.kind === KIND ? r.spec.displayName : ''),
+    toLive: (r, name, tags) => ({ ...r, name, tags }),
+  };
+  return classify(ctx, view, await withLmTags(ctx, view, resources));
 }
 
 async function create(ctx: StoreContext, change: ResourceChange, apply: ApplyContext): Promise<string> {

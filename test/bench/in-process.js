@@ -1,0 +1,33 @@
+// The plan's own work without the process around it: the desired state is loaded once, then the live read and
+// the planning (planAgainst, as `plan` and every `watch` tick run them) are timed in this process, after one
+// untimed warm-up run (JIT, connections). Set beside the CLI's figure, it separates start-up and loading costs
+// from the cost of the calls.
+import { loadDesired } from '../../dist/cli/desired.js';
+import { openStore } from '../../dist/cli/open-store.js';
+import { planAgainst } from '../../dist/cli/planning.js';
+import { median, medianRun, repeat, round } from './measure.js';
+
+async function planOnce(loaded, endpoint, concurrency) {
+  const store = await openStore({ dir: loaded.dir, project: loaded.state.project, flags: { endpoint, concurrency } });
+  try {
+    const ctx = { target: store.target, source: { revision: null, dirty: null }, createdAt: new Date().toISOString() };
+    const started = performance.now();
+    const plan = await planAgainst(store, loaded.state, ctx);
+    const wallMs = performance.now() - started;
+    return { wallMs, summary: plan.summary, stats: { ...store.stats.total(), byOperation: store.stats.snapshot() } };
+  } finally {
+    store.close();
+  }
+}
+
+/** `runs` warm read-and-plan runs of the state in `dir` against `endpoint`; the median run and every time. */
+export async function measureInProcess(dir, endpoint, runs, concurrency) {
+  const loaded = await loadDesired(dir);
+  await planOnce(loaded, endpoint, concurrency);
+  const all = await repeat(runs, () => planOnce(loaded, endpoint, concurrency));
+  const mid = medianRun(all, (r) => r.wallMs);
+  return {
+    wallMs: round(median(all.map((r) => r.wallMs))), runsMs: all.map((r) => round(r.wallMs)),
+    summary: mid.summary, stats: mid.stats,
+  };
+}

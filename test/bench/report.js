@@ -1,0 +1,84 @@
+// The table printed on stdout: every figure of results.json, targets beside the figures they judge.
+
+const MODEL = [
+  'Minimum = Σ over phases of max(chain, lead + ceil(parallel / concurrency)) × latency. Phases run one after the other',
+  '(plan: read, then verify when it changes resources read without tags; apply: read, then changes). A paginated list is a',
+  'chain of P rounds (lists of different kinds run side by side: chain = the longest); other calls run `concurrency` at a',
+  'time, one round after the list that names them (lead). CPU, network and the emulator\'s own work count as free.',
+];
+
+function table(headers, rows) {
+  const cells = [headers, ...rows].map((row) => row.map((c) => (c === null || c === undefined ? '—' : String(c))));
+  const widths = headers.map((_, i) => Math.max(...cells.map((row) => row[i].length)));
+  const line = (row) => row.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ').trimEnd();
+  return [line(cells[0]), line(widths.map((w) => '-'.repeat(w))), ...cells.slice(1).map(line)].join('\n');
+}
+
+function startupSection(startup) {
+  const rows = [
+    ['node -e \'\' (the floor)', startup.bareNode.medianMs],
+    ['licensectl --version', startup.version.medianMs],
+    ['licensectl validate --dir examples/quickstart', startup.validate.medianMs],
+    ['licensectl plan --dir <copy of quickstart> (embedded)', startup.plan.medianMs],
+  ];
+  return `Start-up: median of ${startup.runs} runs, spawn to exit\n${table(['command', 'ms'], rows)}`;
+}
+
+function planCostSection(pc) {
+  const row = (label, c) => [label, c.resources, `${c.summary.update} upd / ${c.summary.noop} no-op`, c.medianMs, c.peakHeapMb];
+  const sizes = `${pc.sizes.configurations} configurations, ${pc.sizes.shares} shares, ${pc.sizes.licenses} licenses, ${pc.sizes.grants} grants`;
+  return [
+    `Pure plan: computePlan (${sizes}); time median of ${pc.runs}; peak heap = most heap in use during a run − heap before it`,
+    table(['live state', 'resources', 'plan', 'ms', 'peak MB'], [row('equal', pc.equal), row('10% changed', pc.changed)]),
+  ].join('\n');
+}
+
+const opsOf = (byOperation) => Object.entries(byOperation).map(([op, s]) => `${op} ${s.calls}`).join(', ');
+const phasesOf = (limit) => limit.phases.map((p) => `${p.name} ${p.rounds}`).join(' + ');
+
+function scenarioSection(s) {
+  // Only plans are compared with the baseline: both read the whole account; apply and the baseline itself are not.
+  const speedup = (r) => (s.latencyMs > 0 ? `${(s.baseline.medianMs / r.wallMs).toFixed(1)}×` : null);
+  const row = (label, r, calls, compare = true) => [
+    label, calls, r.limit.concurrency, r.wallMs ?? r.medianMs, r.processMs ?? null, r.limit.minimumMs, phasesOf(r.limit), r.ratioToMinimum, compare ? speedup(r) : null,
+  ];
+  const rows = [
+    row('apply (create all)', s.apply, s.apply.stats.calls, false),
+    row('plan, no changes', s.planNoChanges, s.planNoChanges.stats.calls),
+    row('plan, 10% changed', s.planChanged, s.planChanged.stats.calls),
+    row('  in-process, no changes (warm)', s.inProcessNoChanges, s.inProcessNoChanges.stats.calls),
+    row('  in-process, 10% changed (warm)', s.inProcessChanged, s.inProcessChanged.stats.calls),
+    row('baseline: read each resource', s.baseline, s.baseline.calls, false),
+  ];
+  const sizes = `${s.sizes.configurations} configurations, ${s.sizes.shares} shares, ${s.sizes.licenses} licenses, ${s.sizes.grants} grants`;
+  return [
+    `Scenario: ${sizes}; emulator serve, ${s.latencyMs} ms per call; plans and baseline median of ${s.runs}`,
+    table(['run', 'calls', 'conc', 'ms', 'process ms', 'min ms', 'rounds', 'ms/min', 'vs baseline'], rows),
+    `  plan, no changes:  ${opsOf(s.planNoChanges.stats.byOperation)}  → ${s.planNoChanges.summary}`,
+    `  plan, 10% changed: ${opsOf(s.planChanged.stats.byOperation)}  → ${s.planChanged.summary} (mutated: ${opsOf(Object.fromEntries(Object.entries(s.mutation.byKind).map(([k, n]) => [k, { calls: n }])))})`,
+    `  baseline:          ${opsOf(s.baseline.byOperation)}`,
+    `  apply:             ${opsOf(s.apply.stats.byOperation)}`,
+  ].join('\n');
+}
+
+function targetsSection(targets) {
+  const rows = targets.map((t) => [t.name, t.value, t.target, t.met ? 'met' : 'MISSED']);
+  return `Targets\n${table(['target', 'figure', 'target', ''], rows)}`;
+}
+
+/** The whole report as text. */
+export function renderReport(results) {
+  const m = results.machine;
+  return [
+    `licensectl benchmarks — ${m.date}, node ${m.node}, ${m.cpus} × ${m.cpuModel}, ${m.platform}`,
+    startupSection(results.startup),
+    planCostSection(results.planCost),
+    ...results.scenarios.map(scenarioSection),
+    [
+      'ms = the command\'s own wall time (--stats: from flags parsed to plan done, so loading YAML and the SDK included);',
+      'process ms = spawn to exit; in-process = the live read and planning alone (planAgainst), warm, in the bench process.',
+    ].join('\n'),
+    MODEL.join('\n'),
+    targetsSection(results.targets),
+  ].join('\n\n');
+}
