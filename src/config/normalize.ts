@@ -31,6 +31,7 @@ export function projectConfig(doc: RawDocument<RawProjectSpec | undefined>, sour
     name: doc.metadata.name,
     store: storeConfig(spec.store),
     prune: spec.prune ?? true,
+    pruneExplicit: spec.prune === undefined ? undefined : true,
     account: spec.account,
     include: spec.include && [...spec.include],
     exclude: spec.exclude && [...spec.exclude],

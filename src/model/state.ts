@@ -10,6 +10,8 @@ export interface ProjectConfig {
   readonly name: string;
   readonly store: StoreConfig;
   readonly prune: boolean;
+  /** Set when the document writes `prune` itself; watch deletes only on an explicit `prune: true`. */
+  readonly pruneExplicit?: true;
   /** When set, plan and apply refuse to run against any other account. */
   readonly account?: string;
   readonly include?: readonly string[];

@@ -63,7 +63,7 @@ const EXAMPLE = yaml`
 const source = (line: number) => ({ file: 'licensectl.yaml', line, column: 1 });
 
 const EXPECTED: DesiredState = {
-  project: { name: 'acme-licenses', store: { type: 'emulator' }, prune: true, source: source(1) },
+  project: { name: 'acme-licenses', store: { type: 'emulator' }, prune: true, pruneExplicit: true, source: source(1) },
   resources: [
     {
       kind: 'LicenseConfiguration',

@@ -179,6 +179,7 @@ describe('the project', () => {
       name: 'acme',
       store: { type: 'aws', region: 'eu-west-1', profile: 'prod', endpoint: 'http://127.0.0.1:4566' },
       prune: false,
+      pruneExplicit: true,
       account: '111122223333',
       include: ['licenses/**'],
       exclude: ['**/draft-*.yaml'],

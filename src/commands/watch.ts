@@ -1,0 +1,40 @@
+import { Flags } from '@oclif/core';
+import { BaseCommand } from '../cli/base-command.js';
+import { storeFlags } from '../cli/flags.js';
+import { DEFAULT_LISTEN } from '../watch/listen-address.js';
+import { untilStopSignal } from '../watch/signals.js';
+import { watchOptionsFrom } from '../watch/watch-options.js';
+import { startWatcher } from '../watch/watcher.js';
+
+const { stats: _stats, ...watchStoreFlags } = storeFlags;
+
+export default class Watch extends BaseCommand {
+  static override enableJsonFlag = false;
+  static override summary = 'Keep the account matching a directory or a git branch, correcting (or reporting) drift.';
+  static override description = [
+    'Reconciles at start, when files under --dir change, when a new commit reaches --branch of --repo (fetched every --git-interval, or at once on a signed GitHub push webhook), and every --interval to catch changes made outside git. Each pass re-reads the desired and the live state; an invalid desired state is reported and the last valid one kept, so it never causes deletes.',
+    'Logs one JSON line per pass on stdout. Serves GET /healthz, /readyz, /status and /metrics, and POST /webhook (set LICENSECTL_WEBHOOK_SECRET), on --listen.',
+    'Deletes only when the project prunes (spec.prune), and never more than --max-deletes. Stops cleanly on SIGINT or SIGTERM: the change in flight finishes, no further change starts.',
+  ].join('\n\n');
+  static override flags = {
+    dir: Flags.directory({ char: 'd', description: 'directory holding licensectl.yaml (default: the current directory)', exclusive: ['repo'] }),
+    repo: Flags.string({ description: 'git repository URL or path to watch instead of a directory' }),
+    branch: Flags.string({ description: 'branch of --repo to follow', default: 'main' }),
+    'cache-dir': Flags.directory({ description: 'where --repo is cloned (default: licensectl in the OS cache folder)' }),
+    'git-interval': Flags.string({ description: 'how often --repo is fetched', default: '30s' }),
+    interval: Flags.string({ description: 'how often the account is re-read to catch drift (±10% jitter)', default: '60s' }),
+    mode: Flags.string({ description: 'correct: apply fixes; warn: only report drift', options: ['correct', 'warn'], default: 'correct' }),
+    listen: Flags.string({ description: 'address of the health, status, metrics and webhook server (:PORT listens on every interface)', default: DEFAULT_LISTEN }),
+    'max-deletes': Flags.integer({ description: 'refuse passes that delete or replace more than N resources', min: 0 }),
+    ...watchStoreFlags,
+  };
+
+  async run(): Promise<void> {
+    const { flags } = await this.parse(Watch);
+    const options = watchOptionsFrom(flags);
+    const [{ ensureClone, fetchBranch, sourceRevision }, { gitSource }] = await Promise.all([import('../git/index.js'), import('../config/git-source.js')]);
+    const watcher = await startWatcher(options, { git: { ensureClone, fetchBranch, gitSource, sourceRevision } });
+    await untilStopSignal();
+    await watcher.stop();
+  }
+}

@@ -1,0 +1,63 @@
+// What one reconcile pass found and did: the value the log line, /status and the metrics are made from.
+import type { Diagnostic } from '../errors/index.js';
+import { isLicensectlError } from '../errors/index.js';
+import type { Address } from '../model/index.js';
+import type { ApplyResult } from '../plan/apply-result.js';
+import type { Action, Plan, PlanSummary } from '../plan/types.js';
+import { errorName } from '../store/outcome.js';
+
+export const OUTCOMES = ['synced', 'drift-corrected', 'drift-detected', 'invalid-config', 'store-error', 'apply-failed'] as const;
+export type Outcome = (typeof OUTCOMES)[number];
+
+/** Outcomes after which the account is known to match (or, in warn mode, to have been compared with) the desired state. */
+export function isSuccess(outcome: Outcome): boolean {
+  return outcome === 'synced' || outcome === 'drift-corrected' || outcome === 'drift-detected';
+}
+
+export interface DriftEntry {
+  readonly address: Address;
+  readonly action: Exclude<Action, 'no-op'>;
+}
+
+export interface ErrorInfo {
+  readonly code: string;
+  readonly message: string;
+  readonly hint?: string;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/** The desired state read in this pass. */
+export interface DesiredInfo {
+  readonly revision: string | null;
+  readonly valid: boolean;
+  /** Errors and warnings of the load, sorted. */
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+export interface ReconcileOutcome {
+  readonly outcome: Outcome;
+  readonly desired: DesiredInfo;
+  /** Revision of the desired state that was planned: this pass's, or the last valid one when this one is invalid. */
+  readonly revision: string | null;
+  /** Null when no plan was made. */
+  readonly counts: PlanSummary | null;
+  /** Changes the plan found, sorted by address; in correct mode, what was (or was to be) corrected. */
+  readonly drift: readonly DriftEntry[];
+  /** Resources licensectl manages after this pass; null when the store was not read. */
+  readonly managed: number | null;
+  readonly applied: ApplyResult['summary'] | null;
+  readonly error: ErrorInfo | null;
+}
+
+export function driftOf(plan: Plan): DriftEntry[] {
+  return plan.changes.flatMap((c) => (c.action === 'no-op' ? [] : [{ address: c.address, action: c.action }]));
+}
+
+/** Typed errors keep their code, hint and diagnostics; SDK and network errors are named by the SDK or errno. */
+export function errorInfoOf(error: unknown): ErrorInfo {
+  if (isLicensectlError(error)) {
+    return { code: error.code, message: error.message, ...(error.hint ? { hint: error.hint } : {}), diagnostics: error.diagnostics };
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  return { code: errorName(error), message: message || errorName(error), diagnostics: [] };
+}

@@ -1,0 +1,86 @@
+// `licensectl watch --repo` following a branch of a local bare repository: commits pushed are applied after
+// the next fetch, an invalid commit changes nothing, and a signed webhook fetches at once.
+import { ListLicenseConfigurationsCommand, type LicenseManagerClient } from '@aws-sdk/client-license-manager';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, it, type TestContext } from 'vitest';
+import { PROJECT_YAML, removeDir } from '../../helpers/cli.js';
+import { lmClient } from '../../helpers/emulator.js';
+import { serveEmulator, type ServedEmulator } from '../../helpers/served.js';
+import { signatureOf } from '../../../src/watch/webhook-signature.js';
+import { config, fixtures } from '../fixtures.js';
+import { pushingRepo } from '../git-repo.js';
+import { waitUntil } from '../watcher-process.js';
+const SECRET = 'e2e-webhook-secret';
+
+export function gitTests(): void {
+  let emulator: ServedEmulator;
+  let client: LicenseManagerClient;
+  let cacheDir: string;
+
+  beforeAll(async () => {
+    emulator = await serveEmulator();
+    client = lmClient(emulator.url);
+    cacheDir = await mkdtemp(path.join(tmpdir(), 'licensectl-cache-'));
+  });
+  afterAll(async () => {
+    client.destroy();
+    await emulator.stop();
+    await removeDir(cacheDir);
+  });
+
+  async function watchRepo(ctx: TestContext, project: string, files: Record<string, string>, args: string[], env: Record<string, string> = {}) {
+    const repo = await pushingRepo({ 'licensectl.yaml': PROJECT_YAML(project), ...files });
+    ctx.onTestFinished(() => repo.remove());
+    const watcher = await fixtures(ctx.onTestFinished).watching(['--repo', repo.bare, '--branch', 'main', '--cache-dir', cacheDir, '--endpoint', emulator.url, '--interval', '1h', ...args], env);
+    const first = await watcher.waitForLine((l) => l.event === 'reconcile');
+    return { repo, watcher, first };
+  }
+
+  const liveCount = async (name: string) =>
+    (await client.send(new ListLicenseConfigurationsCommand({}))).LicenseConfigurations?.find((c) => c.Name === name)?.LicenseCount;
+
+  it('applies the branch at start, then each pushed commit after the next fetch', async (ctx) => {
+    const { expect } = ctx;
+    const { repo, watcher, first } = await watchRepo(ctx, 'git-push', { 'win.yaml': config('win-git', 10) }, ['--git-interval', '1s']);
+    expect(first).toMatchObject({ outcome: 'drift-corrected', triggers: ['start'] });
+    const sha = await repo.push({ 'win.yaml': config('win-git', 30) }, 'raise the count');
+    const pass = await watcher.waitForLine((l) => l.event === 'reconcile' && l.revision === sha, 5_000);
+    expect(pass).toMatchObject({ outcome: 'drift-corrected', triggers: ['git'], changes: ['update LicenseConfiguration/win-git'] });
+    expect(await liveCount('win-git')).toBe(30);
+    expect((await watcher.json('/status')).body).toMatchObject({ revision: sha, source: { type: 'git', branch: 'main' }, git: { sha, error: null } });
+  });
+
+  it('leaves everything in place after a commit with invalid YAML, with the error in /status', async (ctx) => {
+    const { expect } = ctx;
+    const { repo, watcher, first } = await watchRepo(ctx, 'git-invalid', { 'win.yaml': config('win-bad', 10), 'other.yaml': config('other-bad', 5) }, ['--git-interval', '1s']);
+    const good = first.revision;
+    const bad = await repo.push({ 'other.yaml': 'apiVersion: licensectl/v1\nkind: LicenseConfiguration\nmetadata: {name: other-bad\n' }, 'break it');
+    const pass = await watcher.waitForLine((l) => l.event === 'reconcile' && l.desiredRevision === bad, 5_000);
+    expect(pass).toMatchObject({ outcome: 'invalid-config', errorCode: 'INVALID_CONFIG', revision: good, counts: { delete: 0, noop: 2 } });
+    const { body } = await watcher.json('/status');
+    expect(body).toMatchObject({ revision: good, desired: { revision: bad, valid: false }, lastError: { code: 'INVALID_CONFIG' } });
+    expect((body.lastError as { diagnostics: { file: string }[] }).diagnostics[0]!.file).toMatch(/other\.yaml$/);
+    expect([await liveCount('win-bad'), await liveCount('other-bad')]).toEqual([10, 5]);
+  });
+
+  it('answers a webhook with a wrong signature 401, and fetches at once on a valid one', async (ctx) => {
+    const { expect } = ctx;
+    const { repo, watcher } = await watchRepo(ctx, 'git-hook', { 'win.yaml': config('win-hook', 10) }, ['--git-interval', '1h'], { LICENSECTL_WEBHOOK_SECRET: SECRET });
+    const sha = await repo.push({ 'win.yaml': config('win-hook', 40) }, 'via webhook');
+    const body = JSON.stringify({ ref: 'refs/heads/main', after: sha });
+    const deliver = (signature: string) => fetch(`${watcher.url}/webhook`, {
+      method: 'POST', body, headers: { 'content-type': 'application/json', 'x-github-event': 'push', 'x-hub-signature-256': signature },
+    });
+    expect((await deliver(signatureOf('not-the-secret', Buffer.from(body)))).status).toBe(401);
+    await new Promise((r) => setTimeout(r, 500));
+    expect(await liveCount('win-hook')).toBe(10);
+    const accepted = await deliver(signatureOf(SECRET, Buffer.from(body)));
+    expect(accepted.status).toBe(202);
+    expect(await accepted.json()).toEqual({ accepted: true, reason: 'fetching' });
+    const pass = await watcher.waitForLine((l) => l.event === 'reconcile' && l.revision === sha, 5_000);
+    expect(pass).toMatchObject({ outcome: 'drift-corrected', triggers: ['webhook'] });
+    await waitUntil(async () => (await liveCount('win-hook')) === 40, 1_000, 'the pushed count');
+  });
+}

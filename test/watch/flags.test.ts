@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { LicensectlError } from '../../src/errors/index.js';
+import { defaultCacheDir } from '../../src/watch/cache-dir.js';
+import { formatDuration, parseDuration } from '../../src/watch/duration.js';
+import { parseListen, urlOf } from '../../src/watch/listen-address.js';
+import { watchOptionsFrom, type WatchFlags } from '../../src/watch/watch-options.js';
+
+const codeOf = (fn: () => unknown) => {
+  try {
+    fn();
+  } catch (error) {
+    return (error as LicensectlError).code;
+  }
+  throw new Error('expected a LicensectlError');
+};
+
+describe('durations', () => {
+  it.each([
+    ['60s', 60_000], ['5m', 300_000], ['1s', 1_000], ['250ms', 250], ['1h', 3_600_000], ['1m30s', 90_000], ['1.5s', 1_500], [' 2m ', 120_000],
+  ])('%s is %d ms', (text, ms) => {
+    expect(parseDuration(text)).toBe(ms);
+  });
+
+  it.each(['60', '', 's', '0s', '-1s', '1d', '1 s', '1sx', 'abc'])('refuses %j with BAD_DURATION naming the flag', (text) => {
+    expect(codeOf(() => parseDuration(text, 'interval'))).toBe('BAD_DURATION');
+    expect(() => parseDuration(text, 'interval')).toThrow(/--interval must be a positive duration/);
+  });
+
+  it('formats back to the shortest exact spelling', () => {
+    expect([60_000, 1_000, 1_500, 3_600_000, 90_000].map(formatDuration)).toEqual(['1m', '1s', '1500ms', '1h', '90s']);
+  });
+});
+
+describe('--listen', () => {
+  it.each([
+    ['127.0.0.1:9464', { host: '127.0.0.1', port: 9464 }],
+    [':9464', { host: '0.0.0.0', port: 9464 }],
+    ['localhost:0', { host: 'localhost', port: 0 }],
+    ['[::1]:8080', { host: '::1', port: 8080 }],
+  ])('%s', (text, address) => {
+    expect(parseListen(text)).toEqual(address);
+  });
+
+  it.each(['9464', 'host:', 'host:99999', 'a:b:1', '::1:80', 'host:port'])('refuses %j with BAD_LISTEN', (text) => {
+    expect(codeOf(() => parseListen(text))).toBe('BAD_LISTEN');
+  });
+
+  it('gives a URL a local client can use', () => {
+    expect(urlOf({ host: '0.0.0.0', port: 9464 })).toBe('http://127.0.0.1:9464');
+    expect(urlOf({ host: '::1', port: 80 })).toBe('http://[::1]:80');
+  });
+});
+
+describe('watch options from flags', () => {
+  const flags = (extra: Partial<WatchFlags> = {}): WatchFlags => ({
+    branch: 'main', 'git-interval': '30s', interval: '60s', mode: 'correct', listen: '127.0.0.1:9464', concurrency: 8, ...extra,
+  });
+
+  it('watches the current directory by default', () => {
+    expect(watchOptionsFrom(flags(), {})).toEqual({
+      source: { type: 'directory', dir: '.' }, intervalMs: 60_000, mode: 'correct', listen: { host: '127.0.0.1', port: 9464 },
+      storeFlags: { store: undefined, region: undefined, profile: undefined, endpoint: undefined, state: undefined, concurrency: 8 },
+    });
+  });
+
+  it('follows a branch of a repository, cloned into the cache folder, with the webhook secret from the environment', () => {
+    const options = watchOptionsFrom(flags({ repo: '/srv/licenses.git', branch: 'prod', 'git-interval': '5s', 'max-deletes': 2 }), { LICENSECTL_WEBHOOK_SECRET: 's3cret', XDG_CACHE_HOME: '/var/cache' });
+    expect(options.source).toEqual({ type: 'git', repo: '/srv/licenses.git', branch: 'prod', cacheDir: '/var/cache/licensectl', gitIntervalMs: 5_000 });
+    expect(options.maxDeletes).toBe(2);
+    expect(options.webhookSecret).toBe('s3cret');
+  });
+
+  it('refuses --dir with --repo, an unknown mode and a bad interval', () => {
+    expect(codeOf(() => watchOptionsFrom(flags({ dir: '.', repo: 'x' }), {}))).toBe('BAD_FLAGS');
+    expect(codeOf(() => watchOptionsFrom(flags({ mode: 'fix' }), {}))).toBe('BAD_FLAGS');
+    expect(codeOf(() => watchOptionsFrom(flags({ interval: '60' }), {}))).toBe('BAD_DURATION');
+  });
+
+  it('puts clones in the OS cache folder', () => {
+    expect(defaultCacheDir({ XDG_CACHE_HOME: '/c' }, 'linux', '/home/u')).toBe('/c/licensectl');
+    expect(defaultCacheDir({}, 'linux', '/home/u')).toBe('/home/u/.cache/licensectl');
+    expect(defaultCacheDir({}, 'darwin', '/Users/u')).toBe('/Users/u/Library/Caches/licensectl');
+  });
+});

@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { INTERVAL, record, statusWithClock, T0 } from './builders.js';
+
+describe('readiness', () => {
+  it('is not ready before the first pass', () => {
+    const { status } = statusWithClock();
+    expect(status.ready()).toBe(false);
+  });
+
+  it('is ready for three intervals after a successful pass, then not', () => {
+    const { status, setNow } = statusWithClock();
+    status.record(record({ startedAt: T0, durationMs: 100 }));
+    setNow(T0 + 100 + 3 * INTERVAL);
+    expect(status.ready()).toBe(true);
+    setNow(T0 + 101 + 3 * INTERVAL);
+    expect(status.ready()).toBe(false);
+  });
+
+  it.each(['drift-corrected', 'drift-detected'] as const)('counts %s as success', (outcome) => {
+    const { status } = statusWithClock();
+    status.record(record({ outcome }));
+    expect(status.ready(T0 + 1_000)).toBe(true);
+  });
+
+  it.each(['store-error', 'apply-failed', 'invalid-config'] as const)('is not ready right after %s, even with a recent success', (outcome) => {
+    const { status } = statusWithClock();
+    status.record(record({ startedAt: T0 }));
+    status.record(record({ outcome, startedAt: T0 + 1_000, error: { code: 'X', message: 'x', diagnostics: [] } }));
+    expect(status.ready(T0 + 2_000)).toBe(false);
+  });
+});
+
+describe('/status snapshot', () => {
+  it('reports the synced revision, the last result, the drift and the next run', () => {
+    const { status } = statusWithClock('warn');
+    status.record(record({
+      outcome: 'drift-detected', triggers: ['file', 'interval'], revision: 'r2', desired: { revision: 'r2', valid: true, diagnostics: [] },
+      counts: { create: 1, update: 1, replace: 0, delete: 0, noop: 1 },
+      drift: [{ address: 'LicenseConfiguration/a', action: 'update' }, { address: 'LicenseConfiguration/b', action: 'create' }],
+    }));
+    status.scheduled(T0 + INTERVAL);
+    expect(status.snapshot(T0 + 1_000)).toEqual({
+      mode: 'warn', interval: '1m', source: { type: 'directory', dir: '/project' }, ready: true, running: false, reconciles: 1,
+      revision: 'r2', lastSuccessAt: '2026-03-01T12:00:00.120Z', nextRunAt: '2026-03-01T12:01:00.000Z',
+      desired: { revision: 'r2', valid: true, diagnostics: [] },
+      lastResult: {
+        outcome: 'drift-detected', triggers: ['file', 'interval'], revision: 'r2', startedAt: '2026-03-01T12:00:00.000Z', durationMs: 120,
+        counts: { create: 1, update: 1, replace: 0, delete: 0, noop: 1 }, applied: null, managed: 3, errorCode: null,
+      },
+      drift: [{ address: 'LicenseConfiguration/a', action: 'update' }, { address: 'LicenseConfiguration/b', action: 'create' }],
+      lastError: null, git: null,
+    });
+  });
+
+  it('keeps the synced revision and the last known drift through an invalid commit, with its diagnostics', () => {
+    const { status } = statusWithClock();
+    status.record(record({ revision: 'good', drift: [{ address: 'LicenseConfiguration/a', action: 'update' }] }));
+    const diagnostic = { severity: 'error' as const, code: 'YAML_SYNTAX', message: 'bad indentation', file: 'a.yaml', line: 3, column: 1 };
+    status.record(record({
+      outcome: 'invalid-config', startedAt: T0 + 5_000, revision: 'good', desired: { revision: 'bad', valid: false, diagnostics: [diagnostic] },
+      counts: null, drift: [], error: { code: 'INVALID_CONFIG', message: '1 error in the desired state', diagnostics: [diagnostic] },
+    }));
+    const snapshot = status.snapshot(T0 + 6_000);
+    expect(snapshot.revision).toBe('good');
+    expect(snapshot.drift).toEqual([{ address: 'LicenseConfiguration/a', action: 'update' }]);
+    expect(snapshot.desired).toEqual({ revision: 'bad', valid: false, diagnostics: [diagnostic] });
+    expect(snapshot.lastError).toEqual({
+      code: 'INVALID_CONFIG', message: '1 error in the desired state', diagnostics: [diagnostic], outcome: 'invalid-config', at: '2026-03-01T12:00:05.120Z',
+    });
+  });
+
+  it('clears the last error after a success', () => {
+    const { status } = statusWithClock();
+    status.record(record({ outcome: 'store-error', counts: null, error: { code: 'ECONNREFUSED', message: 'connect ECONNREFUSED', diagnostics: [] } }));
+    expect(status.snapshot().lastError?.code).toBe('ECONNREFUSED');
+    status.record(record({ startedAt: T0 + 2_000 }));
+    expect(status.snapshot().lastError).toBeNull();
+  });
+
+  it('shows a pass in progress', () => {
+    const { status } = statusWithClock();
+    status.started();
+    expect(status.snapshot().running).toBe(true);
+  });
+});
