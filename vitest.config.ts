@@ -10,6 +10,8 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 30_000,
     pool: 'forks',
+    // Most time goes to CLI child processes and their I/O; a third worker keeps both cores busy.
+    maxWorkers: 3,
     reporters: jsonReport ? ['default', ['json', { outputFile: jsonReport }]] : ['default'],
     env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true', NO_COLOR: '1' },
   },
