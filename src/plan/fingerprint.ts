@@ -1,10 +1,11 @@
 // Fingerprints of live resources: a saved plan records them so that apply can refuse a plan the account has outgrown.
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { LiveResource } from '../model/index.js';
 import { canonicalJson } from './json-value.js';
 
 function sha256(text: string): string {
-  return `sha256:${createHash('sha256').update(text).digest('hex')}`;
+  // The one-shot hash (Node ≥ 20.12) is several times cheaper than createHash for small inputs.
+  return `sha256:${hash('sha256', text, 'hex')}`;
 }
 
 /** The fingerprint of "no live resource at this address", recorded by creates. */

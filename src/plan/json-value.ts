@@ -32,9 +32,22 @@ export function sortKeys(value: JsonValue): JsonValue {
   return out;
 }
 
-/** Canonical JSON text: sorted keys, no whitespace. Two values are equal exactly when their texts are. */
+/**
+ * Canonical JSON text: sorted keys, no whitespace. Two values are equal exactly when their texts are.
+ * Equal to JSON.stringify(sortKeys(toJsonValue(value))), written in one pass without copies because planning
+ * 10,000 resources calls it tens of thousands of times.
+ */
 export function canonicalJson(value: unknown): string {
-  return JSON.stringify(sortKeys(toJsonValue(value)));
+  if (value === null || value === undefined) return 'null';
+  if (typeof value === 'string' || typeof value === 'boolean') return JSON.stringify(value);
+  if (typeof value === 'number') return Number.isFinite(value) ? JSON.stringify(value) : 'null';
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (!isRecord(value)) return 'null';
+  const members: string[] = [];
+  for (const key of Object.keys(value).sort()) {
+    if (value[key] !== undefined) members.push(`${JSON.stringify(key)}:${canonicalJson(value[key])}`);
+  }
+  return `{${members.join(',')}}`;
 }
 
 export { isRecord };

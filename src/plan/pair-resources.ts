@@ -42,7 +42,9 @@ function groupByAddress<R extends DesiredResource | LiveResource>(resources: rea
   const groups = new Map<Address, R[]>();
   for (const resource of resources) {
     const address = addressOf(resource.kind, resource.name);
-    groups.set(address, [...(groups.get(address) ?? []), resource]);
+    const group = groups.get(address);
+    if (group) group.push(resource);
+    else groups.set(address, [resource]);
   }
   return groups;
 }
@@ -50,6 +52,7 @@ function groupByAddress<R extends DesiredResource | LiveResource>(resources: rea
 // Which of several same-address documents wins must not depend on input order, so pick by content.
 function first<R>(group: readonly R[] | undefined): R | null {
   if (!group || group.length === 0) return null;
+  if (group.length === 1) return group[0]!;
   return [...group].sort((a, b) => compareText(canonicalJson(a), canonicalJson(b)))[0]!;
 }
 

@@ -2,8 +2,9 @@
 import type { PlanSummary, ResourceChange } from './types.js';
 
 export function summarize(changes: readonly ResourceChange[]): PlanSummary {
-  const count = (action: ResourceChange['action']) => changes.filter((c) => c.action === action).length;
-  return { create: count('create'), update: count('update'), replace: count('replace'), delete: count('delete'), noop: count('no-op') };
+  const counts = { create: 0, update: 0, replace: 0, delete: 0, noop: 0 };
+  for (const c of changes) counts[c.action === 'no-op' ? 'noop' : c.action] += 1;
+  return counts;
 }
 
 /** True when applying the plan would change anything. */
