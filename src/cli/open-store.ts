@@ -62,9 +62,10 @@ function numberFromEnv(name: string): number | undefined {
   return value;
 }
 
+/** `--state` is relative to where the command runs (as every path flag is); the project's path to licensectl.yaml's folder. */
 export function emulatorStatePath(dir: string, project: ProjectConfig, stateFlag?: string): string {
-  const configured = stateFlag ?? (project.store.type === 'emulator' ? project.store.path : undefined);
-  return path.resolve(dir, configured ?? '.licensectl/emulator.json');
+  if (stateFlag !== undefined) return path.resolve(stateFlag);
+  return path.resolve(dir, (project.store.type === 'emulator' ? project.store.path : undefined) ?? '.licensectl/emulator.json');
 }
 
 async function embeddedTransport(options: OpenStoreOptions): Promise<{ endpoint?: string; requestHandler?: unknown }> {

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { copyExample, removeDir, runCli } from '../helpers/cli.js';
+import path from 'node:path';
+import { copyExample, projectDir, readBytes, removeDir, runCli, statePathOf } from '../helpers/cli.js';
 
 describe('the quickstart', () => {
   let dir: string;
@@ -39,5 +40,22 @@ describe('the quickstart', () => {
     expect(r.status).toBe(1);
     expect(r.stderr).toContain('Error [APPROVAL_REQUIRED]: apply needs approval, and there is no terminal to ask on');
     expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+});
+
+describe('--state', () => {
+  it('is relative to the working directory, not to --dir', async () => {
+    const dir = await copyExample('quickstart');
+    const cwd = await projectDir({});
+    try {
+      const r = await runCli(['apply', '--dir', dir, '--auto-approve', '--state', 'elsewhere.json'], { cwd });
+      expect(r.status, r.stderr).toBe(0);
+      expect(await readBytes(path.join(cwd, 'elsewhere.json'))).not.toBeNull();
+      expect(await readBytes(path.join(dir, 'elsewhere.json'))).toBeNull();
+      expect(await readBytes(statePathOf(dir))).toBeNull();
+    } finally {
+      await removeDir(dir);
+      await removeDir(cwd);
+    }
   });
 });
