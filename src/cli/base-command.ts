@@ -2,7 +2,7 @@
 // a hint (and every diagnostic), never a stack trace unless DEBUG=licensectl* asks for one.
 import { Command } from '@oclif/core';
 import { LicensectlError } from '../errors/index.js';
-import { renderDiagnostics } from '../render/diagnostics.js';
+import { diagnosticsToJson, renderDiagnostics } from '../render/diagnostics.js';
 
 export abstract class BaseCommand extends Command {
   static override enableJsonFlag = true;
@@ -48,6 +48,6 @@ function errorJson(error: LicensectlError): Record<string, unknown> {
     code: error.code,
     message: error.message,
     ...(error.hint ? { hint: error.hint } : {}),
-    ...(error.diagnostics.length ? { diagnostics: error.diagnostics } : {}),
+    ...(error.diagnostics.length ? { diagnostics: diagnosticsToJson(error.diagnostics).diagnostics } : {}),
   };
 }

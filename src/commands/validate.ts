@@ -2,13 +2,15 @@ import { Flags } from '@oclif/core';
 import { BaseCommand } from '../cli/base-command.js';
 import { loadDesired } from '../cli/desired.js';
 import { dirFlag } from '../cli/flags.js';
-import { renderDiagnostics } from '../render/diagnostics.js';
+import type { Diagnostic } from '../errors/index.js';
+import { diagnosticsToJson, renderDiagnostics } from '../render/diagnostics.js';
 
 export interface ValidateResult {
   valid: true;
   project: string;
   files: string[];
   resources: Record<string, number>;
+  warnings: readonly Diagnostic[];
 }
 
 export default class Validate extends BaseCommand {
@@ -28,6 +30,6 @@ export default class Validate extends BaseCommand {
       const count = loaded.state.resources.length;
       this.printOut(`Valid: project ${loaded.state.project.name}, ${count} ${count === 1 ? 'resource' : 'resources'} in ${loaded.files.length} ${loaded.files.length === 1 ? 'file' : 'files'}.`);
     }
-    return { valid: true, project: loaded.state.project.name, files: [...loaded.files], resources };
+    return { valid: true, project: loaded.state.project.name, files: [...loaded.files], resources, warnings: diagnosticsToJson(loaded.warnings).diagnostics };
   }
 }

@@ -20,6 +20,15 @@ describe('the quickstart', () => {
     expect(r.status).toBe(0);
   });
 
+  it('validates with --json', async () => {
+    const r = await runCli(['validate', '--dir', dir, '--json']);
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual({
+      valid: true, project: 'quickstart', files: ['databases.yaml', 'licensectl.yaml', 'windows-server.yaml'],
+      resources: { LicenseConfiguration: 3 }, warnings: [],
+    });
+  });
+
   it('applies three configurations, then finds no changes', async () => {
     const first = await runCli(['apply', '--dir', dir, '--auto-approve']);
     expect(first.stderr).toBe('');
