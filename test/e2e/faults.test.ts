@@ -36,8 +36,9 @@ describe('applying under faults', () => {
     const [calls, attempts] = /SDK calls \((\d+) calls, (\d+) attempts/.exec(apply.stderr)!.slice(1).map(Number);
     expect(attempts).toBeGreaterThan(calls!);
 
-    const lm = lmClient(served.url);
-    const ram = ramClient(served.url);
+    // The read-back goes through the same faulty emulator, so it must outlast a run of faults as the CLI does.
+    const lm = lmClient(served.url, { attempts: 20 });
+    const ram = ramClient(served.url, { attempts: 20 });
     const configs = await lm.send(new ListLicenseConfigurationsCommand({ MaxResults: 100 }));
     expect(configs.LicenseConfigurations).toHaveLength(15);
     const grants = await lm.send(new ListDistributedGrantsCommand({ MaxResults: 100 }));

@@ -1,6 +1,7 @@
 // Real SDK clients against the emulator, in-process or over HTTP, acting as a given account. Every client
-// gets a fresh ConfiguredRetryStrategy(3, 0): three attempts, no backoff, and no retry quota shared with
-// other tests.
+// gets a fresh ConfiguredRetryStrategy(attempts, 0): three attempts unless told, no backoff, and no retry
+// quota shared with other tests. Tests that read back from an emulator injecting faults ask for more
+// attempts, because three lose to 25% faulty responses about once in 60 calls.
 import { LicenseManagerClient } from '@aws-sdk/client-license-manager';
 import { RAMClient } from '@aws-sdk/client-ram';
 import { ConfiguredRetryStrategy } from '@smithy/util-retry';
@@ -12,6 +13,8 @@ export const OTHER_ACCOUNT = '222233334444';
 export interface ClientIdentity {
   readonly account?: string;
   readonly region?: string;
+  /** Attempts per call, the first included. */
+  readonly attempts?: number;
 }
 
 /** An emulator or its in-process handler (no socket), or the URL of a served emulator. */
@@ -30,7 +33,7 @@ export function ramClient(target: EmulatorTarget, identity: ClientIdentity = {})
   return new RAMClient(clientConfig(target, identity));
 }
 
-function clientConfig(target: EmulatorTarget, { account = DEFAULT_ACCOUNT, region = 'us-east-1' }: ClientIdentity) {
+function clientConfig(target: EmulatorTarget, { account = DEFAULT_ACCOUNT, region = 'us-east-1', attempts = 3 }: ClientIdentity) {
   const transport =
     typeof target === 'string'
       ? { endpoint: target }
@@ -38,7 +41,7 @@ function clientConfig(target: EmulatorTarget, { account = DEFAULT_ACCOUNT, regio
   return {
     region,
     credentials: { accessKeyId: `AKID${account}`, secretAccessKey: 'x' },
-    retryStrategy: new ConfiguredRetryStrategy(3, 0),
+    retryStrategy: new ConfiguredRetryStrategy(attempts, 0),
     ...transport,
   };
 }
