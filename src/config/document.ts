@@ -13,6 +13,8 @@ export interface ParsedDocument {
   readonly value: unknown;
   /** False when the YAML itself is broken; such documents are reported but not validated further. */
   readonly ok: boolean;
+  /** Where the document's contents start (its own start when it has none): the resource's position in plans. */
+  readonly start: Position;
 }
 
 export interface Position {

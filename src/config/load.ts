@@ -9,7 +9,8 @@ import { errorAt, errorAtNode, type ParsedDocument } from './document.js';
 import { PROJECT_FILE } from './limits.js';
 import { schemaDiagnostics } from './locate.js';
 import { normalizeState } from './normalize.js';
-import { parseYaml, type ParsedFile } from './parse.js';
+import { parseYaml } from './parse.js';
+import { fastParse, NeedsPositions, positionlessDocument } from './fast-yaml.js';
 import { schemaErrors } from './schema/validate.js';
 import { selectFiles } from './select.js';
 import { directorySource, type DocumentSource } from './source.js';
@@ -26,21 +27,52 @@ export function loadDirectory(dir: string): Promise<LoadResult> {
   return loadDesiredState(directorySource(dir));
 }
 
-export async function loadDesiredState(source: DocumentSource): Promise<LoadResult> {
+export interface LoadOptions {
+  /** Try the fast parser first (fast-yaml.ts); off only to compare the two paths. */
+  readonly fast?: boolean;
+}
+
+export async function loadDesiredState(source: DocumentSource, { fast = true }: LoadOptions = {}): Promise<LoadResult> {
   const listed = await listFiles(source);
   if (!Array.isArray(listed)) return { state: null, diagnostics: [listed], files: [] };
   if (!listed.includes(PROJECT_FILE)) return { state: null, diagnostics: [noProjectFile(source, listed)], files: [] };
-  const project = await readDocuments(source, PROJECT_FILE);
-  const files = selectFiles(listed, ...globsOf(project.documents));
-  const others = await Promise.all(files.filter((f) => f !== PROJECT_FILE).map((f) => readDocuments(source, f)));
-  const documents = [project, ...others].flatMap((r) => r.documents);
+  const project = await readText(source, PROJECT_FILE);
+  const files = selectFiles(listed, ...globsOf(await valuesOf(project)));
+  const texts = [project, ...(await Promise.all(files.filter((f) => f !== PROJECT_FILE).map((f) => readText(source, f))))];
+  return { ...((fast ? fastLoad(texts, source) : null) ?? (await fullLoad(texts, source))), files };
+}
+
+/** Plain YAML that loads without a single diagnostic: read by the fast parser, checked, normalised. Else null. */
+function fastLoad(texts: readonly FileText[], source: DocumentSource): Omit<LoadResult, 'files'> | null {
+  const documents: ParsedDocument[] = [];
+  for (const t of texts) {
+    if (!('text' in t)) return null;
+    const parsed = fastParse(t.text);
+    if (!parsed) return null;
+    documents.push(...parsed.map((d) => positionlessDocument(t.file, t.display, d)));
+  }
+  try {
+    const result = checked(documents, [], source);
+    return result.diagnostics.length === 0 ? result : null;
+  } catch (error) {
+    if (error instanceof NeedsPositions) return null;
+    throw error;
+  }
+}
+
+/** The reference: every file through yaml, with positions, and every diagnostic. */
+async function fullLoad(texts: readonly FileText[], source: DocumentSource): Promise<Omit<LoadResult, 'files'>> {
+  const parsed = await Promise.all(texts.map((t) => ('text' in t ? parseYaml(t.file, t.display, t.text) : { documents: [], diagnostics: [t.failed] })));
+  return checked(parsed.flatMap((p) => p.documents), parsed.flatMap((p) => p.diagnostics), source);
+}
+
+function checked(documents: readonly ParsedDocument[], found: readonly Diagnostic[], source: DocumentSource): Omit<LoadResult, 'files'> {
   const diagnostics = sortDiagnostics([
-    ...[project, ...others].flatMap((r) => r.diagnostics),
+    ...found,
     ...documents.filter((d) => d.ok).flatMap(validateDocument),
     ...semanticDiagnostics(documents, source.displayPath(PROJECT_FILE)),
   ]);
-  const state = hasErrors(diagnostics) ? null : normalizeState(documents, source.ref);
-  return { state, diagnostics, files };
+  return { state: hasErrors(diagnostics) ? null : normalizeState(documents, source.ref), diagnostics };
 }
 
 /** A mapping with neither apiVersion nor kind is some other YAML (CI, compose, …): one clear diagnostic. */
@@ -68,17 +100,27 @@ function noProjectFile(source: DocumentSource, files: readonly string[]): Diagno
   return errorAt(undefined, undefined, { code: 'PROJECT_FILE_MISSING', message: `no ${PROJECT_FILE} in ${source.label}`, hint });
 }
 
-async function readDocuments(source: DocumentSource, file: string): Promise<ParsedFile> {
+/** A file's text, or the diagnostic saying why there is none. */
+type FileText =
+  | { readonly file: string; readonly display: string; readonly text: string }
+  | { readonly file: string; readonly failed: Diagnostic };
+
+async function readText(source: DocumentSource, file: string): Promise<FileText> {
   const display = source.displayPath(file);
   let bytes: Uint8Array;
   try {
     bytes = await source.read(file);
   } catch (error) {
-    return { documents: [], diagnostics: [errorAt(display, undefined, problemOf(error, 'READ_FAILED', 'cannot read the file'))] };
+    return { file, failed: errorAt(display, undefined, problemOf(error, 'READ_FAILED', 'cannot read the file')) };
   }
   const decoded = decodeText(bytes);
-  if (!decoded.ok) return { documents: [], diagnostics: [errorAt(display, decoded.position, decoded.problem)] };
-  return parseYaml(file, display, decoded.text);
+  if (!decoded.ok) return { file, failed: errorAt(display, decoded.position, decoded.problem) };
+  return { file, display, text: decoded.text };
+}
+
+async function valuesOf(t: FileText): Promise<unknown[]> {
+  if (!('text' in t)) return [];
+  return fastParse(t.text)?.map((d) => d.value) ?? (await parseYaml(t.file, t.display, t.text)).documents.map((d) => d.value);
 }
 
 /** Typed errors keep their code and hint; anything else (EACCES, …) keeps its message. */
@@ -89,8 +131,8 @@ function problemOf(error: unknown, code: string, context: string) {
 }
 
 /** The project's include/exclude, read before validation because they decide what else is read. */
-function globsOf(documents: readonly ParsedDocument[]): [string[]?, string[]?] {
-  const project = documents.map((d) => d.value).find((v) => isRecord(v) && v.kind === 'Project');
+function globsOf(values: readonly unknown[]): [string[]?, string[]?] {
+  const project = values.find((v) => isRecord(v) && v.kind === 'Project');
   const spec = isRecord(project) && isRecord(project.spec) ? project.spec : {};
   const globs = (value: unknown) => (Array.isArray(value) ? value.filter((g): g is string => typeof g === 'string' && g !== '') : []);
   return [globs(spec.include), globs(spec.exclude)];

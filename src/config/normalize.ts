@@ -6,7 +6,7 @@ import {
   type StoreConfig,
 } from '../model/index.js';
 import { canonicalDateTime } from './dates.js';
-import { nodePosition, type ParsedDocument } from './document.js';
+import type { ParsedDocument } from './document.js';
 import { licenseSpec } from './normalize-license.js';
 import type {
   RawDocument, RawGrantSpec, RawLicenseConfigurationSpec, RawLicenseSpec, RawProjectSpec, RawResourceShareSpec,
@@ -21,8 +21,7 @@ export function normalizeState(documents: readonly ParsedDocument[], ref?: strin
 }
 
 function sourceOf(pd: ParsedDocument, ref: string | undefined): SourceRef {
-  const position = nodePosition(pd, pd.doc.contents);
-  return { file: pd.file, ...position, ...(ref === undefined ? {} : { ref }) };
+  return { file: pd.file, ...pd.start, ...(ref === undefined ? {} : { ref }) };
 }
 
 export function projectConfig(doc: RawDocument<RawProjectSpec | undefined>, source: SourceRef): ProjectConfig {

@@ -1,5 +1,6 @@
 // YAML text to documents with source positions. Problems become located diagnostics; nothing throws.
-import { LineCounter, isScalar, parseAllDocuments, visit, type Document, type Node, type YAMLError } from 'yaml';
+import { setImmediate as nextTurn } from 'node:timers/promises';
+import { Composer, LineCounter, Parser, isScalar, visit, type Document, type Node, type YAMLError } from 'yaml';
 import type { Diagnostic } from '../errors/index.js';
 import { errorAt, errorAtNode, positionAt, positionInText, type ParsedDocument, type Problem } from './document.js';
 import { MAX_ALIAS_COUNT, MAX_FLOW_DEPTH } from './limits.js';
@@ -10,14 +11,17 @@ export interface ParsedFile {
   readonly diagnostics: readonly Diagnostic[];
 }
 
-export function parseYaml(file: string, displayFile: string, text: string): ParsedFile {
+/** Documents parsed between two turns of the event loop (a few milliseconds' work). */
+const DOCUMENTS_PER_TURN = 20;
+
+export async function parseYaml(file: string, displayFile: string, text: string): Promise<ParsedFile> {
   const lines = new LineCounter();
   const tooDeep = deepNesting(text);
   if (tooDeep !== undefined) {
     const problem = { code: 'NESTING_LIMIT', message: `collections nested more than ${MAX_FLOW_DEPTH} levels deep` };
     return { documents: [], diagnostics: [errorAt(displayFile, positionInText(text, tooDeep), problem)] };
   }
-  const docs = parseAllDocuments(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
+  const docs = await composeDocuments(text, lines);
   if (docs.length === 0) {
     const message = text.trim() === '' ? 'file is empty' : 'file has only comments, no documents';
     const problem = { code: 'EMPTY_FILE', message, hint: 'add documents, or delete the file' };
@@ -25,6 +29,25 @@ export function parseYaml(file: string, displayFile: string, text: string): Pars
   }
   const parsed = docs.map((doc) => parseDocument(file, displayFile, doc, lines));
   return { documents: parsed.map((p) => p.document), diagnostics: parsed.flatMap((p) => p.diagnostics) };
+}
+
+/**
+ * What yaml's parseAllDocuments does, but handing the event loop back every few documents: a plan's live read
+ * runs while the desired state is parsed (see cli/desired-load.ts), and its responses would otherwise wait for
+ * the whole parse.
+ */
+async function composeDocuments(text: string, lines: LineCounter): Promise<Document.Parsed[]> {
+  const parser = new Parser(lines.addNewLine);
+  const composer = new Composer({ uniqueKeys: true, prettyErrors: false });
+  const docs: Document.Parsed[] = [];
+  for (const token of parser.parse(text)) {
+    for (const doc of composer.next(token)) {
+      docs.push(doc);
+      if (docs.length % DOCUMENTS_PER_TURN === 0) await nextTurn();
+    }
+  }
+  docs.push(...composer.end());
+  return docs;
 }
 
 /**
@@ -43,7 +66,8 @@ function deepNesting(text: string): number | undefined {
 }
 
 function parseDocument(file: string, displayFile: string, doc: Document.Parsed, lines: LineCounter) {
-  const shell: ParsedDocument = { file, displayFile, doc, lines, value: undefined, ok: false };
+  const start = positionAt(lines, doc.contents?.range?.[0] ?? doc.range[0]);
+  const shell: ParsedDocument = { file, displayFile, doc, lines, value: undefined, ok: false, start };
   const diagnostics = [
     // Only the first: after a syntax error the parser's recovery often reports its consequences too.
     ...doc.errors.filter(coveredElsewhere).slice(0, 1).map((e) => syntaxError(displayFile, lines, e)),

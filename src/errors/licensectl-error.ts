@@ -31,7 +31,7 @@ export class ValidationError extends LicensectlError {
     const count = diagnostics.filter((d) => d.severity === 'error').length;
     super('INVALID_CONFIG', `${count} ${count === 1 ? 'error' : 'errors'} in the desired state`, {
       diagnostics,
-      hint: 'fix the problems above; nothing was read from or written to the store',
+      hint: 'fix the problems above; nothing in the store was changed',
     });
     this.name = 'ValidationError';
   }

@@ -37,11 +37,12 @@ export class Store {
   /**
    * Reads every kind in parallel. With the desired state as a hint, grants that pair with a document by
    * license and name are read without their tags (listed in `unverified`); call `verify` before acting on them.
+   * The desired state may still be loading: the lists start at once and wait for it only to pair grants.
    */
-  async readLive(desired?: DesiredState): Promise<LiveState> {
+  async readLive(desired?: DesiredState | Promise<DesiredState>): Promise<LiveState> {
     let licensesRead: (arns: ReadonlyMap<string, string>) => void = () => {};
     const licenseArns = new Promise<ReadonlyMap<string, string>>((resolve) => { licensesRead = resolve; });
-    const hint: ReadHint | undefined = desired ? { desired: desired.resources, licenseArns } : undefined;
+    const hint: ReadHint | undefined = desired ? { desired: Promise.resolve(desired).then((d) => d.resources), licenseArns } : undefined;
     const reads = await Promise.all(ADAPTERS.map(async (adapter) => {
       if (adapter.kind !== 'License') return adapter.read(this.ctx, hint);
       try {

@@ -20,7 +20,8 @@ export interface KindRead {
 
 /** What the desired state tells a read, so that it can skip per-resource reads it does not need. */
 export interface ReadHint {
-  readonly desired: readonly DesiredResource[];
+  /** May still be loading when the read starts; awaited only once a kind needs it. */
+  readonly desired: Promise<readonly DesiredResource[]>;
   /** ARNs of the managed licenses by name, once the license read is done. */
   readonly licenseArns: Promise<ReadonlyMap<string, string>>;
 }

@@ -52,7 +52,7 @@ function liveGrant(item: Grant, name: string, tags: Tags): LiveResource {
 
 async function read(ctx: StoreContext, hint?: ReadHint): Promise<KindRead> {
   const grants = await listGrants(ctx);
-  const { paired, rest } = hint ? pairByName(grants, hint.desired, await hint.licenseArns) : { paired: [], rest: grants };
+  const { paired, rest } = hint ? pairByName(grants, await hint.desired, await hint.licenseArns) : { paired: [], rest: grants };
   const verified = await readTags(ctx, rest);
   return { ...verified, unverified: paired.map(({ grant, desired }) => liveGrant(grant, desired.name, desired.tags)) };
 }
