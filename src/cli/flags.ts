@@ -11,6 +11,6 @@ export const storeFlags = {
   profile: Flags.string({ description: 'AWS profile for --store aws' }),
   endpoint: Flags.string({ description: 'send SDK calls to this URL (a served emulator, e.g. http://127.0.0.1:4566); default AWS_ENDPOINT_URL' }),
   state: Flags.file({ description: 'emulator state file (default .licensectl/emulator.json beside licensectl.yaml)' }),
-  concurrency: Flags.integer({ description: 'parallel API calls for reads and independent changes', default: 8, min: 1, max: 64 }),
+  concurrency: Flags.integer({ description: 'parallel API calls for reads and independent changes', default: 10, min: 1, max: 64 }),
   stats: Flags.boolean({ description: 'print SDK calls by operation and wall time to stderr' }),
 };

@@ -9,7 +9,7 @@ import { MAIN_SIZES, mutate, writeState } from './generate.js';
 import { applyPhases, minimumOf, planPhases, readEachPhases } from './limit.js';
 import { medianRun, repeat, round } from './measure.js';
 
-export const PLAN_CONCURRENCY = 8;
+export const PLAN_CONCURRENCY = 10;
 const APPLY_CONCURRENCY = 16;
 const FRACTION = 0.1;
 // Configurations and licenses first, then the shares and grants that refer to them.
