@@ -1,7 +1,6 @@
-// Bounded-concurrency map for per-resource reads.
-import pLimit from 'p-limit';
+// Bounded-concurrency map for per-resource reads, under a limit shared by every read of the store.
+import type { LimitFunction } from 'p-limit';
 
-export async function mapLimit<T, R>(items: readonly T[], concurrency: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const limit = pLimit(Math.max(1, concurrency));
+export function mapLimit<T, R>(items: readonly T[], limit: LimitFunction, fn: (item: T) => Promise<R>): Promise<R[]> {
   return Promise.all(items.map((item) => limit(() => fn(item))));
 }

@@ -1,4 +1,5 @@
 // The one store: reads the live state of every kind and performs single changes, all through the SDK clients.
+import pLimit from 'p-limit';
 import { addressOf, compareAddresses, type Address, type DesiredState, type Duplicate, type Kind, type LiveResource, type LiveState, type OtherResource, type Target } from '../model/index.js';
 import type { ResourceChange } from '../plan/types.js';
 import type { Clients } from './clients.js';
@@ -23,7 +24,7 @@ export class Store {
   private readonly ctx: StoreContext;
 
   constructor(options: StoreOptions) {
-    this.ctx = { clients: options.clients, project: options.project, concurrency: options.concurrency, target: options.target };
+    this.ctx = { clients: options.clients, project: options.project, readLimit: pLimit(Math.max(1, options.concurrency)), target: options.target };
   }
 
   get target(): Target {

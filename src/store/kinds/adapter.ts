@@ -1,12 +1,14 @@
 // What the store knows about one resource kind: how to read all of it and how to perform one change.
 import type { DesiredResource, Kind, LiveResource, OtherResource, SpecByKind, Tags, Target } from '../../model/index.js';
 import type { ResourceChange } from '../../plan/types.js';
+import type { LimitFunction } from 'p-limit';
 import type { Clients } from '../clients.js';
 
 export interface StoreContext {
   readonly clients: Clients;
   readonly project: string;
-  readonly concurrency: number;
+  /** Every per-resource read of the store goes through this one limit: at most --concurrency at a time in all. */
+  readonly readLimit: LimitFunction;
   readonly target: Target;
 }
 

@@ -27,7 +27,7 @@ export function classify<T>(ctx: StoreContext, view: ItemView<T>, tagged: readon
 
 /** One License Manager ListTagsForResource per item (the list operations leave tags out), at bounded concurrency. */
 export function withLmTags<T>(ctx: StoreContext, view: Pick<ItemView<T>, 'arnOf'>, items: readonly T[]): Promise<{ item: T; tags: Tags }[]> {
-  return mapLimit(items, ctx.concurrency, async (item) => {
+  return mapLimit(items, ctx.readLimit, async (item) => {
     const out = await ctx.clients.lm.send(new ListTagsForResourceCommand({ ResourceArn: view.arnOf(item) }));
     return { item, tags: fromLmTags(out.Tags) };
   });

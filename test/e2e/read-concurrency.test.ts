@@ -1,0 +1,50 @@
+// --concurrency bounds the store's per-resource reads all together, not each kind's separately: the limit the
+// flag promises, and the one the benchmark's minimum-time model assumes.
+import { afterEach, describe, expect, it } from 'vitest';
+import { executePlan } from '../../src/apply/execute-plan.js';
+import { loadDesired } from '../../src/cli/desired.js';
+import { openStore } from '../../src/cli/open-store.js';
+import { planAgainst } from '../../src/cli/planning.js';
+import { Emulator, startServer, type EmulatorRequest, type RunningServer } from '../../src/emulator/index.js';
+import { PROJECT_YAML, projectDir, removeDir } from '../helpers/cli.js';
+import { mixedState } from './mixed-state.js';
+
+const CONTEXT = { source: { revision: null, dirty: null }, createdAt: '2026-11-28T12:00:00Z' };
+
+describe('reading the live state', () => {
+  const cleanup: (() => Promise<unknown>)[] = [];
+  afterEach(async () => {
+    while (cleanup.length) await cleanup.pop()!();
+  });
+
+  it('never has more tag reads in flight than --concurrency, across configurations and licenses', async () => {
+    const emulator = new Emulator({ faults: { latencyMs: 10 } });
+    const server: RunningServer = await startServer(emulator, { port: 0 });
+    cleanup.push(() => server.close());
+    const dir = await projectDir({ 'licensectl.yaml': PROJECT_YAML('limits'), ...mixedState({ configurations: 6, licenses: 4, shares: 0, grants: 0 }) });
+    cleanup.push(() => removeDir(dir));
+    const loaded = await loadDesired(dir);
+    const seed = await openStore({ dir, project: loaded.state.project, flags: { endpoint: server.url, concurrency: 8 } });
+    await executePlan(await planAgainst(seed, loaded.state, { target: seed.target, ...CONTEXT }), seed, { concurrency: 8 });
+    seed.close();
+
+    const inFlight = { now: 0, most: 0 };
+    const handle = emulator.handle.bind(emulator);
+    emulator.handle = async (request: EmulatorRequest, signal?: AbortSignal) => {
+      const tagRead = request.headers['x-amz-target'] === 'AWSLicenseManager.ListTagsForResource';
+      if (tagRead) inFlight.most = Math.max(inFlight.most, ++inFlight.now);
+      try {
+        return await handle(request, signal);
+      } finally {
+        if (tagRead) inFlight.now -= 1;
+      }
+    };
+    const store = await openStore({ dir, project: loaded.state.project, flags: { endpoint: server.url, concurrency: 2 } });
+    cleanup.push(async () => store.close());
+    const live = await store.readLive(loaded.state);
+
+    expect(live.managed).toHaveLength(10);
+    expect(store.stats.snapshot()['ListTagsForResource']?.calls).toBe(10);
+    expect(inFlight.most).toBe(2);
+  });
+});
