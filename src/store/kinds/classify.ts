@@ -2,7 +2,6 @@
 // Shared by every kind; each kind says how to read an item's ARN, AWS name and canonical form.
 import { ListTagsForResourceCommand } from '@aws-sdk/client-license-manager';
 import { ownershipOf, userTags, type Kind, type LiveResource, type OtherResource, type Tags } from '../../model/index.js';
-import { mapLimit } from '../concurrency.js';
 import { fromLmTags } from '../tags.js';
 import type { KindRead, StoreContext } from './adapter.js';
 
@@ -25,10 +24,17 @@ export function classify<T>(ctx: StoreContext, view: ItemView<T>, tagged: readon
   return { managed, others };
 }
 
-/** One License Manager ListTagsForResource per item (the list operations leave tags out), at bounded concurrency. */
-export function withLmTags<T>(ctx: StoreContext, view: Pick<ItemView<T>, 'arnOf'>, items: readonly T[]): Promise<{ item: T; tags: Tags }[]> {
-  return mapLimit(items, ctx.readLimit, async (item) => {
-    const out = await ctx.clients.lm.send(new ListTagsForResourceCommand({ ResourceArn: view.arnOf(item) }));
-    return { item, tags: fromLmTags(out.Tags) };
-  });
+/**
+ * One License Manager ListTagsForResource per item (the list operations leave tags out), at the store's bounded
+ * concurrency; items whose tags were already read (`known`, by ARN) are not read again.
+ */
+export async function withLmTags<T>(
+  ctx: StoreContext, view: Pick<ItemView<T>, 'arnOf'>, items: readonly T[], known: ReadonlyMap<string, Tags> = new Map(),
+): Promise<{ item: T; tags: Tags }[]> {
+  return Promise.all(items.map(async (item) => ({ item, tags: known.get(view.arnOf(item)) ?? (await lmTagsOf(ctx, view.arnOf(item))) })));
+}
+
+/** One tag read, under the store's limit on per-resource reads. */
+export function lmTagsOf(ctx: StoreContext, arn: string): Promise<Tags> {
+  return ctx.readLimit(async () => fromLmTags((await ctx.clients.lm.send(new ListTagsForResourceCommand({ ResourceArn: arn }))).Tags));
 }

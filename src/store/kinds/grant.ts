@@ -1,10 +1,12 @@
-// Grants this account distributed: ListDistributedGrants, and tag reads only for grants that cannot be paired by name. Name, operations and
-// status change through new grant versions; license, principal and home region force a replace.
+// Grants this account distributed: ListDistributedGrants, and tag reads only for grants that cannot be paired by
+// name (grant-pairing.ts). Name, operations and status change through new grant versions; license, principal and
+// home region force a replace.
 import {
   CreateGrantCommand, CreateGrantVersionCommand, DeleteGrantCommand, ListDistributedGrantsCommand,
   TagResourceCommand, UntagResourceCommand, type Grant,
 } from '@aws-sdk/client-license-manager';
-import { ownershipTags, type DesiredResource, type GrantOperation, type GrantSpec, type LiveResource, type Tags } from '../../model/index.js';
+import { ownershipTags, type GrantOperation, type GrantSpec, type LiveResource, type Tags } from '../../model/index.js';
+import { desiredByKey, earlyTagReads, pairByName } from './grant-pairing.js';
 import type { ResourceChange } from '../../plan/types.js';
 import { collectPages } from '../paginate.js';
 import { tagChanges, toLmTags } from '../tags.js';
@@ -27,12 +29,13 @@ export function grantSpecFromAws(g: Grant): GrantSpec {
   };
 }
 
-async function listGrants(ctx: StoreContext): Promise<Grant[]> {
-  const grants = await collectPages('ListDistributedGrants', async (NextToken) => {
+async function listGrants(ctx: StoreContext, onPage: (page: readonly Grant[]) => void = () => {}): Promise<Grant[]> {
+  return collectPages('ListDistributedGrants', async (NextToken) => {
     const out = await ctx.clients.lm.send(new ListDistributedGrantsCommand({ MaxResults: 100, NextToken }));
-    return { items: out.Grants, nextToken: out.NextToken };
+    const usable = (out.Grants ?? []).filter((g) => !GONE.has(g.GrantStatus ?? ''));
+    onPage(usable);
+    return { items: usable, nextToken: out.NextToken };
   });
-  return grants.filter((g) => !GONE.has(g.GrantStatus ?? ''));
 }
 
 const VIEW: ItemView<Grant> = {
@@ -42,44 +45,26 @@ const VIEW: ItemView<Grant> = {
   toLive: (item, name, tags) => liveGrant(item, name, tags),
 };
 
-async function readTags(ctx: StoreContext, grants: readonly Grant[]): Promise<KindRead> {
-  return classify(ctx, VIEW, await withLmTags(ctx, VIEW, grants));
-}
-
 function liveGrant(item: Grant, name: string, tags: Tags): LiveResource {
   return { kind: KIND, name, arn: item.GrantArn ?? '', tags, spec: grantSpecFromAws(item), meta: { version: item.Version, status: item.GrantStatus } };
 }
 
-async function read(ctx: StoreContext, hint?: ReadHint): Promise<KindRead> {
-  const grants = await listGrants(ctx);
-  const { paired, rest } = hint ? pairByName(grants, await hint.desired, await hint.licenseArns) : { paired: [], rest: grants };
-  const verified = await readTags(ctx, rest);
-  return { ...verified, unverified: paired.map(({ grant, desired }) => liveGrant(grant, desired.name, desired.tags)) };
-}
-
 /**
- * A live grant whose license and name match exactly one document, and no other live grant, is taken to be that
- * document's grant without reading its tags. Every other grant gets its tags read. The guess is checked (verify)
- * before any change to such a grant is applied, so a wrong guess can only hide a difference in tags.
+ * Without a hint, every grant's tags are read. With one, grants pair with their documents by name (grant-pairing.ts):
+ * those the plan will change are verified while the listing goes on, the others are left unverified.
  */
-function pairByName(grants: readonly Grant[], desired: readonly DesiredResource[], licenseArns: ReadonlyMap<string, string>) {
-  const keyOf = (licenseArn: string, name: string) => `${licenseArn}|${name}`;
-  const wanted = new Map<string, DesiredResource[]>();
-  for (const d of desired) {
-    if (d.kind !== KIND) continue;
-    const licenseArn = d.spec.license.startsWith('arn:') ? d.spec.license : licenseArns.get(d.spec.license);
-    if (licenseArn) wanted.set(keyOf(licenseArn, d.spec.displayName), [...(wanted.get(keyOf(licenseArn, d.spec.displayName)) ?? []), d]);
-  }
-  const live = new Map<string, Grant[]>();
-  for (const g of grants) live.set(keyOf(g.LicenseArn ?? '', g.GrantName ?? ''), [...(live.get(keyOf(g.LicenseArn ?? '', g.GrantName ?? '')) ?? []), g]);
-  const paired: { grant: Grant; desired: DesiredResource }[] = [];
-  const rest: Grant[] = [];
-  for (const [key, group] of live) {
-    const docs = wanted.get(key) ?? [];
-    if (group.length === 1 && docs.length === 1) paired.push({ grant: group[0]!, desired: docs[0]! });
-    else rest.push(...group);
-  }
-  return { paired, rest };
+async function read(ctx: StoreContext, hint?: ReadHint): Promise<KindRead> {
+  if (!hint) return classify(ctx, VIEW, await withLmTags(ctx, VIEW, await listGrants(ctx)));
+  const early = earlyTagReads(ctx, hint, (g, d) => liveGrant(g, d.name, d.tags));
+  const grants = await listGrants(ctx, early.onPage);
+  const { paired, rest } = pairByName(grants, desiredByKey(await hint.desired, await hint.licenseArns));
+  const known = await early.results();
+  const verified = paired.filter(({ grant }) => known.has(grant.GrantArn ?? ''));
+  const tagged = await withLmTags(ctx, VIEW, [...rest, ...verified.map((p) => p.grant)], known);
+  return {
+    ...classify(ctx, VIEW, tagged),
+    unverified: paired.filter(({ grant }) => !known.has(grant.GrantArn ?? '')).map(({ grant, desired }) => liveGrant(grant, desired.name, desired.tags)),
+  };
 }
 
 /** Reads the tags of grants paired by name; the grants themselves were listed moments ago and are not listed again. */
