@@ -52,9 +52,11 @@ function existing(
   desired: DesiredResource, live: LiveResource, action: Action,
   diff: readonly FieldDiff[], reasons: readonly string[], warnings: readonly string[],
 ): ResourceChange {
+  // Written out rather than spread: the spread took about a quarter of computePlan's time on 10,000 resources.
   return {
-    ...identity(desired), action, arn: live.arn, diff, fingerprint: fingerprintOf(live), reasons, warnings,
-    before: bodyOf(live), after: bodyOf(desired), meta: live.meta, source: desired.source ?? null,
+    address: addressOf(desired.kind, desired.name), kind: desired.kind, name: desired.name, action, arn: live.arn, diff,
+    fingerprint: fingerprintOf(live), reasons, warnings, before: bodyOf(live), after: bodyOf(desired), meta: live.meta,
+    source: desired.source ?? null,
   };
 }
 
