@@ -34,20 +34,37 @@ export function sortKeys(value: JsonValue): JsonValue {
 
 /**
  * Canonical JSON text: sorted keys, no whitespace. Two values are equal exactly when their texts are.
- * Equal to JSON.stringify(sortKeys(toJsonValue(value))), written in one pass without copies because planning
+ * JSON.stringify(sortKeys(toJsonValue(value))), except that keys like array indexes sort as text too (an object
+ * enumerates them first). One pass of string appends, without copies or intermediate arrays, because planning
  * 10,000 resources calls it tens of thousands of times.
  */
 export function canonicalJson(value: unknown): string {
   if (value === null || value === undefined) return 'null';
-  if (typeof value === 'string' || typeof value === 'boolean') return JSON.stringify(value);
-  if (typeof value === 'number') return Number.isFinite(value) ? JSON.stringify(value) : 'null';
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (!isRecord(value)) return 'null';
-  const members: string[] = [];
-  for (const key of Object.keys(value).sort()) {
-    if (value[key] !== undefined) members.push(`${JSON.stringify(key)}:${canonicalJson(value[key])}`);
+  switch (typeof value) {
+    case 'string':
+      return JSON.stringify(value);
+    case 'boolean':
+      return value ? 'true' : 'false';
+    case 'number':
+      return Number.isFinite(value) ? JSON.stringify(value) : 'null';
+    case 'object':
+      break;
+    default:
+      return 'null';
   }
-  return `{${members.join(',')}}`;
+  if (Array.isArray(value)) {
+    let out = '[';
+    for (let i = 0; i < value.length; i += 1) out += (i > 0 ? ',' : '') + canonicalJson(value[i]);
+    return `${out}]`;
+  }
+  const record = value as Record<string, unknown>;
+  const keys = Object.keys(record).sort();
+  let out = '{';
+  for (const key of keys) {
+    if (record[key] === undefined) continue;
+    out += `${out.length > 1 ? ',' : ''}${JSON.stringify(key)}:${canonicalJson(record[key])}`;
+  }
+  return `${out}}`;
 }
 
 export { isRecord };

@@ -54,17 +54,18 @@ export function pairByName(grants: readonly Grant[], wanted: DesiredByKey) {
 export function earlyTagReads(ctx: StoreContext, hint: ReadHint, toLive: (g: Grant, d: DesiredResource) => LiveResource) {
   const reads = new Map<string, Promise<Tags>>();
   const pending: Promise<void>[] = [];
-  let changes: Promise<(g: Grant) => boolean> | undefined;
-  const changeTest = () => (changes ??= Promise.all([hint.desired, hint.licenseArns]).then(([desired, arns]) => changeTestFor(desired, arns, toLive)));
+  const wanted = handled(Promise.all([hint.desired, hint.licenseArns]).then(([desired, arns]) => ({ byKey: desiredByKey(desired, arns), arns })));
+  const changes = handled(wanted.then(({ byKey, arns }) => changeTestFor(byKey, arns, toLive)));
   return {
+    /** The desired grants by key, as pairByName wants them. */
+    wanted: async (): Promise<DesiredByKey> => (await wanted).byKey,
     onPage(page: readonly Grant[]): void {
-      const started = changeTest().then((changed) => {
+      pending.push(handled(changes.then((changed) => {
         for (const g of page) {
           const arn = g.GrantArn ?? '';
           if (!reads.has(arn) && changed(g)) reads.set(arn, handled(lmTagsOf(ctx, arn)));
         }
-      });
-      pending.push(handled(started));
+      })));
     },
     /** Every early read, by grant ARN, once all have answered; rejects with the first that failed. */
     async results(): Promise<ReadonlyMap<string, Tags>> {
@@ -74,8 +75,7 @@ export function earlyTagReads(ctx: StoreContext, hint: ReadHint, toLive: (g: Gra
   };
 }
 
-function changeTestFor(desired: readonly DesiredResource[], licenseArns: ReadonlyMap<string, string>, toLive: (g: Grant, d: DesiredResource) => LiveResource) {
-  const wanted = desiredByKey(desired, licenseArns);
+function changeTestFor(wanted: DesiredByKey, licenseArns: ReadonlyMap<string, string>, toLive: (g: Grant, d: DesiredResource) => LiveResource) {
   const licenseNames = new Map([...licenseArns].map(([name, arn]) => [arn, name]));
   return (g: Grant): boolean => {
     const docs = wanted.get(liveKeyOf(g)) ?? [];

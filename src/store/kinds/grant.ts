@@ -6,7 +6,7 @@ import {
   TagResourceCommand, UntagResourceCommand, type Grant,
 } from '@aws-sdk/client-license-manager';
 import { ownershipTags, type GrantOperation, type GrantSpec, type LiveResource, type Tags } from '../../model/index.js';
-import { desiredByKey, earlyTagReads, pairByName } from './grant-pairing.js';
+import { earlyTagReads, pairByName } from './grant-pairing.js';
 import type { ResourceChange } from '../../plan/types.js';
 import { collectPages } from '../paginate.js';
 import { tagChanges, toLmTags } from '../tags.js';
@@ -57,7 +57,7 @@ async function read(ctx: StoreContext, hint?: ReadHint): Promise<KindRead> {
   if (!hint) return classify(ctx, VIEW, await withLmTags(ctx, VIEW, await listGrants(ctx)));
   const early = earlyTagReads(ctx, hint, (g, d) => liveGrant(g, d.name, d.tags));
   const grants = await listGrants(ctx, early.onPage);
-  const { paired, rest } = pairByName(grants, desiredByKey(await hint.desired, await hint.licenseArns));
+  const { paired, rest } = pairByName(grants, await early.wanted());
   const known = await early.results();
   const verified = paired.filter(({ grant }) => known.has(grant.GrantArn ?? ''));
   const tagged = await withLmTags(ctx, VIEW, [...rest, ...verified.map((p) => p.grant)], known);
