@@ -11,7 +11,7 @@ import { median, round } from './measure.js';
 export const BASELINE_CONCURRENCY = 10;
 const GONE = new Set(['DELETED', 'PENDING_DELETE', 'DELETING', 'FAILED']);
 
-function clientsFor(endpoint) {
+export function clientsFor(endpoint) {
   const config = { endpoint, region: 'us-east-1', credentials: { accessKeyId: 'AKID000000000000', secretAccessKey: 'x' } };
   return { lm: new LicenseManagerClient(config), ram: new RAMClient(config) };
 }
@@ -28,7 +28,7 @@ async function pages(fetch) {
 }
 
 /** The ARNs a Terraform state would hold: every live configuration, grant and share of the account. */
-async function listArns({ lm, ram }) {
+export async function listArns({ lm, ram }) {
   const configurations = await pages(async (NextToken) => {
     const out = await lm.send(new ListLicenseConfigurationsCommand({ MaxResults: 100, NextToken }));
     return { items: out.LicenseConfigurations ?? [], next: out.NextToken };
@@ -49,7 +49,7 @@ async function listArns({ lm, ram }) {
 }
 
 /** One refresh of every resource; resolves with the calls made by operation. */
-async function refreshAll({ lm, ram }, arns) {
+export async function refreshAll({ lm, ram }, arns) {
   const byOperation = {};
   const send = (client, command) => {
     const operation = command.constructor.name.replace(/Command$/, '');

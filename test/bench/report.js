@@ -2,7 +2,7 @@
 
 const MODEL = [
   'Minimum = Σ over phases of max(chain, lead + ceil(parallel / concurrency)) × latency. Phases run one after the other',
-  '(plan: read, then verify when it changes resources read without tags; apply: read, then changes). A paginated list is a',
+  '(plan: the read, with the tag reads that verify grants it will change; apply: read, then changes). A paginated list is a',
   'chain of P rounds (lists of different kinds run side by side: chain = the longest); other calls run `concurrency` at a',
   'time, one round after the list that names them (lead). CPU, network and the emulator\'s own work count as free.',
 ];
@@ -49,7 +49,9 @@ function scenarioSection(s) {
     row('  in-process, no changes (warm)', s.inProcessNoChanges, s.inProcessNoChanges.stats.calls),
     row('  in-process, 10% changed (warm)', s.inProcessChanged, s.inProcessChanged.stats.calls),
     row('baseline: read each resource', s.baseline, s.baseline.calls, false),
+    row('baseline as a fresh process', s.baselineProcess, s.baselineProcess.calls, false),
   ];
+  const processToProcess = (r) => `${r.processMs} ms vs baseline ${s.baselineProcess.processMs} ms (${(s.baselineProcess.processMs / r.processMs).toFixed(1)}×)`;
   const sizes = `${s.sizes.configurations} configurations, ${s.sizes.shares} shares, ${s.sizes.licenses} licenses, ${s.sizes.grants} grants`;
   return [
     `Scenario: ${sizes}; emulator serve, ${s.latencyMs} ms per call; plans and baseline median of ${s.runs}`,
@@ -57,6 +59,7 @@ function scenarioSection(s) {
     `  plan, no changes:  ${opsOf(s.planNoChanges.stats.byOperation)}  → ${s.planNoChanges.summary}`,
     `  plan, 10% changed: ${opsOf(s.planChanged.stats.byOperation)}  → ${s.planChanged.summary} (mutated: ${opsOf(Object.fromEntries(Object.entries(s.mutation.byKind).map(([k, n]) => [k, { calls: n }])))})`,
     `  baseline:          ${opsOf(s.baseline.byOperation)}`,
+    `  process to process (spawn to exit; the baseline process imports the SDK in ${s.baselineProcess.importMs} ms): plan, no changes ${processToProcess(s.planNoChanges)}; plan, 10% changed ${processToProcess(s.planChanged)}`,
     `  apply:             ${opsOf(s.apply.stats.byOperation)}`,
   ].join('\n');
 }

@@ -3,6 +3,7 @@
 // changed — each run's calls (from --stats), its wall time and the minimum the limit model allows.
 import path from 'node:path';
 import { measureBaseline } from './baseline.js';
+import { measureBaselineProcess } from './baseline-process-run.js';
 import { measureInProcess } from './in-process.js';
 import { parseStats, runCli, startEmulator } from './cli.js';
 import { MAIN_SIZES, mutate, writeState } from './generate.js';
@@ -25,10 +26,11 @@ export async function measureScenario(scratch, latencyMs, runs) {
     const noChanges = await measurePlans(dir, emulator.url, runs, 0);
     const inProcessNoChanges = await measureInProcess(dir, emulator.url, runs, PLAN_CONCURRENCY);
     const baseline = await measureBaseline(emulator.url, runs);
+    const baselineProcess = await measureBaselineProcess(emulator.url, runs);
     const mutation = await mutate(dir, FRACTION);
     const changed = await measurePlans(dir, emulator.url, runs, 2);
     const inProcessChanged = await measureInProcess(dir, emulator.url, runs, PLAN_CONCURRENCY);
-    const planLimit = (r) => withMinimum(r, planPhases(r.stats, noChanges.stats), PLAN_CONCURRENCY, latencyMs);
+    const planLimit = (r) => withMinimum(r, planPhases(r.stats), PLAN_CONCURRENCY, latencyMs);
     return {
       sizes: MAIN_SIZES, latencyMs, runs, mutation,
       apply,
@@ -37,6 +39,7 @@ export async function measureScenario(scratch, latencyMs, runs) {
       inProcessNoChanges: planLimit(inProcessNoChanges),
       inProcessChanged: planLimit(inProcessChanged),
       baseline: withMinimum(baseline, readEachPhases(baseline.calls), baseline.concurrency, latencyMs),
+      baselineProcess: withMinimum({ ...baselineProcess, wallMs: baselineProcess.refreshMs }, readEachPhases(baselineProcess.calls), baselineProcess.concurrency, latencyMs),
     };
   } finally {
     await emulator.stop();
