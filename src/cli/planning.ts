@@ -24,13 +24,30 @@ export interface PlanFlags extends StoreFlags {
   readonly base?: string;
 }
 
+export async function planDirectory(dir: string, flags: PlanFlags): Promise<PlanRun> {
+  const targets = targetsOf(flags.target ?? []);
+  const { loaded, store, live } = await loadWhileReading(dir, flags);
+  try {
+    const desiredChanges = flags.base === undefined ? undefined : diffDesired((await loadDesired(dir, flags.base)).state, loaded.state);
+    const planned = await planAgainst(store, loaded.state, {
+      target: store.target,
+      source: loaded.source,
+      createdAt: new Date().toISOString(),
+      ...(targets.length ? { targets } : {}),
+    }, live);
+    return { loaded, store, plan: desiredChanges ? { ...planned, desiredChanges } : planned };
+  } catch (error) {
+    store.close();
+    throw error;
+  }
+}
+
 /**
  * Opens the store as soon as licensectl.yaml is read, and starts the live read — which needs the desired state
  * only to pair grants by name — before the other files are parsed. A desired state that does not load is the
  * error reported, even when the store failed too: it is the user's first problem, and nothing was changed.
  */
-export async function planDirectory(dir: string, flags: PlanFlags): Promise<PlanRun> {
-  const targets = targetsOf(flags.target ?? []);
+async function loadWhileReading(dir: string, flags: PlanFlags): Promise<{ loaded: LoadedState } & Reading> {
   const desired = deferred<DesiredState>();
   let reading: Promise<Reading> | undefined;
   const loading = loadDesired(dir, flags['git-ref'], {
@@ -48,20 +65,7 @@ export async function planDirectory(dir: string, flags: PlanFlags): Promise<Plan
     (await reading?.catch(() => undefined))?.store.close();
     throw error;
   }
-  const { store, live } = await (reading ?? startReading(dir, loaded.state.project, flags, desired.promise));
-  try {
-    const desiredChanges = flags.base === undefined ? undefined : diffDesired((await loadDesired(dir, flags.base)).state, loaded.state);
-    const planned = await planAgainst(store, loaded.state, {
-      target: store.target,
-      source: loaded.source,
-      createdAt: new Date().toISOString(),
-      ...(targets.length ? { targets } : {}),
-    }, live);
-    return { loaded, store, plan: desiredChanges ? { ...planned, desiredChanges } : planned };
-  } catch (error) {
-    store.close();
-    throw error;
-  }
+  return { loaded, ...(await (reading ?? startReading(dir, loaded.state.project, flags, desired.promise))) };
 }
 
 interface Reading {
