@@ -9,7 +9,6 @@ import { errorAt, errorAtNode, type ParsedDocument } from './document.js';
 import { PROJECT_FILE } from './limits.js';
 import { schemaDiagnostics } from './locate.js';
 import { normalizeState } from './normalize.js';
-import { parseYaml } from './parse.js';
 import { fastParse, NeedsPositions, positionlessDocument } from './fast-yaml.js';
 import { schemaErrors } from './schema/validate.js';
 import { selectFiles } from './select.js';
@@ -62,6 +61,7 @@ function fastLoad(texts: readonly FileText[], source: DocumentSource): Omit<Load
 
 /** The reference: every file through yaml, with positions, and every diagnostic. */
 async function fullLoad(texts: readonly FileText[], source: DocumentSource): Promise<Omit<LoadResult, 'files'>> {
+  const { parseYaml } = await import('./parse.js'); // yaml is loaded only when the fast path declines
   const parsed = await Promise.all(texts.map((t) => ('text' in t ? parseYaml(t.file, t.display, t.text) : { documents: [], diagnostics: [t.failed] })));
   return checked(parsed.flatMap((p) => p.documents), parsed.flatMap((p) => p.diagnostics), source);
 }
@@ -120,7 +120,10 @@ async function readText(source: DocumentSource, file: string): Promise<FileText>
 
 async function valuesOf(t: FileText): Promise<unknown[]> {
   if (!('text' in t)) return [];
-  return fastParse(t.text)?.map((d) => d.value) ?? (await parseYaml(t.file, t.display, t.text)).documents.map((d) => d.value);
+  const fast = fastParse(t.text);
+  if (fast) return fast.map((d) => d.value);
+  const { parseYaml } = await import('./parse.js');
+  return (await parseYaml(t.file, t.display, t.text)).documents.map((d) => d.value);
 }
 
 /** Typed errors keep their code and hint; anything else (EACCES, …) keeps its message. */

@@ -1,9 +1,16 @@
 // From a JSON path (ajv's instancePath, split) back to the YAML node, and so to file:line:column.
-import { isAlias, isMap, isScalar, isSeq, type Node, type Pair } from 'yaml';
+import { createRequire } from 'node:module';
+import type * as Yaml from 'yaml';
+import type { Node, Pair } from 'yaml';
 import type { Diagnostic } from '../errors/index.js';
 import { errorAtNode, type ParsedDocument } from './document.js';
 import { describeSchemaError, isNoise } from './schema/messages.js';
 import type { ErrorObject } from 'ajv';
+
+// Only documents from the full parser have nodes to locate, and it has loaded yaml by then: requiring it here is a
+// cache lookup, and a load that took the fast path (fast-yaml.ts) never loads yaml at all.
+const require = createRequire(import.meta.url);
+const yaml = (): typeof Yaml => require('yaml') as typeof Yaml;
 
 export interface Located {
   /** The deepest node reached: the value at the path, or its nearest existing ancestor. */
@@ -24,6 +31,7 @@ export function locatePath(pd: ParsedDocument, path: readonly string[]): Located
 
 /** An alias on the path is followed to its anchor; an alias at the end is reported where it is written. */
 function child(pd: ParsedDocument, parent: Node | null, segment: string): Located | undefined {
+  const { isAlias, isMap, isScalar, isSeq } = yaml();
   const node = isAlias(parent) ? ((parent.resolve(pd.doc) as Node | undefined) ?? null) : parent;
   if (isMap(node)) {
     const pair = (node.items as Pair<Node, Node | null>[]).find((p) => isScalar(p.key) && String(p.key.value) === segment);
@@ -57,5 +65,5 @@ function locateSchemaError(pd: ParsedDocument, error: ErrorObject): Diagnostic {
 }
 
 function scalarSource(node: Node | null): string | undefined {
-  return isScalar(node) && typeof node.source === 'string' ? node.source : undefined;
+  return yaml().isScalar(node) && typeof node.source === 'string' ? node.source : undefined;
 }
