@@ -16,8 +16,15 @@ export function resourceShareArn(region: string, account: string, id: string): s
 
 /** The account a License Manager or RAM ARN belongs to, or undefined if it is not an ARN. */
 export function accountOfArn(arn: string): string | undefined {
-  const parts = arn.split(':');
-  return parts.length >= 6 && parts[0] === 'arn' && ACCOUNT_ID.test(parts[4]!) ? parts[4] : undefined;
+  // arn:partition:service:region:account:resource. Found by position, not split: the emulator asks it of
+  // every grant on every page it lists.
+  if (!arn.startsWith('arn:')) return undefined;
+  let colon = 3;
+  for (let field = 1; field <= 3 && colon >= 0; field += 1) colon = arn.indexOf(':', colon + 1);
+  const end = colon < 0 ? -1 : arn.indexOf(':', colon + 1);
+  if (end < 0) return undefined;
+  const account = arn.slice(colon + 1, end);
+  return ACCOUNT_ID.test(account) ? account : undefined;
 }
 
 /**
