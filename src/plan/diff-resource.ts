@@ -21,28 +21,42 @@ export function diffResource(before: ResourceBody, after: ResourceBody): FieldDi
 
 function diffValues(path: string, before: unknown, after: unknown, out: FieldDiff[]): void {
   if (isRecord(before) && isRecord(after)) {
-    for (const key of unionOfKeys(before, after)) {
-      diffValues(path === '' ? key : `${path}.${key}`, before[key], after[key], out);
-    }
+    // The union of both sides' keys, without building it: planning 10,000 resources walks ~100,000 fields.
+    for (const key of Object.keys(before)) diffMember(path, key, before[key], after[key], out);
+    for (const key of Object.keys(after)) if (!Object.hasOwn(before, key)) diffMember(path, key, undefined, after[key], out);
     return;
   }
   if (!sameValue(path, before, after)) out.push({ path, before: toJsonValue(before), after: toJsonValue(after) });
 }
 
-function unionOfKeys(a: Readonly<Record<string, unknown>>, b: Readonly<Record<string, unknown>>): string[] {
-  return [...new Set([...Object.keys(a), ...Object.keys(b)])];
+function diffMember(path: string, key: string, before: unknown, after: unknown, out: FieldDiff[]): void {
+  // Most fields are equal scalars: settled before their path is even spelled out.
+  if (before === after) return;
+  diffValues(path === '' ? key : `${path}.${key}`, before, after, out);
 }
 
 function sameValue(path: string, before: unknown, after: unknown): boolean {
-  // Most fields are scalars; comparing them directly keeps planning 10,000 resources cheap.
   if (before === after) return true;
   // (typeof null is 'object', so null against undefined still goes the canonical way below.)
   if (typeof before !== 'object' && typeof after !== 'object') return false;
-  if (SET_PATHS.has(path) && Array.isArray(before) && Array.isArray(after)) {
-    return canonicalJson(sortedMembers(before)) === canonicalJson(sortedMembers(after));
+  if (Array.isArray(before) && Array.isArray(after)) {
+    const asSet = SET_PATHS.has(path);
+    const strings = sameStrings(before, after, asSet);
+    if (strings !== undefined) return strings;
+    if (asSet) return canonicalJson(sortedMembers(before)) === canonicalJson(sortedMembers(after));
   }
   return canonicalJson(before) === canonicalJson(after);
 }
+
+/** Equality of two lists of strings (in order, or as sets); undefined when either holds anything else. */
+function sameStrings(before: readonly unknown[], after: readonly unknown[], asSet: boolean): boolean | undefined {
+  if (!before.every(isString) || !after.every(isString)) return undefined;
+  if (before.length !== after.length) return false;
+  const [a, b] = asSet ? [[...before].sort(), [...after].sort()] : [before, after];
+  return a.every((value, i) => value === b[i]);
+}
+
+const isString = (value: unknown): value is string => typeof value === 'string';
 
 function sortedMembers(values: readonly unknown[]): string[] {
   return values.map(canonicalJson).sort();

@@ -62,9 +62,24 @@ export function canonicalJson(value: unknown): string {
   let out = '{';
   for (const key of keys) {
     if (record[key] === undefined) continue;
-    out += `${out.length > 1 ? ',' : ''}${JSON.stringify(key)}:${canonicalJson(record[key])}`;
+    out += `${out.length > 1 ? ',' : ''}${quotedKey(key)}:${canonicalJson(record[key])}`;
   }
   return `${out}}`;
+}
+
+// The same few dozen keys (field names, tag keys) recur in every resource, and quoting one was a third of the
+// fingerprinting time. Bounded, so that a long-running watch cannot grow it without limit.
+const QUOTED = new Map<string, string>();
+const QUOTED_MAX = 10_000;
+
+function quotedKey(key: string): string {
+  let quoted = QUOTED.get(key);
+  if (quoted === undefined) {
+    if (QUOTED.size >= QUOTED_MAX) QUOTED.clear();
+    quoted = JSON.stringify(key);
+    QUOTED.set(key, quoted);
+  }
+  return quoted;
 }
 
 export { isRecord };

@@ -37,15 +37,37 @@ export function deleteChange(live: LiveResource): ResourceChange {
 
 /** no-op, update or replace: replace when a field cannot change in place or the live grant is unusable. */
 export function compareChange(desired: DesiredResource, live: LiveResource, forced = NOT_FORCED): ResourceChange {
+  const decision = decide(desired, live, forced);
+  if (decision === 'gone') return createChange(desired, live);
+  return existing(desired, live, decision.action, decision.diff, decision.reasons, decision.warnings);
+}
+
+/**
+ * The action compareChange would plan, without building the change: the store asks it of every grant it pairs
+ * by name while listing, and a change's fingerprint (a SHA-256) is most of the cost of building one.
+ */
+export function actionOf(desired: DesiredResource, live: LiveResource): Action {
+  const decision = decide(desired, live, NOT_FORCED);
+  return decision === 'gone' ? 'create' : decision.action;
+}
+
+interface Decision {
+  readonly action: Action;
+  readonly diff: readonly FieldDiff[];
+  readonly reasons: readonly string[];
+  readonly warnings: readonly string[];
+}
+
+function decide(desired: DesiredResource, live: LiveResource, forced: ForcedReasons): Decision | 'gone' {
   const lifecycle = grantLifecycle(live);
-  if (lifecycle === 'gone') return createChange(desired, live);
+  if (lifecycle === 'gone') return 'gone';
   const marked = markReplacements(desired.kind, diffResource(bodyOf(live), bodyOf(desired)));
   const unusable = lifecycle === 'unusable' ? [planMessages.grantUnusable(live.meta.status ?? '')] : [];
   const replaceReasons = [...marked.reasons, ...unusable, ...forced.replace];
-  if (replaceReasons.length > 0) return existing(desired, live, 'replace', marked.diff, replaceReasons, []);
+  if (replaceReasons.length > 0) return { action: 'replace', diff: marked.diff, reasons: replaceReasons, warnings: [] };
   const { diff, warnings } = withoutNonDrift(live, marked.diff);
   const action = diff.length > 0 || forced.update.length > 0 ? 'update' : 'no-op';
-  return existing(desired, live, action, diff, forced.update, warnings);
+  return { action, diff, reasons: forced.update, warnings };
 }
 
 function existing(

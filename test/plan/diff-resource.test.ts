@@ -1,6 +1,8 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { diffResource } from '../../src/plan/diff-resource.js';
-import type { ResourceBody } from '../../src/plan/types.js';
+import { diffResource, SET_PATHS } from '../../src/plan/diff-resource.js';
+import { canonicalJson, isRecord, toJsonValue } from '../../src/plan/json-value.js';
+import type { FieldDiff, ResourceBody } from '../../src/plan/types.js';
 import { specOf } from '../helpers/builders.js';
 
 const config = (spec: Parameters<typeof specOf<'LicenseConfiguration'>>[2] = {}, tags = {}): ResourceBody =>
@@ -62,4 +64,55 @@ describe('diffResource', () => {
     diffResource(Object.freeze(before), Object.freeze(after));
     expect([before, after]).toEqual(snapshot);
   });
+
+  it('agrees with comparing every field by canonical JSON, for any pair of bodies', () => {
+    fc.assert(fc.property(bodyPair, ([before, after]) => {
+      expect(diffResource(before, after)).toEqual(referenceDiff(before, after));
+    }), { numRuns: 1500 });
+  });
 });
+
+// The definition the fast paths must keep: the union of keys at every level, and every leaf (an array being a
+// leaf) compared by canonical JSON, set paths as sorted members.
+function referenceDiff(before: ResourceBody, after: ResourceBody): FieldDiff[] {
+  const out: FieldDiff[] = [];
+  const walk = (path: string, a: unknown, b: unknown): void => {
+    if (isRecord(a) && isRecord(b)) {
+      for (const key of new Set([...Object.keys(a), ...Object.keys(b)])) walk(path === '' ? key : `${path}.${key}`, a[key], b[key]);
+      return;
+    }
+    const text = (v: unknown) => (SET_PATHS.has(path) && Array.isArray(v) ? canonicalJson(v.map(canonicalJson).sort()) : canonicalJson(v));
+    if (text(a) !== text(b)) out.push({ path, before: toJsonValue(a), after: toJsonValue(b) });
+  };
+  walk('tags', before.tags, after.tags);
+  walk('', before.spec, after.spec);
+  return out.sort((x, y) => (x.path < y.path ? -1 : x.path > y.path ? 1 : 0));
+}
+
+// Few distinct values, so that the two sides often agree; lists of strings (the fast path), of mixed members,
+// and of objects, under set paths and ordered ones; absent, undefined and null members.
+const scalar = fc.oneof(fc.constantFrom('a', 'b', 'c', '1', 1, 0, true, null, undefined), fc.string({ maxLength: 2 }));
+const list = fc.oneof(
+  fc.array(fc.constantFrom('a', 'b', 'c', 'B'), { maxLength: 4 }),
+  fc.array(scalar, { maxLength: 3 }),
+  fc.array(fc.record({ k: scalar }), { maxLength: 2 }),
+);
+const leaf = fc.oneof(scalar, list);
+const spec = fc.dictionary(fc.constantFrom('principals', 'allowedOperations', 'name', 'values', 'count'), leaf, { maxKeys: 5 })
+  .chain((top) => fc.dictionary(fc.constantFrom('allowedTenancy', 'minimumCores', 'other'), leaf, { maxKeys: 3 })
+    .map((rules) => ({ ...top, rules })));
+const body = fc.record({ tags: fc.dictionary(fc.constantFrom('team', 'cost', 'x'), fc.constantFrom('p', 'q'), { maxKeys: 3 }), spec })
+  .map((b) => b as unknown as ResourceBody);
+const bodyPair = fc.oneof(
+  fc.tuple(body, body),
+  body.map((b) => [b, structuredClone(b)] as const),
+  body.map((b) => [b, { ...b, spec: shuffledLists(b.spec) }] as const),
+);
+
+/** The same body with every list reversed: equal at set paths, different at ordered ones (unless symmetric). */
+function shuffledLists(value: unknown): never {
+  if (Array.isArray(value)) return [...value].reverse() as never;
+  if (isRecord(value)) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, shuffledLists(v)])) as never;
+  return value as never;
+}
+

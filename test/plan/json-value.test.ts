@@ -21,4 +21,10 @@ describe('canonicalJson', () => {
     expect(canonicalJson([undefined, () => 1, -0, Infinity])).toBe('[null,null,0,null]');
     expect(canonicalJson({ b: 1, 10: 2, '': 3, 9: 4 })).toBe('{"":3,"10":2,"9":4,"b":1}');
   });
+
+  it('quotes keys correctly however many distinct keys it has met (its quoted-key memory is bounded)', () => {
+    const many = Object.fromEntries(Array.from({ length: 25_000 }, (_, i) => [`k"${i}`, i]));
+    expect(canonicalJson(many)).toBe(JSON.stringify(sortKeys(toJsonValue(many))));
+    expect(canonicalJson({ 'k"7': 1, 'tab\t': 2 })).toBe('{"k\\"7":1,"tab\\t":2}');
+  });
 });

@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { DesiredState, LiveState } from '../../src/model/index.js';
 import { computePlan } from '../../src/plan/compute-plan.js';
+import { actionOf, compareChange } from '../../src/plan/plan-change.js';
 import { dependenciesOf } from '../../src/plan/dependencies.js';
 import { executionOrder } from '../../src/plan/order.js';
 import { liveFrom, planContext } from '../helpers/builders.js';
@@ -63,4 +64,15 @@ describe('computePlan properties', () => {
       expect(computePlan(shuffledDesired, shuffledLive, planContext())).toEqual(computePlan(desired, live, planContext()));
     }));
   });
+
+  it('actionOf answers the action compareChange plans, for any desired and live resource at one address', () => {
+    fc.assert(fc.property(desiredStates, liveStates, (desired, live) => {
+      for (const d of desired.resources) {
+        for (const l of live.managed.filter((r) => r.kind === d.kind && r.name === d.name)) {
+          expect(actionOf(d, l)).toBe(compareChange(d, l).action);
+        }
+      }
+    }), { numRuns: 300 });
+  });
 });
+
