@@ -43,6 +43,9 @@ function clientConfig(options: ClientOptions, retry: RetryOptions) {
     ...(options.credentials ? { credentials: options.credentials } : {}),
     ...(options.profile ? { profile: options.profile } : {}),
     retryStrategy: new LicensectlRetryStrategy(retry),
+    // Resolve each command's middleware once, not on every send: the stack never changes after creation (the
+    // call counter below is added before any send), and resolving it is a fifth of a warm call's CPU time.
+    cacheMiddleware: true,
     requestHandler: (options.requestHandler ?? {
       requestTimeout: options.timeoutMs,
       throwOnRequestTimeout: true,

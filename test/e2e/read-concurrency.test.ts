@@ -1,6 +1,10 @@
 // --concurrency bounds the store's per-resource reads all together, not each kind's separately: the limit the
-// flag promises, and the one the benchmark's minimum-time model assumes.
-import { afterEach, describe, expect, it } from 'vitest';
+// flag promises, and the one the benchmark's minimum-time model assumes. And what keeps the read's critical
+// path short: the grant listing leaves first, and no call pays to resolve its middleware again.
+import dc from 'node:diagnostics_channel';
+import type { ClientRequest } from 'node:http';
+import { ListTagsForResourceCommand } from '@aws-sdk/client-license-manager';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { executePlan } from '../../src/apply/execute-plan.js';
 import { loadDesired } from '../../src/cli/desired.js';
 import { openStore } from '../../src/cli/open-store.js';
@@ -47,4 +51,50 @@ describe('reading the live state', () => {
     expect(store.stats.snapshot()['ListTagsForResource']?.calls).toBe(10);
     expect(inFlight.most).toBe(2);
   });
+
+  it('sends the grant listing, the longest chain of pages, before any other call', async () => {
+    const { server, dir, loaded } = await seeded(cleanup, { configurations: 3, licenses: 2, shares: 2, grants: 3 });
+    const store = await openStore({ dir, project: loaded.state.project, flags: { endpoint: server.url, concurrency: 4 } });
+    cleanup.push(async () => store.close());
+    const sent: string[] = [];
+    const onRequest = ({ request }: { request: ClientRequest }) => {
+      sent.push(String(request.getHeader('x-amz-target') ?? request.path).replace('AWSLicenseManager.', ''));
+    };
+    dc.subscribe('http.client.request.start', onRequest as (message: unknown) => void);
+    try {
+      await store.readLive(loaded.state);
+    } finally {
+      dc.unsubscribe('http.client.request.start', onRequest as (message: unknown) => void);
+    }
+    expect(sent[0]).toBe('ListDistributedGrants');
+    expect(sent).toContain('ListLicenseConfigurations');
+  });
+
+  it("resolves each command's middleware once per store, not once per call", async () => {
+    const { server, dir, loaded } = await seeded(cleanup, { configurations: 6, licenses: 0, shares: 0, grants: 0 });
+    const store = await openStore({ dir, project: loaded.state.project, flags: { endpoint: server.url, concurrency: 3 } });
+    cleanup.push(async () => store.close());
+    const resolve = vi.spyOn(ListTagsForResourceCommand.prototype, 'resolveMiddleware');
+    try {
+      await store.readLive(loaded.state);
+      expect(store.stats.snapshot()['ListTagsForResource']?.calls).toBe(6);
+      expect(resolve).toHaveBeenCalledTimes(1);
+    } finally {
+      resolve.mockRestore();
+    }
+  });
 });
+
+/** A served emulator holding the applied state of `sizes` (see mixedState). */
+async function seeded(cleanup: (() => Promise<unknown>)[], sizes: Parameters<typeof mixedState>[0]) {
+  const server: RunningServer = await startServer(new Emulator(), { port: 0 });
+  cleanup.push(() => server.close());
+  const dir = await projectDir({ 'licensectl.yaml': PROJECT_YAML('order'), ...mixedState(sizes) });
+  cleanup.push(() => removeDir(dir));
+  const loaded = await loadDesired(dir);
+  const seed = await openStore({ dir, project: loaded.state.project, flags: { endpoint: server.url, concurrency: 8 } });
+  await executePlan(await planAgainst(seed, loaded.state, { target: seed.target, ...CONTEXT }), seed, { concurrency: 8 });
+  seed.close();
+  return { server, dir, loaded };
+}
+

@@ -4,7 +4,7 @@
 // so that a plan with changes does not wait for a second round of reads after the first.
 import type { Grant } from '@aws-sdk/client-license-manager';
 import type { DesiredResource, LiveResource, Tags } from '../../model/index.js';
-import { compareChange } from '../../plan/plan-change.js';
+import { actionOf } from '../../plan/plan-change.js';
 import { lmTagsOf } from './classify.js';
 import type { ReadHint, StoreContext } from './adapter.js';
 
@@ -60,7 +60,7 @@ export function earlyTagReads(ctx: StoreContext, hint: ReadHint, toLive: (g: Gra
     /** The desired grants by key, as pairByName wants them. */
     wanted: async (): Promise<DesiredByKey> => (await wanted).byKey,
     onPage(page: readonly Grant[]): void {
-      pending.push(handled(changes.then((changed) => {
+      pending.push(handled(changes.then(afterNextRequest).then((changed) => {
         for (const g of page) {
           const arn = g.GrantArn ?? '';
           if (!reads.has(arn) && changed(g)) reads.set(arn, handled(lmTagsOf(ctx, arn)));
@@ -82,8 +82,17 @@ function changeTestFor(wanted: DesiredByKey, licenseArns: ReadonlyMap<string, st
     if (docs.length !== 1) return false;
     const live = toLive(g, docs[0]!);
     const named = live.kind === KIND ? { ...live, spec: { ...live.spec, license: licenseNames.get(live.spec.license) ?? live.spec.license } } : live;
-    return compareChange(docs[0]!, named).action !== 'no-op';
+    return actionOf(docs[0]!, named) !== 'no-op';
   };
+}
+
+/**
+ * Comparing a page's grants takes a millisecond or two, and the request for the next page is sent through
+ * a chain of microtasks queued after this one: waiting for the event loop's next turn lets that request
+ * leave first, so the comparison overlaps the next page's round trip instead of delaying it.
+ */
+function afterNextRequest<T>(value: T): Promise<T> {
+  return new Promise((resolve) => setImmediate(resolve, value));
 }
 
 /** Failures are collected by `results`; until then a rejection must not count as unhandled. */
