@@ -26,7 +26,7 @@ export default class Plan extends BaseCommand {
     base: Flags.string({ description: 'first list the desired-state changes from this ref (e.g. origin/main) to the head' }),
   };
 
-  async run(): Promise<ReturnType<typeof planToJson>> {
+  async run(): Promise<ReturnType<typeof planToJson> | undefined> {
     const { flags } = await this.parse(Plan);
     const started = performance.now();
     const { loaded, store, plan } = await planDirectory(flags.dir, flags);
@@ -39,7 +39,8 @@ export default class Plan extends BaseCommand {
       if (saved) this.printErr(saved);
     }
     if (flags['detailed-exitcode'] && hasChanges(plan.summary)) process.exitCode = 2;
-    return planToJson(plan);
+    // Only --json prints the returned value; building it costs as much as rendering a large plan.
+    return this.jsonEnabled() ? planToJson(plan) : undefined;
   }
 
   private render(plan: PlanValue, format: string): string {
