@@ -6,7 +6,7 @@
 import { GetGrantCommand, GetLicenseConfigurationCommand, LicenseManagerClient, ListDistributedGrantsCommand, ListLicenseConfigurationsCommand } from '@aws-sdk/client-license-manager';
 import { GetResourceSharesCommand, ListResourceSharePermissionsCommand, RAMClient } from '@aws-sdk/client-ram';
 import pLimit from 'p-limit';
-import { median, round } from './measure.js';
+import { median, round, WARM_RUNS, WARM_UP_RUNS } from './measure.js';
 
 export const BASELINE_CONCURRENCY = 10;
 const GONE = new Set(['DELETED', 'PENDING_DELETE', 'DELETING', 'FAILED']);
@@ -68,13 +68,14 @@ export async function refreshAll({ lm, ram }, arns) {
   return Object.fromEntries(Object.entries(byOperation).sort(([a], [b]) => (a < b ? -1 : 1)));
 }
 
-/** Refreshes `runs` times against the served emulator at `endpoint`; the median run's time and its calls. */
-export async function measureBaseline(endpoint, runs) {
+/** Refreshes against the served emulator at `endpoint`, warm like the in-process plans; the median run's time and its calls. */
+export async function measureBaseline(endpoint) {
   const clients = clientsFor(endpoint);
   try {
     const arns = await listArns(clients);
+    for (let i = 0; i < WARM_UP_RUNS; i += 1) await refreshAll(clients, arns);
     const results = [];
-    for (let i = 0; i < runs; i += 1) {
+    for (let i = 0; i < WARM_RUNS; i += 1) {
       const started = performance.now();
       const byOperation = await refreshAll(clients, arns);
       results.push({ wallMs: performance.now() - started, byOperation });

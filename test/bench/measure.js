@@ -8,6 +8,15 @@ export function median(values) {
 }
 
 /** Runs `fn` `times` times one after the other; resolves with every result in order. */
+/**
+ * Runs inside the bench process (the in-process plans, the baseline) are measured warm: the first few in a
+ * process are slower while V8 optimises the code (250, 175, 160… ms for a plan, levelling out from about the
+ * fifth), so five are run untimed first; the median of nine then, as one run in ten pays for an old-generation
+ * collection or a stalled page.
+ */
+export const WARM_UP_RUNS = 5;
+export const WARM_RUNS = 9;
+
 export async function repeat(times, fn) {
   const results = [];
   for (let i = 0; i < times; i += 1) results.push(await fn(i));

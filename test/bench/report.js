@@ -1,4 +1,5 @@
 // The table printed on stdout: every figure of results.json, targets beside the figures they judge.
+import { WARM_RUNS, WARM_UP_RUNS } from './measure.js';
 
 const MODEL = [
   'Minimum = Σ over phases of max(chain, lead + ceil(parallel / concurrency)) × latency. Phases run one after the other',
@@ -54,7 +55,7 @@ function scenarioSection(s) {
   const processToProcess = (r) => `${r.processMs} ms vs baseline ${s.baselineProcess.processMs} ms (${(s.baselineProcess.processMs / r.processMs).toFixed(1)}×)`;
   const sizes = `${s.sizes.configurations} configurations, ${s.sizes.shares} shares, ${s.sizes.licenses} licenses, ${s.sizes.grants} grants`;
   return [
-    `Scenario: ${sizes}; emulator serve, ${s.latencyMs} ms per call; plans and baseline median of ${s.runs}`,
+    `Scenario: ${sizes}; emulator serve, ${s.latencyMs} ms per call; CLI plans median of ${s.runs}; in-process plans and baseline warm (${WARM_UP_RUNS} untimed runs), median of ${WARM_RUNS}`,
     table(['run', 'calls', 'conc', 'ms', 'process ms', 'min ms', 'rounds', 'ms/min', 'vs baseline'], rows),
     `  plan, no changes:  ${opsOf(s.planNoChanges.stats.byOperation)}  → ${s.planNoChanges.summary}`,
     `  plan, 10% changed: ${opsOf(s.planChanged.stats.byOperation)}  → ${s.planChanged.summary} (mutated: ${opsOf(Object.fromEntries(Object.entries(s.mutation.byKind).map(([k, n]) => [k, { calls: n }])))})`,

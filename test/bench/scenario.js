@@ -24,12 +24,12 @@ export async function measureScenario(scratch, latencyMs, runs) {
   try {
     const apply = await measureApply(dir, emulator.url, latencyMs);
     const noChanges = await measurePlans(dir, emulator.url, runs, 0);
-    const inProcessNoChanges = await measureInProcess(dir, emulator.url, runs, PLAN_CONCURRENCY);
-    const baseline = await measureBaseline(emulator.url, runs);
+    const inProcessNoChanges = await measureInProcess(dir, emulator.url, PLAN_CONCURRENCY);
+    const baseline = await measureBaseline(emulator.url);
     const baselineProcess = await measureBaselineProcess(emulator.url, runs);
     const mutation = await mutate(dir, FRACTION);
     const changed = await measurePlans(dir, emulator.url, runs, 2);
-    const inProcessChanged = await measureInProcess(dir, emulator.url, runs, PLAN_CONCURRENCY);
+    const inProcessChanged = await measureInProcess(dir, emulator.url, PLAN_CONCURRENCY);
     const planLimit = (r) => withMinimum(r, planPhases(r.stats), PLAN_CONCURRENCY, latencyMs);
     return {
       sizes: MAIN_SIZES, latencyMs, runs, mutation,
