@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // The SDK warns about Node 20 on stderr; users should see only licensectl's own output.
-process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+// The SDK honours only the exact text "true": a user's `=1` would still let the notice through.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 
 // `--version` is asked by scripts on every run; answer it without loading the command framework
 // (same text as oclif's: name/version platform-arch node-version).

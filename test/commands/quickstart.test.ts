@@ -13,6 +13,14 @@ describe('the quickstart', () => {
     expect(r.status).toBe(0);
   });
 
+  it("keeps the SDK's Node-version notice off stderr, whatever the variable that silences it says", async () => {
+    for (const value of [undefined, '1', 'false']) {
+      const r = await runCli(['plan', '--dir', dir], { env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: value } });
+      expect(r.stderr).toBe('');
+      expect(r.status).toBe(0);
+    }
+  });
+
   it('validates', async () => {
     const r = await runCli(['validate', '--dir', dir]);
     expect(r.stderr).toBe('');
