@@ -7,6 +7,7 @@ import type { DesiredResource, LiveResource, Tags } from '../../model/index.js';
 import { actionOf } from '../../plan/plan-change.js';
 import { lmTagsOf } from './classify.js';
 import type { ReadHint, StoreContext } from './adapter.js';
+import { nextTurn } from '../next-turn.js';
 
 const KIND = 'Grant';
 
@@ -60,7 +61,9 @@ export function earlyTagReads(ctx: StoreContext, hint: ReadHint, toLive: (g: Gra
     /** The desired grants by key, as pairByName wants them. */
     wanted: async (): Promise<DesiredByKey> => (await wanted).byKey,
     onPage(page: readonly Grant[]): void {
-      pending.push(handled(changes.then(afterNextRequest).then((changed) => {
+      // Compared on the next turn (next-turn.ts): a page takes a millisecond or two, which would otherwise
+      // hold back the request for the next page.
+      pending.push(handled(changes.then(nextTurn).then((changed) => {
         for (const g of page) {
           const arn = g.GrantArn ?? '';
           if (!reads.has(arn) && changed(g)) reads.set(arn, handled(lmTagsOf(ctx, arn)));
@@ -84,15 +87,6 @@ function changeTestFor(wanted: DesiredByKey, licenseArns: ReadonlyMap<string, st
     const named = live.kind === KIND ? { ...live, spec: { ...live.spec, license: licenseNames.get(live.spec.license) ?? live.spec.license } } : live;
     return actionOf(docs[0]!, named) !== 'no-op';
   };
-}
-
-/**
- * Comparing a page's grants takes a millisecond or two, and the request for the next page is sent through
- * a chain of microtasks queued after this one: waiting for the event loop's next turn lets that request
- * leave first, so the comparison overlaps the next page's round trip instead of delaying it.
- */
-function afterNextRequest<T>(value: T): Promise<T> {
-  return new Promise((resolve) => setImmediate(resolve, value));
 }
 
 /** Failures are collected by `results`; until then a rejection must not count as unhandled. */
