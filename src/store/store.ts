@@ -1,4 +1,5 @@
 // The one store: reads the live state of every kind and performs single changes, all through the SDK clients.
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import pLimit from 'p-limit';
 import { addressOf, compareAddresses, type Address, type DesiredState, type Duplicate, type Kind, type LiveResource, type LiveState, type OtherResource, type Target } from '../model/index.js';
 import type { ResourceChange } from '../plan/types.js';
@@ -8,7 +9,6 @@ import { grantAdapter } from './kinds/grant.js';
 import { licenseAdapter } from './kinds/license.js';
 import { licenseConfigurationAdapter } from './kinds/license-configuration.js';
 import { resourceShareAdapter } from './kinds/resource-share.js';
-import { nextTurn } from './next-turn.js';
 import { namesForArns } from './references.js';
 
 const ADAPTERS: readonly KindAdapter[] = [licenseConfigurationAdapter, licenseAdapter, resourceShareAdapter, grantAdapter];
@@ -62,8 +62,9 @@ export class Store {
     const [leading, ...others] = READ_ORDER;
     const first = readKind(leading!);
     first.catch(() => undefined); // awaited below; a failure must not count as unhandled in the meantime
-    // The grant listing's first request leaves before the other kinds' first calls are prepared (next-turn.ts):
-    // measured 3-5 ms sooner, on the read's critical path.
+    // An SDK call reaches its socket through a chain of microtasks; calls started together interleave theirs, and
+    // none leaves before all are prepared. The grant listing goes a turn of the event loop ahead: its first page,
+    // on the read's critical path, arrives 3-5 ms sooner.
     const reads = await Promise.all([first, ...(await nextTurn(others)).map(readKind)]);
     const unverified = reads.flatMap((r) => r.unverified ?? []);
     const state = assemble(namesForArns([...reads.flatMap((r) => r.managed), ...unverified]), reads.flatMap((r) => r.others));

@@ -2,12 +2,12 @@
 // that must be verified (tags read) before the grant is changed. Grants the plan is going to change are
 // verified early: as soon as the page that lists them arrives, while the next pages are still being fetched,
 // so that a plan with changes does not wait for a second round of reads after the first.
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Grant } from '@aws-sdk/client-license-manager';
 import type { DesiredResource, LiveResource, Tags } from '../../model/index.js';
 import { actionOf } from '../../plan/plan-change.js';
 import { lmTagsOf } from './classify.js';
 import type { ReadHint, StoreContext } from './adapter.js';
-import { nextTurn } from '../next-turn.js';
 
 const KIND = 'Grant';
 
@@ -61,9 +61,9 @@ export function earlyTagReads(ctx: StoreContext, hint: ReadHint, toLive: (g: Gra
     /** The desired grants by key, as pairByName wants them. */
     wanted: async (): Promise<DesiredByKey> => (await wanted).byKey,
     onPage(page: readonly Grant[]): void {
-      // Compared on the next turn (next-turn.ts): a page takes a millisecond or two, which would otherwise
-      // hold back the request for the next page.
-      pending.push(handled(changes.then(nextTurn).then((changed) => {
+      // Compared on the event loop's next turn: the request for the next page reaches its socket through a chain
+      // of microtasks, and a page's comparison (a millisecond or two) would otherwise run ahead of it.
+      pending.push(handled(changes.then((test) => nextTurn(test)).then((changed) => {
         for (const g of page) {
           const arn = g.GrantArn ?? '';
           if (!reads.has(arn) && changed(g)) reads.set(arn, handled(lmTagsOf(ctx, arn)));
