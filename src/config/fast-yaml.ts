@@ -23,8 +23,8 @@ export interface FastDocument {
 const NEEDS_FULL_PARSER = /[\t\r\uFEFF]|(?:^|[\s[\]{},])[!&*?%@`]|[\]}] *:|^(?:---|\.\.\.)(?:\S| +[^\s#])|["'\]}]#/m;
 
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
-// Keys yaml resolves to null, which lintYaml reports and js-yaml would turn into the string "null".
-const NULL_KEY = /^(?:~|[Nn]ull|NULL)?$/;
+// yaml's core null; as a key, lintYaml reports it and js-yaml would turn it into the string "null".
+const NULL_FORM = /^(?:~|[Nn]ull|NULL)?$/;
 
 /**
  * yaml's core schema (yaml/dist/schema/core), so that a plain scalar means the same to both parsers. js-yaml keeps
@@ -33,7 +33,7 @@ const NULL_KEY = /^(?:~|[Nn]ull|NULL)?$/;
 const NUMBER_START = '-+.0123456789';
 const CORE_SCHEMA = jsYaml.FAILSAFE_SCHEMA.extend({
   implicit: [
-    scalarType('null', '~nN', [[/^(?:~|[Nn]ull|NULL)?$/, () => null]]),
+    scalarType('null', '~nN', [[NULL_FORM, () => null]]),
     scalarType('bool', 'tTfF', [[/^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/, (s) => s[0] === 't' || s[0] === 'T']]),
     scalarType('int', NUMBER_START, [
       [/^0o[0-7]+$/, (s) => parseInt(s.substring(2), 8)],
@@ -94,7 +94,7 @@ function isPlainMapping(value: unknown): boolean {
 function hasPlainKeys(value: unknown): boolean {
   if (Array.isArray(value)) return value.every(hasPlainKeys);
   if (typeof value !== 'object' || value === null) return true;
-  return Object.entries(value).every(([key, child]) => !FORBIDDEN_KEYS.has(key) && !NULL_KEY.test(key) && hasPlainKeys(child));
+  return Object.entries(value).every(([key, child]) => !FORBIDDEN_KEYS.has(key) && !NULL_FORM.test(key) && hasPlainKeys(child));
 }
 
 /** Thrown by a positionless document asked for its YAML nodes: only the full parser can answer, so it reads again. */

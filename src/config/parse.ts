@@ -33,7 +33,7 @@ export async function parseYaml(file: string, displayFile: string, text: string)
 
 /**
  * What yaml's parseAllDocuments does, but handing the event loop back every few documents: a plan's live read
- * runs while the desired state is parsed (see cli/desired-load.ts), and its responses would otherwise wait for
+ * runs while the desired state is parsed (see cli/planning.ts), and its responses would otherwise wait for
  * the whole parse.
  */
 async function composeDocuments(text: string, lines: LineCounter): Promise<Document.Parsed[]> {
