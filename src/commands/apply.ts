@@ -1,15 +1,16 @@
 import { Args, Flags } from '@oclif/core';
-import { BaseCommand } from '../cli/base-command.js';
-import { confirmApply } from '../cli/confirm.js';
-import { loadDesired } from '../cli/desired.js';
-import { dirFlag, storeFlags } from '../cli/flags.js';
-import { checkGuards } from '../cli/guards.js';
-import { openStore } from '../cli/open-store.js';
-import { readPlanFile } from '../cli/plan-file.js';
-import { parseDuration, PLAN_KEY_ENV } from '../cli/plan-signature.js';
-import { planDirectory, touchedBy } from '../cli/planning.js';
-import { checkFingerprints, checkPlanTarget } from '../cli/stale-plan.js';
-import { renderStats } from '../cli/stats.js';
+import { BaseCommand } from '../app/base-command.js';
+import { confirmApply } from '../app/confirm.js';
+import { loadDesired } from '../app/desired.js';
+import { dirFlag, storeFlags } from '../app/flags.js';
+import { checkGuards } from '../app/guards.js';
+import { openStore } from '../app/open-store.js';
+import { readPlanFile } from '../app/plan-file.js';
+import { PLAN_KEY_ENV } from '../app/plan-signature.js';
+import { parseDuration } from '../util/duration.js';
+import { planDirectory, touchedBy } from '../app/planning.js';
+import { checkFingerprints, checkPlanTarget } from '../app/stale-plan.js';
+import { renderStats } from '../app/stats.js';
 import { executePlan } from '../apply/execute-plan.js';
 import type { ApplyResult } from '../plan/apply-result.js';
 import { hasChanges } from '../plan/summary.js';
@@ -66,7 +67,7 @@ export default class Apply extends BaseCommand {
   }
 
   private async savedPlan(file: string, flags: Parameters<typeof openStore>[0]['flags'] & { dir: string; 'max-plan-age': string }): Promise<{ plan: Plan; store: Store; desiredCount: number }> {
-    const plan = await readPlanFile(file, { key: process.env[PLAN_KEY_ENV] || undefined, maxAgeMs: parseDuration(flags['max-plan-age']), now: new Date() });
+    const plan = await readPlanFile(file, { key: process.env[PLAN_KEY_ENV] || undefined, maxAgeMs: parseDuration(flags['max-plan-age'], 'max-plan-age'), now: new Date() });
     const loaded = await loadDesired(flags.dir);
     const store = await openStore({ dir: loaded.dir, project: loaded.state.project, flags });
     try {

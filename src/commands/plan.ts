@@ -1,9 +1,9 @@
 import { Flags } from '@oclif/core';
-import { BaseCommand } from '../cli/base-command.js';
-import { dirFlag, storeFlags } from '../cli/flags.js';
-import { planDirectory } from '../cli/planning.js';
-import { writePlanFile } from '../cli/plan-file.js';
-import { renderStats } from '../cli/stats.js';
+import { BaseCommand } from '../app/base-command.js';
+import { dirFlag, storeFlags } from '../app/flags.js';
+import { planDirectory } from '../app/planning.js';
+import { writePlanFile } from '../app/plan-file.js';
+import { renderStats } from '../app/stats.js';
 import { hasChanges } from '../plan/summary.js';
 import { renderDiagnostics } from '../render/diagnostics.js';
 import { planToJson, renderPlanJson } from '../render/json.js';

@@ -1,7 +1,7 @@
 import { Flags } from '@oclif/core';
-import { BaseCommand } from '../cli/base-command.js';
-import { loadDesired } from '../cli/desired.js';
-import { dirFlag } from '../cli/flags.js';
+import { BaseCommand } from '../app/base-command.js';
+import { loadDesired } from '../app/desired.js';
+import { dirFlag } from '../app/flags.js';
 import type { Diagnostic } from '../errors/index.js';
 import { diagnosticsToJson, renderDiagnostics } from '../render/diagnostics.js';
 

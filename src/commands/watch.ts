@@ -1,6 +1,6 @@
 import { Flags } from '@oclif/core';
-import { BaseCommand } from '../cli/base-command.js';
-import { storeFlags } from '../cli/flags.js';
+import { BaseCommand } from '../app/base-command.js';
+import { storeFlags } from '../app/flags.js';
 import { DEFAULT_LISTEN } from '../watch/listen-address.js';
 import { untilStopSignal } from '../watch/signals.js';
 import { watchOptionsFrom } from '../watch/watch-options.js';

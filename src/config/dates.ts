@@ -1,5 +1,7 @@
 // Date-times in one canonical form: UTC, whole seconds, `YYYY-MM-DDTHH:MM:SSZ`, so that a document and
 // the same instant read back from AWS compare equal whatever offset or precision the user wrote.
+import { isoSeconds } from '../util/time.js';
+
 const RFC3339 = /^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$/;
 
 export type DateTimeProblem = 'not-rfc3339' | 'fractional-seconds' | 'not-a-time';
@@ -14,7 +16,7 @@ export function dateTimeProblem(text: string): DateTimeProblem | undefined {
 
 /** The canonical form of a valid date-time (see dateTimeProblem). */
 export function canonicalDateTime(text: string): string {
-  return new Date(parse(text)).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  return isoSeconds(parse(text));
 }
 
 function parse(text: string): number {

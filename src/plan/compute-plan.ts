@@ -4,7 +4,7 @@ import { byAddress, compareText } from './address-order.js';
 import { forcedByReplacements } from './cascade.js';
 import { selectTargets } from './filter.js';
 import { grantLifecycle } from './grant-status.js';
-import { canonicalJson } from './json-value.js';
+import { canonicalJson } from '../util/canonical-json.js';
 import { planMessages } from './messages.js';
 import { pairResources, type Pair } from './pair-resources.js';
 import { compareChange, createChange, deleteChange, NOT_FORCED, type ForcedReasons } from './plan-change.js';

@@ -4,7 +4,7 @@ import { addressOf, type Address, type DesiredResource, type DesiredState, type 
 import { byAddress, compareText } from './address-order.js';
 import { diffProject } from './desired-diff-project.js';
 import { diffResource } from './diff-resource.js';
-import { canonicalJson } from './json-value.js';
+import { canonicalJson } from '../util/canonical-json.js';
 import type { FieldDiff, ResourceBody } from './types.js';
 
 /** `moved`: the same document, unchanged, now in another file. A changed document that also moved is `changed`. */

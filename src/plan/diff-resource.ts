@@ -1,6 +1,7 @@
 // Field-level diff of two resource bodies: walks the union of keys of tags and spec, never mutates its inputs.
 import { compareText } from './address-order.js';
-import { canonicalJson, isRecord, toJsonValue } from './json-value.js';
+import { canonicalJson } from '../util/canonical-json.js';
+import { isRecord, toJsonValue } from './json-value.js';
 import type { FieldDiff, ResourceBody } from './types.js';
 
 /**

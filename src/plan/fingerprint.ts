@@ -1,7 +1,7 @@
 // Fingerprints of live resources: a saved plan records them so that apply can refuse a plan the account has outgrown.
 import { hash } from 'node:crypto';
 import type { LiveResource } from '../model/index.js';
-import { canonicalJson } from './json-value.js';
+import { canonicalJson } from '../util/canonical-json.js';
 
 function sha256(text: string): string {
   // The one-shot hash (Node ≥ 20.12) is several times cheaper than createHash for small inputs.

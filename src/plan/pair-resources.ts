@@ -1,7 +1,7 @@
 // Pairs desired and live managed resources by address, setting aside addresses that cannot be planned safely.
 import { addressOf, type Address, type DesiredResource, type Duplicate, type Kind, type LiveResource, type LiveState } from '../model/index.js';
 import { byAddress, compareText } from './address-order.js';
-import { canonicalJson } from './json-value.js';
+import { canonicalJson } from '../util/canonical-json.js';
 import { planMessages } from './messages.js';
 
 /** One address with what is desired and what is live there; at least one of the two is set. */

@@ -3,9 +3,9 @@
 // passes except the last valid desired state; the live state is always read afresh, since other
 // processes (and people) change the account between passes. Never throws: every failure is an outcome.
 import { executePlan } from '../apply/execute-plan.js';
-import { checkGuards } from '../cli/guards.js';
-import type { StoreFlags } from '../cli/open-store.js';
-import { planAgainst } from '../cli/planning.js';
+import { checkGuards } from '../app/guards.js';
+import type { StoreFlags } from '../app/open-store.js';
+import { planAgainst } from '../app/planning.js';
 import { ValidationError } from '../errors/index.js';
 import type { Plan } from '../plan/types.js';
 import type { Store } from '../store/index.js';

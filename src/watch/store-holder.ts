@@ -2,7 +2,7 @@
 // 1 s interval does not rebuild SDK clients (or ask STS who it is) every time. The store caches no live
 // state (every pass still reads the account afresh, and the embedded emulator re-reads its state file
 // when another process changed it); a store that failed is dropped and reopened on the next pass.
-import { openStore, type OpenStoreOptions } from '../cli/open-store.js';
+import { openStore, type OpenStoreOptions } from '../app/open-store.js';
 import type { Store } from '../store/index.js';
 
 export type StoreOpener = (options: OpenStoreOptions) => Promise<Store>;

@@ -1,8 +1,8 @@
 // What a watcher is started with, made from the command's flags and checked before anything starts.
-import type { StoreFlags } from '../cli/open-store.js';
+import type { StoreFlags } from '../app/open-store.js';
 import { LicensectlError } from '../errors/index.js';
 import { defaultCacheDir } from './cache-dir.js';
-import { parseDuration } from './duration.js';
+import { parseDuration } from '../util/duration.js';
 import { parseListen, type ListenAddress } from './listen-address.js';
 import type { WatchMode } from './reconcile.js';
 

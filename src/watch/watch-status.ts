@@ -6,7 +6,7 @@ import type { FetchReport } from './git-poller.js';
 import type { SourceDescription } from './desired-source.js';
 import type { Trigger } from './triggers.js';
 import type { WatchMode } from './reconcile.js';
-import { formatDuration } from './duration.js';
+import { formatDuration } from '../util/duration.js';
 
 export interface ReconcileRecord extends ReconcileOutcome {
   readonly triggers: readonly Trigger[];

@@ -1,7 +1,8 @@
 // POST /webhook: a GitHub push event, signed with LICENSECTL_WEBHOOK_SECRET, asks for an immediate fetch.
 // Unsigned or wrongly signed deliveries get 401 and change nothing.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { BodyTooLarge, readBody, sendJson } from './http-json.js';
+import { BodyTooLarge, readBody } from '../util/http-body.js';
+import { MAX_BODY_BYTES, sendJson } from './http-json.js';
 import { verifySignature } from './webhook-signature.js';
 
 export interface WebhookReply {
@@ -15,7 +16,7 @@ export type PushHandler = (ref: string | undefined) => WebhookReply;
 export async function handleWebhook(req: IncomingMessage, res: ServerResponse, secret: string | undefined, onPush: PushHandler): Promise<void> {
   let body: Buffer;
   try {
-    body = await readBody(req);
+    body = await readBody(req, MAX_BODY_BYTES);
   } catch (error) {
     if (error instanceof BodyTooLarge) return sendJson(res, 413, { error: 'payload too large' }, { connection: 'close' });
     throw error;

@@ -1,7 +1,7 @@
 import { rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { CreateLicenseConfigurationCommand, ListLicenseConfigurationsCommand } from '@aws-sdk/client-license-manager';
-import { loadSchemaValidator } from '../../src/cli/schema.js';
+import { loadSchemaValidator } from '../../src/app/schema.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CONFIG_YAML, PROJECT_YAML, projectDir, removeDir, runCli, statePathOf } from '../helpers/cli.js';
 import { otherClient } from '../helpers/live.js';

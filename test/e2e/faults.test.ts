@@ -4,9 +4,9 @@ import { ListLicenseConfigurationsCommand, ListDistributedGrantsCommand } from '
 import { GetResourceSharesCommand } from '@aws-sdk/client-ram';
 import nock from 'nock';
 import { afterEach, describe, expect, it } from 'vitest';
-import { planAgainst } from '../../src/cli/planning.js';
-import { openStore } from '../../src/cli/open-store.js';
-import { loadDesired } from '../../src/cli/desired.js';
+import { planAgainst } from '../../src/app/planning.js';
+import { openStore } from '../../src/app/open-store.js';
+import { loadDesired } from '../../src/app/desired.js';
 import { executePlan } from '../../src/apply/execute-plan.js';
 import { Emulator, startServer, type RunningServer } from '../../src/emulator/index.js';
 import { CONFIG_YAML, PROJECT_YAML, projectDir, removeDir, runCli } from '../helpers/cli.js';

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { diffResource, SET_PATHS } from '../../src/plan/diff-resource.js';
-import { canonicalJson, isRecord, toJsonValue } from '../../src/plan/json-value.js';
+import { isRecord, toJsonValue } from '../../src/plan/json-value.js';
+import { canonicalJson } from '../../src/util/canonical-json.js';
 import type { FieldDiff, ResourceBody } from '../../src/plan/types.js';
 import { specOf } from '../helpers/builders.js';
 

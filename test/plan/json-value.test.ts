@@ -2,7 +2,8 @@
 // value's JSON copy, for any value, and equal texts must mean equal values.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { canonicalJson, sortKeys, toJsonValue } from '../../src/plan/json-value.js';
+import { sortKeys, toJsonValue } from '../../src/plan/json-value.js';
+import { canonicalJson } from '../../src/util/canonical-json.js';
 
 // "__proto__" as an own key cannot survive a plain-object copy; desired and live state never carry it. Keys that
 // look like array indexes are left to the example below: an object enumerates them first, whatever their order.

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { LicensectlError } from '../../src/errors/index.js';
 import { defaultCacheDir } from '../../src/watch/cache-dir.js';
-import { formatDuration, parseDuration } from '../../src/watch/duration.js';
 import { parseListen, urlOf } from '../../src/watch/listen-address.js';
 import { watchOptionsFrom, type WatchFlags } from '../../src/watch/watch-options.js';
 
@@ -13,23 +12,6 @@ const codeOf = (fn: () => unknown) => {
   }
   throw new Error('expected a LicensectlError');
 };
-
-describe('durations', () => {
-  it.each([
-    ['60s', 60_000], ['5m', 300_000], ['1s', 1_000], ['250ms', 250], ['1h', 3_600_000], ['1m30s', 90_000], ['1.5s', 1_500], [' 2m ', 120_000],
-  ])('%s is %d ms', (text, ms) => {
-    expect(parseDuration(text)).toBe(ms);
-  });
-
-  it.each(['60', '', 's', '0s', '-1s', '1d', '1 s', '1sx', 'abc'])('refuses %j with BAD_DURATION naming the flag', (text) => {
-    expect(codeOf(() => parseDuration(text, 'interval'))).toBe('BAD_DURATION');
-    expect(() => parseDuration(text, 'interval')).toThrow(/--interval must be a positive duration/);
-  });
-
-  it('formats back to the shortest exact spelling', () => {
-    expect([60_000, 1_000, 1_500, 3_600_000, 90_000].map(formatDuration)).toEqual(['1m', '1s', '1500ms', '1h', '90s']);
-  });
-});
 
 describe('--listen', () => {
   it.each([

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { OpenStoreOptions } from '../../src/cli/open-store.js';
+import type { OpenStoreOptions } from '../../src/app/open-store.js';
 import type { ProjectConfig } from '../../src/model/index.js';
 import type { Store } from '../../src/store/index.js';
 import { StoreHolder } from '../../src/watch/store-holder.js';

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { Flags } from '@oclif/core';
-import { BaseCommand } from '../../cli/base-command.js';
+import { BaseCommand } from '../../app/base-command.js';
 
 export default class EmulatorServe extends BaseCommand {
   static override enableJsonFlag = false;

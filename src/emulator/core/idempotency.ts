@@ -1,6 +1,7 @@
 // Client-token idempotency shared by both services: a retried request (same token, same members) gets the
 // first response again without acting twice; the same token with different members is refused.
 import { createHash } from 'node:crypto';
+import { canonicalJson } from '../../util/canonical-json.js';
 import type { CallContext, ServiceError, ServiceName } from './types.js';
 
 export interface IdempotentCall {
@@ -28,18 +29,6 @@ export function idempotent(ctx: CallContext, call: IdempotentCall, run: () => Re
 /** sha256 of the canonical JSON (keys sorted) of a request's members. */
 export function hashOf(value: unknown): string {
   return createHash('sha256').update(canonicalJson(value)).digest('hex');
-}
-
-function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (typeof value === 'object' && value !== null) {
-    const entries = Object.keys(value)
-      .sort()
-      .filter((k) => (value as Record<string, unknown>)[k] !== undefined)
-      .map((k) => `${JSON.stringify(k)}:${canonicalJson((value as Record<string, unknown>)[k])}`);
-    return `{${entries.join(',')}}`;
-  }
-  return JSON.stringify(value);
 }
 
 /** A copy, so that the caller may extend the replayed response without changing the record. */

@@ -1,6 +1,7 @@
 // The emulator over HTTP (`licensectl emulator serve`): any AWS client can point its endpoint here.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { BodyTooLarge, readBody } from '../../util/http-body.js';
 import type { Emulator } from './emulator.js';
 import type { EmulatorResponse } from './http-types.js';
 
@@ -41,29 +42,30 @@ async function serve(emulator: Emulator, req: IncomingMessage, res: ServerRespon
   const path = req.url ?? '/';
   let answer: EmulatorResponse;
   try {
-    const body = await readBody(req);
+    const body = (await readBody(req, MAX_REQUEST_BYTES)).toString('utf8');
     answer = await emulator.handle({ method, path, headers: headersOf(req), body });
   } catch (error) {
-    answer = internalError(error);
+    answer = error instanceof BodyTooLarge ? tooLarge(error) : internalError(error);
   }
   res.writeHead(answer.status, { ...answer.headers, 'content-length': Buffer.byteLength(answer.body) });
   res.end(answer.body);
   log?.(`${method} ${path} ${answer.operation ?? '-'} ${answer.status} ${(performance.now() - started).toFixed(1)}ms`);
 }
 
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
-}
-
 function headersOf(req: IncomingMessage): Record<string, string> {
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(req.headers)) if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(',') : value;
   return headers;
+}
+
+// Far above any request License Manager or RAM accept (their largest members are a few hundred KB), and far below
+// what would strain the process: a larger body is refused without being buffered.
+const MAX_REQUEST_BYTES = 16 * 1024 * 1024;
+
+function tooLarge(error: BodyTooLarge): EmulatorResponse {
+  const message = error.message;
+  const body = JSON.stringify({ __type: 'RequestEntityTooLargeException', Message: message, message });
+  return { status: 413, headers: { 'content-type': 'application/json', 'x-amzn-errortype': 'RequestEntityTooLargeException', connection: 'close' }, body };
 }
 
 /** The emulator's own failures (an unreadable state file) reach HTTP clients as a 500 with the reason. */

@@ -1,4 +1,5 @@
 // Mapping between AWS's LicenseConfiguration shape and our canonical spec, in both directions.
+import { isoSeconds } from '../../util/time.js';
 import type { LicenseConfiguration, ProductInformation as AwsProductInformation } from '@aws-sdk/client-license-manager';
 import { decodeRules, encodeRules, type ConfigurationStatus, type CountingType, type LicenseConfigurationSpec, type ProductInformation } from '../../model/index.js';
 
@@ -58,7 +59,7 @@ export function rulesToAws(spec: LicenseConfigurationSpec): string[] {
 
 // LicenseExpiry is documented as a Unix timestamp; we use seconds.
 function epochToIso(seconds: number): string {
-  return new Date(seconds * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  return isoSeconds(seconds * 1000);
 }
 
 function isoToEpoch(iso: string): number {

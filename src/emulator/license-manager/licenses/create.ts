@@ -1,6 +1,6 @@
 // CreateLicense: idempotent on ClientToken; a new license is AVAILABLE at version "1".
 import { licenseArn } from '../../../model/arn.js';
-import { isoSeconds } from '../../core/time.js';
+import { isoSeconds } from '../../../util/time.js';
 import type { CallContext } from '../../core/types.js';
 import { withClientToken } from '../client-token.js';
 import { list, str, type Input, type Tag } from '../input.js';

@@ -1,6 +1,6 @@
 // CreateLicenseVersion (the whole license re-specified as a new version) and DeleteLicense. Both act only
 // on the latest version: a stale SourceVersion is a ConflictException. A deleted license stays readable.
-import { isoSeconds } from '../../core/time.js';
+import { isoSeconds } from '../../../util/time.js';
 import type { CallContext } from '../../core/types.js';
 import { withClientToken } from '../client-token.js';
 import { conflict, validation } from '../errors.js';

@@ -3,8 +3,8 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { loadDesired } from '../../src/cli/desired.js';
-import { planDirectory } from '../../src/cli/planning.js';
+import { loadDesired } from '../../src/app/desired.js';
+import { planDirectory } from '../../src/app/planning.js';
 import { ValidationError } from '../../src/errors/index.js';
 import { CONFIG_YAML, PROJECT_YAML, projectDir, readBytes, removeDir, statePathOf } from '../helpers/cli.js';
 

@@ -2,7 +2,7 @@
 // written by someone holding LICENSECTL_PLAN_KEY), and a maximum age (so a forgotten plan is not applied weeks later).
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { LicensectlError } from '../errors/index.js';
-import { canonicalJson } from '../plan/json-value.js';
+import { canonicalJson } from '../util/canonical-json.js';
 
 export const PLAN_KEY_ENV = 'LICENSECTL_PLAN_KEY';
 /** What `plan --out` says when it writes a plan without a key. */
@@ -97,17 +97,3 @@ function counted(n: number, one: string, many: string): string {
   return `${n} ${n === 1 ? one : many}`;
 }
 
-const DURATION_UNITS: Readonly<Record<string, number>> = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 };
-
-/** `30s`, `90m`, `24h`, `2d`, or a sum such as `1h30m`, in milliseconds; greater than zero. */
-export function parseDuration(text: string, flag = '--max-plan-age'): number {
-  const trimmed = text.trim();
-  const parts = /^(\d+(ms|s|m|h|d))+$/.test(trimmed) ? [...trimmed.matchAll(/(\d+)(ms|s|m|h|d)/g)] : [];
-  const ms = parts.reduce((sum, [, n, unit]) => sum + Number(n) * DURATION_UNITS[unit!]!, 0);
-  if (parts.length === 0 || !Number.isSafeInteger(ms) || ms <= 0) {
-    throw new LicensectlError('INVALID_DURATION', `invalid ${flag} '${text}': expected a whole number and a unit (s, m, h or d), greater than zero`, {
-      hint: `for example ${flag} 30s, 90m, 24h or 2d`,
-    });
-  }
-  return ms;
-}

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { loadSchemaValidator } from '../../src/cli/schema.js';
+import { loadSchemaValidator } from '../../src/app/schema.js';
 import {
-  assertPlanSigned, canonicalPlanText, checkPlanAge, durationInWords, parseDuration, signPlanDocument, UNSIGNED_PLAN_MESSAGE,
+  assertPlanSigned, canonicalPlanText, checkPlanAge, durationInWords, signPlanDocument, UNSIGNED_PLAN_MESSAGE,
   verifyPlanDocument,
-} from '../../src/cli/plan-signature.js';
+} from '../../src/app/plan-signature.js';
 import { LicensectlError } from '../../src/errors/index.js';
 import { renderPlanJson } from '../../src/render/json.js';
 import { everyActionPlan } from '../render/scenarios.js';
@@ -125,24 +125,5 @@ describe('checkPlanAge', () => {
   it('words durations with their two largest units', () => {
     expect([500, 1_000, 59_000, 61_000, 3_600_000, 90_061_000].map(durationInWords))
       .toEqual(['less than a second', '1 second', '59 seconds', '1 minute 1 second', '1 hour', '1 day 1 hour']);
-  });
-});
-
-describe('parseDuration', () => {
-  it.each([['30s', 30_000], ['90m', 5_400_000], ['24h', 86_400_000], ['2d', 172_800_000], ['1h30m', 5_400_000], ['250ms', 250], [' 5m ', 300_000]])(
-    '%s is %d ms', (text, ms) => expect(parseDuration(text)).toBe(ms),
-  );
-
-  it.each(['', '24', 'h', '1.5h', '-1h', '24 h', '1w', '0s', '24H', '1h 30m', '99999999999999999d'])('refuses %j with a clear error', (text) => {
-    const error = errorOf(() => parseDuration(text));
-    expect([error.code, error.message, error.hint]).toEqual([
-      'INVALID_DURATION',
-      `invalid --max-plan-age '${text}': expected a whole number and a unit (s, m, h or d), greater than zero`,
-      'for example --max-plan-age 30s, 90m, 24h or 2d',
-    ]);
-  });
-
-  it('names the flag it parses', () => {
-    expect(errorOf(() => parseDuration('soon', '--interval')).message).toMatch(/^invalid --interval 'soon'/);
   });
 });
