@@ -5,7 +5,7 @@ import { LicensectlError } from '../errors/index.js';
 import type { Plan } from '../plan/types.js';
 import { planToJson } from '../render/json.js';
 import { assertPlanSigned, checkPlanAge, PLAN_KEY_ENV, signPlanDocument, UNSIGNED_PLAN_MESSAGE } from './plan-signature.js';
-import { loadSchemaValidator } from './schema.js';
+import { schemaProblems } from './schema.js';
 
 const HINT = 'pass the file written by `licensectl plan --out FILE`';
 
@@ -24,7 +24,7 @@ export interface ReadPlanOptions {
 
 export async function readPlanFile(file: string, options: ReadPlanOptions): Promise<Plan> {
   const doc = parse(file, await readText(file));
-  const problems = (await loadSchemaValidator('plan.schema.json'))(doc);
+  const problems = schemaProblems('plan.schema.json', doc);
   if (problems.length) {
     throw new LicensectlError('PLAN_FILE_INVALID', `${file} is not a licensectl plan: ${problems.slice(0, 3).join('; ')}`, { hint: `${HINT} with this version of licensectl` });
   }

@@ -1,13 +1,22 @@
-// Validates documents against the published schemas in schemas/ (the plan file's, for one).
-import { readFile } from 'node:fs/promises';
+// Checks licensectl's JSON outputs against their published schemas (schemas/*.schema.json), with validators
+// generated at build time (scripts/generate-validators.mjs): a saved plan before it is applied; every output in tests.
+import type { ErrorObject } from 'ajv';
+import * as generated from './output-validators.generated.js';
 
-const SCHEMA_DIR = new URL('../../schemas/', import.meta.url);
+type GeneratedValidator = ((data: unknown) => boolean) & { errors?: ErrorObject[] | null };
 
-export async function loadSchemaValidator(name: string): Promise<(doc: unknown) => string[]> {
-  const [{ Ajv2020 }, formats] = await Promise.all([import('ajv/dist/2020.js'), import('ajv-formats')]);
-  const ajv = new Ajv2020({ allErrors: true, strict: false });
-  // ajv-formats is CommonJS: its module object is itself the plugin function.
-  (formats.default as unknown as (a: unknown) => void)(ajv);
-  const validate = ajv.compile(JSON.parse(await readFile(new URL(name, SCHEMA_DIR), 'utf8')));
-  return (doc) => (validate(doc) ? [] : (validate.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message ?? 'is invalid'}`));
+export type OutputSchema = 'plan.schema.json' | 'apply-result.schema.json' | 'validate-result.schema.json';
+
+const exported = generated as Record<string, unknown>;
+const VALIDATORS: Record<OutputSchema, unknown> = {
+  'plan.schema.json': exported.validatePlan,
+  'apply-result.schema.json': exported.validateApplyResult,
+  'validate-result.schema.json': exported.validateValidateResult,
+};
+
+/** Every schema problem of `doc` as `/json/pointer message`; empty when it conforms. */
+export function schemaProblems(name: OutputSchema, doc: unknown): string[] {
+  const validate = VALIDATORS[name] as GeneratedValidator | undefined;
+  if (!validate) throw new Error(`internal: no generated validator for ${name}`);
+  return validate(doc) ? [] : (validate.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message ?? 'is invalid'}`);
 }

@@ -9,7 +9,7 @@ import { errorAt, errorAtNode, type ParsedDocument } from './document.js';
 import { PROJECT_FILE } from './limits.js';
 import { schemaDiagnostics } from './locate.js';
 import { normalizeState } from './normalize.js';
-import { fastParse, NeedsPositions, positionlessDocument } from './fast-yaml.js';
+import { parseYaml, type ParsedFile } from './parse.js';
 import { schemaErrors } from './schema/validate.js';
 import { selectFiles } from './select.js';
 import { directorySource, type DocumentSource } from './source.js';
@@ -26,44 +26,21 @@ export function loadDirectory(dir: string): Promise<LoadResult> {
   return loadDesiredState(directorySource(dir));
 }
 
-export interface LoadOptions {
-  /** Try the fast parser first (fast-yaml.ts); off only to compare the two paths. */
-  readonly fast?: boolean;
-}
-
-export async function loadDesiredState(source: DocumentSource, { fast = true }: LoadOptions = {}): Promise<LoadResult> {
+export async function loadDesiredState(source: DocumentSource): Promise<LoadResult> {
   const listed = await listFiles(source);
   if (!Array.isArray(listed)) return { state: null, diagnostics: [listed], files: [] };
   if (!listed.includes(PROJECT_FILE)) return { state: null, diagnostics: [noProjectFile(source, listed)], files: [] };
   const project = await readText(source, PROJECT_FILE);
-  const files = selectFiles(listed, ...globsOf(await valuesOf(project)));
-  const texts = [project, ...(await Promise.all(files.filter((f) => f !== PROJECT_FILE).map((f) => readText(source, f))))];
-  return { ...((fast ? fastLoad(texts, source) : null) ?? (await fullLoad(texts, source))), files };
+  const projectParsed = parsedOf(project);
+  const files = selectFiles(listed, ...globsOf(projectParsed.documents.map((d) => d.value)));
+  const others = await Promise.all(files.filter((f) => f !== PROJECT_FILE).map((f) => readText(source, f)));
+  const parsed = [projectParsed, ...others.map(parsedOf)];
+  return { ...checked(parsed.flatMap((p) => p.documents), parsed.flatMap((p) => p.diagnostics), source), files };
 }
 
-/** Plain YAML that loads without a single diagnostic: read by the fast parser, checked, normalised. Else null. */
-function fastLoad(texts: readonly FileText[], source: DocumentSource): Omit<LoadResult, 'files'> | null {
-  const documents: ParsedDocument[] = [];
-  for (const t of texts) {
-    if (!('text' in t)) return null;
-    const parsed = fastParse(t.text);
-    if (!parsed) return null;
-    documents.push(...parsed.map((d) => positionlessDocument(t.file, t.display, d)));
-  }
-  try {
-    const result = checked(documents, [], source);
-    return result.diagnostics.length === 0 ? result : null;
-  } catch (error) {
-    if (error instanceof NeedsPositions) return null;
-    throw error;
-  }
-}
-
-/** The reference: every file through yaml, with positions, and every diagnostic. */
-async function fullLoad(texts: readonly FileText[], source: DocumentSource): Promise<Omit<LoadResult, 'files'>> {
-  const { parseYaml } = await import('./parse.js'); // yaml is loaded only when the fast path declines
-  const parsed = await Promise.all(texts.map((t) => ('text' in t ? parseYaml(t.file, t.display, t.text) : { documents: [], diagnostics: [t.failed] })));
-  return checked(parsed.flatMap((p) => p.documents), parsed.flatMap((p) => p.diagnostics), source);
+/** Every file is parsed once, by yaml, with source positions. */
+function parsedOf(t: FileText): ParsedFile {
+  return 'text' in t ? parseYaml(t.file, t.display, t.text) : { documents: [], diagnostics: [t.failed] };
 }
 
 function checked(documents: readonly ParsedDocument[], found: readonly Diagnostic[], source: DocumentSource): Omit<LoadResult, 'files'> {
@@ -116,14 +93,6 @@ async function readText(source: DocumentSource, file: string): Promise<FileText>
   const decoded = decodeText(bytes);
   if (!decoded.ok) return { file, failed: errorAt(display, decoded.position, decoded.problem) };
   return { file, display, text: decoded.text };
-}
-
-async function valuesOf(t: FileText): Promise<unknown[]> {
-  if (!('text' in t)) return [];
-  const fast = fastParse(t.text);
-  if (fast) return fast.map((d) => d.value);
-  const { parseYaml } = await import('./parse.js');
-  return (await parseYaml(t.file, t.display, t.text)).documents.map((d) => d.value);
 }
 
 /** Typed errors keep their code and hint; anything else (EACCES, …) keeps its message. */

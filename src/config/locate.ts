@@ -1,16 +1,12 @@
 // From a JSON path (ajv's instancePath, split) back to the YAML node, and so to file:line:column.
-import { createRequire } from 'node:module';
-import type * as Yaml from 'yaml';
+import * as yamlModule from 'yaml';
 import type { Node, Pair } from 'yaml';
 import type { Diagnostic } from '../errors/index.js';
 import { errorAtNode, type ParsedDocument } from './document.js';
 import { describeSchemaError, isNoise } from './schema/messages.js';
 import type { ErrorObject } from 'ajv';
 
-// Only documents from the full parser have nodes to locate, and it has loaded yaml by then: requiring it here is a
-// cache lookup, and a load that took the fast path (fast-yaml.ts) never loads yaml at all.
-const require = createRequire(import.meta.url);
-const yaml = (): typeof Yaml => require('yaml') as typeof Yaml;
+const yaml = () => yamlModule;
 
 export interface Located {
   /** The deepest node reached: the value at the path, or its nearest existing ancestor. */

@@ -1,5 +1,4 @@
 // YAML text to documents with source positions. Problems become located diagnostics; nothing throws.
-import { setImmediate as nextTurn } from 'node:timers/promises';
 import { Composer, LineCounter, Parser, isScalar, visit, type Document, type Node, type YAMLError } from 'yaml';
 import type { Diagnostic } from '../errors/index.js';
 import { errorAt, errorAtNode, positionAt, positionInText, type ParsedDocument, type Problem } from './document.js';
@@ -11,17 +10,14 @@ export interface ParsedFile {
   readonly diagnostics: readonly Diagnostic[];
 }
 
-/** Documents parsed between two turns of the event loop (a few milliseconds' work). */
-const DOCUMENTS_PER_TURN = 20;
-
-export async function parseYaml(file: string, displayFile: string, text: string): Promise<ParsedFile> {
+export function parseYaml(file: string, displayFile: string, text: string): ParsedFile {
   const lines = new LineCounter();
   const tooDeep = deepNesting(text);
   if (tooDeep !== undefined) {
     const problem = { code: 'NESTING_LIMIT', message: `collections nested more than ${MAX_FLOW_DEPTH} levels deep` };
     return { documents: [], diagnostics: [errorAt(displayFile, positionInText(text, tooDeep), problem)] };
   }
-  const docs = await composeDocuments(text, lines);
+  const docs = composeDocuments(text, lines);
   if (docs.length === 0) {
     const message = text.trim() === '' ? 'file is empty' : 'file has only comments, no documents';
     const problem = { code: 'EMPTY_FILE', message, hint: 'add documents, or delete the file' };
@@ -31,19 +27,14 @@ export async function parseYaml(file: string, displayFile: string, text: string)
   return { documents: parsed.map((p) => p.document), diagnostics: parsed.flatMap((p) => p.diagnostics) };
 }
 
-/**
- * What yaml's parseAllDocuments does, but handing the event loop back every few documents: a plan's live read
- * runs while the desired state is parsed (see cli/planning.ts), and its responses would otherwise wait for
- * the whole parse.
- */
-async function composeDocuments(text: string, lines: LineCounter): Promise<Document.Parsed[]> {
+/** What yaml's parseAllDocuments does, with unique keys enforced and errors kept on each document. */
+function composeDocuments(text: string, lines: LineCounter): Document.Parsed[] {
   const parser = new Parser(lines.addNewLine);
   const composer = new Composer({ uniqueKeys: true, prettyErrors: false });
   const docs: Document.Parsed[] = [];
   for (const token of parser.parse(text)) {
     for (const doc of composer.next(token)) {
       docs.push(doc);
-      if (docs.length % DOCUMENTS_PER_TURN === 0) await nextTurn();
     }
   }
   docs.push(...composer.end());

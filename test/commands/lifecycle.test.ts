@@ -1,7 +1,7 @@
 import { rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { CreateLicenseConfigurationCommand, ListLicenseConfigurationsCommand } from '@aws-sdk/client-license-manager';
-import { loadSchemaValidator } from '../../src/app/schema.js';
+import { schemaProblems } from '../../src/app/schema.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CONFIG_YAML, PROJECT_YAML, projectDir, removeDir, runCli, statePathOf } from '../helpers/cli.js';
 import { otherClient } from '../helpers/live.js';
@@ -78,7 +78,7 @@ describe('planning and applying license configurations', () => {
 
   it('plan --json validates against schemas/plan.schema.json', async () => {
     await writeFile(path.join(dir, 'core.yaml'), CONFIG_YAML('core-lic', CORE.replace('100', '300'), '{team: x}'));
-    const problems = (await loadSchemaValidator('plan.schema.json'))(await planJson(dir));
+    const problems = schemaProblems('plan.schema.json', await planJson(dir));
     expect(problems).toEqual([]);
   });
 });
