@@ -25,7 +25,7 @@ export function canonicalPlanText(doc: object): string {
 
 /** A copy of the document with `signature` last (replacing any previous one). */
 export function signPlanDocument<T extends object>(doc: T, key: string): Omit<T, 'signature'> & { signature: PlanSignature } {
-  if (key === '') throw new LicensectlError('PLAN_KEY_EMPTY', `${PLAN_KEY_ENV} is set but empty`, { hint: `set ${PLAN_KEY_ENV} to a long random secret, or unset it` });
+  if (key === '') throw new LicensectlError('BAD_ENVIRONMENT', `${PLAN_KEY_ENV} is set but empty`, { hint: `set ${PLAN_KEY_ENV} to a long random secret, or unset it` });
   const { signature: _signature, ...unsigned } = doc as T & { signature?: unknown };
   return { ...unsigned, signature: { algorithm: SIGNATURE_ALGORITHM, value: hmacOf(canonicalPlanText(unsigned), key) } };
 }

@@ -1,2 +1,3 @@
 export * from './diagnostic.js';
 export * from './licensectl-error.js';
+export * from './codes.js';

@@ -4,7 +4,7 @@
 // nothing on stderr as a success, and refuses to run when the user's environment sets EDITOR or PAGER.
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { LicensectlError } from '../errors/index.js';
+import { LicensectlError, type ErrorCode } from '../errors/index.js';
 import { redactUrls } from './remote-url.js';
 
 export interface GitResult {
@@ -22,7 +22,7 @@ export interface GitRunOptions {
 }
 
 export interface GitFailure {
-  readonly code: string;
+  readonly code: ErrorCode;
   readonly message: string;
   readonly hint?: string;
 }

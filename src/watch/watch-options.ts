@@ -49,7 +49,7 @@ export function watchOptionsFrom(flags: WatchFlags, env: NodeJS.ProcessEnv = pro
 
 function sourceSpec(flags: WatchFlags, env: NodeJS.ProcessEnv): SourceSpec {
   if (flags.dir !== undefined && flags.repo !== undefined) {
-    throw new LicensectlError('BAD_FLAGS', '--dir and --repo cannot be used together', { hint: 'watch a directory (--dir) or a git branch (--repo URL --branch B), not both' });
+    throw new LicensectlError('USAGE', '--dir and --repo cannot be used together', { hint: 'watch a directory (--dir) or a git branch (--repo URL --branch B), not both' });
   }
   if (flags.repo === undefined) return { type: 'directory', dir: flags.dir ?? '.' };
   return {
@@ -61,5 +61,5 @@ function sourceSpec(flags: WatchFlags, env: NodeJS.ProcessEnv): SourceSpec {
 
 function watchMode(mode: string): WatchMode {
   if (mode === 'correct' || mode === 'warn') return mode;
-  throw new LicensectlError('BAD_FLAGS', `--mode must be correct or warn, got ${JSON.stringify(mode)}`, { hint: 'correct applies drift fixes; warn only reports drift' });
+  throw new LicensectlError('USAGE', `--mode must be correct or warn, got ${JSON.stringify(mode)}`, { hint: 'correct applies drift fixes; warn only reports drift' });
 }

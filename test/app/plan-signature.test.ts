@@ -78,7 +78,7 @@ describe('signing a saved plan', () => {
   });
 
   it('refuses an empty key', () => {
-    expect(errorOf(() => signPlanDocument({}, '')).code).toBe('PLAN_KEY_EMPTY');
+    expect(errorOf(() => signPlanDocument({}, '')).code).toBe('BAD_ENVIRONMENT');
   });
 
   it('turns a failed verification into a clear error naming the file', () => {

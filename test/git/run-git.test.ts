@@ -24,7 +24,7 @@ describe('running git', () => {
     await expect(git(dir, ['log'], { code: 'GIT_READ_FAILED', message: 'cannot read the log', hint: 'h' })).rejects.toMatchObject({
       code: 'GIT_READ_FAILED', message: 'cannot read the log: not a git repository (or any of the parent directories): .git', hint: 'h',
     });
-    await expect(git(path.join(dir, 'missing'), ['log'], { code: 'X', message: 'x' })).rejects.toMatchObject({ code: 'DIRECTORY_NOT_FOUND' });
+    await expect(git(path.join(dir, 'missing'), ['log'], { code: 'GIT_READ_FAILED', message: 'x' })).rejects.toMatchObject({ code: 'DIRECTORY_NOT_FOUND' });
   });
 
   it('ignores GIT_DIR set by a hook or wrapper: the repository is the one holding the directory', async () => {

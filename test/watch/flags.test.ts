@@ -53,8 +53,8 @@ describe('watch options from flags', () => {
   });
 
   it('refuses --dir with --repo, an unknown mode and a bad interval', () => {
-    expect(codeOf(() => watchOptionsFrom(flags({ dir: '.', repo: 'x' }), {}))).toBe('BAD_FLAGS');
-    expect(codeOf(() => watchOptionsFrom(flags({ mode: 'fix' }), {}))).toBe('BAD_FLAGS');
+    expect(codeOf(() => watchOptionsFrom(flags({ dir: '.', repo: 'x' }), {}))).toBe('USAGE');
+    expect(codeOf(() => watchOptionsFrom(flags({ mode: 'fix' }), {}))).toBe('USAGE');
     expect(codeOf(() => watchOptionsFrom(flags({ interval: '60' }), {}))).toBe('BAD_DURATION');
   });
 
