@@ -1,8 +1,7 @@
 // The AWS-compatible License Manager + RAM emulator: embedded through the SDK clients' request handler,
 // or served over HTTP.
 export { Emulator, type EmulatorOptions } from './core/emulator.js';
-export { createInProcessHandler, type InProcessHandler } from './core/in-process-handler.js';
-export { startServer, type RunningServer, type ServerOptions } from './core/server.js';
+export { createInProcessHandler, startServer, type InProcessHandler, type RunningServer, type ServerOptions } from './core/transports.js';
 export { FaultController, type FaultOptions, type InjectedError } from './core/faults.js';
-export type { EmulatorRequest, EmulatorResponse } from './core/http-types.js';
-export { ServiceError, emptyState, type CallContext, type EmulatorState, type OperationSpec, type ServiceName } from './core/types.js';
+export type { EmulatorRequest, EmulatorResponse } from './core/wire.js';
+export { ServiceError, emptyState, type CallContext, type EmulatorState, type OperationSpec, type ServiceName } from './core/service-contract.js';

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { Flags } from '@oclif/core';
 import { BaseCommand } from '../../app/base-command.js';
+import { LicensectlError } from '../../errors/index.js';
 
 export default class EmulatorServe extends BaseCommand {
   static override enableJsonFlag = false;
@@ -43,8 +44,6 @@ export default class EmulatorServe extends BaseCommand {
 
 function rate(value: string, flag: string): number {
   const n = Number(value);
-  if (!Number.isFinite(n) || n < 0 || n > 1) {
-    throw Object.assign(new Error(`--${flag} must be a number from 0 to 1, got ${JSON.stringify(value)}`), { oclif: { exit: 1 } });
-  }
+  if (!Number.isFinite(n) || n < 0 || n > 1) throw new LicensectlError('USAGE', `--${flag} must be a number from 0 to 1, got ${JSON.stringify(value)}`);
   return n;
 }

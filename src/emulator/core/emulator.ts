@@ -3,21 +3,18 @@
 // handler and the HTTP server both call `handle`.
 import { randomUUID } from 'node:crypto';
 import { LicensectlError } from '../../errors/index.js';
+import { compareText } from '../../util/compare.js';
 import { licenseManagerOperations } from '../license-manager/index.js';
-import { setConsumption } from '../license-manager/configurations/consumption.js';
+import { setConsumption } from '../license-manager/license-configurations.js';
 import { ramOperations } from '../ram/index.js';
-import { FaultController, type FaultOptions } from './faults.js';
-import type { EmulatorRequest, EmulatorResponse } from './http-types.js';
-import { identityOf, type Identity } from './identity.js';
-import { idSource, seededRandom } from './ids.js';
-import { validateInput } from './input-validation.js';
-import { checkOutput, checkUnchanged } from './output-check.js';
+import { identityOf, idSource, type Identity } from './call-context.js';
+import { FaultController, seededRandom, type FaultOptions } from './faults.js';
+import { checkOutput, checkUnchanged, validateInput } from './model-checks.js';
 import { OperationRegistry, type Route } from './registry.js';
-import { decodeInput } from './request-decoder.js';
+import { ServiceError, type CallContext, type EmulatorState, type OperationSpec, type ServiceName } from './service-contract.js';
 import { FileStateStore } from './state-file.js';
 import { MemoryStateStore, type StateStore } from './state-store.js';
-import { ServiceError, type CallContext, type EmulatorState, type OperationSpec, type ServiceName } from './types.js';
-import { errorResponse, successResponse } from './wire.js';
+import { decodeInput, errorResponse, splitPath, successResponse, type EmulatorRequest, type EmulatorResponse } from './wire.js';
 
 export interface EmulatorOptions {
   /** Keep the state in this JSON file (shared safely between processes); in memory when absent. */
@@ -78,7 +75,7 @@ export class Emulator {
 
   /** Calls routed to each operation since construction (or the last reset), injected failures included. */
   callCounts(): Record<string, number> {
-    return Object.fromEntries([...this.counts].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+    return Object.fromEntries([...this.counts].sort(([a], [b]) => compareText(a, b)));
   }
 
   resetCallCounts(): void {
@@ -100,7 +97,7 @@ export class Emulator {
   }
 
   /** Serialises the output inside the call, while the state it refers to is the state it saw. */
-  private run(route: Route, identity: Identity, input: Record<string, unknown>): Promise<string> | string {
+  private async run(route: Route, identity: Identity, input: Record<string, unknown>): Promise<string> {
     const invoke = (state: EmulatorState): string => {
       const before = this.options.checkResponses && route.spec.readOnly ? JSON.stringify(state) : undefined;
       const output = route.spec.handler(this.context(identity, state), input);
@@ -139,9 +136,4 @@ function unknownOperation(target: string | undefined, method: string, pathname: 
   const what = target === undefined ? `${method} ${pathname}` : `x-amz-target ${target}`;
   const error = new ServiceError('UnknownOperationException', `The emulator does not implement the operation at ${what}`, 404);
   return errorResponse(service, error, requestId);
-}
-
-function splitPath(path: string): [string, URLSearchParams] {
-  const at = path.indexOf('?');
-  return at < 0 ? [path, new URLSearchParams()] : [path.slice(0, at), new URLSearchParams(path.slice(at + 1))];
 }

@@ -2,8 +2,8 @@
 // random throttling (429, each service's throttling error), random server errors (500), and deterministic
 // "fail the next N calls of operation X".
 import { LicensectlError } from '../../errors/index.js';
-import { THROTTLING_ERROR } from './error-status.js';
-import { ServiceError, type ServiceName } from './types.js';
+import { ServiceError, type ServiceName } from './service-contract.js';
+import { THROTTLING_ERROR } from './wire.js';
 
 export interface FaultOptions {
   /** Added to every call, before anything else. */
@@ -95,4 +95,16 @@ function sleep(ms: number, signal?: AbortSignal): Promise<void> {
 
 export function abortError(): Error {
   return Object.assign(new Error('Request aborted'), { name: 'AbortError' });
+}
+
+/** A small seeded PRNG (mulberry32), so that a seeded emulator's random faults are reproducible. */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
 }

@@ -2,7 +2,7 @@
 // path), the key it is counted and fault-injected under, and where its model says its members travel.
 import type { ServiceModel, ShapeType } from './model/service-model.js';
 import { LICENSE_MANAGER_MODEL, RAM_MODEL } from './model/shapes.generated.js';
-import type { OperationSpec, ServiceName } from './types.js';
+import type { OperationSpec, ServiceName } from './service-contract.js';
 
 export const SERVICE_MODELS: Readonly<Record<ServiceName, ServiceModel>> = {
   'license-manager': LICENSE_MANAGER_MODEL,

@@ -1,18 +1,18 @@
 // State kept in one JSON file that several processes may use at once. A mutation takes the file's
 // inter-process lock (proper-lockfile), re-reads the file if another process changed it, runs, and replaces
 // the file atomically with the text it committed (temp file in the same directory, fsync, rename). If the
-// handler throws, nothing is written. Reads never lock:
-// rename makes every reader see either the old or the new document, and a read re-parses only when the
-// file's identity (inode, size, mtime, ctime) changed.
+// handler throws, nothing is written. Reads never lock: rename makes every reader see either the old or the
+// new document, and a read re-parses only when the file's identity (inode, size, mtime, ctime) changed.
+// Anything in the file that is not a licensectl emulator state is reported as a clear, typed error naming the
+// file, never as a stack trace.
 import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import lockfile from 'proper-lockfile';
 import { LicensectlError } from '../../errors/index.js';
-import { Mutex } from './mutex.js';
-import { parseState, stateCorrupt } from './state-codec.js';
+import { isPlainObject } from './model/service-model.js';
+import { emptyState, type EmulatorState } from './service-contract.js';
 import { CommittedState, type StateStore } from './state-store.js';
-import { emptyState, type EmulatorState } from './types.js';
 
 const ABSENT = 'absent';
 const LOCK_OPTIONS = {
@@ -155,4 +155,56 @@ function unwritable(path: string, cause: unknown): LicensectlError {
     hint: 'check that the directory exists and is writable, or choose another file with --state',
     cause,
   });
+}
+
+/** Serialises async critical sections within one process (the file lock serialises across processes). */
+class Mutex {
+  private tail: Promise<void> = Promise.resolve();
+
+  async run<T>(section: () => Promise<T>): Promise<T> {
+    const previous = this.tail;
+    let release!: () => void;
+    this.tail = new Promise<void>((resolve) => (release = resolve));
+    await previous;
+    try {
+      return await section();
+    } finally {
+      release();
+    }
+  }
+}
+
+function stateCorrupt(path: string, problem: string, cause?: unknown): LicensectlError {
+  return new LicensectlError('EMULATOR_STATE_CORRUPT', `emulator state file ${path} ${problem}`, {
+    hint: `delete ${path} to start from an empty emulator (its resources are lost), or restore it from a backup`,
+    ...(cause === undefined ? {} : { cause }),
+  });
+}
+
+function parseState(text: string, path: string): EmulatorState {
+  let document: unknown;
+  try {
+    document = JSON.parse(text);
+  } catch (error) {
+    throw stateCorrupt(path, `is not valid JSON (${(error as Error).message})`, error);
+  }
+  if (!isPlainObject(document) || document.formatVersion !== 1 || typeof document.revision !== 'number')
+    throw stateCorrupt(path, 'is not a licensectl emulator state (expected formatVersion 1 and a revision)');
+  return withAllSections(document, path);
+}
+
+/** Sections missing from an older file start empty; sections of the wrong type mean the file is damaged. */
+function withAllSections(document: Record<string, unknown>, path: string): EmulatorState {
+  const empty = emptyState() as unknown as Record<string, Record<string, unknown>>;
+  for (const [section, defaults] of Object.entries(empty)) {
+    if (!isPlainObject(defaults)) continue;
+    const present = document[section] ?? {};
+    if (!isPlainObject(present)) throw stateCorrupt(path, `has a malformed "${section}" section`);
+    for (const [key, value] of Object.entries(defaults)) {
+      present[key] ??= value;
+      if (!isPlainObject(present[key])) throw stateCorrupt(path, `has a malformed "${section}.${key}" section`);
+    }
+    document[section] = present;
+  }
+  return document as unknown as EmulatorState;
 }

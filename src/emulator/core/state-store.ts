@@ -4,7 +4,7 @@
 // text. A mutation runs directly on the objects; on success the state is serialised once (the new text,
 // which the file store also writes), on failure the objects are restored by parsing the previous text.
 // So a handler that throws leaves the state untouched, at the cost of one serialisation per mutation.
-import { emptyState, type EmulatorState } from './types.js';
+import { emptyState, type EmulatorState } from './service-contract.js';
 
 export interface StateStore {
   /** The latest committed state, for read-only operations. Never mutate it. */

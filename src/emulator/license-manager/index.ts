@@ -1,16 +1,15 @@
 // The License Manager operations table served by the emulator core (awsJson1_1, `x-amz-target`).
 // Handlers read and mutate `ctx.state.licenseManager` (and the shared client-token records).
-import type { OperationHandler, OperationSpec } from '../core/types.js';
-import { createLicenseConfiguration } from './configurations/create.js';
-import { deleteLicenseConfiguration, getLicenseConfiguration } from './configurations/get.js';
-import { listLicenseConfigurations } from './configurations/list.js';
-import { updateLicenseConfiguration } from './configurations/update.js';
-import { createGrant } from './grants/create.js';
-import { getGrant, listDistributedGrants, listReceivedGrants } from './grants/get-list.js';
-import { acceptGrant, createGrantVersion, deleteGrant, rejectGrant } from './grants/lifecycle.js';
-import { createLicense } from './licenses/create.js';
-import { getLicense, listLicenses } from './licenses/get-list.js';
-import { createLicenseVersion, deleteLicense } from './licenses/version-delete.js';
+import type { OperationHandler, OperationSpec } from '../core/service-contract.js';
+import { acceptGrant, createGrant, createGrantVersion, deleteGrant, getGrant, listDistributedGrants, listReceivedGrants, rejectGrant } from './grants.js';
+import {
+  createLicenseConfiguration,
+  deleteLicenseConfiguration,
+  getLicenseConfiguration,
+  listLicenseConfigurations,
+  updateLicenseConfiguration,
+} from './license-configurations.js';
+import { createLicense, createLicenseVersion, deleteLicense, getLicense, listLicenses } from './licenses.js';
 import { listTagsForResource, tagResource, untagResource } from './tags.js';
 
 const reads = (name: string, handler: OperationHandler): OperationSpec => ({ service: 'license-manager', name, readOnly: true, handler });

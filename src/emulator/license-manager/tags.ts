@@ -1,9 +1,7 @@
 // Tags of License Manager resources (configurations, licenses, grants), kept per ARN, and the three tag
 // operations. Only the owner of a resource can see or change its tags.
-import type { CallContext, EmulatorState } from '../core/types.js';
-import { ownedBy, parseLmArn } from './arns.js';
-import { invalidParameter } from './errors.js';
-import { list, str, type Input, type Tag } from './input.js';
+import { list, str, type CallContext, type EmulatorState, type Input } from '../core/service-contract.js';
+import { invalidParameter, ownedBy, parseLmArn, type Tag } from './conventions.js';
 
 export function tagList(state: EmulatorState, arn: string): Tag[] {
   return Object.entries(state.licenseManager.tags[arn] ?? {}).map(([Key, Value]) => ({ Key, Value }));

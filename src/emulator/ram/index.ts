@@ -1,17 +1,11 @@
 // The RAM operations table served by the emulator core (restJson1: method and lower-case path).
 // Handlers read and mutate `ctx.state.ram` and only read License Manager's configurations.
-import type { OperationHandler, OperationSpec } from '../core/types.js';
-import { associateResourceShare } from './operations/associate-resource-share.js';
-import { createResourceShare } from './operations/create-resource-share.js';
-import { deleteResourceShare } from './operations/delete-resource-share.js';
-import { disassociateResourceShare } from './operations/disassociate-resource-share.js';
-import { getResourceShareAssociations } from './operations/get-resource-share-associations.js';
-import { getResourceShares } from './operations/get-resource-shares.js';
-import { listPrincipals } from './operations/list-principals.js';
-import { listResourceSharePermissions } from './operations/list-resource-share-permissions.js';
-import { listResources } from './operations/list-resources.js';
-import { tagResource, untagResource } from './operations/tag-resource.js';
-import { updateResourceShare } from './operations/update-resource-share.js';
+import type { OperationHandler, OperationSpec } from '../core/service-contract.js';
+import { associateResourceShare, disassociateResourceShare, getResourceShareAssociations } from './associations.js';
+import { listResourceSharePermissions } from './permissions.js';
+import { listPrincipals, listResources } from './principals-and-resources.js';
+import { createResourceShare, deleteResourceShare, getResourceShares, updateResourceShare } from './resource-shares.js';
+import { tagResource, untagResource } from './tags.js';
 
 function operation(name: string, handler: OperationHandler, options: { readOnly: boolean; method?: 'POST' | 'DELETE' }): OperationSpec {
   const method = options.method ?? 'POST';

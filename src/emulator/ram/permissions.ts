@@ -1,11 +1,13 @@
-// RAM managed permissions. License configurations have exactly one: the AWS-managed default, which RAM
-// attaches to a share as soon as it holds a license configuration.
-import { parseArn } from './arns.js';
-import { unknownResource } from './errors.js';
-import { LICENSE_CONFIGURATION_TYPE } from './resources.js';
+// RAM managed permissions, and ListResourceSharePermissions. License configurations have exactly one: the
+// AWS-managed default, which RAM attaches to a share as soon as it holds a license configuration.
+import type { CallContext, Input } from '../core/service-contract.js';
+import { pages, parseArn, requiredText, unknownResource } from './conventions.js';
+import { LICENSE_CONFIGURATION_TYPE } from './principals-and-resources.js';
+import { associationRecords, resourceTypesInShare } from './records.js';
+import { requireVisibleShare } from './share-access.js';
 
-export const LICENSE_CONFIGURATION_PERMISSION_NAME = 'AWSRAMDefaultPermissionLicenseConfiguration';
-export const LICENSE_CONFIGURATION_PERMISSION_ARN = `arn:aws:ram::aws:permission/${LICENSE_CONFIGURATION_PERMISSION_NAME}`;
+const LICENSE_CONFIGURATION_PERMISSION_NAME = 'AWSRAMDefaultPermissionLicenseConfiguration';
+const LICENSE_CONFIGURATION_PERMISSION_ARN = `arn:aws:ram::aws:permission/${LICENSE_CONFIGURATION_PERMISSION_NAME}`;
 // When AWS published version 1 of the permission (as recorded by moto's copy of the AWS catalogue).
 const PERMISSION_CREATED = 1706718973.664;
 
@@ -37,4 +39,15 @@ export function permissionsFor(resourceTypes: ReadonlySet<string>): Record<strin
       featureSet: 'STANDARD',
     },
   ];
+}
+
+/** The managed permissions a share uses: one per resource type it holds. */
+export function listResourceSharePermissions(ctx: CallContext, input: Input): Record<string, unknown> {
+  const share = requireVisibleShare(ctx, requiredText(input, 'resourceShareArn'));
+  const associations = Object.values(associationRecords(ctx.state)).filter(
+    (association) => association.resourceShareArn === share.resourceShareArn,
+  );
+  const permissions = permissionsFor(resourceTypesInShare(associations, ctx.now));
+  const page = pages.page('ListResourceSharePermissions', input, permissions, (permission) => String(permission['arn']));
+  return pages.output('permissions', page);
 }

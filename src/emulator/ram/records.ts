@@ -1,7 +1,12 @@
-// The shapes RAM keeps in `EmulatorState.ram`. Records hold RAM-shaped camelCase members as they are
-// returned, plus bookkeeping prefixed `_`. Statuses are never stored: each record holds the transition
-// it is in (`_transition`) and readers compute the status from the clock (see status-clock.ts).
-import type { CallContext, EmulatorState } from '../core/types.js';
+// The shapes RAM keeps in `EmulatorState.ram`, and their statuses. Records hold RAM-shaped camelCase members
+// as they are returned, plus bookkeeping prefixed `_`.
+//
+// RAM's statuses are asynchronous (share PENDING → ACTIVE, DELETING → DELETED; association ASSOCIATING →
+// ASSOCIATED, DISASSOCIATING → DISASSOCIATED), so they are never stored: a mutation records when its
+// transition completes (`_transition`) and every read derives the status from `ctx.now`. So reads never
+// write, and a persisted state keeps ageing correctly between processes. With a zero delay the transition
+// completes at once.
+import type { CallContext, EmulatorState } from '../core/service-contract.js';
 
 export interface Tag {
   key: string;
@@ -59,4 +64,58 @@ export function associationKey(shareArn: string, type: AssociationType, entity: 
 /** Epoch seconds with milliseconds, the RAM wire format for timestamps. */
 export function epochSeconds(ctx: Pick<CallContext, 'now'>): number {
   return ctx.now.getTime() / 1000;
+}
+
+/** How long a transition takes (the emulator's `shareDelayMs` option); no delay when absent. */
+function shareDelayMs(ctx: CallContext): number {
+  const delay = ctx.delays?.shareMs ?? 0;
+  return Number.isFinite(delay) && delay > 0 ? delay : 0;
+}
+
+export function startTransition(ctx: CallContext, from: string, to: string): Transition {
+  return { from, to, atMs: ctx.now.getTime() + shareDelayMs(ctx) };
+}
+
+function statusAt(transition: Transition, now: Date): string {
+  return now.getTime() >= transition.atMs ? transition.to : transition.from;
+}
+
+function isSettled(transition: Transition, now: Date): boolean {
+  return now.getTime() >= transition.atMs;
+}
+
+/** A completed transition counts as an update at the moment it completed. */
+export function lastUpdatedAt(record: { lastUpdatedTime: number; _transition: Transition }, now: Date): number {
+  const { _transition: transition } = record;
+  return isSettled(transition, now) ? Math.max(record.lastUpdatedTime, transition.atMs / 1000) : record.lastUpdatedTime;
+}
+
+export function shareStatus(share: ShareRecord, now: Date): string {
+  return statusAt(share._transition, now);
+}
+
+export function associationStatus(association: AssociationRecord, now: Date): string {
+  return statusAt(association._transition, now);
+}
+
+/** Whether an association currently counts as part of its share (being added or in place). */
+export function isInShare(association: AssociationRecord, now: Date): boolean {
+  const status = associationStatus(association, now);
+  return status === 'ASSOCIATING' || status === 'ASSOCIATED';
+}
+
+// What a share currently holds, derived from its associations at the time of the call.
+
+export function resourceTypesInShare(associations: readonly AssociationRecord[], now: Date): Set<string> {
+  const types = new Set<string>();
+  for (const association of associations) {
+    if (association.associationType === 'RESOURCE' && association._resourceType && isInShare(association, now)) {
+      types.add(association._resourceType);
+    }
+  }
+  return types;
+}
+
+export function entitiesInShare(associations: readonly AssociationRecord[], type: AssociationRecord['associationType'], now: Date): AssociationRecord[] {
+  return associations.filter((association) => association.associationType === type && isInShare(association, now));
 }

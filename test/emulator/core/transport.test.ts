@@ -4,6 +4,7 @@ import { HttpRequest } from '@smithy/protocol-http';
 import { writeFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createInProcessHandler, Emulator, startServer, type RunningServer } from '../../../src/emulator/index.js';
+import { runCli } from '../../helpers/cli.js';
 import { lmClient, ramClient } from '../../helpers/emulator.js';
 import { authorization } from './raw-requests.js';
 import { tempDir } from './temp-dir.js';
@@ -92,5 +93,31 @@ describe('HTTP server', () => {
     expect(((await response.json()) as { Message: string }).Message).toBe(
       `EMULATOR_STATE_CORRUPT: emulator state file ${statePath} is not valid JSON (Unterminated string in JSON at position 27)`,
     );
+  });
+
+  it('reports a port in use as LISTEN_FAILED, naming the port', async () => {
+    server = await startServer(new Emulator(), { port: 0 });
+    await expect(startServer(new Emulator(), { port: server.port })).rejects.toMatchObject({
+      code: 'LISTEN_FAILED',
+      message: `cannot listen on 127.0.0.1:${server.port}: the address is already in use`,
+    });
+  });
+});
+
+describe('licensectl emulator serve (built CLI)', () => {
+  it('refuses a rate outside 0..1 as a usage error', async () => {
+    const result = await runCli(['emulator', 'serve', '--port', '0', '--throttle-rate', '2']);
+    expect([result.status, result.stderr.trim()]).toEqual([1, 'Error [USAGE]: --throttle-rate must be a number from 0 to 1, got "2"\n  hint: see --help']);
+  });
+
+  it('reports a port in use as LISTEN_FAILED', async () => {
+    const busy = await startServer(new Emulator(), { port: 0 });
+    try {
+      const result = await runCli(['emulator', 'serve', '--port', String(busy.port)]);
+      expect(result.status).toBe(1);
+      expect(result.stderr).toMatch(new RegExp(`^Error \\[LISTEN_FAILED\\]: cannot listen on 127\\.0\\.0\\.1:${busy.port}: the address is already in use`, 'm'));
+    } finally {
+      await busy.close();
+    }
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ShapeValidator } from '../../../src/emulator/core/model/validator.js';
+import { ShapeValidator } from '../../../src/emulator/core/model/service-model.js';
 import { LICENSE_MANAGER_MODEL, RAM_MODEL } from '../../../src/emulator/core/model/shapes.generated.js';
 
 const lmInput = new ShapeValidator(LICENSE_MANAGER_MODEL, 'input');

@@ -20,7 +20,7 @@ describe('GetResourceShares', () => {
     expect(world.failure('GetResourceShares', { resourceOwner: 'ME' })).toEqual({
       type: 'InvalidParameterException',
       status: 400,
-      message: 'The parameter resourceOwner must be one of SELF, OTHER-ACCOUNTS; got "ME".',
+      message: "The parameter resourceOwner is not valid: value 'ME': Member must satisfy enum value set: [SELF, OTHER-ACCOUNTS]",
     });
   });
 

@@ -1,12 +1,13 @@
-// Drives the RAM operation table directly, the way the emulator core does: each call gets a fresh
-// JSON copy of the state as its draft, committed only when the handler returns. Read-only operations
-// must leave the draft untouched, every output must conform to the RAM model's output shape (the SDK
-// would silently drop a misspelt member), and outputs are JSON round-tripped as on the wire.
-import { checkOutput } from '../../../src/emulator/core/output-check.js';
+// Drives the RAM operation table directly, the way the emulator core does: each input is first checked
+// against the RAM model (answered as the emulator answers it), then each call gets a fresh JSON copy of
+// the state as its draft, committed only when the handler returns. Read-only operations must leave the
+// draft untouched, every output must conform to the RAM model's output shape (the SDK would silently drop
+// a misspelt member), and outputs are JSON round-tripped as on the wire.
+import { checkOutput, validateInput } from '../../../src/emulator/core/model-checks.js';
 import { SERVICE_MODELS } from '../../../src/emulator/core/registry.js';
-import { licenseConfigurationArn } from '../../../src/model/arn.js';
-import { emptyState, ServiceError, type CallContext, type EmulatorState } from '../../../src/emulator/core/types.js';
+import { emptyState, ServiceError, type CallContext, type EmulatorState } from '../../../src/emulator/core/service-contract.js';
 import { ramOperations } from '../../../src/emulator/ram/index.js';
+import { licenseConfigurationArn } from '../../../src/model/arn.js';
 
 export const OWNER = '111122223333';
 export const PEER = '222233334444';
@@ -32,11 +33,14 @@ export class RamWorld {
   call(operation: string, input: Json, options: CallOptions = {}): Json {
     const spec = ramOperations.find((candidate) => candidate.name === operation);
     if (!spec) throw new Error(`no RAM operation ${operation}`);
+    const shapes = SERVICE_MODELS.ram.operations[operation]!;
+    const request = structuredClone(input);
+    validateInput('ram', shapes.input!, request);
     const before = JSON.stringify(this.state);
     const draft = JSON.parse(before) as EmulatorState;
-    const output = spec.handler(this.context(draft, options), structuredClone(input));
+    const output = spec.handler(this.context(draft, options), request);
     if (spec.readOnly && JSON.stringify(draft) !== before) throw new Error(`${operation} is read-only but changed the state`);
-    checkOutput('ram', SERVICE_MODELS.ram.operations[operation]!.output!, output);
+    checkOutput('ram', shapes.output!, output);
     this.state = draft;
     return JSON.parse(JSON.stringify(output)) as Json;
   }

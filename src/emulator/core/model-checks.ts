@@ -1,0 +1,54 @@
+// Checks against the AWS models. Input that breaks the model is answered the way each service does:
+// License Manager with `ValidationException` in Coral's words ("1 validation error detected: Value null at
+// 'name' failed to satisfy constraint: Member must not be null") or `SerializationException` for wrongly
+// typed JSON; RAM with `MissingRequiredParameterException` or `InvalidParameterException` for the first
+// problem. The rules a model cannot express stay with each operation's handler.
+//
+// Outputs are checked only in conformance mode (tests): the SDK silently drops response members it does not
+// know (a wrongly cased member simply vanishes), so a test-mode emulator checks each output instead.
+import { ShapeValidator, type Problem } from './model/service-model.js';
+import { SERVICE_MODELS } from './registry.js';
+import { ServiceError, type ServiceName } from './service-contract.js';
+
+const validators = (mode: 'input' | 'output'): Readonly<Record<ServiceName, ShapeValidator>> => ({
+  'license-manager': new ShapeValidator(SERVICE_MODELS['license-manager'], mode),
+  ram: new ShapeValidator(SERVICE_MODELS.ram, mode),
+});
+const INPUT_VALIDATORS = validators('input');
+const OUTPUT_VALIDATORS = validators('output');
+
+export function validateInput(service: ServiceName, shape: string, input: Record<string, unknown>): void {
+  const problems = INPUT_VALIDATORS[service].validate(shape, input);
+  if (problems.length === 0) return;
+  throw service === 'license-manager' ? licenseManagerError(problems) : ramError(problems[0]!);
+}
+
+function licenseManagerError(problems: readonly Problem[]): ServiceError {
+  const wrongType = problems.find((p) => p.kind === 'type');
+  if (wrongType) return new ServiceError('SerializationException', `Unexpected value at '${wrongType.path}': ${wrongType.constraint}`);
+  const count = problems.length;
+  const details = problems.map((p) => `Value ${show(p.value)} at '${p.path}' failed to satisfy constraint: ${p.constraint}`);
+  return new ServiceError('ValidationException', `${count} validation error${count === 1 ? '' : 's'} detected: ${details.join('; ')}`);
+}
+
+function ramError(problem: Problem): ServiceError {
+  if (problem.kind === 'missing')
+    return new ServiceError('MissingRequiredParameterException', `The request must contain the parameter ${problem.path}`);
+  return new ServiceError('InvalidParameterException', `The parameter ${problem.path} is not valid: value ${show(problem.value)}: ${problem.constraint}`);
+}
+
+function show(value: unknown): string {
+  if (value === null) return 'null';
+  return typeof value === 'string' ? `'${value}'` : `'${JSON.stringify(value)}'`;
+}
+
+export function checkOutput(service: ServiceName, shape: string, output: Record<string, unknown>): void {
+  const problems = OUTPUT_VALIDATORS[service].validate(shape, output);
+  if (problems.length === 0) return;
+  const details = problems.map((p) => `${p.path}: ${p.constraint} (got ${JSON.stringify(p.value)})`);
+  throw new Error(`response does not conform to ${shape}: ${details.join('; ')}`);
+}
+
+export function checkUnchanged(before: string, state: unknown): void {
+  if (JSON.stringify(state) !== before) throw new Error('a read-only operation changed the state');
+}

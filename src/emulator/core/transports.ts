@@ -1,0 +1,126 @@
+// The two ways a request reaches the emulator. Embedded: the SDK clients' request handler hands each signed
+// request to the emulator in this process (no socket, but everything else the SDK does — serialisation,
+// signing, retries, error parsing — runs as it would against AWS). Served: an HTTP server
+// (`licensectl emulator serve`) that any AWS client can point its endpoint at.
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { HttpResponse, type HttpHandler, type HttpHandlerOptions, type HttpRequest } from '@smithy/protocol-http';
+import { LicensectlError } from '../../errors/index.js';
+import { BodyTooLarge, readBody } from '../../util/http-body.js';
+import type { Emulator } from './emulator.js';
+import { abortError } from './faults.js';
+import type { EmulatorRequest, EmulatorResponse } from './wire.js';
+
+export type InProcessHandler = HttpHandler<Record<string, never>> & { destroy(): void };
+
+export function createInProcessHandler(emulator: Emulator): InProcessHandler {
+  return {
+    metadata: { handlerProtocol: 'http/1.1' },
+    async handle(request: HttpRequest, options?: HttpHandlerOptions) {
+      const signal = options?.abortSignal as AbortSignal | undefined;
+      if (signal?.aborted) throw abortError();
+      const answer = await emulator.handle(toEmulatorRequest(request), signal);
+      const response = new HttpResponse({ statusCode: answer.status, headers: answer.headers, body: Buffer.from(answer.body) });
+      return { response };
+    },
+    updateHttpClientConfig: () => undefined,
+    httpHandlerConfigs: () => ({}),
+    destroy: () => undefined,
+  };
+}
+
+function toEmulatorRequest(request: HttpRequest): EmulatorRequest {
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(request.headers)) headers[name.toLowerCase()] = value;
+  return { method: request.method, path: request.path + queryString(request.query), headers, body: bodyText(request.body) };
+}
+
+function queryString(query: HttpRequest['query']): string {
+  const parts: string[] = [];
+  for (const [name, value] of Object.entries(query ?? {})) {
+    const values = value === null ? [] : Array.isArray(value) ? value : [value];
+    for (const v of values) parts.push(`${encodeURIComponent(name)}=${encodeURIComponent(v)}`);
+  }
+  return parts.length ? `?${parts.join('&')}` : '';
+}
+
+function bodyText(body: unknown): string {
+  if (body === undefined || body === null) return '';
+  if (typeof body === 'string') return body;
+  if (body instanceof Uint8Array) return Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('utf8');
+  throw new TypeError('the in-process emulator transport accepts string or byte request bodies only');
+}
+
+export interface ServerOptions {
+  /** 0 picks a free port. */
+  readonly port: number;
+  readonly host?: string;
+  /** Receives one line per request: `METHOD path operation status ms`. */
+  readonly log?: (line: string) => void;
+}
+
+export interface RunningServer {
+  readonly url: string;
+  readonly port: number;
+  close(): Promise<void>;
+}
+
+// Far above any request License Manager or RAM accept (their largest members are a few hundred KB), and far below
+// what would strain the process: a larger body is refused without being buffered.
+const MAX_REQUEST_BYTES = 16 * 1024 * 1024;
+
+export async function startServer(emulator: Emulator, options: ServerOptions): Promise<RunningServer> {
+  const host = options.host ?? '127.0.0.1';
+  const server = createServer((req, res) => void serve(emulator, req, res, options.log));
+  server.keepAliveTimeout = 5_000;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', (error: NodeJS.ErrnoException) => {
+      const reason = error.code === 'EADDRINUSE' ? 'the address is already in use' : error.message;
+      reject(new LicensectlError('LISTEN_FAILED', `cannot listen on ${host}:${options.port}: ${reason}`, { cause: error }));
+    });
+    server.listen(options.port, host, () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  const close = () =>
+    new Promise<void>((resolve, reject) => {
+      server.close((error) => (error ? reject(error) : resolve()));
+      server.closeAllConnections();
+    });
+  return { url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`, port, close };
+}
+
+async function serve(emulator: Emulator, req: IncomingMessage, res: ServerResponse, log?: (line: string) => void): Promise<void> {
+  const started = performance.now();
+  const method = req.method ?? 'GET';
+  const path = req.url ?? '/';
+  let answer: EmulatorResponse;
+  try {
+    const body = (await readBody(req, MAX_REQUEST_BYTES)).toString('utf8');
+    answer = await emulator.handle({ method, path, headers: headersOf(req), body });
+  } catch (error) {
+    answer = error instanceof BodyTooLarge ? tooLarge(error) : internalError(error);
+  }
+  res.writeHead(answer.status, { ...answer.headers, 'content-length': Buffer.byteLength(answer.body) });
+  res.end(answer.body);
+  log?.(`${method} ${path} ${answer.operation ?? '-'} ${answer.status} ${(performance.now() - started).toFixed(1)}ms`);
+}
+
+function headersOf(req: IncomingMessage): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(req.headers)) if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(',') : value;
+  return headers;
+}
+
+function tooLarge(error: BodyTooLarge): EmulatorResponse {
+  const message = error.message;
+  const body = JSON.stringify({ __type: 'RequestEntityTooLargeException', Message: message, message });
+  return { status: 413, headers: { 'content-type': 'application/json', 'x-amzn-errortype': 'RequestEntityTooLargeException', connection: 'close' }, body };
+}
+
+/** The emulator's own failures (an unreadable state file) reach HTTP clients as a 500 with the reason. */
+function internalError(error: unknown): EmulatorResponse {
+  const code = (error as { code?: string }).code;
+  const message = `${code ? `${code}: ` : ''}${(error as Error).message}`;
+  const body = JSON.stringify({ __type: 'ServerInternalException', Message: message, message });
+  return { status: 500, headers: { 'content-type': 'application/json', 'x-amzn-errortype': 'ServerInternalException' }, body };
+}

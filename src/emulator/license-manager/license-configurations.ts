@@ -1,0 +1,187 @@
+// License configurations: the five operations on them, and the consumption the emulator simulates. A
+// configuration is stored as exactly the members of License Manager's `LicenseConfiguration` shape, so
+// that a list item is the record itself and GetLicenseConfiguration adds only the tags.
+import { LicensectlError } from '../../errors/index.js';
+import { licenseConfigurationArn } from '../../model/arn.js';
+import { decodeRules } from '../../model/rules.js';
+import { COUNTING_TYPES, type CountingType } from '../../model/specs.js';
+import { copy, list, optBool, optNum, optStr, str, type CallContext, type EmulatorState, type Input } from '../core/service-contract.js';
+import { filterLimitExceeded, invalidParameter, ownedBy, pages, type Filter, type Tag } from './conventions.js';
+import { checkLicenseCount, checkProductInformation, checkRules, checkRuleUpdate, type ProductInformationRecord } from './license-configuration-checks.js';
+import { applyTags, tagList } from './tags.js';
+
+export interface ConfigurationRecord {
+  LicenseConfigurationId: string;
+  LicenseConfigurationArn: string;
+  Name: string;
+  Description?: string;
+  LicenseCountingType: string;
+  LicenseRules: string[];
+  LicenseCount?: number;
+  LicenseCountHardLimit: boolean;
+  ConsumedLicenses: number;
+  Status: string;
+  OwnerAccountId: string;
+  ConsumedLicenseSummaryList: Array<{ ResourceType: string; ConsumedLicenses: number }>;
+  ManagedResourceSummaryList: Array<{ ResourceType: string; AssociationCount: number }>;
+  ProductInformationList: ProductInformationRecord[];
+  AutomatedDiscoveryInformation?: { LastRunTime: number };
+  DisassociateWhenNotFound: boolean;
+  LicenseExpiry?: number;
+}
+
+// The rows License Manager reports even when nothing is associated (aws-api.md §1.2).
+const CONSUMED_SUMMARY_TYPES = ['EC2_INSTANCE', 'EC2_HOST', 'SYSTEMS_MANAGER_MANAGED_INSTANCE'];
+const MANAGED_SUMMARY_TYPES = ['EC2_INSTANCE', 'EC2_HOST', 'EC2_AMI', 'SYSTEMS_MANAGER_MANAGED_INSTANCE'];
+
+function configurations(state: EmulatorState): Record<string, ConfigurationRecord> {
+  return state.licenseManager.licenseConfigurations as unknown as Record<string, ConfigurationRecord>;
+}
+
+/** The caller's configuration, or the error License Manager gives for any other ARN. */
+function ownConfiguration(ctx: CallContext, arn: string): ConfigurationRecord {
+  const record = configurations(ctx.state)[arn];
+  if (!record || !ownedBy(ctx, arn)) throw invalidParameter(`Invalid license configuration ARN: ${arn}`);
+  return record;
+}
+
+// CreateLicenseConfiguration stores the configuration as AVAILABLE with nothing consumed. The API takes no
+// client token, so a repeated call makes a duplicate.
+export function createLicenseConfiguration(ctx: CallContext, input: Input): Record<string, unknown> {
+  const id = `lic-${ctx.ids.hex32()}`;
+  const description = optStr(input, 'Description');
+  const count = optNum(input, 'LicenseCount');
+  const expiry = optNum(input, 'LicenseExpiry');
+  const record: ConfigurationRecord = {
+    LicenseConfigurationId: id,
+    LicenseConfigurationArn: licenseConfigurationArn(ctx.region, ctx.account, id),
+    Name: str(input, 'Name'),
+    ...(description === undefined ? {} : { Description: description }),
+    LicenseCountingType: str(input, 'LicenseCountingType'),
+    LicenseRules: copy(list(input, 'LicenseRules')) ?? [],
+    ...(count === undefined ? {} : { LicenseCount: count }),
+    LicenseCountHardLimit: optBool(input, 'LicenseCountHardLimit') ?? false,
+    ConsumedLicenses: 0,
+    Status: 'AVAILABLE',
+    OwnerAccountId: ctx.account,
+    ConsumedLicenseSummaryList: CONSUMED_SUMMARY_TYPES.map((ResourceType) => ({ ResourceType, ConsumedLicenses: 0 })),
+    ManagedResourceSummaryList: MANAGED_SUMMARY_TYPES.map((ResourceType) => ({ ResourceType, AssociationCount: 0 })),
+    ProductInformationList: copy(list<ProductInformationRecord>(input, 'ProductInformationList')) ?? [],
+    DisassociateWhenNotFound: optBool(input, 'DisassociateWhenNotFound') ?? false,
+    ...(expiry === undefined ? {} : { LicenseExpiry: expiry }),
+  };
+  checkRules(record.LicenseCountingType as CountingType, record.LicenseRules);
+  checkProductInformation(record.ProductInformationList);
+  checkLicenseCount(record.LicenseCount);
+  applyTags(ctx.state, record.LicenseConfigurationArn, list<Tag>(input, 'Tags') ?? []);
+  configurations(ctx.state)[record.LicenseConfigurationArn] = record;
+  return { LicenseConfigurationArn: record.LicenseConfigurationArn };
+}
+
+export function getLicenseConfiguration(ctx: CallContext, input: Input): Record<string, unknown> {
+  const arn = str(input, 'LicenseConfigurationArn');
+  return { ...ownConfiguration(ctx, arn), Tags: tagList(ctx.state, arn) };
+}
+
+// UpdateLicenseConfiguration: every member is optional and replaces the stored value when present. The
+// counting type cannot change, and of the rules only licenseAffinityToHost may be added or changed. These
+// members are copied as they are; LicenseConfigurationStatus becomes Status.
+const PLAIN_MEMBERS = ['Name', 'Description', 'LicenseCount', 'LicenseCountHardLimit', 'DisassociateWhenNotFound', 'LicenseExpiry'] as const;
+
+export function updateLicenseConfiguration(ctx: CallContext, input: Input): Record<string, unknown> {
+  const record = ownConfiguration(ctx, str(input, 'LicenseConfigurationArn'));
+  if (input['LicenseCountingType'] !== undefined)
+    throw invalidParameter('LicenseCountingType cannot be updated; create a new license configuration instead');
+  const rules = list(input, 'LicenseRules');
+  if (rules) checkRuleUpdate(decodeRules(record.LicenseRules).rules, checkRules(record.LicenseCountingType as CountingType, rules));
+  const products = list<ProductInformationRecord>(input, 'ProductInformationList');
+  if (products) checkProductInformation(products);
+  checkLicenseCount(input['LicenseCount'] as number | undefined);
+  const target = record as unknown as Record<string, unknown>;
+  for (const member of PLAIN_MEMBERS) if (input[member] !== undefined) target[member] = input[member];
+  if (input['LicenseConfigurationStatus'] !== undefined) record.Status = input['LicenseConfigurationStatus'] as string;
+  if (rules) record.LicenseRules = copy(rules);
+  if (products) record.ProductInformationList = copy(products);
+  return {};
+}
+
+/** Refused while licenses are consumed. */
+export function deleteLicenseConfiguration(ctx: CallContext, input: Input): Record<string, unknown> {
+  const arn = str(input, 'LicenseConfigurationArn');
+  const record = ownConfiguration(ctx, arn);
+  if (record.ConsumedLicenses > 0)
+    throw invalidParameter(`License configuration ${arn} is in use (${record.ConsumedLicenses} licenses consumed); disassociate its resources before deleting it`);
+  delete configurations(ctx.state)[arn];
+  delete ctx.state.licenseManager.tags[arn];
+  return {};
+}
+
+type Predicate = (record: ConfigurationRecord) => boolean;
+
+const BOOLEAN_VALUES = ['true', 'false'];
+const FILTERS: Readonly<Record<string, { values: readonly string[]; predicate: (value: string) => Predicate }>> = {
+  licenseCountingType: { values: COUNTING_TYPES, predicate: (v) => (r) => r.LicenseCountingType === v },
+  enforceLicenseCount: { values: BOOLEAN_VALUES, predicate: (v) => (r) => r.LicenseCountHardLimit === (v === 'true') },
+  usagelimitExceeded: { values: BOOLEAN_VALUES, predicate: (v) => (r) => limitExceeded(r) === (v === 'true') },
+};
+
+// ListLicenseConfigurations: the caller's configurations in its region, optionally narrowed to given ARNs
+// and by the three documented filters (one value each).
+export function listLicenseConfigurations(ctx: CallContext, input: Input): Record<string, unknown> {
+  const predicates = (list<Filter>(input, 'Filters') ?? []).map(filterPredicate);
+  const arns = list(input, 'LicenseConfigurationArns');
+  const wanted = arns && new Set(arns);
+  const inRegion = licenseConfigurationArn(ctx.region, ctx.account, '');
+  const matching = Object.entries(configurations(ctx.state))
+    .filter(([arn, r]) => arn.startsWith(inRegion) && (!wanted || wanted.has(arn)) && predicates.every((p) => p(r)))
+    .map(([arn, record]) => ({ arn, record }));
+  const page = pages.page('ListLicenseConfigurations', input, matching, (m) => m.arn);
+  return pages.output('LicenseConfigurations', page, (m) => m.record);
+}
+
+function filterPredicate(filter: Filter, index: number, all: readonly Filter[]): Predicate {
+  const name = filter.Name ?? '';
+  const definition = FILTERS[name];
+  if (!definition) throw invalidParameter(`Invalid filter name ${JSON.stringify(name)}; supported filters: ${Object.keys(FILTERS).join(', ')}`);
+  if (all.findIndex((f) => f.Name === name) !== index) throw filterLimitExceeded(`Filter ${name} is given more than once`);
+  const values = filter.Values ?? [];
+  if (values.length === 0) throw invalidParameter(`Filter ${name} needs a value`);
+  if (values.length > 1) throw filterLimitExceeded(`Filter ${name} takes only one value, got ${values.length}`);
+  const value = name === 'licenseCountingType' ? values[0]! : values[0]!.toLowerCase();
+  if (!definition.values.includes(value)) throw invalidParameter(`Invalid value ${values[0]} for filter ${name} (allowed: ${definition.values.join(', ')})`);
+  return definition.predicate(value);
+}
+
+/** Consumption beyond the purchased count; a configuration without a count has no limit to exceed. */
+function limitExceeded(record: ConfigurationRecord): boolean {
+  return record.LicenseCount !== undefined && record.ConsumedLicenses > record.LicenseCount;
+}
+
+// Consumption simulation: AWS counts licenses as instances, hosts or AMIs that use a configuration run.
+// The emulator has no EC2, so tests and benchmarks set the count directly; a configuration with consumed
+// licenses cannot be deleted, exactly as on AWS.
+const RESOURCE_TYPES = ['EC2_INSTANCE', 'EC2_HOST', 'EC2_AMI', 'RDS', 'SYSTEMS_MANAGER_MANAGED_INSTANCE'];
+
+/** `count` resources of `resourceType` each consume one license; other resource types consume none. */
+export function setConsumption(state: EmulatorState, arn: string, count: number, resourceType: string): void {
+  const record = configurations(state)[arn];
+  if (!record) throw new LicensectlError('EMULATOR_UNKNOWN_RESOURCE', `the emulator has no license configuration ${arn}`);
+  if (!Number.isInteger(count) || count < 0)
+    throw new LicensectlError('EMULATOR_INVALID_CONSUMPTION', `consumption must be a whole number of licenses, got ${count}`);
+  if (!RESOURCE_TYPES.includes(resourceType))
+    throw new LicensectlError('EMULATOR_INVALID_CONSUMPTION', `unknown resource type ${resourceType}`, { hint: `use one of ${RESOURCE_TYPES.join(', ')}` });
+  record.ConsumedLicenses = count;
+  setRow(record.ConsumedLicenseSummaryList, resourceType, (row, n) => (row.ConsumedLicenses = n), (ResourceType) => ({ ResourceType, ConsumedLicenses: 0 }), count);
+  setRow(record.ManagedResourceSummaryList, resourceType, (row, n) => (row.AssociationCount = n), (ResourceType) => ({ ResourceType, AssociationCount: 0 }), count);
+}
+
+function setRow<Row extends { ResourceType: string }>(
+  rows: Row[],
+  resourceType: string,
+  set: (row: Row, n: number) => void,
+  empty: (resourceType: string) => Row,
+  count: number,
+): void {
+  if (!rows.some((row) => row.ResourceType === resourceType)) rows.push(empty(resourceType));
+  for (const row of rows) set(row, row.ResourceType === resourceType ? count : 0);
+}
