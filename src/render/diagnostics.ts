@@ -1,14 +1,10 @@
 // Diagnostics as compiler-style text (`file:line:column: error: message`, then an indented hint) and as
 // JSON for --json. Pure: no I/O, colour only when asked for.
 import type { Diagnostic } from '../errors/index.js';
-import { painter, type Paint } from './ansi.js';
-
-export interface RenderDiagnosticsOptions {
-  readonly color: boolean;
-}
+import { type ColorOptions, type Paint, painter } from './symbols.js';
 
 /** One line per diagnostic (plus its hint), in the order given, then a count line; '' for none. */
-export function renderDiagnostics(diagnostics: readonly Diagnostic[], options: RenderDiagnosticsOptions): string {
+export function renderDiagnostics(diagnostics: readonly Diagnostic[], options: ColorOptions): string {
   if (diagnostics.length === 0) return '';
   const paint = painter(options.color);
   const lines = diagnostics.flatMap((d) => renderOne(d, paint));

@@ -1,13 +1,17 @@
-// How values look in text: JSON literals, and a body listed as dotted paths.
-import { compareText } from '../plan/address-order.js';
-import { isRecord, toJsonValue } from '../plan/json-value.js';
-import type { JsonValue, ResourceBody } from '../plan/types.js';
+// How values read in text: JSON literals, a body listed as dotted paths, one field's change, the target and source
+// a plan was computed for, and where a desired document is.
+import type { Target } from '../model/index.js';
+import type { DesiredDocumentChange } from '../plan/desired-diff.js';
+import { isRecord, toJsonValue } from '../plan/diff-resource.js';
+import type { FieldDiff, JsonValue, PlanSource, ResourceBody, ResourceChange } from '../plan/types.js';
+import { compareText } from '../util/compare.js';
+import { ARROW, fieldLook, type Paint } from './symbols.js';
 
-export function jsonLiteral(value: JsonValue): string {
+function jsonLiteral(value: JsonValue): string {
   return JSON.stringify(value);
 }
 
-export interface Field {
+interface Field {
   readonly path: string;
   readonly value: JsonValue;
 }
@@ -16,7 +20,7 @@ export interface Field {
  * Every set field of a body under the same dotted paths the diff uses (`tags.team`, `rules.minimumCores`),
  * sorted by path. Nulls are absent values and left out; lists are shown whole.
  */
-export function fieldsOf(body: ResourceBody): Field[] {
+function fieldsOf(body: ResourceBody): Field[] {
   const out: Field[] = [];
   collect('tags', toJsonValue(body.tags), out);
   collect('', toJsonValue(body.spec), out);
@@ -30,4 +34,50 @@ function collect(path: string, value: JsonValue, out: Field[]): void {
     return;
   }
   for (const [key, member] of Object.entries(value)) collect(path === '' ? key : `${path}.${key}`, member as JsonValue, out);
+}
+
+/** The fields a change touches: a create lists every field it sets, a delete every field it removes. */
+export function changedFields(change: ResourceChange): readonly FieldDiff[] {
+  switch (change.action) {
+    case 'create':
+      return change.after ? fieldsOf(change.after).map((f) => ({ path: f.path, before: null, after: f.value })) : [];
+    case 'delete':
+      return change.before ? fieldsOf(change.before).map((f) => ({ path: f.path, before: f.value, after: null })) : [];
+    case 'update':
+    case 'replace':
+      return change.diff;
+    case 'no-op':
+      return [];
+  }
+}
+
+/** One field as `~ path: before → after`, `+ path: after` or `- path: before`, without indentation. */
+export function fieldLine(diff: FieldDiff, paint: Paint): string {
+  const look = fieldLook(diff);
+  const value = look.symbol === '+' ? jsonLiteral(diff.after)
+    : look.symbol === '-' ? jsonLiteral(diff.before)
+    : `${jsonLiteral(diff.before)} ${ARROW} ${jsonLiteral(diff.after)}`;
+  const forces = diff.forcesReplacement ? '  ' + paint('red', '# forces replacement') : '';
+  return paint(look.style, look.symbol) + ` ${diff.path}: ${value}${forces}`;
+}
+
+/** `emulator, account 000000000000, region us-east-1`, and the endpoint when there is one. */
+export function describeTarget(target: Target): string {
+  const endpoint = target.endpoint ? `, endpoint ${target.endpoint}` : '';
+  return `${target.store}, account ${target.account}, region ${target.region}${endpoint}`;
+}
+
+/** `revision 3f2c1a9e`, `revision 3f2c1a9e with uncommitted changes` or `files (no git revision)`. */
+export function describeSource(source: PlanSource): string {
+  if (source.revision === null) return 'files (no git revision)';
+  const dirty = source.dirty === true ? ' with uncommitted changes' : '';
+  return `revision ${source.revision}${dirty}`;
+}
+
+/** Where the document is (or was), in words: "in b.yaml", "from a.yaml", "from a.yaml to b.yaml", "in b.yaml (moved from a.yaml)". */
+export function describeLocation(change: DesiredDocumentChange): string {
+  const file = change.file ?? 'an unknown file';
+  if (change.status === 'removed') return `from ${file}`;
+  if (change.previousFile === undefined) return `in ${file}`;
+  return change.status === 'moved' ? `from ${change.previousFile} to ${file}` : `in ${file} (moved from ${change.previousFile})`;
 }

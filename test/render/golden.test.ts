@@ -1,7 +1,7 @@
 import { describe, it } from 'vitest';
-import { renderApplyJson, renderApplyResult } from '../../src/render/apply-text.js';
-import { renderPlanJson } from '../../src/render/json.js';
-import { renderPlanText } from '../../src/render/text.js';
+import { applyToJson, renderApplyResult } from '../../src/render/apply-result.js';
+import { renderPlanJson } from '../../src/render/plan-json.js';
+import { renderPlanText } from '../../src/render/plan-text.js';
 import { expectGolden } from './golden.js';
 import { everyActionPlan, mixedApplyResult, noChangesPlan } from './scenarios.js';
 
@@ -11,5 +11,5 @@ describe('golden output', () => {
   it('plan without changes, as text', () => expectGolden('plan-no-changes.txt', renderPlanText(noChangesPlan(), { color: false })));
   it('plan without changes, as JSON', () => expectGolden('plan-no-changes.json', renderPlanJson(noChangesPlan())));
   it('apply with applied, failed and skipped changes, as text', () => expectGolden('apply-result.txt', renderApplyResult(mixedApplyResult(), { color: false })));
-  it('apply with applied, failed and skipped changes, as JSON', () => expectGolden('apply-result.json', renderApplyJson(mixedApplyResult())));
+  it('apply with applied, failed and skipped changes, as JSON', () => expectGolden('apply-result.json', `${JSON.stringify(applyToJson(mixedApplyResult()), null, 2)}\n`));
 });

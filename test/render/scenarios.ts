@@ -1,7 +1,8 @@
-// Plans and apply results the renderer tests and golden files share.
+// Plans, apply results and desired-state changes the renderer tests and golden files share.
+import type { DesiredResource } from '../../src/model/index.js';
 import { computePlan } from '../../src/plan/compute-plan.js';
-import type { ApplyResult } from '../../src/plan/apply-result.js';
-import type { Plan } from '../../src/plan/types.js';
+import type { ApplyResult, Plan } from '../../src/plan/types.js';
+import { type DesiredChanges, diffDesired } from '../../src/plan/desired-diff.js';
 import {
   arnFor, desiredConfig, desiredGrant, desiredLicense, desiredShare, desiredState, foreign, liveConfig, liveFrom,
   liveGrant, liveLicense, liveShare, liveState, planContext, TARGET, unmanaged,
@@ -58,4 +59,30 @@ export function mixedApplyResult(): ApplyResult {
     ],
     summary: { applied: 3, failed: 1, skipped: 2 },
   };
+}
+
+const at = (file: string, line = 1) => ({ source: { file, line, column: 1 } });
+
+/** Added, removed, changed, changed-and-moved and moved documents, and a project setting. */
+export function pullRequestChanges(): DesiredChanges {
+  const kept: DesiredResource[] = [desiredShare('windows-to-dev', { licenseConfigurations: ['windows-server'] }, at('shares.yaml', 1))];
+  const base = desiredState([
+    ...kept,
+    desiredConfig('windows-server', { countingType: 'Core', licenseCount: 128 }, at('licenses/windows.yaml')),
+    desiredConfig('sql-legacy', { countingType: 'Core', licenseCount: 40 }, at('licenses.yaml')),
+    desiredShare('old-share', {}, at('shares.yaml', 8)),
+    desiredShare('legacy-to-qa', { licenseConfigurations: ['sql-legacy'] }, at('shares.yaml', 15)),
+  ], { prune: false });
+  const head = desiredState([
+    ...kept,
+    desiredConfig('windows-server', { countingType: 'Core', licenseCount: 256 }, { tags: { team: 'platform' }, ...at('licenses/windows.yaml') }),
+    desiredConfig('sql-legacy', { countingType: 'Socket', licenseCount: null }, at('licenses/sql.yaml')),
+    desiredConfig('oracle-ee', { hardLimit: true }, at('licenses/oracle.yaml')),
+    desiredShare('legacy-to-qa', { licenseConfigurations: ['sql-legacy'] }, at('shares/legacy.yaml')),
+  ], { prune: true });
+  return diffDesired(base, head);
+}
+
+export function pullRequestPlan(): Plan {
+  return { ...everyActionPlan(), desiredChanges: pullRequestChanges() };
 }

@@ -1,6 +1,6 @@
 // The machine view of a plan: the public contract of `plan --json` and saved plans (schemas/plan.schema.json).
 import type { Address, Duplicate, Kind, OtherResource, SourceRef } from '../model/index.js';
-import { sortKeys, toJsonValue } from '../plan/json-value.js';
+import { sortKeys, toJsonValue } from '../plan/diff-resource.js';
 import type { DesiredChanges, DesiredDocumentChange } from '../plan/desired-diff.js';
 import type { Action, FieldDiff, JsonValue, Plan, PlanSource, PlanSummary, ResourceBody, ResourceChange } from '../plan/types.js';
 

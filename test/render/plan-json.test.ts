@@ -4,7 +4,7 @@ import addFormats from 'ajv-formats';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { computePlan } from '../../src/plan/compute-plan.js';
-import { planToJson, renderPlanJson } from '../../src/render/json.js';
+import { planToJson, renderPlanJson } from '../../src/render/plan-json.js';
 import { planContext } from '../helpers/builders.js';
 import { desiredStates, liveStates, targetLists } from '../plan/arbitraries.js';
 import { readGolden } from './golden.js';

@@ -2,14 +2,12 @@ import { describe, expect, it } from 'vitest';
 import type { DesiredResource, LiveResource } from '../../src/model/index.js';
 import { computePlan } from '../../src/plan/compute-plan.js';
 import type { Plan } from '../../src/plan/types.js';
-import { renderPlanMarkdown } from '../../src/render/markdown.js';
+import { renderPlanMarkdown } from '../../src/render/plan-markdown.js';
 import {
   desiredConfig, desiredShare, desiredState, liveConfig, liveShare, liveState, planContext, unmanaged,
 } from '../helpers/builders.js';
 import { expectGolden } from './golden.js';
-import { pullRequestPlan } from './markdown-scenarios.js';
-import { structuralProblems } from './markdown-structure.js';
-import { everyActionPlan, noChangesPlan } from './scenarios.js';
+import { everyActionPlan, noChangesPlan, pullRequestPlan } from './scenarios.js';
 
 describe('renderPlanMarkdown golden output', () => {
   it('plan with every action', () => expectGolden('markdown-every-action.md', renderPlanMarkdown(everyActionPlan())));
@@ -205,4 +203,36 @@ function bigPlan(counts: { creates: number; updates: number; replaces: number; d
   }
   for (let i = 0; i < counts.deletes; i++) live.push(liveConfig(name()));
   return planOf(desired, live);
+}
+
+// Checks that a Markdown comment is well-formed where a hostile value or a cut could break it.
+/** Every problem found: unbalanced <details>, unclosed fences, table rows with the wrong number of cells. */
+function structuralProblems(markdown: string): string[] {
+  const problems: string[] = [];
+  let fence: string | null = null;
+  let openDetails = 0;
+  let tableColumns: number | null = null;
+  markdown.split('\n').forEach((line, index) => {
+    const at = `line ${index + 1}`;
+    if (fence !== null) {
+      if (line === fence) fence = null;
+      else if (/^\s{0,3}`{3,}\s*$/.test(line)) problems.push(`${at}: a content line could close the fence`);
+      return;
+    }
+    const opening = /^(`{3,})[^`]*$/.exec(line);
+    if (opening) {
+      fence = opening[1]!;
+      return;
+    }
+    if (line.startsWith('<details>')) openDetails += 1;
+    if (line === '</details>') openDetails -= 1;
+    if (openDetails < 0 || openDetails > 1) problems.push(`${at}: <details> nesting is ${openDetails}`);
+    const cells = line.startsWith('|') ? line.split('|').length - 2 : null;
+    if (cells === null) tableColumns = null;
+    else if (tableColumns === null) tableColumns = cells;
+    else if (cells !== tableColumns) problems.push(`${at}: ${cells} cells in a table of ${tableColumns}`);
+  });
+  if (fence !== null) problems.push('a fence is never closed');
+  if (openDetails !== 0) problems.push(`${openDetails} <details> never closed`);
+  return problems;
 }

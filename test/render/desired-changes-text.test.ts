@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { diffDesired } from '../../src/plan/desired-diff.js';
-import { stripAnsi } from '../../src/render/ansi.js';
-import { renderDesiredChangesText } from '../../src/render/desired-text.js';
+import { renderDesiredChangesText } from '../../src/render/desired-changes-text.js';
+import { stripAnsi } from '../../src/render/symbols.js';
 import { desiredConfig, desiredState } from '../helpers/builders.js';
-import { pullRequestChanges } from './markdown-scenarios.js';
+import { pullRequestChanges } from './scenarios.js';
 
 describe('renderDesiredChangesText', () => {
   it('lists project settings, then documents by address, each with its file and changed fields', () => {

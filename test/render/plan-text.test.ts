@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { DesiredResource, LiveResource } from '../../src/model/index.js';
 import { computePlan } from '../../src/plan/compute-plan.js';
 import type { Plan } from '../../src/plan/types.js';
-import { stripAnsi } from '../../src/render/ansi.js';
-import { renderPlanText, summaryLine } from '../../src/render/text.js';
+import { renderPlanText, summaryLine } from '../../src/render/plan-text.js';
+import { stripAnsi } from '../../src/render/symbols.js';
 import {
   arnFor, desiredConfig, desiredGrant, desiredShare, desiredState, liveConfig, liveGrant, liveShare, liveState, planContext,
 } from '../helpers/builders.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { ApplyResult, ChangeResult } from '../../src/plan/apply-result.js';
-import { stripAnsi } from '../../src/render/ansi.js';
-import { applySummaryLine, renderApplyResult } from '../../src/render/apply-text.js';
+import type { ApplyResult, ChangeResult } from '../../src/plan/types.js';
+import { applySummaryLine, renderApplyResult } from '../../src/render/apply-result.js';
+import { stripAnsi } from '../../src/render/symbols.js';
 import { TARGET } from '../helpers/builders.js';
 import { mixedApplyResult } from './scenarios.js';
 

@@ -1,12 +1,9 @@
-// The human view of an apply: one line per change, then one summary line.
-import type { ApplyResult, ChangeResult } from '../plan/apply-result.js';
-import { painter, type Paint } from './ansi.js';
-import { actionLook, outcomeLook } from './symbols.js';
-import type { TextOptions } from './text.js';
+// An apply's result: for people, one line per change then one summary line; for machines (`apply --json`), the
+// ApplyResult with a format version and a fixed key order.
+import type { ApplyResult, ChangeResult } from '../plan/types.js';
+import { actionLook, type ColorOptions, outcomeLook, type Paint, painter } from './symbols.js';
 
-export { applyToJson, renderApplyJson, type JsonApplyDocument } from './apply-json.js';
-
-export function renderApplyResult(result: ApplyResult, options: TextOptions): string {
+export function renderApplyResult(result: ApplyResult, options: ColorOptions): string {
   const paint = painter(options.color);
   const lines = result.results.map((r) => resultLine(r, result, paint));
   return [...lines, ...(lines.length > 0 ? [''] : []), paint('bold', applySummaryLine(result))].join('\n') + '\n';
@@ -48,4 +45,31 @@ export function applySummaryLine(result: ApplyResult): string {
   if (skipped > 0) return `Apply stopped: ${skipped} of ${total} changes skipped.`;
   const count = (action: ChangeResult['action']) => result.results.filter((r) => r.action === action).length;
   return `Apply complete! Resources: ${count('create')} created, ${count('update')} updated, ${count('replace')} replaced, ${count('delete')} deleted.`;
+}
+
+export interface JsonApplyDocument extends ApplyResult {
+  readonly formatVersion: '1';
+}
+
+export function applyToJson(result: ApplyResult): JsonApplyDocument {
+  const { store, account, region, endpoint } = result.target;
+  const { applied, failed, skipped } = result.summary;
+  return {
+    formatVersion: '1',
+    project: result.project,
+    target: { store, account, region, endpoint },
+    summary: { applied, failed, skipped },
+    results: result.results.map(resultToJson),
+  };
+}
+
+function resultToJson(r: ChangeResult): ChangeResult {
+  return {
+    address: r.address,
+    action: r.action,
+    outcome: r.outcome,
+    arn: r.arn,
+    ...(r.error ? { error: { code: r.error.code, message: r.error.message } } : {}),
+    ...(r.blockedBy ? { blockedBy: r.blockedBy } : {}),
+  };
 }

@@ -1,0 +1,113 @@
+// The human view of a plan, Terraform-like: where, what changes and how, what is left alone, then one summary line.
+import type { OtherResource } from '../model/index.js';
+import { planMessages } from '../plan/change-rules.js';
+import { type Action, hasChanges, type Plan, type PlanSummary, type ResourceChange } from '../plan/types.js';
+import { actionLook, type ColorOptions, type Look, type Paint, painter, WARNING_MARK } from './symbols.js';
+import { changedFields, describeSource, describeTarget, fieldLine } from './values.js';
+
+const INDENT = '  ';
+const FIELD_INDENT = '      ';
+/** Symbols are right-aligned in this width, so that addresses line up under `-/+` (as Terraform does). */
+const SYMBOL_WIDTH = 3;
+const LEGEND_ORDER: readonly Action[] = ['create', 'update', 'replace', 'delete'];
+
+/**
+ * Changes are listed by address (kind in dependency order, then name), the order of `plan.changes`, so that the
+ * same plan always reads the same; the summary line counts them by action. No-ops are not listed.
+ */
+export function renderPlanText(plan: Plan, options: ColorOptions): string {
+  const paint = painter(options.color);
+  const blocks = [
+    header(plan, paint),
+    legendSection(plan, paint),
+    changesSection(plan, paint),
+    unmanagedSection(plan, paint),
+    duplicatesSection(plan, paint),
+    warningsSection(plan, paint),
+    [paint('bold', summaryLine(plan.summary))],
+  ].filter((block) => block.length > 0);
+  return blocks.map((block) => block.join('\n')).join('\n\n') + '\n';
+}
+
+export function summaryLine(summary: PlanSummary): string {
+  if (!hasChanges(summary)) return 'No changes. The account matches the desired state.';
+  return `Plan: ${summary.create} to create, ${summary.update} to update, ${summary.replace} to replace, ${summary.delete} to delete.`;
+}
+
+function header(plan: Plan, paint: Paint): string[] {
+  return [
+    paint('bold', `Plan for project ${plan.project}`),
+    `  target: ${describeTarget(plan.target)}`,
+    `  desired state: ${describeSource(plan.source)}`,
+  ];
+}
+
+function alignedSymbol(look: Look, paint: Paint): string {
+  return ' '.repeat(Math.max(0, SYMBOL_WIDTH - look.symbol.length)) + paint(look.style, look.symbol);
+}
+
+/** The symbols the plan uses, explained, as Terraform does before its list of changes. */
+function legendSection(plan: Plan, paint: Paint): string[] {
+  const used = LEGEND_ORDER.filter((a) => plan.changes.some((c) => c.action === a));
+  if (used.length === 0) return [];
+  return [
+    'Resource actions are indicated with the following symbols:',
+    ...used.map((a) => `${alignedSymbol(actionLook(a), paint)} ${actionLook(a).legend}`),
+  ];
+}
+
+function changesSection(plan: Plan, paint: Paint): string[] {
+  const shown = plan.changes.filter((c) => c.action !== 'no-op');
+  if (shown.length === 0) return [];
+  const blocks = shown.map((c) => changeLines(c, paint).join('\n'));
+  return ['licensectl will perform the following actions:', '', blocks.join('\n\n')];
+}
+
+/** A comment saying what happens and why, the address, then its fields and warnings. */
+function changeLines(change: ResourceChange, paint: Paint): string[] {
+  const look = actionLook(change.action);
+  const why = change.reasons.length > 0 ? `: ${change.reasons.join('; ')}` : '';
+  const arn = change.arn ? paint('dim', ` (${change.arn})`) : '';
+  return [
+    INDENT + paint('bold', `# ${change.address} ${look.future}`) + why,
+    alignedSymbol(look, paint) + ` ${change.address}` + arn,
+    ...fieldLinesOf(change, paint),
+    ...change.warnings.map((w) => FIELD_INDENT + paint('yellow', `${WARNING_MARK} ${w}`)),
+  ];
+}
+
+/** A delete lists no fields: its ARN says which resource goes. */
+function fieldLinesOf(change: ResourceChange, paint: Paint): string[] {
+  if (change.action === 'delete') return [];
+  return changedFields(change).map((d) => FIELD_INDENT + fieldLine(d, paint));
+}
+
+function unmanagedSection(plan: Plan, paint: Paint): string[] {
+  if (plan.unmanaged.length === 0) return [];
+  return [paint('bold', 'Not managed by this project (never changed):'), ...plan.unmanaged.map((o) => `  ${describeOther(o)}`)];
+}
+
+function describeOther(other: OtherResource): string {
+  const owner = other.owner === 'foreign' ? `foreign, project ${other.project ?? 'unknown'}` : 'unmanaged';
+  return `${other.kind} ${JSON.stringify(other.displayName)} ${other.arn} (${owner})`;
+}
+
+function duplicatesSection(plan: Plan, paint: Paint): string[] {
+  if (plan.duplicates.length === 0) return [];
+  return [
+    paint('bold', 'Duplicates (nothing is planned for them):'),
+    ...plan.duplicates.map((d) => `  ${d.address}: ${d.arns.join(', ')}`),
+  ];
+}
+
+/**
+ * Plan-wide warnings, then the warnings of changes not shown above (no-ops), prefixed by address. The warnings
+ * about duplicates are left out: the duplicates section already says it.
+ */
+function warningsSection(plan: Plan, paint: Paint): string[] {
+  const said = new Set(plan.duplicates.map((d) => planMessages.duplicate(d.address, d.arns)));
+  const hidden = plan.changes.filter((c) => c.action === 'no-op').flatMap((c) => c.warnings.map((w) => `${c.address}: ${w}`));
+  const all = [...plan.warnings.filter((w) => !said.has(w)), ...hidden];
+  if (all.length === 0) return [];
+  return [paint('bold', 'Warnings:'), ...all.map((w) => '  ' + paint('yellow', `${WARNING_MARK} ${w}`))];
+}
