@@ -1,5 +1,6 @@
-// A parsed YAML document together with what is needed to point diagnostics back into its file.
-import type { Document, LineCounter, Node } from 'yaml';
+// A parsed YAML document together with what is needed to point diagnostics back into its file: positions,
+// located error diagnostics, and the way from a field's path (ajv's instancePath, split) back to its node.
+import { isAlias, isMap, isScalar, isSeq, type Document, type LineCounter, type Node, type Pair } from 'yaml';
 import type { Diagnostic } from '../errors/index.js';
 
 export interface ParsedDocument {
@@ -58,4 +59,41 @@ function withoutUndefined(diagnostic: Diagnostic): Diagnostic {
 /** "file:line:column", as used in hints that point at another place. */
 export function describePosition(displayFile: string, position: Position): string {
   return `${displayFile}:${position.line}:${position.column}`;
+}
+
+export interface Located {
+  /** The deepest node reached: the value at the path, or its nearest existing ancestor. */
+  readonly node: Node | null;
+  /** The key node of the last segment, when the path ends inside a mapping. */
+  readonly key?: Node;
+}
+
+export function locatePath(pd: ParsedDocument, path: readonly string[]): Located {
+  let located: Located = { node: pd.doc.contents };
+  for (const segment of path) {
+    const next = child(pd, located.node, segment);
+    if (next === undefined) return located;
+    located = next;
+  }
+  return located;
+}
+
+/** An alias on the path is followed to its anchor; an alias at the end is reported where it is written. */
+function child(pd: ParsedDocument, parent: Node | null, segment: string): Located | undefined {
+  const node = isAlias(parent) ? ((parent.resolve(pd.doc) as Node | undefined) ?? null) : parent;
+  if (isMap(node)) {
+    const pair = (node.items as Pair<Node, Node | null>[]).find((p) => isScalar(p.key) && String(p.key.value) === segment);
+    return pair === undefined ? undefined : { node: pair.value ?? pair.key, key: pair.key };
+  }
+  if (isSeq(node)) {
+    const item = node.items[Number(segment)] as Node | undefined;
+    return item === undefined ? undefined : { node: item };
+  }
+  return undefined;
+}
+
+/** A diagnostic at a field of the document; `atKey` points at the key rather than the value. */
+export function errorAtPath(pd: ParsedDocument, path: readonly string[], problem: Problem, atKey = false): Diagnostic {
+  const located = locatePath(pd, path);
+  return errorAtNode(pd, atKey ? located.key ?? located.node : located.node, problem);
 }

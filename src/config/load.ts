@@ -1,18 +1,15 @@
 // Loading the desired state: list, read, parse, validate against the schemas, check, normalise.
 // Every problem becomes a diagnostic; the state is null iff any of them is an error. Nothing throws.
+import picomatch from 'picomatch';
 import { hasErrors, isLicensectlError, sortDiagnostics, type Diagnostic } from '../errors/index.js';
 import type { DesiredState } from '../model/index.js';
-import { semanticDiagnostics } from './checks/index.js';
-import { isRecord } from './checks/view.js';
-import { decodeText } from './decode.js';
+import { semanticDiagnostics } from './checks.js';
+import { isRecord } from './document-checks.js';
 import { errorAt, errorAtNode, type ParsedDocument } from './document.js';
-import { PROJECT_FILE } from './limits.js';
-import { schemaDiagnostics } from './locate.js';
 import { normalizeState } from './normalize.js';
-import { parseYaml, type ParsedFile } from './parse.js';
-import { schemaErrors } from './schema/validate.js';
-import { selectFiles } from './select.js';
-import { directorySource, type DocumentSource } from './source.js';
+import { parseFile, type ParsedFile } from './parse.js';
+import { schemaDiagnostics } from './schema/validate.js';
+import { PROJECT_FILE, type DocumentSource } from './source.js';
 
 export interface LoadResult {
   readonly state: DesiredState | null;
@@ -22,25 +19,15 @@ export interface LoadResult {
   readonly files: string[];
 }
 
-export function loadDirectory(dir: string): Promise<LoadResult> {
-  return loadDesiredState(directorySource(dir));
-}
-
 export async function loadDesiredState(source: DocumentSource): Promise<LoadResult> {
   const listed = await listFiles(source);
   if (!Array.isArray(listed)) return { state: null, diagnostics: [listed], files: [] };
   if (!listed.includes(PROJECT_FILE)) return { state: null, diagnostics: [noProjectFile(source, listed)], files: [] };
-  const project = await readText(source, PROJECT_FILE);
-  const projectParsed = parsedOf(project);
-  const files = selectFiles(listed, ...globsOf(projectParsed.documents.map((d) => d.value)));
-  const others = await Promise.all(files.filter((f) => f !== PROJECT_FILE).map((f) => readText(source, f)));
-  const parsed = [projectParsed, ...others.map(parsedOf)];
+  const project = await readFile(source, PROJECT_FILE);
+  const files = selectFiles(listed, ...globsOf(project.documents.map((d) => d.value)));
+  const others = await Promise.all(files.filter((f) => f !== PROJECT_FILE).map((f) => readFile(source, f)));
+  const parsed = [project, ...others];
   return { ...checked(parsed.flatMap((p) => p.documents), parsed.flatMap((p) => p.diagnostics), source), files };
-}
-
-/** Every file is parsed once, by yaml, with source positions. */
-function parsedOf(t: FileText): ParsedFile {
-  return 'text' in t ? parseYaml(t.file, t.display, t.text) : { documents: [], diagnostics: [t.failed] };
 }
 
 function checked(documents: readonly ParsedDocument[], found: readonly Diagnostic[], source: DocumentSource): Omit<LoadResult, 'files'> {
@@ -54,7 +41,7 @@ function checked(documents: readonly ParsedDocument[], found: readonly Diagnosti
 
 /** A mapping with neither apiVersion nor kind is some other YAML (CI, compose, …): one clear diagnostic. */
 function validateDocument(pd: ParsedDocument): Diagnostic[] {
-  if (!isRecord(pd.value) || 'apiVersion' in pd.value || 'kind' in pd.value) return schemaDiagnostics(pd, schemaErrors(pd.value));
+  if (!isRecord(pd.value) || 'apiVersion' in pd.value || 'kind' in pd.value) return schemaDiagnostics(pd);
   return [errorAtNode(pd, pd.doc.contents, {
     code: 'NOT_LICENSECTL',
     message: 'not a licensectl document: it has neither apiVersion nor kind',
@@ -77,22 +64,16 @@ function noProjectFile(source: DocumentSource, files: readonly string[]): Diagno
   return errorAt(undefined, undefined, { code: 'PROJECT_FILE_MISSING', message: `no ${PROJECT_FILE} in ${source.label}`, hint });
 }
 
-/** A file's text, or the diagnostic saying why there is none. */
-type FileText =
-  | { readonly file: string; readonly display: string; readonly text: string }
-  | { readonly file: string; readonly failed: Diagnostic };
-
-async function readText(source: DocumentSource, file: string): Promise<FileText> {
+/** A file's documents, or the diagnostic saying why it could not be read. */
+async function readFile(source: DocumentSource, file: string): Promise<ParsedFile> {
   const display = source.displayPath(file);
   let bytes: Uint8Array;
   try {
     bytes = await source.read(file);
   } catch (error) {
-    return { file, failed: errorAt(display, undefined, problemOf(error, 'READ_FAILED', 'cannot read the file')) };
+    return { documents: [], diagnostics: [errorAt(display, undefined, problemOf(error, 'READ_FAILED', 'cannot read the file'))] };
   }
-  const decoded = decodeText(bytes);
-  if (!decoded.ok) return { file, failed: errorAt(display, decoded.position, decoded.problem) };
-  return { file, display, text: decoded.text };
+  return parseFile(file, display, bytes);
 }
 
 /** Typed errors keep their code and hint; anything else (EACCES, …) keeps its message. */
@@ -108,4 +89,15 @@ function globsOf(values: readonly unknown[]): [string[]?, string[]?] {
   const spec = isRecord(project) && isRecord(project.spec) ? project.spec : {};
   const globs = (value: unknown) => (Array.isArray(value) ? value.filter((g): g is string => typeof g === 'string' && g !== '') : []);
   return [globs(spec.include), globs(spec.exclude)];
+}
+
+/**
+ * Files to read: the project file always; any other file when it matches an include glob (or there are
+ * none) and no exclude glob. Globs are picomatch patterns on relative posix paths: `*` stays within one
+ * folder, `**` crosses folders.
+ */
+function selectFiles(files: readonly string[], include: readonly string[] = [], exclude: readonly string[] = []): string[] {
+  const included = include.length > 0 ? picomatch([...include]) : () => true;
+  const excluded = exclude.length > 0 ? picomatch([...exclude]) : () => false;
+  return files.filter((file) => file === PROJECT_FILE || (included(file) && !excluded(file)));
 }

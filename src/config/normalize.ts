@@ -1,15 +1,15 @@
 // Validated documents into the canonical desired state: defaults filled in, sets sorted and de-duplicated,
-// so that planning is a plain structural comparison with what is read back from AWS.
+// date-times in one form, so that planning is a plain structural comparison with what is read back from AWS.
 import {
-  addressOf, compareAddresses, type DesiredResource, type DesiredState, type GrantSpec, type Kind,
-  type LicenseConfigurationSpec, type LicenseRules, type ProjectConfig, type ResourceShareSpec, type SourceRef,
-  type StoreConfig,
+  addressOf, compareAddresses, type ConsumptionConfiguration, type DesiredResource, type DesiredState, type Entitlement,
+  type GrantSpec, type Kind, type LicenseConfigurationSpec, type LicenseRules, type LicenseSpec, type ProjectConfig,
+  type ResourceShareSpec, type SourceRef, type StoreConfig,
 } from '../model/index.js';
-import { canonicalDateTime } from './dates.js';
+import { byText } from '../util/compare.js';
+import { isoSeconds } from '../util/time.js';
 import type { ParsedDocument } from './document.js';
-import { licenseSpec } from './normalize-license.js';
 import type {
-  RawDocument, RawGrantSpec, RawLicenseConfigurationSpec, RawLicenseSpec, RawProjectSpec, RawResourceShareSpec,
+  RawDocument, RawEntitlement, RawGrantSpec, RawLicenseConfigurationSpec, RawLicenseSpec, RawProjectSpec, RawResourceShareSpec,
 } from './raw.js';
 
 /** Only for documents that passed every check: the shapes are trusted here. `ref` is the git ref, if any. */
@@ -24,7 +24,7 @@ function sourceOf(pd: ParsedDocument, ref: string | undefined): SourceRef {
   return { file: pd.file, ...pd.start, ...(ref === undefined ? {} : { ref }) };
 }
 
-export function projectConfig(doc: RawDocument<RawProjectSpec | undefined>, source: SourceRef): ProjectConfig {
+function projectConfig(doc: RawDocument<RawProjectSpec | undefined>, source: SourceRef): ProjectConfig {
   const spec = doc.spec ?? {};
   return withoutUndefined({
     name: doc.metadata.name,
@@ -88,6 +88,49 @@ function valuesOf(value: string | readonly string[] | undefined): string[] {
   return typeof value === 'string' ? [value] : [...value];
 }
 
+/** Every optional field defaulted, lists sorted by name. */
+function licenseSpec(name: string, spec: RawLicenseSpec): LicenseSpec {
+  return {
+    displayName: spec.displayName ?? name,
+    productName: spec.productName,
+    productSku: spec.productSku,
+    issuer: { name: spec.issuer.name, signKey: spec.issuer.signKey ?? null },
+    homeRegion: spec.homeRegion,
+    validity: {
+      begin: canonicalDateTime(spec.validity.begin),
+      end: spec.validity.end === undefined ? null : canonicalDateTime(spec.validity.end),
+    },
+    beneficiary: spec.beneficiary ?? null,
+    entitlements: spec.entitlements.map(entitlement).sort(byName),
+    consumptionConfiguration: consumption(spec.consumptionConfiguration),
+    licenseMetadata: (spec.licenseMetadata ?? []).map(({ name: n, value }) => ({ name: n, value })).sort(byName),
+    status: spec.status ?? 'AVAILABLE',
+  };
+}
+
+function entitlement(raw: RawEntitlement): Entitlement {
+  return {
+    name: raw.name,
+    unit: raw.unit,
+    maxCount: raw.maxCount ?? null,
+    value: raw.value ?? null,
+    overage: raw.overage ?? false,
+    allowCheckIn: raw.allowCheckIn ?? false,
+  };
+}
+
+function consumption(raw: RawLicenseSpec['consumptionConfiguration']): ConsumptionConfiguration {
+  const provisional = raw?.provisionalConfiguration;
+  const borrow = raw?.borrowConfiguration;
+  return {
+    renewType: raw?.renewType ?? 'None',
+    provisionalConfiguration: provisional ? { maxTimeToLiveInMinutes: provisional.maxTimeToLiveInMinutes } : null,
+    borrowConfiguration: borrow
+      ? { allowEarlyCheckIn: borrow.allowEarlyCheckIn, maxTimeToLiveInMinutes: borrow.maxTimeToLiveInMinutes }
+      : null,
+  };
+}
+
 function resourceShareSpec(name: string, spec: RawResourceShareSpec): ResourceShareSpec {
   return {
     displayName: spec.displayName ?? name,
@@ -110,6 +153,8 @@ function grantSpec(name: string, spec: RawGrantSpec): GrantSpec {
   };
 }
 
+const byName = byText((item: { readonly name: string }) => item.name);
+
 /** Sorted by UTF-16 code units (not locale), so the order is the same on every machine. */
 function sortedSet<T extends string>(values: readonly T[]): T[] {
   return [...new Set(values)].sort();
@@ -117,4 +162,28 @@ function sortedSet<T extends string>(values: readonly T[]): T[] {
 
 function withoutUndefined<T extends object>(value: T): T {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+}
+
+// Date-times in one canonical form: UTC, whole seconds, `YYYY-MM-DDTHH:MM:SSZ`, so that a document and
+// the same instant read back from AWS compare equal whatever offset or precision the user wrote.
+
+const RFC3339 = /^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$/;
+
+export type DateTimeProblem = 'not-rfc3339' | 'fractional-seconds' | 'not-a-time';
+
+export function dateTimeProblem(text: string): DateTimeProblem | undefined {
+  const match = RFC3339.exec(text);
+  if (match === null) return 'not-rfc3339';
+  // AWS keeps whole seconds (LicenseExpiry is a Unix timestamp): a fraction would be silently lost.
+  if (match[1] !== undefined && /[1-9]/.test(match[1])) return 'fractional-seconds';
+  return Number.isNaN(parseDateTime(text)) ? 'not-a-time' : undefined;
+}
+
+/** The canonical form of a valid date-time (see dateTimeProblem). */
+export function canonicalDateTime(text: string): string {
+  return isoSeconds(parseDateTime(text));
+}
+
+function parseDateTime(text: string): number {
+  return Date.parse(text.replace(/^(.{10})[t ]/, '$1T').replace(/z$/, 'Z'));
 }

@@ -1,16 +1,83 @@
-// YAML text to documents with source positions. Problems become located diagnostics; nothing throws.
+// A file's bytes to documents with source positions: only UTF-8 text of a sane size is YAML we read, and
+// only YAML within the limits below. Problems become located diagnostics; nothing throws.
 import { Composer, LineCounter, Parser, isScalar, visit, type Document, type Node, type YAMLError } from 'yaml';
 import type { Diagnostic } from '../errors/index.js';
-import { errorAt, errorAtNode, positionAt, positionInText, type ParsedDocument, type Problem } from './document.js';
-import { MAX_ALIAS_COUNT, MAX_FLOW_DEPTH } from './limits.js';
+import { errorAt, errorAtNode, positionAt, positionInText, type ParsedDocument, type Position, type Problem } from './document.js';
+import { fileTooLarge, MAX_FILE_BYTES } from './source.js';
 import { lintYaml } from './yaml-lint.js';
+
+/**
+ * Aliases expanded per document. Anchors are handy for sharing a principal list, but a handful is all
+ * anyone needs; a low cap defeats "billion laughs" documents before they expand.
+ */
+const MAX_ALIAS_COUNT = 50;
+
+/**
+ * Nesting of flow collections (`[` / `{`). Real documents nest a handful of levels; thousands of levels
+ * make the YAML parser slow and, in one process that parses many files, can exhaust memory.
+ */
+const MAX_FLOW_DEPTH = 100;
 
 export interface ParsedFile {
   readonly documents: readonly ParsedDocument[];
   readonly diagnostics: readonly Diagnostic[];
 }
 
-export function parseYaml(file: string, displayFile: string, text: string): ParsedFile {
+/** The documents of one file; `displayFile` is how diagnostics name it. */
+export function parseFile(file: string, displayFile: string, bytes: Uint8Array): ParsedFile {
+  const decoded = decodeText(bytes);
+  if (!decoded.ok) return { documents: [], diagnostics: [errorAt(displayFile, decoded.position, decoded.problem)] };
+  return parseYaml(file, displayFile, decoded.text);
+}
+
+type Decoded =
+  | { readonly ok: true; readonly text: string }
+  | { readonly ok: false; readonly problem: Problem; readonly position?: Position };
+
+// Whole-file problems still point somewhere, so every diagnostic reads file:line:column.
+const FILE_START: Position = { line: 1, column: 1 };
+
+const strict = new TextDecoder('utf-8', { fatal: true });
+const lenient = new TextDecoder('utf-8');
+
+function decodeText(bytes: Uint8Array): Decoded {
+  if (bytes.length > MAX_FILE_BYTES) {
+    const error = fileTooLarge(bytes.length);
+    return { ok: false, problem: { code: error.code, message: error.message, hint: error.hint }, position: FILE_START };
+  }
+  const nul = bytes.indexOf(0);
+  if (nul >= 0) {
+    const before = lenient.decode(bytes.subarray(0, nul));
+    return {
+      ok: false,
+      position: positionInText(before, before.length),
+      problem: {
+        code: 'BINARY_FILE',
+        message: 'file contains NUL bytes: it is binary or not UTF-8 (UTF-16?)',
+        hint: 'desired-state files must be UTF-8 text; move binary files out or exclude them with spec.exclude',
+      },
+    };
+  }
+  try {
+    return { ok: true, text: strict.decode(bytes) };
+  } catch {
+    return { ok: false, problem: notUtf8, position: firstInvalid(bytes) };
+  }
+}
+
+const notUtf8: Problem = {
+  code: 'NOT_UTF8',
+  message: 'file is not valid UTF-8',
+  hint: 'save the file as UTF-8 (Latin-1 and Windows-1252 are not read)',
+};
+
+/** Where decoding first went wrong: the first replacement character of a lenient decode. */
+function firstInvalid(bytes: Uint8Array): Position {
+  const text = lenient.decode(bytes);
+  return positionInText(text, Math.max(0, text.indexOf('\uFFFD')));
+}
+
+function parseYaml(file: string, displayFile: string, text: string): ParsedFile {
   const lines = new LineCounter();
   const tooDeep = deepNesting(text);
   if (tooDeep !== undefined) {

@@ -1,10 +1,22 @@
-// Where desired-state documents come from: a directory today, a git ref later. Everything past this
-// interface is source-agnostic; a source only lists, reads and names its files.
+// Where desired-state documents come from: a directory, or a git ref read from the object database (never
+// from the working tree or index, so a dirty or detached checkout does not matter), and which commit they
+// came from. Everything past the DocumentSource interface is source-agnostic; a source only lists, reads
+// and names its files.
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { LicensectlError } from '../errors/index.js';
+import { isLicensectlError, LicensectlError } from '../errors/index.js';
+import {
+  blobReader, findRepo, headCommit, listTree, requireRepo, resolveLinks, resolveRef, validateRef, worktreeChanges,
+  type LinkTarget, type RepoLocation,
+} from '../git/index.js';
 import { isDesiredStatePath, isSkippedName } from '../model/index.js';
-import { MAX_FILE_BYTES } from './limits.js';
+import { byText } from '../util/compare.js';
+
+/** The project file, always read from the root of the source. */
+export const PROJECT_FILE = 'licensectl.yaml';
+
+/** Largest file we read; a desired-state file of several MiB is almost certainly not hand-written YAML. */
+export const MAX_FILE_BYTES = 5 * 1024 * 1024;
 
 export interface DocumentSource {
   /** What the user would call this source in a message: a directory path, or `REF` for git. */
@@ -18,6 +30,11 @@ export interface DocumentSource {
   displayPath(path: string): string;
 }
 
+export interface GitDocumentSource extends DocumentSource {
+  readonly ref: string;
+  /** The commit the ref resolved to when the source was made; later reads see that commit even if the ref moves. */
+  readonly sha: string;
+}
 
 export function directorySource(dir: string): DocumentSource {
   const root = path.resolve(dir);
@@ -80,4 +97,81 @@ export function fileTooLarge(size: number): LicensectlError {
   return new LicensectlError('FILE_TOO_LARGE', `file is ${mib(size)} MiB; the limit is ${mib(MAX_FILE_BYTES)} MiB`, {
     hint: 'desired state is hand-written YAML; exclude generated files with spec.exclude',
   });
+}
+
+/** The documents under `dir` as they are at `ref`, with paths relative to `dir`. */
+export async function gitSource(dir: string, ref: string): Promise<GitDocumentSource> {
+  validateRef(ref); // before any git runs, so a hostile ref never reaches git
+  const repo = await requireRepo(dir);
+  const sha = await resolveRef(repo.root, ref);
+  let files: Promise<Map<string, LinkTarget>> | undefined;
+  const listing = () => (files ??= desiredFiles(repo.root, sha, repo.prefix));
+  const readBlob = blobReader(repo.root);
+  return {
+    label: ref,
+    ref,
+    sha,
+    list: async () => [...(await listing()).keys()],
+    read: async (file) => {
+      const target = (await listing()).get(file);
+      if (target?.kind !== 'file') throw unreadable(`${ref}:${file}`, target);
+      // Checked before reading, so that a huge blob is never loaded into memory.
+      if (target.size > MAX_FILE_BYTES) throw fileTooLarge(target.size);
+      return readBlob(target.oid);
+    },
+    displayPath: (file) => `${ref}:${file}`,
+  };
+}
+
+/** Desired-state files (same rules as a directory), sorted, each with the blob it reads; links followed. */
+async function desiredFiles(root: string, sha: string, prefix: string): Promise<Map<string, LinkTarget>> {
+  const entries = (await listTree(root, sha, prefix)).filter((e) => isDesiredStatePath(e.path));
+  const links = entries.filter((e) => e.kind === 'symlink').map((e) => e.fullPath);
+  const followed = links.length > 0 ? await resolveLinks(root, sha, links) : new Map<string, LinkTarget>();
+  const files = new Map<string, LinkTarget>();
+  for (const e of entries.sort(byText((entry) => entry.path))) {
+    const target: LinkTarget = e.kind === 'file' ? { kind: 'file', oid: e.oid, size: e.size } : followed.get(e.fullPath) ?? { kind: 'none' };
+    // A dangling link or a link to a folder is not a file, as in a directory listing.
+    if (target.kind !== 'none') files.set(e.path, target);
+  }
+  return files;
+}
+
+function unreadable(name: string, target: LinkTarget | undefined): LicensectlError {
+  if (target?.kind === 'outside') {
+    return new LicensectlError('GIT_LINK_OUTSIDE_REPOSITORY', `${name} is a symbolic link out of the repository (to ${target.target}, from its top)`, {
+      hint: 'a commit holds only the link; commit the file itself, or read the working tree (leave out --git-ref)',
+    });
+  }
+  return new LicensectlError('FILE_NOT_FOUND', `${name} does not exist`);
+}
+
+export interface SourceRevision {
+  readonly revision: string | null;
+  /** null when there is no commit to differ from, or git could not tell. */
+  readonly dirty: boolean | null;
+}
+
+const UNKNOWN_REVISION: SourceRevision = { revision: null, dirty: null };
+
+/**
+ * HEAD's SHA, and whether a desired-state file under `dir` is modified, staged, deleted or new (untracked,
+ * not ignored). `files` (relative to `dir`) narrows that to the files actually read, e.g. after
+ * spec.exclude; a deleted desired-state file still counts, since no listing can name it. Nulls outside a
+ * repository or before the first commit: a plan's provenance is never a reason for it to fail.
+ */
+export async function sourceRevision(dir: string, files?: readonly string[]): Promise<SourceRevision> {
+  const repo = await findRepo(dir).catch((error: unknown) => (isLicensectlError(error) ? null : Promise.reject(error)));
+  if (!repo) return UNKNOWN_REVISION;
+  const head = await headCommit(repo);
+  if (head === undefined) return UNKNOWN_REVISION;
+  return { revision: head, dirty: await isDirty(repo, files) };
+}
+
+async function isDirty(repo: RepoLocation, files: readonly string[] | undefined): Promise<boolean | null> {
+  if (repo.bare) return false;
+  const changes = await worktreeChanges(repo).catch(() => null);
+  if (changes === null) return null;
+  const read = files && new Set(files);
+  return changes.some((c) => isDesiredStatePath(c.path) && (read === undefined || read.has(c.path) || c.deleted));
 }

@@ -1,16 +1,15 @@
 // The watcher's copy of a remote repository: a bare clone in a cache folder, fetched on demand. Documents
-// are read from its commits with gitSource(clonePath, sha); nothing is ever checked out.
+// are read from its commits; nothing is ever checked out.
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdir, realpath, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { LicensectlError } from '../errors/index.js';
-import { validateRef } from './refs.js';
-import { normalizeRemote, redactUrls } from './remote-url.js';
+import { normalizeRemote, redactUrls, validateRef } from './refs.js';
 import { findRepo } from './repo.js';
 import { git, gitFailed, runGit } from './run-git.js';
 
 /** Network operations are killed after this long: a hung fetch must not stall the watcher for ever. */
-export const NETWORK_TIMEOUT_MS = 5 * 60_000;
+const NETWORK_TIMEOUT_MS = 5 * 60_000;
 /** Remote helpers that run commands (`ext::`) are refused by us and, should one slip through, by git. */
 const NO_EXT = ['-c', 'protocol.ext.allow=never'];
 

@@ -1,10 +1,7 @@
-// Reading git: desired state at a ref, provenance, changed files, and the watcher's clone.
-export * from './cat-file.js';
-export * from './changes.js';
+// Running git safely: refs and remote addresses checked first, files of a commit read from the object
+// database, the repository holding a directory and its dirty state, and the watcher's clone.
 export * from './clone.js';
-export * from './git-source.js';
+export * from './objects.js';
 export * from './refs.js';
-export * from './remote-url.js';
 export * from './repo.js';
-export * from './revision.js';
-export * from './tree.js';
+export * from './run-git.js';

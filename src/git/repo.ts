@@ -1,10 +1,10 @@
-// Finding the repository that holds a directory, and resolving refs in it.
+// The repository that holds a directory: where it is, which commit a ref names, and what differs between
+// HEAD and the working tree.
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { LicensectlError } from '../errors/index.js';
-import { endOfOptions } from './git-version.js';
 import { validateRef } from './refs.js';
-import { firstLine, gitFailed, runGit, type GitResult } from './run-git.js';
+import { endOfOptions, firstLine, git, gitFailed, runGit, type GitResult } from './run-git.js';
 
 export interface RepoLocation {
   /** The work tree's top, or a bare repository's own folder. */
@@ -54,6 +54,31 @@ export async function resolveRef(root: string, ref: string): Promise<string> {
   throw new LicensectlError('UNKNOWN_GIT_REF', `unknown git ref '${ref}'`, {
     hint: 'check the name (git branch -a, git tag); fetch a remote branch first (git fetch origin), and in CI check out with full history (fetch-depth: 0)',
   });
+}
+
+/** HEAD's commit, or undefined before the first commit. */
+export async function headCommit(repo: RepoLocation): Promise<string | undefined> {
+  const head = await runGit(repo.root, ['rev-parse', '--verify', '--quiet', 'HEAD^{commit}']);
+  return head.code === 0 ? head.stdout.toString().trim() : undefined;
+}
+
+export interface WorktreeChange {
+  /** Relative to the prefix, posix. */
+  readonly path: string;
+  /** Gone from the index or the working tree: it can be in no listing of the files present. */
+  readonly deleted: boolean;
+}
+
+/** Changes under `repo.prefix`; renames are reported as a deletion and an addition. */
+export async function worktreeChanges(repo: RepoLocation): Promise<WorktreeChange[]> {
+  const args = ['status', '--porcelain=v1', '-z', '--no-renames', '--untracked-files=all', '--ignore-submodules=all', ...(repo.prefix ? ['--', repo.prefix] : [])];
+  const out = await git(repo.root, args, { code: 'GIT_READ_FAILED', message: 'cannot read the status of the working tree' });
+  const base = repo.prefix ? `${repo.prefix}/` : '';
+  // Each record is `XY path`; porcelain paths are relative to the repository's top whatever the folder.
+  return out.toString('utf8').split('\0').filter((r) => r.length > 3 && r.slice(3).startsWith(base)).map((r) => ({
+    path: r.slice(3 + base.length),
+    deleted: r[0] === 'D' || r[1] === 'D',
+  }));
 }
 
 /** git refuses repositories owned by another user; saying "not a repository" then would mislead. */

@@ -5,7 +5,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { LicensectlError, type ErrorCode } from '../errors/index.js';
-import { redactUrls } from './remote-url.js';
+import { redactUrls } from './refs.js';
 
 export interface GitResult {
   readonly code: number;
@@ -42,7 +42,7 @@ const GIT_ENV = {
 const REPOSITORY_VARIABLES = ['GIT_DIR', 'GIT_WORK_TREE', 'GIT_INDEX_FILE', 'GIT_COMMON_DIR', 'GIT_OBJECT_DIRECTORY', 'GIT_ALTERNATE_OBJECT_DIRECTORIES', 'GIT_NAMESPACE', 'GIT_PREFIX'];
 const MAX_STDERR = 64 * 1024;
 
-export function gitEnv(): NodeJS.ProcessEnv {
+function gitEnv(): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env, ...GIT_ENV };
   for (const name of REPOSITORY_VARIABLES) delete env[name];
   return env;
@@ -89,6 +89,28 @@ export function firstLine(stderr: string): string {
   const line = stderr.split('\n').map((l) => l.trim()).find((l) => l !== '' && !l.startsWith('hint:')) ?? '';
   const clean = redactUrls(line.replace(/^(fatal|error|warning): /, ''));
   return clean.length > 200 ? `${clean.slice(0, 199)}…` : clean;
+}
+
+let version: Promise<readonly number[]> | undefined;
+
+/** The installed git's version as numbers, e.g. [2, 39, 5]; asked once per process. */
+function gitVersion(cwd: string): Promise<readonly number[]> {
+  version ??= git(cwd, ['version'], { code: 'GIT_UNAVAILABLE', message: 'cannot ask git for its version' })
+    .then((out) => (/(\d+)\.(\d+)(?:\.(\d+))?/.exec(out.toString()) ?? []).slice(1).map((n) => Number(n ?? 0)))
+    .catch((error: unknown) => {
+      version = undefined; // a missing folder or git now is no reason to fail every later call
+      throw error;
+    });
+  return version;
+}
+
+/**
+ * `--end-of-options` for `git rev-parse` (git 2.30 and later), or nothing. Refs are validated before they
+ * get here, so older gits stay safe; the marker is a second line of defence, not the only one.
+ */
+export async function endOfOptions(cwd: string): Promise<string[]> {
+  const [major = 0, minor = 0] = await gitVersion(cwd);
+  return major > 2 || (major === 2 && minor >= 30) ? ['--end-of-options'] : [];
 }
 
 function cannotStart(cwd: string, cause: Error): LicensectlError {

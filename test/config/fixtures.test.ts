@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { loadDirectory } from '../../src/config/load.js';
+import { loadDirectory } from './helpers.js';
 
 const VALID = fileURLToPath(new URL('../fixtures/config/valid/', import.meta.url));
 

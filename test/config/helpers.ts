@@ -3,7 +3,8 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach } from 'vitest';
-import { loadDirectory, type LoadResult } from '../../src/config/load.js';
+import { loadDesiredState, type LoadResult } from '../../src/config/load.js';
+import { directorySource } from '../../src/config/source.js';
 import { renderDiagnostics } from '../../src/render/diagnostics.js';
 
 /** Strips the indentation common to all non-blank lines, so YAML can be written indented in a test. */
@@ -35,6 +36,10 @@ export async function projectDir(files: Files): Promise<string> {
     await writeFile(path.join(dir, name), content);
   }
   return dir;
+}
+
+export function loadDirectory(dir: string): Promise<LoadResult> {
+  return loadDesiredState(directorySource(dir));
 }
 
 export async function load(files: Files): Promise<LoadResult> {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../src/errors/index.js';
-import { stripAnsi } from '../../src/render/ansi.js';
+import { stripAnsi } from '../../src/render/symbols.js';
 import { diagnosticsToJson, renderDiagnostics } from '../../src/render/diagnostics.js';
 
 const located: Diagnostic = {

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import { NAME_PATTERN } from '../../src/config/checks/view.js';
+import { NAME_PATTERN } from '../../src/config/checks.js';
 import { problems, withResources, yaml } from './helpers.js';
 
 const configuration = (spec: string) =>

@@ -1,10 +1,9 @@
 import { mkdir, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadDirectory } from '../../src/config/load.js';
 import { loadDesiredState } from '../../src/config/load.js';
 import { directorySource, type DocumentSource } from '../../src/config/source.js';
-import { load, problems, PROJECT, projectDir, yaml } from './helpers.js';
+import { load, loadDirectory, problems, PROJECT, projectDir, yaml } from './helpers.js';
 
 const share = (name: string) => `apiVersion: licensectl/v1\nkind: ResourceShare\nmetadata: {name: ${name}}\nspec: {}\n`;
 const namesOf = async (files: Record<string, string>) => (await load(files)).state?.resources.map((r) => r.name);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_FILE_BYTES } from '../../src/config/limits.js';
+import { MAX_FILE_BYTES } from '../../src/config/source.js';
 import { problems, PROJECT, yaml } from './helpers.js';
 
 const SHARE_HEAD = 'apiVersion: licensectl/v1\nkind: ResourceShare\n';

@@ -3,7 +3,8 @@ import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { LicensectlError } from '../../src/errors/index.js';
-import { cloneFolderName, ensureClone, fetchBranch, gitSource } from '../../src/git/index.js';
+import { gitSource } from '../../src/config/source.js';
+import { cloneFolderName, ensureClone, fetchBranch } from '../../src/git/index.js';
 import { removeDir } from '../helpers/cli.js';
 import { configYaml, initRepo, tempDir, testRepo } from './repo-helpers.js';
 

@@ -4,8 +4,9 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { loadDesiredState } from '../../src/config/load.js';
+import { gitSource } from '../../src/config/source.js';
 import type { LicensectlError } from '../../src/errors/index.js';
-import { changedFiles, fetchBranch, gitSource, resolveRef } from '../../src/git/index.js';
+import { fetchBranch, resolveRef } from '../../src/git/index.js';
 import { removeDir } from '../helpers/cli.js';
 import { configYaml, tempDir, testRepo, type TestRepo } from './repo-helpers.js';
 
@@ -40,8 +41,7 @@ describe('git processes', () => {
   ])('refuses a hostile ref (%#) with BAD_GIT_REF before any git runs', async (hostile) => {
     const ref = hostile();
     const attempts = [
-      () => gitSource(repo.dir, ref), () => resolveRef(repo.dir, ref), () => changedFiles(repo.dir, 'main', ref),
-      () => changedFiles(repo.dir, ref), () => fetchBranch(repo.dir, ref),
+      () => gitSource(repo.dir, ref), () => resolveRef(repo.dir, ref), () => fetchBranch(repo.dir, ref),
     ];
     for (const attempt of attempts) expect((await refusal(attempt())).code).toBe('BAD_GIT_REF');
     expect(spawned).not.toHaveBeenCalled();

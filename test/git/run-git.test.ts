@@ -1,7 +1,7 @@
 // The git wrapper: one-line errors without credentials, no repository chosen by the environment, timeouts.
 import path from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { normalizeRemote, redactUrls } from '../../src/git/remote-url.js';
+import { normalizeRemote, redactUrls } from '../../src/git/refs.js';
 import { findRepo } from '../../src/git/repo.js';
 import { firstLine, git, runGit } from '../../src/git/run-git.js';
 import { removeDir } from '../helpers/cli.js';

@@ -3,12 +3,10 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { MAX_FILE_BYTES } from '../../src/config/limits.js';
-import { directorySource, type DocumentSource } from '../../src/config/source.js';
+import { directorySource, gitSource, MAX_FILE_BYTES, type DocumentSource } from '../../src/config/source.js';
 import type { LicensectlError } from '../../src/errors/index.js';
-import { gitSource } from '../../src/git/git-source.js';
 import { removeDir } from '../helpers/cli.js';
-import { configYaml, tempDir, testRepo, type TestRepo } from './repo-helpers.js';
+import { configYaml, tempDir, testRepo, type TestRepo } from '../git/repo-helpers.js';
 
 const PROJECT = 'apiVersion: licensectl/v1\nkind: Project\nmetadata: {name: p}\nspec: {}\n';
 

@@ -1,9 +1,9 @@
 // sourceRevision: the commit a plan's documents came from, and whether the working tree differs from it.
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { sourceRevision } from '../../src/git/revision.js';
+import { sourceRevision } from '../../src/config/source.js';
 import { removeDir } from '../helpers/cli.js';
-import { configYaml, initRepo, tempDir, testRepo, type TestRepo } from './repo-helpers.js';
+import { configYaml, initRepo, tempDir, testRepo, type TestRepo } from '../git/repo-helpers.js';
 
 describe('sourceRevision', () => {
   const dirs: string[] = [];

@@ -1,0 +1,147 @@
+// Semantic checks across documents, what the schemas cannot express: one Project in the project file,
+// names unique per kind, references to documents that exist; then every document's own checks.
+import type { Diagnostic } from '../errors/index.js';
+import { isKind } from '../model/index.js';
+import { describePosition, errorAt, errorAtPath, locatePath, nodePosition, type ParsedDocument } from './document.js';
+import { documentDiagnostics, viewOf, type DocumentView } from './document-checks.js';
+import { didYouMean } from './schema/validate.js';
+import { PROJECT_FILE } from './source.js';
+
+/** common.schema.json#/$defs/name (a test keeps the two equal). */
+export const NAME_PATTERN = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/;
+
+/**
+ * `documents` are every document read, broken ones included: their names count as defined (so that
+ * references to them are not reported as missing too), but only well-formed YAML is checked further.
+ */
+export function semanticDiagnostics(documents: readonly ParsedDocument[], projectDisplay: string): Diagnostic[] {
+  const all = documents.map(viewOf);
+  const sound = all.filter((v) => v.pd.ok);
+  return [
+    ...checkProject(all, projectDisplay),
+    ...checkDuplicateNames(sound),
+    ...checkReferences(sound, all),
+    ...documentDiagnostics(sound),
+  ];
+}
+
+/** `file:line:column` of a field, for hints that point at another place. */
+function whereIs(view: DocumentView, path: readonly string[]): string {
+  return describePosition(view.pd.displayFile, nodePosition(view.pd, locatePath(view.pd, path).node));
+}
+
+// Exactly one Project document, in the project file: it names the project every resource is tagged with.
+
+function checkProject(views: readonly DocumentView[], projectDisplay: string): Diagnostic[] {
+  const inProjectFile = views.filter((v) => v.pd.file === PROJECT_FILE);
+  const projects = views.filter((v) => v.kind === 'Project');
+  const [first, ...others] = projects.filter((v) => v.pd.file === PROJECT_FILE);
+  return [
+    // A project file with no documents at all was already reported (empty, binary, unreadable).
+    ...(first === undefined && inProjectFile.length > 0 ? [missingProject(projectDisplay)] : []),
+    ...others.map((v) => duplicateProject(v, first!)),
+    ...projects.filter((v) => v.pd.file !== PROJECT_FILE).map(misplacedProject),
+  ];
+}
+
+function missingProject(projectDisplay: string): Diagnostic {
+  return errorAt(projectDisplay, undefined, {
+    code: 'PROJECT_MISSING',
+    message: `${PROJECT_FILE} has no Project document`,
+    hint: 'add a document with apiVersion: licensectl/v1, kind: Project and metadata.name',
+  });
+}
+
+function duplicateProject(view: DocumentView, first: DocumentView): Diagnostic {
+  return errorAtPath(view.pd, ['kind'], {
+    code: 'PROJECT_DUPLICATE',
+    message: 'duplicate Project document',
+    hint: `the Project is defined at ${whereIs(first, ['kind'])}; a project has exactly one`,
+  });
+}
+
+function misplacedProject(view: DocumentView): Diagnostic {
+  return errorAtPath(view.pd, ['kind'], {
+    code: 'PROJECT_MISPLACED',
+    message: `a Project document belongs in ${PROJECT_FILE}`,
+    hint: `move it to ${PROJECT_FILE} at the root of the project`,
+  });
+}
+
+// metadata.name is unique per kind: it is the address a resource is planned and tracked by.
+
+const NAME = ['metadata', 'name'];
+
+function checkDuplicateNames(views: readonly DocumentView[]): Diagnostic[] {
+  const first = new Map<string, DocumentView>();
+  const found: Diagnostic[] = [];
+  for (const view of views) {
+    if (!isKind(view.kind) || view.name === undefined) continue;
+    const address = `${view.kind}/${view.name}`;
+    const earlier = first.get(address);
+    if (earlier === undefined) first.set(address, view);
+    else found.push(errorAtPath(view.pd, NAME, {
+      code: 'DUPLICATE_NAME',
+      message: `duplicate ${view.kind} "${view.name}"`,
+      hint: `first defined at ${whereIs(earlier, NAME)}; names are unique per kind`,
+      field: 'metadata.name',
+    }));
+  }
+  return found;
+}
+
+// References between documents: a share's license configurations and a grant's license must be defined.
+// ARNs refer to resources licensectl does not manage and are not checked here.
+
+/** `definitions` are the documents whose names count as defined. */
+function checkReferences(views: readonly DocumentView[], definitions: readonly DocumentView[]): Diagnostic[] {
+  const defined = namesByKind(definitions);
+  return views.flatMap((view) => {
+    if (view.kind === 'ResourceShare') return shareReferences(view, defined.get('LicenseConfiguration') ?? NONE);
+    if (view.kind === 'Grant') return grantReference(view, defined.get('License') ?? NONE);
+    return [];
+  });
+}
+
+function namesByKind(views: readonly DocumentView[]): Map<string, Set<string>> {
+  const names = new Map<string, Set<string>>();
+  for (const { kind, name } of views) {
+    if (kind === undefined || name === undefined) continue;
+    const ofKind = names.get(kind) ?? new Set<string>();
+    names.set(kind, ofKind.add(name));
+  }
+  return names;
+}
+
+/** ARNs name resources licensectl does not manage; malformed entries are the schema's to report. */
+function isName(value: unknown): value is string {
+  return typeof value === 'string' && NAME_PATTERN.test(value);
+}
+
+const NONE: ReadonlySet<string> = new Set();
+
+function shareReferences(view: DocumentView, configurations: ReadonlySet<string>): Diagnostic[] {
+  const entries = Array.isArray(view.spec.licenseConfigurations) ? view.spec.licenseConfigurations : [];
+  return entries.flatMap((entry, index) => {
+    if (!isName(entry) || configurations.has(entry)) return [];
+    const otherwise = 'define a LicenseConfiguration document with that name, or give the ARN of one licensectl does not manage';
+    return [errorAtPath(view.pd, ['spec', 'licenseConfigurations', String(index)], {
+      code: 'MISSING_REFERENCE',
+      message: `LicenseConfiguration "${entry}" is not defined`,
+      hint: didYouMean(entry, [...configurations]) ?? otherwise,
+      field: `spec.licenseConfigurations[${index}]`,
+    })];
+  });
+}
+
+function grantReference(view: DocumentView, licenses: ReadonlySet<string>): Diagnostic[] {
+  const license = view.spec.license;
+  if (!isName(license) || licenses.has(license)) return [];
+  const otherwise = 'define a License document with that name, or use licenseArn for a license licensectl does not manage';
+  return [errorAtPath(view.pd, ['spec', 'license'], {
+    code: 'MISSING_REFERENCE',
+    message: `License "${license}" is not defined`,
+    hint: didYouMean(license, [...licenses]) ?? otherwise,
+    field: 'spec.license',
+  })];
+}
