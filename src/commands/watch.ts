@@ -1,10 +1,7 @@
 import { Flags } from '@oclif/core';
-import { BaseCommand } from '../app/base-command.js';
-import { storeFlags } from '../app/flags.js';
-import { DEFAULT_LISTEN } from '../watch/listen-address.js';
-import { untilStopSignal } from '../watch/signals.js';
-import { watchOptionsFrom } from '../watch/watch-options.js';
-import { startWatcher } from '../watch/watcher.js';
+import { BaseCommand, storeFlags } from '../app/base-command.js';
+import { DEFAULT_LISTEN, watchOptionsFrom } from '../watch/watch-options.js';
+import { startWatcher, untilStopSignal } from '../watch/watcher.js';
 
 const { stats: _stats, ...watchStoreFlags } = storeFlags;
 
@@ -32,7 +29,7 @@ export default class Watch extends BaseCommand {
   async run(): Promise<void> {
     const { flags } = await this.parse(Watch);
     const options = watchOptionsFrom(flags);
-    const [{ ensureClone, fetchBranch, sourceRevision }, { gitSource }] = await Promise.all([import('../git/index.js'), import('../config/git-source.js')]);
+    const [{ ensureClone, fetchBranch }, { gitSource, sourceRevision }] = await Promise.all([import('../git/index.js'), import('../config/index.js')]);
     const watcher = await startWatcher(options, { git: { ensureClone, fetchBranch, gitSource, sourceRevision } });
     await untilStopSignal();
     await watcher.stop();

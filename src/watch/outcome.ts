@@ -1,10 +1,14 @@
-// What one reconcile pass found and did: the value the log line, /status and the metrics are made from.
+// What one reconcile pass was asked for, found and did: the value the log line, /status and the metrics
+// are made from.
 import type { Diagnostic } from '../errors/index.js';
 import { isLicensectlError } from '../errors/index.js';
 import type { Address } from '../model/index.js';
-import type { ApplyResult } from '../plan/apply-result.js';
+import type { ApplyResult } from '../plan/types.js';
 import type { Action, Plan, PlanSummary } from '../plan/types.js';
-import { errorName } from '../store/outcome.js';
+import { errorName } from '../store/index.js';
+
+/** What can ask for a pass. The queue remembers every trigger that asked for one. */
+export type Trigger = 'start' | 'file' | 'git' | 'webhook' | 'interval' | 'retry';
 
 export const OUTCOMES = ['synced', 'drift-corrected', 'drift-detected', 'invalid-config', 'store-error', 'apply-failed'] as const;
 export type Outcome = (typeof OUTCOMES)[number];
@@ -12,6 +16,11 @@ export type Outcome = (typeof OUTCOMES)[number];
 /** Outcomes after which the account is known to match (or, in warn mode, to have been compared with) the desired state. */
 export function isSuccess(outcome: Outcome): boolean {
   return outcome === 'synced' || outcome === 'drift-corrected' || outcome === 'drift-detected';
+}
+
+/** Outcomes that mean the store (or applying to it) failed: retried with backoff rather than at the interval. */
+export function needsBackoff(outcome: Outcome): boolean {
+  return outcome === 'store-error' || outcome === 'apply-failed';
 }
 
 export interface DriftEntry {
@@ -49,6 +58,14 @@ export interface ReconcileOutcome {
   readonly error: ErrorInfo | null;
 }
 
+/** A pass as the loop ran it: its outcome, what asked for it, and when. */
+export interface ReconcileRecord extends ReconcileOutcome {
+  readonly triggers: readonly Trigger[];
+  /** Epoch milliseconds. */
+  readonly startedAt: number;
+  readonly durationMs: number;
+}
+
 export function driftOf(plan: Plan): DriftEntry[] {
   return plan.changes.flatMap((c) => (c.action === 'no-op' ? [] : [{ address: c.address, action: c.action }]));
 }
@@ -60,4 +77,32 @@ export function errorInfoOf(error: unknown): ErrorInfo {
   }
   const message = error instanceof Error ? error.message : String(error);
   return { code: errorName(error), message: message || errorName(error), diagnostics: [] };
+}
+
+/** Managed resources that exist before any change: every planned address except those still to create. */
+export function managedBefore(plan: Plan): number {
+  return plan.changes.filter((c) => c.action !== 'create').length;
+}
+
+/** Managed resources after the apply: creates that succeeded count, deletes that succeeded do not. */
+export function managedAfter(plan: Plan, result: ApplyResult): number {
+  const applied = new Set(result.results.filter((r) => r.outcome === 'applied').map((r) => r.address));
+  return plan.changes.filter((c) => {
+    if (c.action === 'create') return applied.has(c.address);
+    if (c.action === 'delete') return !applied.has(c.address);
+    return true;
+  }).length;
+}
+
+/** Null when every change was applied; otherwise the first failure's code and every unfinished address. */
+export function applyErrorOf(result: ApplyResult): ErrorInfo | null {
+  const unfinished = result.results.filter((r) => r.outcome !== 'applied');
+  if (unfinished.length === 0) return null;
+  const first = unfinished.find((r) => r.outcome === 'failed') ?? unfinished.find((r) => r.error) ?? unfinished[0]!;
+  const list = unfinished.map((r) => `${r.address} (${r.outcome}${r.error ? `: ${r.error.code}` : ''})`).join(', ');
+  return {
+    code: first.error?.code ?? 'APPLY_FAILED',
+    message: `${unfinished.length} of ${result.results.length} changes were not applied: ${list}`,
+    diagnostics: [],
+  };
 }

@@ -1,21 +1,103 @@
 // One reconcile pass, level-based (controller-runtime's contract): read the desired state, read the live
 // state, plan, then apply (--mode correct) or only report (--mode warn). Nothing is carried between
-// passes except the last valid desired state; the live state is always read afresh, since other
-// processes (and people) change the account between passes. Never throws: every failure is an outcome.
+// passes except the last valid desired state and the open store; the live state is always read afresh,
+// since other processes (and people) change the account between passes. Never throws: every failure is
+// an outcome.
 import { executePlan } from '../apply/execute-plan.js';
-import { checkGuards } from '../app/guards.js';
-import type { StoreFlags } from '../app/open-store.js';
+import { checkGuards } from '../app/planning.js';
+import { openStore, type OpenStoreOptions, type StoreFlags } from '../app/open-store.js';
 import { planAgainst } from '../app/planning.js';
+import type { LoadResult } from '../config/index.js';
 import { ValidationError } from '../errors/index.js';
+import type { DesiredState } from '../model/index.js';
 import type { Plan } from '../plan/types.js';
 import type { Store } from '../store/index.js';
-import type { DesiredRead, DesiredSource } from './desired-source.js';
-import type { DesiredMemory, ValidDesired } from './desired-memory.js';
-import { driftOf, errorInfoOf, isSuccess, type DesiredInfo, type ReconcileOutcome } from './outcome.js';
-import { applyErrorOf, managedAfter, managedBefore } from './apply-summary.js';
-import type { StoreHolder } from './store-holder.js';
+import {
+  applyErrorOf, driftOf, errorInfoOf, isSuccess, managedAfter, managedBefore, type DesiredInfo, type ReconcileOutcome,
+} from './outcome.js';
 
 export type WatchMode = 'correct' | 'warn';
+
+export type SourceDescription =
+  | { readonly type: 'directory'; readonly dir: string }
+  | { readonly type: 'git'; readonly repo: string; readonly branch: string; readonly clone: string };
+
+export interface Revision {
+  /** Commit SHA of what was read, when known. */
+  readonly revision: string | null;
+  readonly dirty: boolean | null;
+}
+
+export interface DesiredRead extends Revision {
+  readonly result: LoadResult;
+}
+
+/** Where each pass reads the desired state from (a directory, or a git clone): afresh every time. */
+export interface DesiredSource {
+  readonly description: SourceDescription;
+  /** The folder the store's relative paths (the embedded emulator's state file) are resolved against. */
+  readonly storeDir: string;
+  read(): Promise<DesiredRead>;
+}
+
+export interface ValidDesired extends Revision {
+  readonly state: DesiredState;
+}
+
+/**
+ * The last valid desired state. A bad commit or a half-saved file must never read as "delete everything":
+ * while the source is invalid, passes keep planning against the last state that validated.
+ */
+export class DesiredMemory {
+  private last: ValidDesired | null = null;
+
+  get lastValid(): ValidDesired | null {
+    return this.last;
+  }
+
+  remember(valid: ValidDesired): void {
+    this.last = valid;
+  }
+}
+
+export type StoreOpener = (options: OpenStoreOptions) => Promise<Store>;
+
+/**
+ * Keeps one store open from pass to pass while the project's store settings stay the same, so a pass at a
+ * 1 s interval does not rebuild SDK clients (or ask STS who it is) every time. The store caches no live
+ * state (every pass still reads the account afresh, and the embedded emulator re-reads its state file
+ * when another process changed it); a store that failed is dropped and reopened on the next pass.
+ */
+export class StoreHolder {
+  private held: { readonly key: string; readonly store: Store } | null = null;
+
+  constructor(
+    /** Sees each store opened, before any call is made (the watcher counts API calls through it). */
+    private readonly onOpen: (store: Store) => void = () => {},
+    private readonly open: StoreOpener = openStore,
+  ) {}
+
+  async get(options: OpenStoreOptions): Promise<Store> {
+    const key = storeKey(options);
+    if (this.held?.key === key) return this.held.store;
+    this.close();
+    const store = await this.open(options);
+    this.onOpen(store);
+    this.held = { key, store };
+    return store;
+  }
+
+  /** Drops the store after a failure; the next pass opens a new one. */
+  close(): void {
+    this.held?.store.close();
+    this.held = null;
+  }
+}
+
+/** Everything openStore reads: the folder, the project's name, store and account, and the store flags. */
+function storeKey({ dir, project, flags }: OpenStoreOptions): string {
+  return JSON.stringify([dir, project.name, project.store, project.account ?? null, flags]);
+}
 
 export interface ReconcileContext {
   readonly source: DesiredSource;
@@ -23,7 +105,6 @@ export interface ReconcileContext {
   readonly storeFlags: StoreFlags;
   readonly maxDeletes?: number;
   readonly memory: DesiredMemory;
-  /** The store, opened on first use and kept while the project's store settings do not change. */
   readonly stores: StoreHolder;
   /** Aborting stops the apply from starting further changes; those in flight finish. */
   readonly signal?: AbortSignal;
@@ -34,7 +115,7 @@ type StorePart = Omit<ReconcileOutcome, 'desired' | 'revision'>;
 
 export async function reconcileOnce(ctx: ReconcileContext): Promise<ReconcileOutcome> {
   const read = await readSource(ctx.source);
-  const desired = desiredInfo(read);
+  const desired: DesiredInfo = { revision: read.revision, valid: read.result.state !== null, diagnostics: read.result.diagnostics };
   if (read.result.state) ctx.memory.remember({ state: read.result.state, revision: read.revision, dirty: read.dirty });
   const chosen = ctx.memory.lastValid;
   const invalid = read.result.state ? null : errorInfoOf(new ValidationError(read.result.diagnostics));
@@ -60,7 +141,7 @@ async function reconcileWith(ctx: ReconcileContext, chosen: ValidDesired): Promi
     return await act(ctx, store, plan, chosen.state.resources.length);
   } catch (error) {
     ctx.stores.close();
-    return storeError(error);
+    return { outcome: 'store-error', counts: null, drift: [], managed: null, applied: null, error: errorInfoOf(error) };
   }
 }
 
@@ -88,12 +169,4 @@ async function readSource(source: DesiredSource): Promise<DesiredRead> {
     const diagnostic = { severity: 'error' as const, code: info.code, message: info.message, ...(info.hint ? { hint: info.hint } : {}) };
     return { result: { state: null, diagnostics: [diagnostic], files: [] }, revision: null, dirty: null };
   }
-}
-
-function desiredInfo(read: DesiredRead): DesiredInfo {
-  return { revision: read.revision, valid: read.result.state !== null, diagnostics: read.result.diagnostics };
-}
-
-function storeError(error: unknown): StorePart {
-  return { outcome: 'store-error', counts: null, drift: [], managed: null, applied: null, error: errorInfoOf(error) };
 }

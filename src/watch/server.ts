@@ -1,12 +1,21 @@
-// The watcher's one HTTP server on --listen: /healthz, /readyz, /status, /metrics and POST /webhook.
+// The watcher's one HTTP server on --listen: GET /healthz, /readyz, /status and /metrics, and POST /webhook,
+// where a GitHub push event signed with LICENSECTL_WEBHOOK_SECRET asks for an immediate fetch. Unsigned or
+// wrongly signed deliveries get 401 and change nothing.
+import { createHmac, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { LicensectlError } from '../errors/index.js';
-import { sendJson, sendText } from './http-json.js';
-import { urlOf, type ListenAddress } from './listen-address.js';
-import type { WatchMetrics } from './metrics.js';
-import type { WatchStatus } from './watch-status.js';
-import { handleWebhook, type PushHandler } from './webhook.js';
+import { BodyTooLarge, readBody } from '../util/http-body.js';
+import type { WatchMetrics, WatchStatus } from './status.js';
+import { urlOf, type ListenAddress } from './watch-options.js';
+
+export interface WebhookReply {
+  readonly accepted: boolean;
+  readonly reason: string;
+}
+
+/** Called for each verified push with the pushed ref (e.g. `refs/heads/main`). */
+export type PushHandler = (ref: string | undefined) => WebhookReply;
 
 export interface ServerDeps {
   readonly status: WatchStatus;
@@ -20,6 +29,7 @@ export interface RunningWatchServer {
   close(): Promise<void>;
 }
 
+export const MAX_BODY_BYTES = 1024 * 1024;
 const ROUTES: Readonly<Record<string, string>> = { '/healthz': 'GET', '/readyz': 'GET', '/status': 'GET', '/metrics': 'GET', '/webhook': 'POST' };
 
 export async function startWatchServer(address: ListenAddress, deps: ServerDeps): Promise<RunningWatchServer> {
@@ -47,8 +57,10 @@ async function route(req: IncomingMessage, res: ServerResponse, deps: ServerDeps
   switch (path) {
     case '/healthz':
       return sendJson(res, 200, { status: 'alive' });
-    case '/readyz':
-      return readiness(res, deps.status);
+    case '/readyz': {
+      const { ready, lastSuccessAt, lastResult } = deps.status.snapshot();
+      return sendJson(res, ready ? 200 : 503, { ready, lastSuccessAt, lastOutcome: lastResult?.outcome ?? null });
+    }
     case '/status':
       return sendJson(res, 200, deps.status.snapshot());
     case '/metrics':
@@ -58,9 +70,67 @@ async function route(req: IncomingMessage, res: ServerResponse, deps: ServerDeps
   }
 }
 
-function readiness(res: ServerResponse, status: WatchStatus): void {
-  const { ready, lastSuccessAt, lastResult } = status.snapshot();
-  sendJson(res, ready ? 200 : 503, { ready, lastSuccessAt, lastOutcome: lastResult?.outcome ?? null });
+async function handleWebhook(req: IncomingMessage, res: ServerResponse, secret: string | undefined, onPush: PushHandler): Promise<void> {
+  let body: Buffer;
+  try {
+    body = await readBody(req, MAX_BODY_BYTES);
+  } catch (error) {
+    if (error instanceof BodyTooLarge) return sendJson(res, 413, { error: 'payload too large' }, { connection: 'close' });
+    throw error;
+  }
+  if (!verifySignature(secret, body, header(req, 'x-hub-signature-256'))) {
+    const reason = secret ? 'missing or invalid X-Hub-Signature-256' : 'webhooks are disabled: LICENSECTL_WEBHOOK_SECRET is not set';
+    return sendJson(res, 401, { error: reason });
+  }
+  const event = header(req, 'x-github-event') ?? 'push';
+  if (event === 'ping') return sendJson(res, 200, { accepted: false, reason: 'pong' });
+  if (event !== 'push') return sendJson(res, 202, { accepted: false, reason: `ignored ${event} event` });
+  sendJson(res, 202, onPush(refOf(body)));
+}
+
+const SIGNATURE_PREFIX = 'sha256=';
+
+/** GitHub's `X-Hub-Signature-256`: `sha256=<hex HMAC-SHA256 of the raw body>`. */
+export function signatureOf(secret: string, body: Uint8Array): string {
+  return SIGNATURE_PREFIX + createHmac('sha256', secret).update(body).digest('hex');
+}
+
+/**
+ * False for a missing secret, a missing or malformed header, or a signature of anything else. The
+ * comparison runs in constant time so that a caller cannot learn the signature byte by byte.
+ */
+export function verifySignature(secret: string | undefined, body: Uint8Array, header: string | undefined): boolean {
+  if (!secret || !header || !header.startsWith(SIGNATURE_PREFIX)) return false;
+  const expected = Buffer.from(signatureOf(secret, body), 'utf8');
+  const given = Buffer.from(header, 'utf8');
+  // timingSafeEqual needs equal lengths; a length mismatch reveals only the length, which is public.
+  return given.length === expected.length && timingSafeEqual(given, expected);
+}
+
+function header(req: IncomingMessage, name: string): string | undefined {
+  const value = req.headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+function refOf(body: Buffer): string | undefined {
+  try {
+    const payload = JSON.parse(body.toString('utf8')) as { ref?: unknown };
+    return typeof payload.ref === 'string' ? payload.ref : undefined;
+  } catch {
+    // GitHub can also send form-encoded payloads; without a ref, the push is taken to concern our branch.
+    return undefined;
+  }
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  const text = `${JSON.stringify(body, null, 2)}\n`;
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text), ...headers });
+  res.end(text);
+}
+
+function sendText(res: ServerResponse, status: number, text: string, contentType: string): void {
+  res.writeHead(status, { 'content-type': contentType, 'content-length': Buffer.byteLength(text) });
+  res.end(text);
 }
 
 function listen(server: Server, address: ListenAddress): Promise<void> {

@@ -1,14 +1,19 @@
 // What a watcher is started with, made from the command's flags and checked before anything starts.
+import { homedir } from 'node:os';
+import path from 'node:path';
 import type { StoreFlags } from '../app/open-store.js';
 import { LicensectlError } from '../errors/index.js';
-import { defaultCacheDir } from './cache-dir.js';
 import { parseDuration } from '../util/duration.js';
-import { parseListen, type ListenAddress } from './listen-address.js';
 import type { WatchMode } from './reconcile.js';
 
 export type SourceSpec =
   | { readonly type: 'directory'; readonly dir: string }
   | { readonly type: 'git'; readonly repo: string; readonly branch: string; readonly cacheDir: string; readonly gitIntervalMs: number };
+
+export interface ListenAddress {
+  readonly host: string;
+  readonly port: number;
+}
 
 export interface WatchOptions {
   readonly source: SourceSpec;
@@ -62,4 +67,35 @@ function sourceSpec(flags: WatchFlags, env: NodeJS.ProcessEnv): SourceSpec {
 function watchMode(mode: string): WatchMode {
   if (mode === 'correct' || mode === 'warn') return mode;
   throw new LicensectlError('USAGE', `--mode must be correct or warn, got ${JSON.stringify(mode)}`, { hint: 'correct applies drift fixes; warn only reports drift' });
+}
+
+/** Where `--repo` clones live by default: the OS cache folder, as other CLI tools keep theirs. */
+export function defaultCacheDir(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform, home = homedir()): string {
+  if (env.XDG_CACHE_HOME) return path.join(env.XDG_CACHE_HOME, 'licensectl');
+  if (platform === 'darwin') return path.join(home, 'Library', 'Caches', 'licensectl');
+  if (platform === 'win32' && env.LOCALAPPDATA) return path.join(env.LOCALAPPDATA, 'licensectl', 'Cache');
+  return path.join(home, '.cache', 'licensectl');
+}
+
+export const DEFAULT_LISTEN = '127.0.0.1:9464';
+const ALL_INTERFACES = '0.0.0.0';
+const LISTEN_FORM = /^(?:\[([0-9a-fA-F:.]+)\]|([^:\s[\]]*)):(\d{1,5})$/;
+
+/** `--listen`: `host:port`, `[v6]:port`, or `:port` for every interface, as Go servers and Prometheus exporters read it. */
+export function parseListen(text: string): ListenAddress {
+  const match = LISTEN_FORM.exec(text.trim());
+  const port = Number(match?.[3]);
+  if (!match || !Number.isInteger(port) || port > 65_535) {
+    throw new LicensectlError('BAD_LISTEN', `--listen must be host:port or :port, got ${JSON.stringify(text)}`, {
+      hint: `for example ${DEFAULT_LISTEN} (this machine only) or :9464 (every interface); port 0 picks a free one`,
+    });
+  }
+  const host = match[1] ?? (match[2] || ALL_INTERFACES);
+  return { host, port };
+}
+
+/** The URL a client on this machine would use. */
+export function urlOf(address: ListenAddress): string {
+  const host = address.host === ALL_INTERFACES ? '127.0.0.1' : address.host;
+  return `http://${host.includes(':') ? `[${host}]` : host}:${address.port}`;
 }

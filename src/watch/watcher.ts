@@ -1,29 +1,92 @@
 // The controller: one reconcile loop fed by its triggers (file changes, git fetches, the interval timer,
 // webhooks), observed through one HTTP server. Start-up problems throw (the command exits 1); after
 // start, nothing ends the watcher except stop().
-import { Backoff } from './backoff.js';
-import { CoalescingQueue } from './coalescing-queue.js';
-import { directoryDesired, type DesiredSource, type Revision } from './desired-source.js';
-import { DesiredMemory } from './desired-memory.js';
-import { watchDirectory, type FileTrigger } from './file-trigger.js';
-import { GitPoller } from './git-poller.js';
-import { GitTracker, type GitOps } from './git-tracker.js';
-import { createLogger, type Logger } from './log.js';
-import { WatchMetrics } from './metrics.js';
-import { errorInfoOf } from './outcome.js';
-import { PassTimer } from './pass-timer.js';
-import { preflight } from './preflight.js';
-import { ReconcileRunner } from './reconcile-runner.js';
-import { startWatchServer, type RunningWatchServer } from './server.js';
-import { StoreHolder } from './store-holder.js';
-import type { Trigger } from './triggers.js';
-import type { WebhookReply } from './webhook.js';
+import { isErrorCode, LicensectlError } from '../errors/index.js';
+import { directoryDesired, watchDirectory, type FileWatch } from './directory-source.js';
+import { GitPoller, GitTracker, type GitOps } from './git-source.js';
+import { errorInfoOf, needsBackoff, type Outcome, type ReconcileOutcome, type ReconcileRecord, type Trigger } from './outcome.js';
+import { DesiredMemory, reconcileOnce, StoreHolder, type DesiredSource, type Revision } from './reconcile.js';
+import { Backoff, CoalescingQueue, DEFAULT_BACKOFF, intervalDelay, PassTimer, type Random } from './schedule.js';
+import { startWatchServer, type RunningWatchServer, type WebhookReply } from './server.js';
+import { createLogger, logReconcile, WatchMetrics, WatchStatus, type Logger } from './status.js';
 import type { WatchOptions } from './watch-options.js';
-import { WatchStatus } from './watch-status.js';
+
+export interface LoopDeps {
+  /** One pass; aborting the signal stops its apply from starting further changes. */
+  readonly pass: (signal: AbortSignal) => Promise<ReconcileOutcome>;
+  readonly status: WatchStatus;
+  /** Sees every pass after the status has recorded it (the metrics, the log line). */
+  readonly observe: (record: ReconcileRecord) => void;
+  readonly intervalMs: number;
+  readonly clock?: () => number;
+  readonly random?: Random;
+}
+
+/**
+ * Runs passes one at a time (requests during a pass fold into one more), records each, and schedules the
+ * next automatic one: the interval after a success, the backoff delay after a store failure.
+ */
+export class ReconcileLoop {
+  private readonly queue = new CoalescingQueue<Trigger>((triggers) => this.run(triggers));
+  private readonly timer: PassTimer;
+  private readonly backoff: Backoff;
+  private readonly clock: () => number;
+  private inFlight: AbortController | null = null;
+
+  constructor(private readonly deps: LoopDeps) {
+    this.clock = deps.clock ?? Date.now;
+    this.timer = new PassTimer((trigger) => this.request(trigger), (at) => deps.status.scheduled(at), this.clock);
+    this.backoff = new Backoff(DEFAULT_BACKOFF, deps.random);
+  }
+
+  request(trigger: Trigger): void {
+    this.queue.request(trigger);
+  }
+
+  /** Resolves once no pass runs or waits. */
+  idle(): Promise<void> {
+    return this.queue.idle();
+  }
+
+  /** Refuses new passes before stopping the one in flight from starting further changes; resolves when it has ended. */
+  stop(): Promise<void> {
+    this.timer.stop();
+    const ended = this.queue.stop();
+    this.inFlight?.abort();
+    return ended;
+  }
+
+  private async run(triggers: readonly Trigger[]): Promise<void> {
+    const controller = new AbortController();
+    this.inFlight = controller;
+    const startedAt = this.clock();
+    const started = performance.now();
+    this.deps.status.started();
+    const outcome = await this.deps.pass(controller.signal);
+    const record: ReconcileRecord = { ...outcome, triggers, startedAt, durationMs: Math.round(performance.now() - started) };
+    this.inFlight = null;
+    this.deps.status.record(record);
+    this.deps.observe(record);
+    if (!controller.signal.aborted) this.scheduleNext(record.outcome);
+  }
+
+  private scheduleNext(outcome: Outcome): void {
+    if (needsBackoff(outcome)) {
+      this.timer.schedule(this.backoff.fail(), 'retry');
+      return;
+    }
+    this.backoff.succeed();
+    this.timer.schedule(intervalDelay(this.deps.intervalMs, this.deps.random), 'interval');
+  }
+}
 
 export interface WatcherDeps {
   readonly git: GitOps & { sourceRevision(dir: string): Promise<Revision> };
   readonly logger?: Logger;
+  /** Epoch milliseconds for the status, the schedule and each pass's start. */
+  readonly clock?: () => number;
+  /** The jitter of the interval and of the backoff. */
+  readonly random?: Random;
 }
 
 export interface RunningWatcher {
@@ -32,29 +95,41 @@ export interface RunningWatcher {
   stop(): Promise<void>;
 }
 
-interface Prepared {
-  readonly source: DesiredSource;
-  readonly tracker: GitTracker | null;
-}
-
 export async function startWatcher(options: WatchOptions, deps: WatcherDeps): Promise<RunningWatcher> {
   const logger = deps.logger ?? createLogger();
-  const prepared = await prepareSource(options, deps);
-  await preflight(prepared.source);
-  const parts = assemble(options, prepared, logger);
-  const server = await startWatchServer(options.listen, {
-    status: parts.status, metrics: parts.metrics, webhookSecret: options.webhookSecret, onPush: (ref) => onPush(ref, prepared.tracker, parts),
+  const { source, tracker } = await openSource(options, deps);
+  await preflight(source);
+  const status = new WatchStatus({ mode: options.mode, intervalMs: options.intervalMs, source: source.description, clock: deps.clock });
+  const metrics = new WatchMetrics();
+  const stores = new StoreHolder((store) => store.stats.onCall((operation, result) => metrics.countCall(operation, result)));
+  const memory = new DesiredMemory();
+  const loop = new ReconcileLoop({
+    pass: (signal) => reconcileOnce({ source, mode: options.mode, storeFlags: options.storeFlags, maxDeletes: options.maxDeletes, memory, stores, signal }),
+    status,
+    observe: (record) => {
+      metrics.observe(record);
+      logReconcile(logger, record);
+    },
+    intervalMs: options.intervalMs, clock: deps.clock, random: deps.random,
   });
-  const files = await startTriggers(options, parts, logger).catch(async (error: unknown) => {
+  const poller = tracker && options.source.type === 'git' ? gitPoller(tracker, options.source.gitIntervalMs, loop, status, logger, deps.clock) : null;
+  const server = await startWatchServer(options.listen, {
+    status, metrics, webhookSecret: options.webhookSecret, onPush: (ref) => onPush(ref, tracker, poller, loop),
+  });
+  poller?.start();
+  const files = options.source.type !== 'directory' ? null : await watchDirectory(options.source.dir, {
+    onChange: () => loop.request('file'),
+    onError: (error) => logger.warn({ event: 'file-watch', errorCode: errorInfoOf(error).code, error: error.message }, 'file watching failed'),
+  }).catch(async (error: unknown) => {
     await server.close();
     throw error;
   });
-  parts.queue.request('start');
-  logger.info({ event: 'start', url: server.url, source: prepared.source.description, mode: options.mode, intervalMs: options.intervalMs }, `watching; serving on ${server.url}`);
-  return { url: server.url, stop: () => shutdown(parts, files, server, logger) };
+  loop.request('start');
+  logger.info({ event: 'start', url: server.url, source: source.description, mode: options.mode, intervalMs: options.intervalMs }, `watching; serving on ${server.url}`);
+  return { url: server.url, stop: () => shutdown(loop, files, poller, stores, server, logger) };
 }
 
-async function prepareSource(options: WatchOptions, deps: WatcherDeps): Promise<Prepared> {
+async function openSource(options: WatchOptions, deps: WatcherDeps): Promise<{ source: DesiredSource; tracker: GitTracker | null }> {
   const spec = options.source;
   if (spec.type === 'directory') {
     const revisionOf = (dir: string) => deps.git.sourceRevision(dir).catch(() => ({ revision: null, dirty: null }));
@@ -65,36 +140,24 @@ async function prepareSource(options: WatchOptions, deps: WatcherDeps): Promise<
   return { source: tracker.desired(process.cwd()), tracker };
 }
 
-interface Parts {
-  readonly status: WatchStatus;
-  readonly metrics: WatchMetrics;
-  readonly queue: CoalescingQueue<Trigger>;
-  readonly timer: PassTimer;
-  readonly runner: ReconcileRunner;
-  readonly stores: StoreHolder;
-  /** With --repo; started with the other triggers. */
-  readonly poller: GitPoller | null;
+const FATAL_AT_START = new Set<string>(['DIRECTORY_NOT_FOUND', 'NOT_A_DIRECTORY', 'PROJECT_FILE_MISSING', 'LIST_FAILED']);
+
+/**
+ * Problems that make watching pointless from the start (no directory, no licensectl.yaml) end the command
+ * with exit 1. Anything else wrong with the desired state is reported by the running watcher instead,
+ * which waits for a fix: a bad commit must not stop a controller that has to run for weeks.
+ */
+async function preflight(source: DesiredSource): Promise<void> {
+  const { result } = await source.read();
+  const fatal = result.diagnostics.find((d) => d.severity === 'error' && FATAL_AT_START.has(d.code));
+  if (fatal && isErrorCode(fatal.code)) throw new LicensectlError(fatal.code, fatal.message, { ...(fatal.hint ? { hint: fatal.hint } : {}) });
 }
 
-function assemble(options: WatchOptions, prepared: Prepared, logger: Logger): Parts {
-  const status = new WatchStatus({ mode: options.mode, intervalMs: options.intervalMs, source: prepared.source.description });
-  const metrics = new WatchMetrics();
-  // The timer fires only after start, by when `passes` exists.
-  const timer = new PassTimer((trigger) => passes.request(trigger), (at) => status.scheduled(at));
-  const stores = new StoreHolder((store) => store.stats.onCall((operation, result) => metrics.countCall(operation, result)));
-  const runner = new ReconcileRunner({
-    context: { source: prepared.source, mode: options.mode, storeFlags: options.storeFlags, maxDeletes: options.maxDeletes, memory: new DesiredMemory(), stores },
-    status, metrics, logger, timer, backoff: new Backoff(), intervalMs: options.intervalMs,
-  });
-  const passes = new CoalescingQueue<Trigger>(runner.run);
-  const poller = prepared.tracker && options.source.type === 'git' ? gitPoller(prepared.tracker, options.source.gitIntervalMs, passes, status, logger) : null;
-  return { status, metrics, queue: passes, timer, runner, stores, poller };
-}
-
-function gitPoller(tracker: GitTracker, intervalMs: number, queue: CoalescingQueue<Trigger>, status: WatchStatus, logger: Logger): GitPoller {
+function gitPoller(tracker: GitTracker, intervalMs: number, loop: ReconcileLoop, status: WatchStatus, logger: Logger, clock?: () => number): GitPoller {
   return new GitPoller(tracker, {
     intervalMs,
-    onMoved: (triggers) => triggers.forEach((t) => queue.request(t)),
+    clock,
+    onMoved: (triggers) => triggers.forEach((t) => loop.request(t)),
     onFetched: (report) => {
       status.fetched(report);
       if (report.error) {
@@ -107,35 +170,43 @@ function gitPoller(tracker: GitTracker, intervalMs: number, queue: CoalescingQue
   });
 }
 
-async function startTriggers(options: WatchOptions, parts: Parts, logger: Logger): Promise<FileTrigger | null> {
-  parts.poller?.start();
-  if (options.source.type !== 'directory') return null;
-  return watchDirectory(options.source.dir, {
-    onChange: () => parts.queue.request('file'),
-    onError: (error) => logger.warn({ event: 'file-watch', errorCode: errorInfoOf(error).code, error: error.message }, 'file watching failed'),
-  });
-}
-
-function onPush(ref: string | undefined, tracker: GitTracker | null, parts: Parts): WebhookReply {
+/** Without --repo a push reconciles at once; with it, only a push to the watched branch fetches. */
+function onPush(ref: string | undefined, tracker: GitTracker | null, poller: GitPoller | null, loop: ReconcileLoop): WebhookReply {
   if (!tracker) {
-    parts.queue.request('webhook');
+    loop.request('webhook');
     return { accepted: true, reason: 'reconciling' };
   }
   const wanted = `refs/heads/${tracker.branch}`;
   if (ref !== undefined && ref !== wanted) return { accepted: false, reason: `push to ${ref}; watching ${wanted}` };
-  parts.poller?.fetchNow();
+  poller?.fetchNow();
   return { accepted: true, reason: 'fetching' };
 }
 
-async function shutdown(parts: Parts, files: FileTrigger | null, server: RunningWatchServer, logger: Logger): Promise<void> {
+async function shutdown(loop: ReconcileLoop, files: FileWatch | null, poller: GitPoller | null, stores: StoreHolder, server: RunningWatchServer, logger: Logger): Promise<void> {
   logger.info({ event: 'stopping' }, 'stopping: no new passes; changes in flight finish');
-  // The queue refuses new passes before the one in flight is aborted, so no fresh pass can slip in.
-  parts.timer.stop();
-  const passesEnded = parts.queue.stop();
-  parts.runner.abort();
-  await Promise.all([files?.close(), parts.poller?.stop(), passesEnded]);
-  parts.stores.close();
+  const passesEnded = loop.stop();
+  await Promise.all([files?.close(), poller?.stop(), passesEnded]);
+  stores.close();
   await server.close();
   logger.info({ event: 'stopped' }, 'stopped');
   logger.flush();
+}
+
+export const STOP_SIGNALS = ['SIGINT', 'SIGTERM'] as const;
+
+/**
+ * Resolves on the first SIGINT or SIGTERM, for a clean stop; a second signal while the watcher stops ends
+ * it at once, for the operator who cannot wait for a slow store call to finish.
+ */
+export function untilStopSignal(onSecond: (signal: NodeJS.Signals) => void = () => process.exit(1)): Promise<NodeJS.Signals> {
+  return new Promise((resolve) => {
+    const first = (signal: NodeJS.Signals) => {
+      for (const s of STOP_SIGNALS) {
+        process.off(s, first);
+        process.once(s, onSecond);
+      }
+      resolve(signal);
+    };
+    for (const s of STOP_SIGNALS) process.on(s, first);
+  });
 }

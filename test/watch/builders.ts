@@ -1,6 +1,6 @@
 // Builders for the watcher's values, so tests state only what they are about.
-import type { ReconcileRecord } from '../../src/watch/watch-status.js';
-import { WatchStatus } from '../../src/watch/watch-status.js';
+import type { ReconcileRecord } from '../../src/watch/outcome.js';
+import { WatchStatus } from '../../src/watch/status.js';
 
 export const T0 = Date.parse('2026-03-01T12:00:00.000Z');
 export const INTERVAL = 60_000;

@@ -2,11 +2,9 @@
 // file edits, git pushes, webhooks and other SDK clients. The suites share one file so that they run
 // concurrently (they spend most of their time waiting on other processes; files run one at a time).
 import { describe } from 'vitest';
-import { directoryTests, timedTests } from './e2e/directory.js';
+import { directoryTests } from './e2e/directory.js';
 import { gitTests } from './e2e/git.js';
 import { resilienceTests } from './e2e/resilience.js';
-
-describe('watch --dir, timed', timedTests);
 
 describe.concurrent('watch end to end', () => {
   describe('watch --dir', directoryTests);

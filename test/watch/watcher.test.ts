@@ -1,16 +1,112 @@
-// The whole watcher in this process (embedded emulator, no git): triggers, coalescing, status and the
-// log line of each pass, quickly and without a build.
+// The reconcile loop on fake timers with an injected clock (what runs when, exactly), then the whole
+// watcher in this process (embedded emulator, no git): triggers, status and the log line of each pass.
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Writable } from 'node:stream';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { CONFIG_YAML, PROJECT_YAML, projectDir, removeDir } from '../helpers/cli.js';
-import type { GitOps } from '../../src/watch/git-tracker.js';
-import { createLogger } from '../../src/watch/log.js';
-import { startWatcher, type RunningWatcher } from '../../src/watch/watcher.js';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { GitOps } from '../../src/watch/git-source.js';
+import type { Outcome, ReconcileOutcome, ReconcileRecord } from '../../src/watch/outcome.js';
+import { backoffCeiling } from '../../src/watch/schedule.js';
+import { createLogger, WatchStatus, type StatusSnapshot } from '../../src/watch/status.js';
 import type { WatchOptions } from '../../src/watch/watch-options.js';
-import type { LogLine } from './watcher-process.js';
-import { waitUntil } from './watcher-process.js';
+import { ReconcileLoop, startWatcher, type RunningWatcher } from '../../src/watch/watcher.js';
+import { CONFIG_YAML, PROJECT_YAML, projectDir, removeDir } from '../helpers/cli.js';
+import { record, T0 } from './builders.js';
+import { waitUntil, type LogLine } from './e2e/watcher-process.js';
+
+describe('the reconcile loop', () => {
+  beforeEach(() => { vi.useFakeTimers({ now: T0 }); });
+  afterEach(() => { vi.useRealTimers(); });
+
+  /** A loop whose passes end with the outcomes given, one by one (the last repeats), and jitter `random`. */
+  function loop(outcomes: Outcome[], { intervalMs = 60_000, random = 0.5 } = {}) {
+    const status = new WatchStatus({ mode: 'correct', intervalMs, source: { type: 'directory', dir: '/project' }, clock: () => Date.now() });
+    const records: ReconcileRecord[] = [];
+    const signals: AbortSignal[] = [];
+    let gate: Promise<void> = Promise.resolve();
+    const pass = async (signal: AbortSignal): Promise<ReconcileOutcome> => {
+      signals.push(signal);
+      await gate;
+      const outcome = outcomes[Math.min(signals.length, outcomes.length) - 1]!;
+      return record({ outcome, error: outcome === 'synced' ? null : { code: 'X', message: 'x', diagnostics: [] } });
+    };
+    const reconcile = new ReconcileLoop({ pass, status, observe: (r) => records.push(r), intervalMs, clock: () => Date.now(), random: () => random });
+    const hold = () => {
+      let release = () => {};
+      gate = new Promise((resolve) => { release = resolve; });
+      return release;
+    };
+    const triggers = () => records.map((r) => r.triggers);
+    const nextIn = () => Date.parse(status.snapshot().nextRunAt!) - Date.now();
+    return { reconcile, status, records, signals, triggers, nextIn, hold };
+  }
+
+  it('runs a pass at start, then one interval (±10 %) after each success', async () => {
+    const { reconcile, status, triggers, nextIn } = loop(['synced'], { random: 0 });
+    reconcile.request('start');
+    await reconcile.idle();
+    expect(status.snapshot()).toMatchObject({ reconciles: 1, lastResult: { startedAt: new Date(T0).toISOString(), triggers: ['start'] } });
+    expect(nextIn()).toBe(54_000);
+    await vi.advanceTimersByTimeAsync(53_999);
+    expect(triggers()).toEqual([['start']]);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(triggers()).toEqual([['start'], ['interval']]);
+    expect(nextIn()).toBe(54_000);
+  });
+
+  it('retries a failing store after the backoff delay, not at the (shorter) interval, and starts over after a success', async () => {
+    const { reconcile, status, triggers, nextIn } = loop(['store-error', 'apply-failed', 'store-error', 'synced', 'store-error'], { intervalMs: 200, random: 0 });
+    reconcile.request('start');
+    await reconcile.idle();
+    expect(nextIn()).toBe(1_000);
+    await vi.advanceTimersByTimeAsync(999);
+    expect(triggers()).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(nextIn()).toBe(2_000);
+    await vi.advanceTimersByTimeAsync(2_000);
+    expect(nextIn()).toBe(4_000);
+    expect(status.snapshot()).toMatchObject({ ready: false, lastError: { outcome: 'store-error' } });
+    await vi.advanceTimersByTimeAsync(4_000);
+    expect(status.snapshot()).toMatchObject({ ready: true, lastResult: { outcome: 'synced' } });
+    expect(nextIn()).toBe(180);
+    await vi.advanceTimersByTimeAsync(180);
+    expect(nextIn()).toBe(1_000);
+    expect(triggers()).toEqual([['start'], ['retry'], ['retry'], ['retry'], ['interval']]);
+  });
+
+  it('waits the interval, not the backoff, after an invalid desired state', async () => {
+    const { reconcile, nextIn } = loop(['invalid-config'], { intervalMs: 200, random: 0 });
+    reconcile.request('start');
+    await reconcile.idle();
+    expect(nextIn()).toBe(180);
+  });
+
+  it('folds the requests made during a pass into one more pass that names them all', async () => {
+    const { reconcile, status, triggers, hold } = loop(['synced']);
+    const release = hold();
+    reconcile.request('start');
+    expect(status.snapshot().running).toBe(true);
+    for (const t of ['file', 'webhook', 'file', 'git'] as const) reconcile.request(t);
+    release();
+    await reconcile.idle();
+    expect(triggers()).toEqual([['start'], ['file', 'git', 'webhook']]);
+  });
+
+  it('on stop, aborts the pass in flight, schedules nothing more and refuses new requests', async () => {
+    const { reconcile, status, signals, triggers, hold } = loop(['synced']);
+    const release = hold();
+    reconcile.request('start');
+    reconcile.request('file');
+    const stopped = reconcile.stop();
+    expect(signals[0]!.aborted).toBe(true);
+    release();
+    await stopped;
+    reconcile.request('webhook');
+    await vi.advanceTimersByTimeAsync(3_600_000);
+    expect(triggers()).toEqual([['start']]);
+    expect(status.snapshot().nextRunAt).toBeNull();
+  });
+});
 
 const config = (name: string, count: number) => CONFIG_YAML(name, `countingType: Core\nlicenseCount: ${count}`);
 const NO_GIT: GitOps & { sourceRevision(dir: string): Promise<{ revision: string | null; dirty: boolean | null }> } = {
@@ -36,15 +132,21 @@ describe('the watcher in-process', () => {
     watcher = dir = undefined;
   });
 
-  async function start(files: Record<string, string>, overrides: Partial<WatchOptions> = {}) {
+  /** A watcher whose clock stands still at T0, and whose jitter is `random`. */
+  async function start(files: Record<string, string>, overrides: Partial<WatchOptions> = {}, random = 0.5) {
     dir = await projectDir({ 'licensectl.yaml': PROJECT_YAML('inproc'), ...files });
     const { lines, logger } = memoryLogger();
     const options: WatchOptions = {
       source: { type: 'directory', dir }, intervalMs: 3_600_000, mode: 'correct', listen: { host: '127.0.0.1', port: 0 }, storeFlags: { concurrency: 4 }, ...overrides,
     };
-    watcher = await startWatcher(options, { git: NO_GIT, logger });
+    watcher = await startWatcher(options, { git: NO_GIT, logger, clock: () => T0, random: () => random });
+    const url = watcher.url;
     const reconciles = () => lines.filter((l) => l.event === 'reconcile');
-    return { lines, reconciles, url: watcher.url, write: (file: string, content: string) => writeFile(path.join(dir!, file), content) };
+    const status = async () => (await (await fetch(`${url}/status`)).json()) as StatusSnapshot;
+    /** The status between passes, once `done` holds. */
+    const settled = (done: (s: StatusSnapshot) => boolean) =>
+      waitUntil(async () => { const s = await status(); return !s.running && s.nextRunAt !== null && done(s) && s; }, 10_000, 'the watcher to settle');
+    return { lines, reconciles, url, settled, write: (file: string, content: string) => writeFile(path.join(dir!, file), content) };
   }
 
   it('reconciles at start and logs one line with the revision, counts and duration', async () => {
@@ -59,37 +161,29 @@ describe('the watcher in-process', () => {
     expect(reconciles()[0]!.durationMs).toEqual(expect.any(Number));
   });
 
-  it('turns a burst of saves into one pass triggered by the files', async () => {
+  it('reconciles after a burst of saves, with a pass triggered by the files', async () => {
     const { reconciles, write } = await start({ 'a.yaml': config('a', 1) });
     await waitUntil(async () => reconciles()[0], 5_000, 'the first pass');
     for (let i = 2; i <= 6; i += 1) await write('a.yaml', config('a', i));
     await write('.a.yaml.swp', 'junk');
-    await waitUntil(async () => reconciles()[1], 5_000, 'the pass after the saves');
-    await new Promise((r) => setTimeout(r, 600));
-    expect(reconciles()).toHaveLength(2);
-    expect(reconciles()[1]).toMatchObject({ triggers: ['file'], outcome: 'drift-corrected', changes: ['update LicenseConfiguration/a'] });
+    const pass = await waitUntil(async () => reconciles().find((l) => l.triggers?.includes('file')), 10_000, 'the pass after the saves');
+    expect(pass).toMatchObject({ triggers: ['file'], outcome: 'drift-corrected', changes: ['update LicenseConfiguration/a'] });
   });
 
   it('schedules the next pass one interval (±10 %) after a success, and shows it in /status', async () => {
-    const { reconciles, url } = await start({ 'a.yaml': config('a', 1) }, { intervalMs: 60_000 });
-    await waitUntil(async () => reconciles()[0], 5_000, 'the first pass');
-    const status = await (await fetch(`${url}/status`)).json() as { nextRunAt: string; lastResult: { startedAt: string } };
-    const delay = Date.parse(status.nextRunAt) - Date.parse(status.lastResult.startedAt);
-    expect(delay).toBeGreaterThanOrEqual(54_000);
-    expect(delay).toBeLessThanOrEqual(66_000 + 2_000);
+    const { settled } = await start({ 'a.yaml': config('a', 1) }, { intervalMs: 60_000 }, 0.5);
+    const status = await settled((s) => s.reconciles >= 1);
+    expect(status).toMatchObject({ ready: true, lastResult: { outcome: 'drift-corrected', startedAt: '2026-03-01T12:00:00.000Z' } });
+    expect(status.nextRunAt).toBe('2026-03-01T12:01:00.000Z');
   });
 
   it('retries a failing store after the backoff delay, not at the (shorter) interval', async () => {
-    const { reconciles, url } = await start({ 'a.yaml': config('a', 1) }, { intervalMs: 200, storeFlags: { concurrency: 1, endpoint: 'http://127.0.0.1:9' } });
-    await waitUntil(async () => reconciles()[1], 5_000, 'two passes');
-    const [first, second] = reconciles();
-    expect([first!.outcome, second!.outcome]).toEqual(['store-error', 'store-error']);
-    expect(second!.triggers).toEqual(['retry']);
-    expect(Date.parse(second!.time as string) - Date.parse(first!.time as string)).toBeGreaterThanOrEqual(750);
-    const status = await (await fetch(`${url}/status`)).json() as { nextRunAt: string; lastError: { code: string } };
-    expect(status.lastError.code).toBe('ECONNREFUSED');
-    // The second failure doubles the delay: about 2 s, far beyond the 200 ms interval.
-    expect(Date.parse(status.nextRunAt) - Date.parse(second!.time as string)).toBeGreaterThanOrEqual(1_500);
+    const { reconciles, url, settled } = await start({ 'a.yaml': config('a', 1) }, { intervalMs: 200, storeFlags: { concurrency: 1, endpoint: 'http://127.0.0.1:9' } }, 0);
+    const status = await settled((s) => s.reconciles >= 2);
+    expect(reconciles().slice(0, 2).map((l) => [l.outcome, l.triggers])).toEqual([['store-error', ['start']], ['store-error', ['retry']]]);
+    expect(status).toMatchObject({ ready: false, lastResult: { outcome: 'store-error', triggers: ['retry'] }, lastError: { code: 'ECONNREFUSED' } });
+    // Each failure doubles the delay (1 s, 2 s, …), far beyond the 200 ms interval.
+    expect(Date.parse(status.nextRunAt!) - T0).toBe(backoffCeiling(status.reconciles));
     expect((await fetch(`${url}/readyz`)).status).toBe(503);
   });
 });

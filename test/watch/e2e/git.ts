@@ -1,17 +1,18 @@
 // `licensectl watch --repo` following a branch of a local bare repository: commits pushed are applied after
 // the next fetch, an invalid commit changes nothing, and a signed webhook fetches at once.
 import { ListLicenseConfigurationsCommand, type LicenseManagerClient } from '@aws-sdk/client-license-manager';
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { simpleGit } from 'simple-git';
 import { afterAll, beforeAll, it, type TestContext } from 'vitest';
+import { signatureOf } from '../../../src/watch/server.js';
 import { PROJECT_YAML, removeDir } from '../../helpers/cli.js';
 import { lmClient } from '../../helpers/emulator.js';
 import { serveEmulator, type ServedEmulator } from '../../helpers/served.js';
-import { signatureOf } from '../../../src/watch/webhook-signature.js';
-import { config, fixtures } from '../fixtures.js';
-import { pushingRepo } from '../git-repo.js';
-import { waitUntil } from '../watcher-process.js';
+import { config, fixtures } from './fixtures.js';
+import { waitUntil } from './watcher-process.js';
+
 const SECRET = 'e2e-webhook-secret';
 
 export function gitTests(): void {
@@ -74,13 +75,42 @@ export function gitTests(): void {
       method: 'POST', body, headers: { 'content-type': 'application/json', 'x-github-event': 'push', 'x-hub-signature-256': signature },
     });
     expect((await deliver(signatureOf('not-the-secret', Buffer.from(body)))).status).toBe(401);
-    await new Promise((r) => setTimeout(r, 500));
+    // The refusal is the whole answer: nothing was fetched or reconciled before it was sent.
+    expect((await watcher.json('/status')).body).toMatchObject({ reconciles: 1, git: null });
     expect(await liveCount('win-hook')).toBe(10);
     const accepted = await deliver(signatureOf(SECRET, Buffer.from(body)));
     expect(accepted.status).toBe(202);
     expect(await accepted.json()).toEqual({ accepted: true, reason: 'fetching' });
     const pass = await watcher.waitForLine((l) => l.event === 'reconcile' && l.revision === sha, 5_000);
     expect(pass).toMatchObject({ outcome: 'drift-corrected', triggers: ['webhook'] });
-    await waitUntil(async () => (await liveCount('win-hook')) === 40, 1_000, 'the pushed count');
+    await waitUntil(async () => (await liveCount('win-hook')) === 40, 5_000, 'the pushed count');
   });
+}
+
+/** A throwaway bare repository and a working clone that pushes to it, as a team's git server would be. */
+interface PushingRepo {
+  /** The bare repository: what `watch --repo` follows. */
+  readonly bare: string;
+  /** Writes the files, commits and pushes to main; resolves with the new commit's SHA. */
+  push(files: Record<string, string>, message: string): Promise<string>;
+  remove(): Promise<void>;
+}
+
+async function pushingRepo(files: Record<string, string>): Promise<PushingRepo> {
+  const root = await mkdtemp(path.join(tmpdir(), 'licensectl-git-'));
+  const bare = path.join(root, 'origin.git');
+  const work = path.join(root, 'work');
+  await simpleGit().init(true, [bare, '--initial-branch=main']);
+  await simpleGit().clone(bare, work);
+  const git = simpleGit(work).addConfig('user.name', 'Test').addConfig('user.email', 'test@example.com');
+  await git.checkout(['-B', 'main']);
+  const push = async (changed: Record<string, string>, message: string) => {
+    await Promise.all(Object.entries(changed).map(([name, content]) => writeFile(path.join(work, name), content)));
+    await git.add('.');
+    await git.commit(message);
+    await git.push('origin', 'main');
+    return (await git.revparse(['HEAD'])).trim();
+  };
+  await push(files, 'initial');
+  return { bare, push, remove: () => removeDir(root) };
 }

@@ -1,6 +1,6 @@
 // `licensectl watch` as a separate process: its JSON log lines, its HTTP endpoints, and a clean stop.
 import type { ChildProcess } from 'node:child_process';
-import { spawnCli } from '../helpers/cli.js';
+import { spawnCli } from '../../helpers/cli.js';
 
 export interface LogLine {
   readonly level: number;

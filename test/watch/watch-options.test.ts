@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { LicensectlError } from '../../src/errors/index.js';
-import { defaultCacheDir } from '../../src/watch/cache-dir.js';
-import { parseListen, urlOf } from '../../src/watch/listen-address.js';
-import { watchOptionsFrom, type WatchFlags } from '../../src/watch/watch-options.js';
+import { defaultCacheDir, parseListen, urlOf, watchOptionsFrom, type WatchFlags } from '../../src/watch/watch-options.js';
 
 const codeOf = (fn: () => unknown) => {
   try {

@@ -4,8 +4,8 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { TestContext } from 'vitest';
-import { CONFIG_YAML, PROJECT_YAML, projectDir, removeDir, spawnCli } from '../helpers/cli.js';
-import { serveEmulator, type ServedEmulator } from '../helpers/served.js';
+import { CONFIG_YAML, PROJECT_YAML, projectDir, removeDir, spawnCli } from '../../helpers/cli.js';
+import { serveEmulator, type ServedEmulator } from '../../helpers/served.js';
 import { WatcherProcess } from './watcher-process.js';
 
 export const config = (name: string, count: number) => CONFIG_YAML(name, `countingType: Core\nlicenseCount: ${count}`);
