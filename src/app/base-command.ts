@@ -1,8 +1,11 @@
-// The base of every command: JSON mode, colour, and errors rendered as one clear message with a code and
-// a hint (and every diagnostic), never a stack trace unless DEBUG=licensectl* asks for one.
-import { Command } from '@oclif/core';
+// The base of every command and what commands share: JSON mode, colour, errors rendered as one clear message
+// with a code and a hint (and every diagnostic, never a stack trace unless DEBUG=licensectl* asks for one), the
+// common flags, the approval prompt and `--stats`.
+import { createInterface } from 'node:readline/promises';
+import { Command, Flags } from '@oclif/core';
 import { LicensectlError } from '../errors/index.js';
 import { diagnosticsToJson, renderDiagnostics } from '../render/diagnostics.js';
+import type { CallStats } from '../store/index.js';
 
 export abstract class BaseCommand extends Command {
   static override enableJsonFlag = true;
@@ -50,4 +53,45 @@ function errorJson(error: LicensectlError): Record<string, unknown> {
     ...(error.hint ? { hint: error.hint } : {}),
     ...(error.diagnostics.length ? { diagnostics: diagnosticsToJson(error.diagnostics).diagnostics } : {}),
   };
+}
+
+// ---- Flags
+// Flags shared by the commands that read desired state and talk to a store.
+export const dirFlag = {
+  dir: Flags.directory({ char: 'd', description: 'directory holding licensectl.yaml', default: '.' }),
+};
+
+export const storeFlags = {
+  store: Flags.string({ description: 'store to plan against (default: the project\'s spec.store.type, else emulator)', options: ['emulator', 'aws'] }),
+  region: Flags.string({ description: 'AWS region (default: project, then AWS_REGION, then us-east-1 for the emulator)' }),
+  profile: Flags.string({ description: 'AWS profile for --store aws' }),
+  endpoint: Flags.string({ description: 'send SDK calls to this URL (a served emulator, e.g. http://127.0.0.1:4566); default AWS_ENDPOINT_URL' }),
+  state: Flags.file({ description: 'emulator state file (default .licensectl/emulator.json beside licensectl.yaml)' }),
+  concurrency: Flags.integer({ description: 'parallel API calls for reads and independent changes', default: 10, min: 1, max: 64 }),
+  stats: Flags.boolean({ description: 'print SDK calls by operation and wall time to stderr' }),
+};
+
+// ---- Approval
+// Interactive approval, as Terraform asks it: only the word "yes" approves.
+export async function confirmApply(autoApprove: boolean): Promise<boolean> {
+  if (autoApprove) return true;
+  if (!process.stdin.isTTY) {
+    throw new LicensectlError('APPROVAL_REQUIRED', 'apply needs approval, and there is no terminal to ask on', {
+      hint: 'pass --auto-approve, or apply a saved plan: licensectl plan --out plan.json && licensectl apply plan.json',
+    });
+  }
+  const rl = createInterface({ input: process.stdin, output: process.stdout });
+  try {
+    return (await rl.question('Apply these changes? (yes/no) ')).trim() === 'yes';
+  } finally {
+    rl.close();
+  }
+}
+
+// ---- --stats
+// `--stats`: SDK calls by operation and wall time, on stderr so stdout stays parseable.
+export function renderStats(stats: CallStats, wallMs: number): string {
+  const rows = Object.entries(stats.snapshot()).map(([op, s]) => `  ${op.padEnd(36)} ${String(s.calls).padStart(6)} calls ${String(s.attempts).padStart(6)} attempts ${String(s.errors).padStart(4)} errors`);
+  const total = stats.total();
+  return [`SDK calls (${total.calls} calls, ${total.attempts} attempts, ${total.errors} errors) in ${Math.round(wallMs)} ms:`, ...rows].join('\n');
 }

@@ -1,13 +1,14 @@
-// The shared first half of plan and apply: desired state, live state, plan.
-import { LicensectlError } from '../errors/index.js';
-import { computePlan, type PlanContext } from '../plan/compute-plan.js';
+// The shared first half of plan, apply and every watch pass: the desired state, the live state, the plan, and
+// the guards against destructive mistakes checked before any change is made.
+import path from 'node:path';
+import { directorySource, type DocumentSource, gitSource, loadDesiredState, sourceRevision } from '../config/index.js';
+import { type Diagnostic, LicensectlError, ValidationError } from '../errors/index.js';
+import { type Address, addressOf, type DesiredState, type LiveState } from '../model/index.js';
+import { actedOn, computePlan, type PlanContext } from '../plan/compute-plan.js';
 import { diffDesired } from '../plan/desired-diff.js';
 import { parseTargets } from '../plan/filter.js';
-import type { Plan } from '../plan/types.js';
-import path from 'node:path';
-import type { Address, DesiredState, LiveState, ProjectConfig } from '../model/index.js';
-import type { Store } from '../store/index.js';
-import { loadDesired, type LoadedState } from './desired.js';
+import type { Plan, PlanSource } from '../plan/types.js';
+import { liveState, pairGrants, type Store } from '../store/index.js';
 import { openStore, type StoreFlags } from './open-store.js';
 
 export interface PlanRun {
@@ -24,81 +25,53 @@ export interface PlanFlags extends StoreFlags {
   readonly base?: string;
 }
 
+/** Loads the desired state (failing before any store is opened when it is invalid), opens the store and plans. */
 export async function planDirectory(dir: string, flags: PlanFlags): Promise<PlanRun> {
   const targets = targetsOf(flags.target ?? []);
-  const { loaded, store, live } = await loadWhileReading(dir, flags);
+  const loaded = await loadDesired(dir, flags['git-ref']);
+  const desiredChanges = flags.base === undefined ? undefined : diffDesired((await loadDesired(dir, flags.base)).state, loaded.state);
+  const store = await openStore({ dir: path.resolve(dir), project: loaded.state.project, flags });
   try {
-    const desiredChanges = flags.base === undefined ? undefined : diffDesired((await loadDesired(dir, flags.base)).state, loaded.state);
-    const planned = await planAgainst(store, loaded.state, {
+    const plan = await planAgainst(store, loaded.state, {
       target: store.target,
       source: loaded.source,
       createdAt: new Date().toISOString(),
       ...(targets.length ? { targets } : {}),
-    }, live);
-    return { loaded, store, plan: desiredChanges ? { ...planned, desiredChanges } : planned };
+    });
+    return { loaded, store, plan: desiredChanges ? { ...plan, desiredChanges } : plan };
   } catch (error) {
     store.close();
     throw error;
   }
 }
 
-/**
- * Opens the store as soon as licensectl.yaml is read, and starts the live read — which needs the desired state
- * only to pair grants by name — before the other files are parsed. A desired state that does not load is the
- * error reported, even when the store failed too: it is the user's first problem, and nothing was changed.
- */
-async function loadWhileReading(dir: string, flags: PlanFlags): Promise<{ loaded: LoadedState } & Reading> {
-  const desired = deferred<DesiredState>();
-  let reading: Promise<Reading> | undefined;
-  const loading = loadDesired(dir, flags['git-ref'], {
-    onProject: async (project) => {
-      if (project === null) return;
-      reading = startReading(dir, project, flags, desired.promise);
-      await reading.catch(() => undefined); // its failure is reported after the load's
-    },
-  });
-  loading.then((l) => desired.resolve(l.state), desired.reject);
-  let loaded: LoadedState;
-  try {
-    loaded = await loading;
-  } catch (error) {
-    (await reading?.catch(() => undefined))?.store.close();
-    throw error;
-  }
-  return { loaded, ...(await (reading ?? startReading(dir, loaded.state.project, flags, desired.promise))) };
-}
-
-interface Reading {
-  readonly store: Store;
-  readonly live: Promise<LiveState>;
-}
-
-async function startReading(dir: string, project: ProjectConfig, flags: StoreFlags, desired: Promise<DesiredState>): Promise<Reading> {
-  const store = await openStore({ dir: path.resolve(dir), project, flags });
-  const live = store.readLive(desired);
-  live.catch(() => undefined); // awaited by planAgainst, once the desired state has loaded
-  return { store, live };
-}
-
-function deferred<T>() {
-  let resolve!: (value: T) => void;
-  let reject!: (reason: unknown) => void;
-  const promise = new Promise<T>((res, rej) => { resolve = res; reject = rej; });
-  promise.catch(() => undefined); // a failed load is reported through `loading`; the read only stops waiting
-  return { promise, resolve, reject };
+/** Reads the live state and plans once. */
+export async function planAgainst(store: Store, desired: DesiredState, ctx: PlanContext): Promise<Plan> {
+  return computePlan(desired, await readLive(store, desired), ctx);
 }
 
 /**
- * Reads the live state and plans. Resources the read paired by name without their tags (see
- * LiveState.unverified) are verified if the plan would change them, and the plan is made again.
+ * The live state, in four steps:
+ * 1. list every kind (the store reads the tags of configurations and licenses; shares carry theirs);
+ * 2. pair listed grants with their documents by license and name, taking their tags to be the documents';
+ * 3. read the tags of the grants that could not be paired, of those the plan will act on, and of `alsoRead`
+ *    (a saved plan's resources, whose fingerprints must be checked against what is really there);
+ * 4. assemble. A grant the plan leaves alone is never read one by one: a no-change plan of 500 grants costs
+ *    five list calls for them instead of 500 tag reads.
  */
-export async function planAgainst(store: Store, desired: DesiredState, ctx: PlanContext, reading: Promise<LiveState> = store.readLive(desired)): Promise<Plan> {
-  const live = await reading;
-  const first = computePlan(desired, live, ctx);
-  const verified = await store.verify(live, touchedBy(first));
-  return verified === live ? first : computePlan(desired, verified, ctx);
+export async function readLive(store: Store, desired: DesiredState, alsoRead: readonly Address[] = []): Promise<LiveState> {
+  const listing = await store.list();
+  const { paired, unpaired } = pairGrants(listing.grants, desired.resources, listing.managed);
+  const addressOfPair = (p: (typeof paired)[number]) => addressOf(p.live.kind, p.live.name);
+  const assumed = liveState(listing.managed, listing.others, paired.map((p) => p.live));
+  const toRead = actedOn(desired, assumed, new Set(paired.map(addressOfPair)));
+  for (const address of alsoRead) toRead.add(address);
+  const read = await store.readGrantTags([...unpaired, ...paired.filter((p) => toRead.has(addressOfPair(p))).map((p) => p.grant)]);
+  const kept = paired.filter((p) => !toRead.has(addressOfPair(p))).map((p) => p.live);
+  return liveState([...listing.managed, ...read.managed], [...listing.others, ...read.others], kept);
 }
 
+/** The addresses a plan changes. */
 export function touchedBy(plan: Plan): Address[] {
   return plan.changes.filter((c) => c.action !== 'no-op').map((c) => c.address);
 }
@@ -107,4 +80,61 @@ function targetsOf(values: readonly string[]) {
   const { targets, errors } = parseTargets(values);
   if (errors.length) throw new LicensectlError('BAD_TARGET', errors.join('\n'), { hint: 'addresses look like Kind/name, e.g. LicenseConfiguration/windows-server' });
   return targets;
+}
+
+// ---- The desired state
+// Loads and validates the desired state for a command — from the directory, or as it is at a git ref —
+// failing once with every diagnostic, and says which revision it came from.
+export interface LoadedState {
+  readonly state: DesiredState;
+  readonly warnings: readonly Diagnostic[];
+  readonly files: readonly string[];
+  readonly dir: string;
+  /** The commit the documents came from and whether the working tree differs from it (null outside git). */
+  readonly source: PlanSource;
+}
+
+export async function loadDesired(dir: string, gitRef?: string): Promise<LoadedState> {
+  const absolute = path.resolve(dir);
+  const source: DocumentSource = gitRef === undefined ? directorySource(absolute) : await gitSource(absolute, gitRef);
+  const result = await loadDesiredState(source);
+  if (!result.state) throw new ValidationError(result.diagnostics);
+  return { state: result.state, warnings: result.diagnostics.filter((d) => d.severity === 'warning'), files: result.files, dir: absolute, source: await revisionOf(source, absolute, result.files) };
+}
+
+// Documents read from a commit are that commit exactly: never dirty. From a directory, only the files
+// actually read (after spec.include / spec.exclude) decide whether the tree is dirty.
+async function revisionOf(source: DocumentSource, dir: string, files: readonly string[]): Promise<PlanSource> {
+  if ('sha' in source) return { revision: (source as { sha: string }).sha, dirty: false };
+  return sourceRevision(dir, files);
+}
+
+// ---- Guards
+// Guards against destructive mistakes, checked before any change is made.
+export interface GuardOptions {
+  readonly maxDeletes?: number;
+  readonly allowEmpty: boolean;
+  /** Resources in the desired state; zero while managed ones exist usually means the wrong directory or a bad merge. */
+  readonly desiredCount: number;
+}
+
+export function checkGuards(plan: Plan, options: GuardOptions): void {
+  if (plan.duplicates.length) {
+    const list = plan.duplicates.map((d) => `${d.address} (${d.arns.join(', ')})`).join('; ');
+    throw new LicensectlError('DUPLICATE_RESOURCES', `several live resources carry the ownership tags of one document: ${list}`, {
+      hint: 'delete the extra copies or remove their licensectl: tags by hand; licensectl will not guess which one is real',
+    });
+  }
+  const destroys = plan.changes.filter((c) => c.action === 'delete' || c.action === 'replace');
+  if (options.maxDeletes !== undefined && destroys.length > options.maxDeletes) {
+    throw new LicensectlError('TOO_MANY_DELETES', `the plan deletes or replaces ${destroys.length} resources, more than --max-deletes ${options.maxDeletes}`, {
+      hint: `review the plan; raise --max-deletes to at least ${destroys.length} if it is intended`,
+    });
+  }
+  const managed = plan.changes.filter((c) => c.action !== 'create').length;
+  if (!options.allowEmpty && options.desiredCount === 0 && managed > 0) {
+    throw new LicensectlError('EMPTY_DESIRED_STATE', `the desired state has no resources, but ${managed} managed resources exist; applying would delete them all`, {
+      hint: 'check --dir; pass --allow-empty if you really mean to remove everything',
+    });
+  }
 }

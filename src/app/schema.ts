@@ -5,13 +5,13 @@ import * as generated from './output-validators.generated.js';
 
 type GeneratedValidator = ((data: unknown) => boolean) & { errors?: ErrorObject[] | null };
 
-export type OutputSchema = 'plan.schema.json' | 'apply-result.schema.json' | 'validate-result.schema.json';
+export type OutputSchema = 'plan.schema.json' | 'apply-result.schema.json' | 'validate-result.schema.json' | 'error.schema.json';
 
-const exported = generated as Record<string, unknown>;
 const VALIDATORS: Record<OutputSchema, unknown> = {
-  'plan.schema.json': exported.validatePlan,
-  'apply-result.schema.json': exported.validateApplyResult,
-  'validate-result.schema.json': exported.validateValidateResult,
+  'plan.schema.json': generated.validatePlan,
+  'apply-result.schema.json': generated.validateApplyResult,
+  'validate-result.schema.json': generated.validateValidateResult,
+  'error.schema.json': generated.validateError,
 };
 
 /** Every schema problem of `doc` as `/json/pointer message`; empty when it conforms. */

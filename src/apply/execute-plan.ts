@@ -1,14 +1,12 @@
 // Executes a plan: every change starts once the changes it depends on have succeeded, up to `concurrency`
 // at a time; a change whose dependency failed is skipped, never attempted; independent changes go on.
+import { createHash } from 'node:crypto';
 import pLimit from 'p-limit';
-import type { Address } from '../model/index.js';
-import type { ApplyResult, ChangeResult } from '../plan/apply-result.js';
+import { LicensectlError } from '../errors/index.js';
+import { type Address, addressOf, compareAddresses, type Kind } from '../model/index.js';
+import type { ApplyResult, ChangeResult, Plan, ResourceChange } from '../plan/types.js';
 import { dependenciesOf } from '../plan/dependencies.js';
-import type { Plan, ResourceChange } from '../plan/types.js';
-import { compareAddresses } from '../model/index.js';
-import type { Store } from '../store/index.js';
-import { errorName } from '../store/outcome.js';
-import { PlanApplyContext } from './apply-context.js';
+import { type ApplyContext, errorName, type Store, type StoreChange } from '../store/index.js';
 
 export interface ApplyOptions {
   readonly concurrency: number;
@@ -82,4 +80,49 @@ function summarise(plan: Plan, results: readonly ChangeResult[]): ApplyResult {
   const sorted = [...results].sort((a, b) => compareAddresses(a.address, b.address));
   const count = (outcome: ChangeResult['outcome']) => sorted.filter((r) => r.outcome === outcome).length;
   return { project: plan.project, target: plan.target, results: sorted, summary: { applied: count('applied'), failed: count('failed'), skipped: count('skipped') } };
+}
+
+
+/**
+ * The context of one apply: references resolve to ARNs (those created earlier in the same apply win over those
+ * read at plan time), and client tokens derive from the plan so that retries reuse them.
+ */
+class PlanApplyContext implements ApplyContext {
+  private readonly arns = new Map<string, string>();
+  private readonly planned = new Map<string, string>();
+  private readonly seed: string;
+
+  constructor(plan: Plan) {
+    this.seed = `${plan.project}|${plan.createdAt}`;
+    for (const change of plan.changes) {
+      if (!change.arn) continue;
+      this.planned.set(change.address, change.arn);
+      if (change.action !== 'replace' && change.action !== 'delete') this.arns.set(change.address, change.arn);
+    }
+  }
+
+  plannedArnOf(kind: Kind, nameOrArn: string): string | undefined {
+    return nameOrArn.startsWith('arn:') ? nameOrArn : this.planned.get(addressOf(kind, nameOrArn));
+  }
+
+  record(address: string, arn: string): void {
+    this.arns.set(address, arn);
+  }
+
+  arnOf(kind: Kind, nameOrArn: string): string {
+    if (nameOrArn.startsWith('arn:')) return nameOrArn;
+    const arn = this.arns.get(addressOf(kind, nameOrArn));
+    if (!arn) {
+      throw new LicensectlError('UNRESOLVED_REFERENCE', `${kind}/${nameOrArn} has no ARN yet`, {
+        hint: 'it is referenced by another resource but was neither found in the account nor created by this apply',
+      });
+    }
+    return arn;
+  }
+
+  clientToken(change: StoreChange, purpose: string): string {
+    const hex = createHash('sha256').update(`${this.seed}|${change.address}|${change.fingerprint}|${purpose}`).digest('hex');
+    // UUID-shaped: accepted by every token field of both services (License Manager's report tokens stop at 36).
+    return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
+  }
 }

@@ -1,23 +1,14 @@
 import { Args, Flags } from '@oclif/core';
-import { BaseCommand } from '../app/base-command.js';
-import { confirmApply } from '../app/confirm.js';
-import { loadDesired } from '../app/desired.js';
-import { dirFlag, storeFlags } from '../app/flags.js';
-import { checkGuards } from '../app/guards.js';
+import { BaseCommand, confirmApply, dirFlag, renderStats, storeFlags } from '../app/base-command.js';
+import { checkGuards, loadDesired, planDirectory, readLive, touchedBy } from '../app/planning.js';
 import { openStore } from '../app/open-store.js';
-import { readPlanFile } from '../app/plan-file.js';
-import { PLAN_KEY_ENV } from '../app/plan-signature.js';
+import { checkFingerprints, checkPlanTarget, PLAN_KEY_ENV, readPlanFile } from '../app/saved-plan.js';
 import { parseDuration } from '../util/duration.js';
-import { planDirectory, touchedBy } from '../app/planning.js';
-import { checkFingerprints, checkPlanTarget } from '../app/stale-plan.js';
-import { renderStats } from '../app/stats.js';
 import { executePlan } from '../apply/execute-plan.js';
-import type { ApplyResult } from '../plan/apply-result.js';
-import { hasChanges } from '../plan/summary.js';
-import type { Plan } from '../plan/types.js';
+import { type ApplyResult, hasChanges, type Plan } from '../plan/types.js';
 import type { Store } from '../store/index.js';
-import { renderApplyJson, renderApplyResult } from '../render/apply-text.js';
-import { renderPlanText } from '../render/text.js';
+import { applyToJson, renderApplyResult, type JsonApplyDocument } from '../render/apply-result.js';
+import { renderPlanText } from '../render/plan-text.js';
 
 export default class Apply extends BaseCommand {
   static override summary = 'Make the account match the desired state (or apply a saved plan).';
@@ -32,7 +23,7 @@ export default class Apply extends BaseCommand {
     'max-plan-age': Flags.string({ description: 'refuse a saved plan older than this (e.g. 30m, 24h, 2d)', default: '24h' }),
   };
 
-  async run(): Promise<ReturnType<typeof renderApplyJson> | { changes: false }> {
+  async run(): Promise<JsonApplyDocument> {
     const { args, flags } = await this.parse(Apply);
     const started = performance.now();
     const { plan, store, desiredCount } = args.planfile ? await this.savedPlan(args.planfile, flags) : await this.freshPlan(flags);
@@ -40,12 +31,12 @@ export default class Apply extends BaseCommand {
       checkGuards(plan, { maxDeletes: flags['max-deletes'], allowEmpty: flags['allow-empty'], desiredCount });
       if (!hasChanges(plan.summary)) {
         if (!this.jsonEnabled()) this.printOut(renderPlanText(plan, { color: this.useColor() }));
-        return { changes: false };
+        return applyToJson(nothingApplied(plan));
       }
       if (!args.planfile && !this.jsonEnabled()) this.printOut(renderPlanText(plan, { color: this.useColor() }));
       if (!args.planfile && !(await confirmApply(flags['auto-approve']))) {
         this.printOut('Apply cancelled.');
-        return { changes: false };
+        return applyToJson(nothingApplied(plan));
       }
       const result = await executePlan(plan, store, { concurrency: flags.concurrency });
       return this.report(result);
@@ -58,7 +49,7 @@ export default class Apply extends BaseCommand {
   private report(result: ApplyResult) {
     if (!this.jsonEnabled()) this.printOut(`\n${renderApplyResult(result, { color: this.useColor() })}`);
     if (result.summary.failed > 0 || result.summary.skipped > 0) process.exitCode = 1;
-    return renderApplyJson(result);
+    return applyToJson(result);
   }
 
   private async freshPlan(flags: Parameters<typeof planDirectory>[1] & { dir: string }): Promise<{ plan: Plan; store: Store; desiredCount: number }> {
@@ -72,11 +63,16 @@ export default class Apply extends BaseCommand {
     const store = await openStore({ dir: loaded.dir, project: loaded.state.project, flags });
     try {
       checkPlanTarget(plan, loaded.state.project.name, store.target);
-      checkFingerprints(plan, await store.verify(await store.readLive(loaded.state), touchedBy(plan)));
+      checkFingerprints(plan, await readLive(store, loaded.state, touchedBy(plan)));
       return { plan, store, desiredCount: plan.changes.filter((c) => c.action !== 'delete').length };
     } catch (error) {
       store.close();
       throw error;
     }
   }
+}
+
+/** The result of an apply that made no change: `apply --json` has one shape whatever happened. */
+function nothingApplied(plan: Plan): ApplyResult {
+  return { project: plan.project, target: plan.target, results: [], summary: { applied: 0, failed: 0, skipped: 0 } };
 }

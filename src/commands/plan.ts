@@ -1,16 +1,13 @@
 import { Flags } from '@oclif/core';
-import { BaseCommand } from '../app/base-command.js';
-import { dirFlag, storeFlags } from '../app/flags.js';
+import { BaseCommand, dirFlag, renderStats, storeFlags } from '../app/base-command.js';
 import { planDirectory } from '../app/planning.js';
-import { writePlanFile } from '../app/plan-file.js';
-import { renderStats } from '../app/stats.js';
-import { hasChanges } from '../plan/summary.js';
+import { writePlanFile } from '../app/saved-plan.js';
+import { hasChanges, type Plan as PlanValue } from '../plan/types.js';
 import { renderDiagnostics } from '../render/diagnostics.js';
-import { planToJson, renderPlanJson } from '../render/json.js';
-import { renderDesiredChangesText } from '../render/desired-text.js';
-import { renderPlanMarkdown } from '../render/markdown.js';
-import { renderPlanText } from '../render/text.js';
-import type { Plan as PlanValue } from '../plan/types.js';
+import { planToJson, renderPlanJson } from '../render/plan-json.js';
+import { renderDesiredChangesText } from '../render/desired-changes-text.js';
+import { renderPlanMarkdown } from '../render/plan-markdown.js';
+import { renderPlanText } from '../render/plan-text.js';
 
 export default class Plan extends BaseCommand {
   static override summary = 'Show what apply would change in the account.';

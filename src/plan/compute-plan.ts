@@ -1,15 +1,13 @@
 // The planner: desired and live state in, a Plan value out. Pure, total, deterministic; never mutates its inputs.
-import { kindRank, type Address, type DesiredState, type LiveState, type OtherResource, type Target } from '../model/index.js';
-import { byAddress, compareText } from './address-order.js';
-import { forcedByReplacements } from './cascade.js';
+import { type Address, compareAddresses, type DesiredState, kindRank, type LiveState, type OtherResource, type Target } from '../model/index.js';
+import { compareText } from '../util/compare.js';
+import { forcedByReplacements } from './dependencies.js';
 import { selectTargets } from './filter.js';
-import { grantLifecycle } from './grant-status.js';
+import { grantLifecycle, planMessages } from './change-rules.js';
 import { canonicalJson } from '../util/canonical-json.js';
-import { planMessages } from './messages.js';
-import { pairResources, type Pair } from './pair-resources.js';
-import { compareChange, createChange, deleteChange, NOT_FORCED, type ForcedReasons } from './plan-change.js';
-import { summarize } from './summary.js';
-import type { Plan, PlanSource, ResourceChange } from './types.js';
+import { type Pair, pairResources } from './pair-resources.js';
+import { actionOf, compareChange, createChange, deleteChange, type ForcedReasons, NOT_FORCED } from './plan-change.js';
+import { type Plan, type PlanSource, type ResourceChange, summarize } from './types.js';
 
 export interface PlanContext {
   readonly target: Target;
@@ -26,7 +24,7 @@ export function computePlan(desired: DesiredState, live: LiveState, ctx: PlanCon
   const prune = ctx.prune ?? desired.project.prune;
   const pairing = pairResources(desired.resources, live);
   const planned = planPairs(pairing.pairs, prune);
-  const targets = [...new Set(ctx.targets ?? [])].sort(byAddress);
+  const targets = [...new Set(ctx.targets ?? [])].sort(compareAddresses);
   const changes = targets.length > 0 ? selectTargets(planned.changes, targets) : planned.changes;
   const kept = targets.length > 0 ? planned.kept.filter((a) => targets.includes(a)) : planned.kept;
   const known = new Set<Address>([...pairing.pairs.map((p) => p.address), ...pairing.duplicates.map((d) => d.address)]);
@@ -40,6 +38,18 @@ export function computePlan(desired: DesiredState, live: LiveState, ctx: PlanCon
     unmanaged: sortOthers(live.others), duplicates: pairing.duplicates,
     warnings: [...targetWarnings, ...pairing.warnings, ...kept.map(planMessages.pruneOff)],
   };
+}
+
+/**
+ * The addresses among `candidates` that the plan of `desired` against `live` would change — the same two passes
+ * as computePlan (a resource's own action, then the replacements that cascade to what refers to it), without
+ * building the changes. Reading live state uses it to read the tags of exactly the grants a plan will act on.
+ */
+export function actedOn(desired: DesiredState, live: LiveState, candidates: ReadonlySet<Address>): Set<Address> {
+  const pairs = pairResources(desired.resources, live).pairs.filter((p) => p.desired && p.live);
+  const actions = new Map(pairs.map((p) => [p.address, actionOf(p.desired!, p.live!)]));
+  const replaced = new Set([...actions].filter(([, action]) => action === 'replace').map(([address]) => address));
+  return new Set(pairs.filter((p) => candidates.has(p.address) && (actions.get(p.address) !== 'no-op' || forcedByReplacements(p, replaced) !== NOT_FORCED)).map((p) => p.address));
 }
 
 interface PlannedPairs {

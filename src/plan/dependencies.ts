@@ -1,8 +1,11 @@
-// What each change must wait for when a plan is applied. Replaces run as delete-then-create of one address.
-import type { Address } from '../model/index.js';
-import { byAddress } from './address-order.js';
-import { referencesOf } from './references.js';
-import type { Plan, ResourceChange } from './types.js';
+// References between managed resources (a share lists configurations by name, a grant names its license), what
+// a replacement forces on what refers to it, and what each change must wait for when a plan is applied.
+
+import { type Address, addressOf, compareAddresses, type Kind } from '../model/index.js';
+import type { Plan, ResourceBody, ResourceChange } from './types.js';
+import { planMessages } from './change-rules.js';
+import type { Pair } from './pair-resources.js';
+import { bodyOf, type ForcedReasons, NOT_FORCED } from './plan-change.js';
 
 /**
  * The addresses of the plan's changes that `change` must wait for, sorted. No-ops have none and are never waited for.
@@ -32,7 +35,7 @@ function buildGraph(active: readonly ResourceChange[]): Map<Address, Address[]> 
   const edges = new Map(active.map((c) => [c.address, new Set<Address>()]));
   for (const change of active) for (const dep of forwardDependencies(change, byAddr)) edges.get(change.address)!.add(dep);
   for (const [from, to] of reverseEdges(active)) if (!reaches(edges, to, from)) edges.get(from)!.add(to);
-  return new Map([...edges].map(([address, deps]) => [address, [...deps].sort(byAddress)]));
+  return new Map([...edges].map(([address, deps]) => [address, [...deps].sort(compareAddresses)]));
 }
 
 function forwardDependencies(change: ResourceChange, byAddr: ReadonlyMap<Address, ResourceChange>): Address[] {
@@ -46,13 +49,13 @@ function forwardDependencies(change: ResourceChange, byAddr: ReadonlyMap<Address
 /** [waiting, awaited] pairs in address order of the waiting change, then of the awaited one. */
 function reverseEdges(active: readonly ResourceChange[]): [Address, Address][] {
   const edges: [Address, Address][] = [];
-  const removing = active.filter((c) => c.action === 'delete' || c.action === 'replace').sort((a, b) => byAddress(a.address, b.address));
+  const removing = active.filter((c) => c.action === 'delete' || c.action === 'replace').sort((a, b) => compareAddresses(a.address, b.address));
   for (const target of removing) {
     for (const other of active) {
       if (other.address !== target.address && stopsReferring(other, target.address)) edges.push([target.address, other.address]);
     }
   }
-  return edges.sort((a, b) => byAddress(a[0], b[0]) || byAddress(a[1], b[1]));
+  return edges.sort((a, b) => compareAddresses(a[0], b[0]) || compareAddresses(a[1], b[1]));
 }
 
 function stopsReferring(change: ResourceChange, address: Address): boolean {
@@ -71,4 +74,54 @@ function reaches(edges: ReadonlyMap<Address, ReadonlySet<Address>>, from: Addres
     stack.push(...(edges.get(current) ?? []));
   }
   return false;
+}
+
+// References between managed resources: a share lists configurations by name, a grant names its license.
+/** A reference is either a managed resource's name or the ARN of a resource licensectl does not manage. */
+export function isArn(reference: string): boolean {
+  return reference.startsWith('arn:');
+}
+
+/** The managed addresses a body refers to by name, sorted and without repeats. ARNs are not addresses. */
+export function referencesOf(kind: Kind, body: ResourceBody | null): Address[] {
+  if (body === null) return [];
+  const spec = body.spec as unknown as Readonly<Record<string, unknown>>;
+  switch (kind) {
+    case 'ResourceShare':
+      return namesIn(spec.licenseConfigurations).map((name) => addressOf('LicenseConfiguration', name));
+    case 'Grant':
+      return namesIn([spec.license]).map((name) => addressOf('License', name));
+    case 'LicenseConfiguration':
+    case 'License':
+      return [];
+  }
+}
+
+// Totality: a malformed spec (not a list, not strings) refers to nothing rather than throwing.
+function namesIn(values: unknown): string[] {
+  if (!Array.isArray(values)) return [];
+  const names = values.filter((v): v is string => typeof v === 'string' && v !== '' && !isArn(v));
+  return [...new Set(names)].sort();
+}
+
+// Replacing a resource gives it a new ARN; whatever refers to it by name must follow in the same plan.
+/**
+ * For a resource that stays (desired and live) and keeps referring to a replaced one:
+ * - a grant is bound to its license's ARN and CreateGrantVersion cannot change it, so the grant is replaced too;
+ * - a share keeps its name-level list but must associate the new configuration's ARN, so it is updated.
+ */
+export function forcedByReplacements(pair: Pair, replaced: ReadonlySet<Address>): ForcedReasons {
+  if (!pair.desired || !pair.live) return NOT_FORCED;
+  const before = new Set(referencesOf(pair.kind, bodyOf(pair.live)));
+  const followed = referencesOf(pair.kind, bodyOf(pair.desired)).filter((a) => replaced.has(a) && before.has(a));
+  if (followed.length === 0) return NOT_FORCED;
+  switch (pair.kind) {
+    case 'Grant':
+      return { replace: followed.map(planMessages.licenseReplaced), update: [] };
+    case 'ResourceShare':
+      return { replace: [], update: followed.map(planMessages.configurationReplaced) };
+    case 'LicenseConfiguration':
+    case 'License':
+      return NOT_FORCED;
+  }
 }

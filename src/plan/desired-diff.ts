@@ -1,8 +1,8 @@
 // What a pull request changes in the desired state itself: documents added, removed, changed or moved between two
 // desired states (base and head), paired by address, and the project's own settings. Pure; never mutates its inputs.
-import { addressOf, type Address, type DesiredResource, type DesiredState, type Kind } from '../model/index.js';
-import { byAddress, compareText } from './address-order.js';
-import { diffProject } from './desired-diff-project.js';
+// Only a known file that differs from another known file is a move: a state built without locations moves nothing.
+import { type Address, addressOf, compareAddresses, type DesiredResource, type DesiredState, type Kind, type ProjectConfig } from '../model/index.js';
+import { compareText } from '../util/compare.js';
 import { diffResource } from './diff-resource.js';
 import { canonicalJson } from '../util/canonical-json.js';
 import type { FieldDiff, ResourceBody } from './types.js';
@@ -33,7 +33,7 @@ export interface DesiredChanges {
 export function diffDesired(base: DesiredState, head: DesiredState): DesiredChanges {
   const before = byAddressOf(base.resources);
   const after = byAddressOf(head.resources);
-  const addresses = [...new Set([...before.keys(), ...after.keys()])].sort(byAddress);
+  const addresses = [...new Set([...before.keys(), ...after.keys()])].sort(compareAddresses);
   const documents = addresses.flatMap((address) => {
     const change = documentChange(address, before.get(address) ?? null, after.get(address) ?? null);
     return change === null ? [] : [change];
@@ -79,4 +79,16 @@ function byAddressOf(resources: readonly DesiredResource[]): Map<Address, Desire
     if (!out.has(address)) out.set(address, resource);
   }
   return out;
+}
+
+// The project's own settings between two desired states, as field diffs (`prune`, `store.type`, `account`…).
+export function diffProject(base: ProjectConfig, head: ProjectConfig): FieldDiff[] {
+  // diffResource walks any plain JSON object; the project is presented as an untagged body. Where the Project
+  // document sits is not a setting, so its source is left out.
+  return diffResource(settingsOf(base), settingsOf(head));
+}
+
+function settingsOf(project: ProjectConfig): ResourceBody {
+  const { source: _source, ...settings } = project;
+  return { tags: {}, spec: settings } as unknown as ResourceBody;
 }

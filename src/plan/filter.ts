@@ -1,7 +1,7 @@
 // --target: plan only some addresses, like Terraform's -target, plus the changes they cannot do without.
-import { isKind, KINDS, type Address } from '../model/index.js';
-import { byAddress } from './address-order.js';
-import { referencesOf } from './references.js';
+import { type Address, compareAddresses, isKind, KINDS } from '../model/index.js';
+
+import { referencesOf } from './dependencies.js';
 import type { ResourceChange } from './types.js';
 
 export interface ParsedTargets {
@@ -19,7 +19,7 @@ export function parseTargets(strings: readonly string[]): ParsedTargets {
     if (address) targets.add(address);
     else errors.push(targetError(text));
   }
-  return { targets: [...targets].sort(byAddress), errors };
+  return { targets: [...targets].sort(compareAddresses), errors };
 }
 
 function asAddress(text: string): Address | undefined {

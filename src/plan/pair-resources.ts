@@ -1,8 +1,8 @@
 // Pairs desired and live managed resources by address, setting aside addresses that cannot be planned safely.
-import { addressOf, type Address, type DesiredResource, type Duplicate, type Kind, type LiveResource, type LiveState } from '../model/index.js';
-import { byAddress, compareText } from './address-order.js';
+import { type Address, addressOf, compareAddresses, type DesiredResource, type Duplicate, type Kind, type LiveResource, type LiveState } from '../model/index.js';
+import { compareText } from '../util/compare.js';
 import { canonicalJson } from '../util/canonical-json.js';
-import { planMessages } from './messages.js';
+import { planMessages } from './change-rules.js';
 
 /** One address with what is desired and what is live there; at least one of the two is set. */
 export interface Pair {
@@ -26,7 +26,7 @@ export function pairResources(desired: readonly DesiredResource[], live: LiveSta
   const found = groupByAddress(live.managed);
   const duplicates = mergeDuplicates(live.duplicates, found);
   const excluded = new Set(duplicates.map((d) => d.address));
-  const addresses = [...new Set([...wanted.keys(), ...found.keys()])].filter((a) => !excluded.has(a)).sort(byAddress);
+  const addresses = [...new Set([...wanted.keys(), ...found.keys()])].filter((a) => !excluded.has(a)).sort(compareAddresses);
   const pairs = addresses.map((address): Pair => {
     const d = first(wanted.get(address));
     const l = first(found.get(address));
@@ -64,5 +64,5 @@ function mergeDuplicates(reported: readonly Duplicate[], found: ReadonlyMap<Addr
   for (const [address, group] of found) if (group.length > 1) add(address, group.map((r) => r.arn));
   return [...arns.entries()]
     .map(([address, set]) => ({ address, arns: [...set].sort(compareText) }))
-    .sort((a, b) => byAddress(a.address, b.address));
+    .sort((a, b) => compareAddresses(a.address, b.address));
 }

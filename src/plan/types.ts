@@ -1,6 +1,6 @@
 // The plan is a value: computed purely from desired and live state, read by renderers and by apply.
 import type { DesiredChanges } from './desired-diff.js';
-import type { Address, DesiredResource, Kind, LiveMeta, OtherResource, Duplicate, Tags, Target, SpecByKind } from '../model/index.js';
+import type { Address, DesiredResource, Duplicate, Kind, LiveMeta, OtherResource, SpecByKind, Tags, Target } from '../model/index.js';
 
 /** The closed action set, in order of severity. */
 export const ACTIONS = ['no-op', 'update', 'create', 'replace', 'delete'] as const;
@@ -75,4 +75,39 @@ export interface Plan {
   readonly warnings: readonly string[];
   /** What the reviewed change does to the desired state itself (`plan --base`); absent otherwise. */
   readonly desiredChanges?: DesiredChanges;
+}
+
+// Counts of changes by action.
+export function summarize(changes: readonly ResourceChange[]): PlanSummary {
+  const counts = { create: 0, update: 0, replace: 0, delete: 0, noop: 0 };
+  for (const c of changes) counts[c.action === 'no-op' ? 'noop' : c.action] += 1;
+  return counts;
+}
+
+/** True when applying the plan would change anything. */
+export function hasChanges(summary: PlanSummary): boolean {
+  return summary.create + summary.update + summary.replace + summary.delete > 0;
+}
+
+// The outcome of applying a plan, change by change. Produced by apply/, read by render/.
+/** applied: done; failed: the store refused or errored; skipped: a change it depends on failed or apply stopped. */
+export type ChangeOutcome = 'applied' | 'failed' | 'skipped';
+
+export interface ChangeResult {
+  readonly address: Address;
+  readonly action: Exclude<Action, 'no-op'>;
+  readonly outcome: ChangeOutcome;
+  /** The ARN after the change (the new one for creates and replaces; the old one for deletes). */
+  readonly arn: string | null;
+  readonly error?: { readonly code: string; readonly message: string };
+  /** For skipped changes: the failed change that caused the skip. */
+  readonly blockedBy?: Address;
+}
+
+export interface ApplyResult {
+  readonly project: string;
+  readonly target: Target;
+  /** Sorted by address; no-ops are not listed. */
+  readonly results: readonly ChangeResult[];
+  readonly summary: { readonly applied: number; readonly failed: number; readonly skipped: number };
 }

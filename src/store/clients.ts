@@ -1,9 +1,11 @@
-// Builds the SDK clients every store operation goes through, whichever transport is behind them.
+// The SDK clients every store operation goes through, whichever transport is behind them, with what wraps each
+// call: the retry policy, the call counts, pagination, and whether a failed call may have taken effect.
 import { LicenseManagerClient } from '@aws-sdk/client-license-manager';
 import { RAMClient } from '@aws-sdk/client-ram';
-import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types';
-import { CallStats } from './call-stats.js';
-import { LicensectlRetryStrategy, type RetryOptions } from './retry.js';
+import { ConfiguredRetryStrategy } from '@smithy/util-retry';
+import type { AwsCredentialIdentity, AwsCredentialIdentityProvider, RetryErrorInfo, StandardRetryToken } from '@smithy/types';
+import { LicensectlError } from '../errors/index.js';
+import { compareText } from '../util/compare.js';
 
 export interface ClientOptions {
   readonly region: string;
@@ -26,8 +28,6 @@ export interface Clients {
   destroy(): void;
 }
 
-type AnyClient = LicenseManagerClient | RAMClient;
-
 export function createClients(options: ClientOptions, stats = new CallStats()): Clients {
   const lm = new LicenseManagerClient(clientConfig(options, options.retry));
   const lmNoReplay = new LicenseManagerClient(clientConfig(options, { ...options.retry, throttleOnly: true }));
@@ -43,9 +43,6 @@ function clientConfig(options: ClientOptions, retry: RetryOptions) {
     ...(options.credentials ? { credentials: options.credentials } : {}),
     ...(options.profile ? { profile: options.profile } : {}),
     retryStrategy: new LicensectlRetryStrategy(retry),
-    // Resolve each command's middleware once, not on every send: the stack never changes after creation (the
-    // call counter below is added before any send), and resolving it is a fifth of a warm call's CPU time.
-    cacheMiddleware: true,
     requestHandler: (options.requestHandler ?? {
       requestTimeout: options.timeoutMs,
       throwOnRequestTimeout: true,
@@ -54,8 +51,95 @@ function clientConfig(options: ClientOptions, retry: RetryOptions) {
   };
 }
 
+// ---- Retries. The SDK retries License Manager's RateLimitExceededException only when it arrives as a 429, so it
+// (and ThrottlingException) is classified as throttling by name, whatever the status. Creates that take no client
+// token use `throttleOnly`: a throttled request was refused, not executed, so it is the only safe retry.
+
+const THROTTLING_NAMES = new Set(['RateLimitExceededException', 'ThrottlingException']);
+
+export interface RetryOptions {
+  readonly maxAttempts: number;
+  /** Base of the exponential backoff; each retry waits a random time up to base·2^attempt (full jitter). */
+  readonly baseDelayMs: number;
+  readonly maxDelayMs: number;
+  readonly throttleOnly?: boolean;
+}
+
+export const DEFAULT_RETRY: RetryOptions = { maxAttempts: 8, baseDelayMs: 200, maxDelayMs: 20_000 };
+
+export class LicensectlRetryStrategy extends ConfiguredRetryStrategy {
+  private readonly throttleOnly: boolean;
+
+  constructor(options: RetryOptions) {
+    super(options.maxAttempts, (attempt: number) => Math.random() * Math.min(options.baseDelayMs * 2 ** attempt, options.maxDelayMs));
+    this.throttleOnly = options.throttleOnly ?? false;
+  }
+
+  override async refreshRetryTokenForRetry(token: StandardRetryToken, errorInfo: RetryErrorInfo): Promise<StandardRetryToken> {
+    const name = (errorInfo.error as { name?: string } | undefined)?.name;
+    const info: RetryErrorInfo = name && THROTTLING_NAMES.has(name) ? { ...errorInfo, errorType: 'THROTTLING' } : errorInfo;
+    if (this.throttleOnly && info.errorType !== 'THROTTLING') throw errorInfo.error;
+    return super.refreshRetryTokenForRetry(token, info);
+  }
+}
+
+/** A 4xx answer means the service refused the request; anything else (no answer, 5xx, timeout) may have executed. */
+export function outcomeUnknown(error: unknown): boolean {
+  const status = (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
+  return status === undefined || status >= 500;
+}
+
+/** The AWS error name of a failed call (`ConflictException`, …), or the Node error code. */
+export function errorName(error: unknown): string {
+  const e = error as { name?: string; code?: string };
+  return e.name && e.name !== 'Error' ? e.name : e.code ?? 'Error';
+}
+
+// ---- Call counts: what `--stats`, the benchmarks and the watcher's metrics report.
+
+export interface OperationStats {
+  calls: number;
+  attempts: number;
+  errors: number;
+}
+
+export type CallListener = (operation: string, outcome: 'ok' | 'error', attempts: number) => void;
+
+export class CallStats {
+  private readonly byOp = new Map<string, OperationStats>();
+  private readonly listeners: CallListener[] = [];
+
+  record(operation: string, outcome: 'ok' | 'error', attempts: number): void {
+    const entry = this.byOp.get(operation) ?? { calls: 0, attempts: 0, errors: 0 };
+    entry.calls += 1;
+    entry.attempts += attempts;
+    if (outcome === 'error') entry.errors += 1;
+    this.byOp.set(operation, entry);
+    for (const listener of this.listeners) listener(operation, outcome, attempts);
+  }
+
+  onCall(listener: CallListener): void {
+    this.listeners.push(listener);
+  }
+
+  /** Sorted by operation name. */
+  snapshot(): Record<string, OperationStats> {
+    return Object.fromEntries([...this.byOp.entries()].sort(([a], [b]) => compareText(a, b)).map(([k, v]) => [k, { ...v }]));
+  }
+
+  total(): OperationStats {
+    const total = { calls: 0, attempts: 0, errors: 0 };
+    for (const s of this.byOp.values()) {
+      total.calls += s.calls;
+      total.attempts += s.attempts;
+      total.errors += s.errors;
+    }
+    return total;
+  }
+}
+
 /** Counts logical calls and their attempts (retries included) per operation. */
-function countCalls(client: AnyClient, stats: CallStats): void {
+function countCalls(client: LicenseManagerClient | RAMClient, stats: CallStats): void {
   (client.middlewareStack as { add: (mw: unknown, opts: unknown) => void }).add(
     (next: (a: unknown) => Promise<{ output: { $metadata?: { attempts?: number } } }>, context: { commandName?: string }) =>
       async (args: unknown) => {
@@ -71,4 +155,29 @@ function countCalls(client: AnyClient, stats: CallStats): void {
       },
     { step: 'initialize', name: 'licensectlCallStats' },
   );
+}
+
+// ---- Pagination. License Manager ships no SDK paginators, and RAM may answer an empty page that still carries a
+// token, so pages are followed until the token is absent, never until a page is empty.
+
+export interface Page<T> {
+  readonly items: readonly T[] | undefined;
+  readonly nextToken: string | undefined;
+}
+
+const MAX_PAGES = 10_000;
+
+export async function collectPages<T>(operation: string, fetch: (token: string | undefined) => Promise<Page<T>>): Promise<T[]> {
+  const all: T[] = [];
+  let token: string | undefined;
+  for (let page = 0; page < MAX_PAGES; page += 1) {
+    const result = await fetch(token);
+    all.push(...(result.items ?? []));
+    if (!result.nextToken) return all;
+    if (result.nextToken === token) break;
+    token = result.nextToken;
+  }
+  throw new LicensectlError('PAGINATION_LOOP', `${operation} kept returning pages without end`, {
+    hint: 'the service returned the same NextToken twice or too many pages; try again, and report it if it persists',
+  });
 }

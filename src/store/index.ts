@@ -1,5 +1,6 @@
-export * from './call-stats.js';
-export * from './clients.js';
-export * from './retry.js';
-export * from './store.js';
-export type { ApplyContext } from './kinds/adapter.js';
+// The store's public surface, for the application layer and apply.
+export { CallStats, createClients, DEFAULT_RETRY, errorName, outcomeUnknown, type CallListener, type Clients, type OperationStats, type RetryOptions } from './clients.js';
+export type { ApplyContext, KindRead, StoreChange } from './kind-adapter.js';
+export type { ListedGrant } from './kinds/grant.js';
+export { liveState, pairGrants, type PairedGrant } from './live-state.js';
+export { Store, type Listing, type StoreOptions } from './store.js';

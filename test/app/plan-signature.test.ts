@@ -3,9 +3,9 @@ import { schemaProblems } from '../../src/app/schema.js';
 import {
   assertPlanSigned, canonicalPlanText, checkPlanAge, durationInWords, signPlanDocument, UNSIGNED_PLAN_MESSAGE,
   verifyPlanDocument,
-} from '../../src/app/plan-signature.js';
+} from '../../src/app/saved-plan.js';
 import { LicensectlError } from '../../src/errors/index.js';
-import { renderPlanJson } from '../../src/render/json.js';
+import { renderPlanJson } from '../../src/render/plan-json.js';
 import { everyActionPlan } from '../render/scenarios.js';
 
 const KEY = 'a-long-random-secret';

@@ -3,7 +3,7 @@
 import { execFile } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONFIG_YAML, PROJECT_YAML, projectDir, removeDir, runCli } from '../helpers/cli.js';
-import { serveEmulator, type ServedEmulator } from '../helpers/served.js';
+import { type ServedEmulator, serveEmulator } from '../helpers/served.js';
 import { mixedState } from './mixed-state.js';
 
 function aws(url: string, args: string[]): Promise<{ status: number; json: Record<string, unknown[]>; stderr: string }> {

@@ -1,17 +1,16 @@
 // Safe apply under faults: throttling and server errors, a connection reset after the service acted, and a
 // failed change among successful ones.
-import { ListLicenseConfigurationsCommand, ListDistributedGrantsCommand } from '@aws-sdk/client-license-manager';
+import { ListDistributedGrantsCommand, ListLicenseConfigurationsCommand } from '@aws-sdk/client-license-manager';
 import { GetResourceSharesCommand } from '@aws-sdk/client-ram';
 import nock from 'nock';
 import { afterEach, describe, expect, it } from 'vitest';
-import { planAgainst } from '../../src/app/planning.js';
+import { loadDesired, planAgainst } from '../../src/app/planning.js';
 import { openStore } from '../../src/app/open-store.js';
-import { loadDesired } from '../../src/app/desired.js';
 import { executePlan } from '../../src/apply/execute-plan.js';
-import { Emulator, startServer, type RunningServer } from '../../src/emulator/index.js';
+import { Emulator, type RunningServer, startServer } from '../../src/emulator/index.js';
 import { CONFIG_YAML, PROJECT_YAML, projectDir, removeDir, runCli } from '../helpers/cli.js';
 import { lmClient, ramClient } from '../helpers/emulator.js';
-import { serveEmulator, type ServedEmulator } from '../helpers/served.js';
+import { type ServedEmulator, serveEmulator } from '../helpers/served.js';
 import { mixedState } from './mixed-state.js';
 
 const FAST_RETRY = { LICENSECTL_RETRY_BASE_MS: '5', LICENSECTL_MAX_ATTEMPTS: '10' };

@@ -1,11 +1,11 @@
 // Issue 3's end-to-end story: the emulator served in one process, licensectl in others, every kind at once.
-import { writeFile, rm } from 'node:fs/promises';
+import { rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { AcceptGrantCommand, CreateGrantVersionCommand, LicenseManagerClient, ListReceivedGrantsCommand } from '@aws-sdk/client-license-manager';
 import { ConfiguredRetryStrategy } from '@smithy/util-retry';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_YAML, projectDir, removeDir, runCli } from '../helpers/cli.js';
-import { serveEmulator, type ServedEmulator } from '../helpers/served.js';
+import { type ServedEmulator, serveEmulator } from '../helpers/served.js';
 
 const CONFIG = `apiVersion: licensectl/v1
 kind: LicenseConfiguration

@@ -12,7 +12,8 @@ export async function serveEmulator(extraArgs: readonly string[] = []): Promise<
   const child = spawnCli(['emulator', 'serve', '--port', '0', '--quiet', ...extraArgs]);
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';
-    const timer = setTimeout(() => reject(new Error(`emulator did not start: ${out}`)), 15_000);
+    // Never leave a server behind: a start that timed out kills the child.
+    const timer = setTimeout(() => { child.kill('SIGKILL'); reject(new Error(`emulator did not start: ${out}`)); }, 30_000);
     child.stdout!.on('data', (chunk: Buffer) => {
       out += chunk.toString();
       const match = /listening on (http:\/\/\S+)/.exec(out);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { computePlan } from '../../src/plan/compute-plan.js';
-import { ABSENT_FINGERPRINT, fingerprintOf } from '../../src/plan/fingerprint.js';
+import { actedOn, computePlan } from '../../src/plan/compute-plan.js';
+import { ABSENT_FINGERPRINT, fingerprintOf } from '../../src/plan/plan-change.js';
 import {
   arnFor, desiredConfig, desiredGrant, desiredLicense, desiredShare, desiredState, foreign, liveConfig, liveFrom,
   liveGrant, liveLicense, liveShare, liveState, planContext, unmanaged,
@@ -152,5 +152,30 @@ describe('computePlan: what follows a replace', () => {
       planContext(),
     );
     expect(plan.changes[1]).toMatchObject({ address: 'Grant/g', action: 'no-op' });
+  });
+});
+
+describe('actedOn: which of the candidates the plan would change', () => {
+  const candidates = new Set(['Grant/a', 'Grant/b', 'Grant/c'] as const);
+
+  it('agrees with computePlan: changed grants and grants whose license is replaced, not the ones left alone', () => {
+    const desired = desiredState([
+      desiredLicense('l1', { productSku: 'new-sku' }), desiredLicense('l2'),
+      desiredGrant('a', { license: 'l1' }), desiredGrant('b', { license: 'l2', allowedOperations: ['CheckoutLicense'] }), desiredGrant('c', { license: 'l2' }),
+    ]);
+    const live = liveState([
+      liveLicense('l1'), liveLicense('l2'),
+      liveGrant('a', { license: 'l1' }), liveGrant('b', { license: 'l2', allowedOperations: ['CheckoutLicense', 'CheckInLicense'] }), liveGrant('c', { license: 'l2' }),
+    ]);
+    const acted = actedOn(desired, live, candidates);
+    const planned = computePlan(desired, live, planContext()).changes.filter((c) => c.action !== 'no-op' && candidates.has(c.address as never)).map((c) => c.address);
+    expect([...acted].sort()).toEqual(['Grant/a', 'Grant/b']);
+    expect([...acted].sort()).toEqual(planned);
+  });
+
+  it('names only candidates', () => {
+    const desired = desiredState([desiredConfig('x', { licenseCount: 2 }), desiredGrant('c')]);
+    const live = liveState([liveConfig('x', { licenseCount: 1 }), liveGrant('c')]);
+    expect([...actedOn(desired, live, candidates)]).toEqual([]);
   });
 });

@@ -4,11 +4,10 @@ import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import type { DesiredState } from '../../src/model/index.js';
 import { diffDesired } from '../../src/plan/desired-diff.js';
-import { planToJson, renderPlanJson } from '../../src/render/json.js';
+import { planToJson, renderPlanJson } from '../../src/render/plan-json.js';
 import { load, PROJECT, yaml } from '../config/helpers.js';
 import { desiredConfig, desiredGrant, desiredShare, desiredState } from '../helpers/builders.js';
-import { pullRequestPlan } from '../render/markdown-scenarios.js';
-import { everyActionPlan } from '../render/scenarios.js';
+import { everyActionPlan, pullRequestPlan } from '../render/scenarios.js';
 
 const at = (file: string, line = 1) => ({ source: { file, line, column: 1 } });
 const deepFreeze = <T>(value: T): T => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ABSENT_FINGERPRINT, fingerprintOf } from '../../src/plan/fingerprint.js';
+import { ABSENT_FINGERPRINT, fingerprintOf } from '../../src/plan/plan-change.js';
 import { liveConfig, liveGrant } from '../helpers/builders.js';
 
 describe('fingerprintOf', () => {

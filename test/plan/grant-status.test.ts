@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { computePlan } from '../../src/plan/compute-plan.js';
-import { ABSENT_FINGERPRINT, fingerprintOf } from '../../src/plan/fingerprint.js';
+import { ABSENT_FINGERPRINT, fingerprintOf } from '../../src/plan/plan-change.js';
 import { arnFor, desiredGrant, desiredState, liveGrant, liveState, planContext } from '../helpers/builders.js';
 
 const grantArn = arnFor('Grant', 'to-dev');

@@ -2,7 +2,7 @@
 // value's JSON copy, for any value, and equal texts must mean equal values.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { sortKeys, toJsonValue } from '../../src/plan/json-value.js';
+import { sortKeys, toJsonValue } from '../../src/plan/diff-resource.js';
 import { canonicalJson } from '../../src/util/canonical-json.js';
 
 // "__proto__" as an own key cannot survive a plain-object copy; desired and live state never carry it. Keys that

@@ -5,7 +5,7 @@ import type { DesiredState, LiveState } from '../../src/model/index.js';
 import { computePlan } from '../../src/plan/compute-plan.js';
 import { actionOf, compareChange } from '../../src/plan/plan-change.js';
 import { dependenciesOf } from '../../src/plan/dependencies.js';
-import { executionOrder } from '../../src/plan/order.js';
+import { executionOrder } from './waves.js';
 import { liveFrom, planContext } from '../helpers/builders.js';
 import { desiredStates, liveStates, targetLists } from './arbitraries.js';
 

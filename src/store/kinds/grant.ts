@@ -1,22 +1,48 @@
-// Grants this account distributed: ListDistributedGrants, and tag reads only for grants that cannot be paired by
-// name (grant-pairing.ts). Name, operations and status change through new grant versions; license, principal and
-// home region force a replace.
+// Grants this account distributed: ListDistributedGrants lists them without their tags; the tags of a grant are
+// read only when it cannot be paired with its document by license and name, or the plan will act on it (see
+// live-state.ts). Name, operations and status change through new grant versions; license, principal and home
+// region force a replace.
 import {
-  CreateGrantCommand, CreateGrantVersionCommand, DeleteGrantCommand, ListDistributedGrantsCommand,
-  TagResourceCommand, UntagResourceCommand, type Grant,
+  CreateGrantCommand, CreateGrantVersionCommand, DeleteGrantCommand, ListDistributedGrantsCommand, type Grant,
 } from '@aws-sdk/client-license-manager';
-import { ownershipTags, type GrantOperation, type GrantSpec, type LiveResource, type Tags } from '../../model/index.js';
-import { earlyTagReads, pairByName } from './grant-pairing.js';
-import type { ResourceChange } from '../../plan/types.js';
-import { collectPages } from '../paginate.js';
-import { tagChanges, toLmTags } from '../tags.js';
-import { classify, withLmTags, type ItemView } from './classify.js';
-import { afterOf, arnOfChange, beforeOf, type ApplyContext, type KindAdapter, type KindRead, type ReadHint, type StoreContext } from './adapter.js';
+import { type GrantOperation, type GrantSpec, type LiveResource, ownershipTags, type Tags } from '../../model/index.js';
+import { collectPages } from '../clients.js';
+import {
+  afterOf, arnOfChange, classify, toLmTags, updateTags, withLmTags,
+  type ApplyContext, type ItemView, type KindAdapter, type KindRead, type StoreChange, type StoreContext,
+} from '../kind-adapter.js';
 
 const KIND = 'Grant';
 const GONE = new Set(['DELETED', 'PENDING_DELETE']);
 
-export function grantSpecFromAws(g: Grant): GrantSpec {
+/** A grant as listed: everything but its tags. `spec.license` is the license's ARN. */
+export interface ListedGrant {
+  readonly arn: string;
+  readonly spec: GrantSpec;
+  readonly meta: { readonly version?: string; readonly status?: string };
+}
+
+export async function listGrants(ctx: StoreContext): Promise<ListedGrant[]> {
+  const grants = await collectPages('ListDistributedGrants', async (NextToken) => {
+    const out = await ctx.clients.lm.send(new ListDistributedGrantsCommand({ MaxResults: 100, NextToken }));
+    return { items: out.Grants, nextToken: out.NextToken };
+  });
+  return grants.filter((g) => !GONE.has(g.GrantStatus ?? '')).map((g) => ({ arn: g.GrantArn ?? '', spec: grantSpecFromAws(g), meta: { version: g.Version, status: g.GrantStatus } }));
+}
+
+/** The managed grant a listed grant is, under `name`, with the user's `tags`. */
+export function liveGrant(grant: ListedGrant, name: string, tags: Tags): LiveResource {
+  return { kind: KIND, name, arn: grant.arn, tags, spec: grant.spec, meta: grant.meta };
+}
+
+const VIEW: ItemView<ListedGrant> = { kind: KIND, arnOf: (g) => g.arn, displayNameOf: (g) => g.spec.displayName, toLive: liveGrant };
+
+/** Reads the tags of listed grants (one call each) and sorts them by owner. */
+export async function tagGrants(ctx: StoreContext, grants: readonly ListedGrant[]): Promise<KindRead> {
+  return classify(ctx, VIEW, await withLmTags(ctx, VIEW, grants));
+}
+
+function grantSpecFromAws(g: Grant): GrantSpec {
   return {
     displayName: g.GrantName ?? '',
     // The ARN; the store swaps the ARN of a managed license for its name.
@@ -29,56 +55,7 @@ export function grantSpecFromAws(g: Grant): GrantSpec {
   };
 }
 
-async function listGrants(ctx: StoreContext, onPage: (page: readonly Grant[]) => void = () => {}): Promise<Grant[]> {
-  return collectPages('ListDistributedGrants', async (NextToken) => {
-    const out = await ctx.clients.lm.send(new ListDistributedGrantsCommand({ MaxResults: 100, NextToken }));
-    const usable = (out.Grants ?? []).filter((g) => !GONE.has(g.GrantStatus ?? ''));
-    onPage(usable);
-    return { items: usable, nextToken: out.NextToken };
-  });
-}
-
-const VIEW: ItemView<Grant> = {
-  kind: KIND,
-  arnOf: (item) => item.GrantArn ?? '',
-  displayNameOf: (item) => item.GrantName ?? '',
-  toLive: (item, name, tags) => liveGrant(item, name, tags),
-};
-
-function liveGrant(item: Grant, name: string, tags: Tags): LiveResource {
-  return { kind: KIND, name, arn: item.GrantArn ?? '', tags, spec: grantSpecFromAws(item), meta: { version: item.Version, status: item.GrantStatus } };
-}
-
-/**
- * Without a hint, every grant's tags are read. With one, grants pair with their documents by name (grant-pairing.ts):
- * those the plan will change are verified while the listing goes on, the others are left unverified.
- */
-async function read(ctx: StoreContext, hint?: ReadHint): Promise<KindRead> {
-  if (!hint) return classify(ctx, VIEW, await withLmTags(ctx, VIEW, await listGrants(ctx)));
-  const early = earlyTagReads(ctx, hint, (g, d) => liveGrant(g, d.name, d.tags));
-  const grants = await listGrants(ctx, early.onPage);
-  const { paired, rest } = pairByName(grants, await early.wanted());
-  const known = await early.results();
-  const verified = paired.filter(({ grant }) => known.has(grant.GrantArn ?? ''));
-  const tagged = await withLmTags(ctx, VIEW, [...rest, ...verified.map((p) => p.grant)], known);
-  return {
-    ...classify(ctx, VIEW, tagged),
-    unverified: paired.filter(({ grant }) => !known.has(grant.GrantArn ?? '')).map(({ grant, desired }) => liveGrant(grant, desired.name, desired.tags)),
-  };
-}
-
-/** Reads the tags of grants paired by name; the grants themselves were listed moments ago and are not listed again. */
-async function verify(ctx: StoreContext, resources: readonly LiveResource[]): Promise<KindRead> {
-  const view: ItemView<LiveResource> = {
-    kind: KIND,
-    arnOf: (r) => r.arn,
-    displayNameOf: (r) => (r.kind === KIND ? r.spec.displayName : ''),
-    toLive: (r, name, tags) => ({ ...r, name, tags }),
-  };
-  return classify(ctx, view, await withLmTags(ctx, view, resources));
-}
-
-async function create(ctx: StoreContext, change: ResourceChange, apply: ApplyContext): Promise<string> {
+async function create(ctx: StoreContext, change: StoreChange, apply: ApplyContext): Promise<string> {
   const { tags, spec } = afterOf(change, KIND);
   const out = await ctx.clients.lm.send(new CreateGrantCommand({
     ClientToken: apply.clientToken(change, 'create'),
@@ -92,14 +69,12 @@ async function create(ctx: StoreContext, change: ResourceChange, apply: ApplyCon
   return out.GrantArn ?? '';
 }
 
-async function update(ctx: StoreContext, change: ResourceChange, apply: ApplyContext): Promise<void> {
-  const arn = arnOfChange(change);
-  const before = beforeOf(change, KIND);
+async function update(ctx: StoreContext, change: StoreChange, apply: ApplyContext): Promise<void> {
   const after = afterOf(change, KIND);
   const changed = new Set(change.diff.map((d) => d.path.split('.')[0]));
   if (changed.has('displayName') || changed.has('allowedOperations') || changed.has('status')) {
     await ctx.clients.lm.send(new CreateGrantVersionCommand({
-      GrantArn: arn,
+      GrantArn: arnOfChange(change),
       ClientToken: apply.clientToken(change, 'version'),
       GrantName: after.spec.displayName,
       AllowedOperations: [...after.spec.allowedOperations],
@@ -107,13 +82,11 @@ async function update(ctx: StoreContext, change: ResourceChange, apply: ApplyCon
       ...(change.meta?.version ? { SourceVersion: change.meta.version } : {}),
     }));
   }
-  const { set, remove } = tagChanges(before.tags, after.tags);
-  if (Object.keys(set).length) await ctx.clients.lm.send(new TagResourceCommand({ ResourceArn: arn, Tags: toLmTags(set) }));
-  if (remove.length) await ctx.clients.lm.send(new UntagResourceCommand({ ResourceArn: arn, TagKeys: remove }));
+  await updateTags(ctx, change, 'lm');
 }
 
-async function remove(ctx: StoreContext, change: ResourceChange): Promise<void> {
+async function remove(ctx: StoreContext, change: StoreChange): Promise<void> {
   await ctx.clients.lm.send(new DeleteGrantCommand({ GrantArn: arnOfChange(change), Version: change.meta?.version ?? '1' }));
 }
 
-export const grantAdapter: KindAdapter = { kind: KIND, read, verify, create, update, delete: remove };
+export const grantAdapter: KindAdapter = { kind: KIND, create, update, delete: remove };

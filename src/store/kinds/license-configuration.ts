@@ -1,18 +1,20 @@
-// License configurations: read all with a NextToken loop plus one tag read each (the list omits tags),
-// and change them one at a time.
+// License configurations: read all with a NextToken loop plus one tag read each (the list omits tags), change
+// them one at a time, and map AWS's LicenseConfiguration shape to our canonical spec and back.
 import {
   CreateLicenseConfigurationCommand, DeleteLicenseConfigurationCommand, ListLicenseConfigurationsCommand,
-  TagResourceCommand, UntagResourceCommand, UpdateLicenseConfigurationCommand,
-  type LicenseConfiguration,
+  UpdateLicenseConfigurationCommand,
+  type LicenseConfiguration, type ProductInformation as AwsProductInformation,
 } from '@aws-sdk/client-license-manager';
-import { ownershipOf, ownershipTags } from '../../model/index.js';
-import type { ResourceChange } from '../../plan/types.js';
-import { outcomeUnknown } from '../outcome.js';
-import { collectPages } from '../paginate.js';
-import { tagChanges, toLmTags } from '../tags.js';
-import { afterOf, arnOfChange, beforeOf, type KindAdapter, type KindRead, type StoreContext } from './adapter.js';
-import { classify, withLmTags, type ItemView } from './classify.js';
-import { mutableMembers, rulesToAws, specFromAws } from './license-configuration-wire.js';
+import {
+  decodeRules, encodeRules, ownershipOf, ownershipTags,
+  type ConfigurationStatus, type CountingType, type LicenseConfigurationSpec, type ProductInformation,
+} from '../../model/index.js';
+import { isoSeconds } from '../../util/time.js';
+import { collectPages, outcomeUnknown } from '../clients.js';
+import {
+  afterOf, arnOfChange, classify, toLmTags, updateTags, withLmTags,
+  type ItemView, type KindAdapter, type KindRead, type StoreChange, type StoreContext,
+} from '../kind-adapter.js';
 
 const KIND = 'LicenseConfiguration';
 
@@ -30,7 +32,7 @@ const VIEW: ItemView<LicenseConfiguration> = {
   toLive: (item, name, tags) => ({ kind: KIND, name, arn: item.LicenseConfigurationArn ?? '', tags, spec: specFromAws(item), meta: { status: item.Status } }),
 };
 
-async function read(ctx: StoreContext): Promise<KindRead> {
+export async function readLicenseConfigurations(ctx: StoreContext): Promise<KindRead> {
   return classify(ctx, VIEW, await withLmTags(ctx, VIEW, await listAll(ctx)));
 }
 
@@ -45,7 +47,7 @@ async function findOwned(ctx: StoreContext, name: string, displayName: string): 
 // CreateLicenseConfiguration takes no client token: after an unknown outcome, look before trying again.
 const CREATE_ROUNDS = 3;
 
-async function create(ctx: StoreContext, change: ResourceChange): Promise<string> {
+async function create(ctx: StoreContext, change: StoreChange): Promise<string> {
   const { tags, spec } = afterOf(change, KIND);
   const input = {
     ...mutableMembers(spec),
@@ -67,9 +69,8 @@ async function create(ctx: StoreContext, change: ResourceChange): Promise<string
   }
 }
 
-async function update(ctx: StoreContext, change: ResourceChange): Promise<void> {
+async function update(ctx: StoreContext, change: StoreChange): Promise<void> {
   const arn = arnOfChange(change);
-  const before = beforeOf(change, KIND);
   const after = afterOf(change, KIND);
   const specChanged = change.diff.some((d) => !d.path.startsWith('tags.'));
   if (specChanged) {
@@ -81,12 +82,10 @@ async function update(ctx: StoreContext, change: ResourceChange): Promise<void> 
       ...(rulesChanged ? { LicenseRules: rulesToAws(after.spec) } : {}),
     }));
   }
-  const { set, remove } = tagChanges(before.tags, after.tags);
-  if (Object.keys(set).length) await ctx.clients.lm.send(new TagResourceCommand({ ResourceArn: arn, Tags: toLmTags(set) }));
-  if (remove.length) await ctx.clients.lm.send(new UntagResourceCommand({ ResourceArn: arn, TagKeys: remove }));
+  await updateTags(ctx, change, 'lm');
 }
 
-async function remove(ctx: StoreContext, change: ResourceChange): Promise<void> {
+async function remove(ctx: StoreContext, change: StoreChange): Promise<void> {
   try {
     await ctx.clients.lm.send(new DeleteLicenseConfigurationCommand({ LicenseConfigurationArn: arnOfChange(change) }));
   } catch (error) {
@@ -95,4 +94,67 @@ async function remove(ctx: StoreContext, change: ResourceChange): Promise<void> 
   }
 }
 
-export const licenseConfigurationAdapter: KindAdapter = { kind: KIND, read, create, update, delete: remove };
+export const licenseConfigurationAdapter: KindAdapter = { kind: KIND, create, update, delete: remove };
+
+function specFromAws(item: LicenseConfiguration): LicenseConfigurationSpec {
+  return {
+    displayName: item.Name ?? '',
+    description: item.Description ?? '',
+    countingType: item.LicenseCountingType as CountingType,
+    licenseCount: item.LicenseCount ?? null,
+    hardLimit: item.LicenseCountHardLimit ?? false,
+    rules: decodeRules(item.LicenseRules ?? []).rules,
+    productInformation: (item.ProductInformationList ?? []).map(productFromAws),
+    disassociateWhenNotFound: item.DisassociateWhenNotFound ?? false,
+    expiry: item.LicenseExpiry === undefined ? null : epochToIso(item.LicenseExpiry),
+    status: (item.Status ?? 'AVAILABLE') as ConfigurationStatus,
+  };
+}
+
+function productFromAws(p: AwsProductInformation): ProductInformation {
+  return {
+    resourceType: p.ResourceType ?? '',
+    filters: (p.ProductInformationFilterList ?? []).map((f) => ({
+      name: f.ProductInformationFilterName ?? '',
+      comparator: f.ProductInformationFilterComparator ?? '',
+      values: f.ProductInformationFilterValue ?? [],
+    })),
+  };
+}
+
+function productToAws(list: readonly ProductInformation[]): AwsProductInformation[] {
+  return list.map((p) => ({
+    ResourceType: p.resourceType,
+    ProductInformationFilterList: p.filters.map((f) => ({
+      ProductInformationFilterName: f.name,
+      ProductInformationFilterComparator: f.comparator,
+      ...(f.values.length ? { ProductInformationFilterValue: [...f.values] } : {}),
+    })),
+  }));
+}
+
+/** The members Create and Update share. */
+function mutableMembers(spec: LicenseConfigurationSpec) {
+  return {
+    Name: spec.displayName,
+    Description: spec.description,
+    ...(spec.licenseCount === null ? {} : { LicenseCount: spec.licenseCount }),
+    LicenseCountHardLimit: spec.hardLimit,
+    ProductInformationList: productToAws(spec.productInformation),
+    DisassociateWhenNotFound: spec.disassociateWhenNotFound,
+    ...(spec.expiry === null ? {} : { LicenseExpiry: isoToEpoch(spec.expiry) }),
+  };
+}
+
+function rulesToAws(spec: LicenseConfigurationSpec): string[] {
+  return encodeRules(spec.rules);
+}
+
+function epochToIso(seconds: number): string {
+  return isoSeconds(seconds * 1000);
+}
+
+function isoToEpoch(iso: string): number {
+  return Math.floor(Date.parse(iso) / 1000);
+}
+

@@ -1,15 +1,16 @@
-// Seller-issued licenses: ListLicenses plus one tag read each; changes are new license versions.
+// Seller-issued licenses: ListLicenses plus one tag read each; changes are new license versions. Also the mapping
+// between AWS's License shape and our canonical spec.
 import {
   CreateLicenseCommand, CreateLicenseVersionCommand, DeleteLicenseCommand, ListLicensesCommand,
-  TagResourceCommand, UntagResourceCommand, type License,
+  type ConsumptionConfiguration as AwsConsumption, type Entitlement as AwsEntitlement, type License,
 } from '@aws-sdk/client-license-manager';
-import { ownershipTags } from '../../model/index.js';
-import type { ResourceChange } from '../../plan/types.js';
-import { collectPages } from '../paginate.js';
-import { tagChanges, toLmTags } from '../tags.js';
-import { classify, withLmTags, type ItemView } from './classify.js';
-import { afterOf, arnOfChange, beforeOf, type ApplyContext, type KindAdapter, type KindRead, type StoreContext } from './adapter.js';
-import { licenseSpecFromAws, licenseToAws } from './license-wire.js';
+import { type ConsumptionConfiguration, type Entitlement, type LicenseSpec, ownershipTags } from '../../model/index.js';
+import { byText } from '../../util/compare.js';
+import { collectPages } from '../clients.js';
+import {
+  afterOf, arnOfChange, classify, toLmTags, updateTags, withLmTags,
+  type ApplyContext, type ItemView, type KindAdapter, type KindRead, type StoreChange, type StoreContext,
+} from '../kind-adapter.js';
 
 const KIND = 'License';
 const GONE = new Set(['DELETED', 'PENDING_DELETE']);
@@ -22,7 +23,7 @@ const viewFor = (account: string): ItemView<License> => ({
   toLive: (item, name, tags) => ({ kind: KIND, name, arn: item.LicenseArn ?? '', tags, spec: licenseSpecFromAws(item, account), meta: { version: item.Version, status: item.Status } }),
 });
 
-async function read(ctx: StoreContext): Promise<KindRead> {
+export async function readLicenses(ctx: StoreContext): Promise<KindRead> {
   const licenses = (await collectPages('ListLicenses', async (NextToken) => {
     const out = await ctx.clients.lm.send(new ListLicensesCommand({ MaxResults: 100, NextToken }));
     return { items: out.Licenses, nextToken: out.NextToken };
@@ -31,7 +32,7 @@ async function read(ctx: StoreContext): Promise<KindRead> {
   return classify(ctx, view, await withLmTags(ctx, view, licenses));
 }
 
-async function create(ctx: StoreContext, change: ResourceChange, apply: ApplyContext): Promise<string> {
+async function create(ctx: StoreContext, change: StoreChange, apply: ApplyContext): Promise<string> {
   const { tags, spec } = afterOf(change, KIND);
   const out = await ctx.clients.lm.send(new CreateLicenseCommand({
     ...licenseToAws(spec, ctx.target.account),
@@ -42,9 +43,8 @@ async function create(ctx: StoreContext, change: ResourceChange, apply: ApplyCon
   return out.LicenseArn ?? '';
 }
 
-async function update(ctx: StoreContext, change: ResourceChange, apply: ApplyContext): Promise<void> {
+async function update(ctx: StoreContext, change: StoreChange, apply: ApplyContext): Promise<void> {
   const arn = arnOfChange(change);
-  const before = beforeOf(change, KIND);
   const after = afterOf(change, KIND);
   if (change.diff.some((d) => !d.path.startsWith('tags.'))) {
     await ctx.clients.lm.send(new CreateLicenseVersionCommand({
@@ -55,13 +55,66 @@ async function update(ctx: StoreContext, change: ResourceChange, apply: ApplyCon
       ClientToken: apply.clientToken(change, 'version'),
     }));
   }
-  const { set, remove } = tagChanges(before.tags, after.tags);
-  if (Object.keys(set).length) await ctx.clients.lm.send(new TagResourceCommand({ ResourceArn: arn, Tags: toLmTags(set) }));
-  if (remove.length) await ctx.clients.lm.send(new UntagResourceCommand({ ResourceArn: arn, TagKeys: remove }));
+  await updateTags(ctx, change, 'lm');
 }
 
-async function remove(ctx: StoreContext, change: ResourceChange): Promise<void> {
+async function remove(ctx: StoreContext, change: StoreChange): Promise<void> {
   await ctx.clients.lm.send(new DeleteLicenseCommand({ LicenseArn: arnOfChange(change), SourceVersion: change.meta?.version ?? '1' }));
 }
 
-export const licenseAdapter: KindAdapter = { kind: KIND, read, create, update, delete: remove };
+export const licenseAdapter: KindAdapter = { kind: KIND, create, update, delete: remove };
+
+function licenseSpecFromAws(item: License, account: string): LicenseSpec {
+  return {
+    displayName: item.LicenseName ?? '',
+    productName: item.ProductName ?? '',
+    productSku: item.ProductSKU ?? '',
+    issuer: { name: item.Issuer?.Name ?? '', signKey: item.Issuer?.SignKey ?? null },
+    homeRegion: item.HomeRegion ?? '',
+    validity: { begin: item.Validity?.Begin ?? '', end: item.Validity?.End ?? null },
+    // AWS requires a beneficiary; when the document names none we write the account itself (see licenseToAws).
+    beneficiary: item.Beneficiary === undefined || item.Beneficiary === account ? null : item.Beneficiary,
+    entitlements: (item.Entitlements ?? []).map(entitlementFromAws).sort(byText((x) => x.name)),
+    consumptionConfiguration: consumptionFromAws(item.ConsumptionConfiguration),
+    licenseMetadata: (item.LicenseMetadata ?? []).map((m) => ({ name: m.Name ?? '', value: m.Value ?? '' })).sort(byText((x) => x.name)),
+    status: (item.Status ?? 'AVAILABLE') as LicenseSpec['status'],
+  };
+}
+
+function entitlementFromAws(e: AwsEntitlement): Entitlement {
+  return { name: e.Name ?? '', unit: e.Unit ?? 'None', maxCount: e.MaxCount ?? null, value: e.Value ?? null, overage: e.Overage ?? false, allowCheckIn: e.AllowCheckIn ?? false };
+}
+
+function consumptionFromAws(c: AwsConsumption | undefined): ConsumptionConfiguration {
+  const p = c?.ProvisionalConfiguration;
+  const b = c?.BorrowConfiguration;
+  return {
+    renewType: (c?.RenewType ?? 'None') as ConsumptionConfiguration['renewType'],
+    provisionalConfiguration: p ? { maxTimeToLiveInMinutes: p.MaxTimeToLiveInMinutes ?? 0 } : null,
+    borrowConfiguration: b ? { allowEarlyCheckIn: b.AllowEarlyCheckIn ?? false, maxTimeToLiveInMinutes: b.MaxTimeToLiveInMinutes ?? 0 } : null,
+  };
+}
+
+/** The members CreateLicense and CreateLicenseVersion share. */
+function licenseToAws(spec: LicenseSpec, account: string) {
+  const c = spec.consumptionConfiguration;
+  return {
+    LicenseName: spec.displayName,
+    ProductName: spec.productName,
+    Issuer: { Name: spec.issuer.name, ...(spec.issuer.signKey ? { SignKey: spec.issuer.signKey } : {}) },
+    HomeRegion: spec.homeRegion,
+    Validity: { Begin: spec.validity.begin, ...(spec.validity.end ? { End: spec.validity.end } : {}) },
+    Entitlements: spec.entitlements.map((e) => ({
+      Name: e.name, Unit: e.unit as AwsEntitlement['Unit'], Overage: e.overage, AllowCheckIn: e.allowCheckIn,
+      ...(e.maxCount === null ? {} : { MaxCount: e.maxCount }), ...(e.value === null ? {} : { Value: e.value }),
+    })),
+    ConsumptionConfiguration: {
+      RenewType: c.renewType,
+      ...(c.provisionalConfiguration ? { ProvisionalConfiguration: { MaxTimeToLiveInMinutes: c.provisionalConfiguration.maxTimeToLiveInMinutes } } : {}),
+      ...(c.borrowConfiguration ? { BorrowConfiguration: { AllowEarlyCheckIn: c.borrowConfiguration.allowEarlyCheckIn, MaxTimeToLiveInMinutes: c.borrowConfiguration.maxTimeToLiveInMinutes } } : {}),
+    },
+    LicenseMetadata: spec.licenseMetadata.map((m) => ({ Name: m.name, Value: m.value })),
+    Beneficiary: spec.beneficiary ?? account,
+  };
+}
+

@@ -3,14 +3,15 @@
 // whatever the number of shares. Principals and resources change through associate/disassociate.
 import {
   AssociateResourceShareCommand, CreateResourceShareCommand, DeleteResourceShareCommand, DisassociateResourceShareCommand,
-  GetResourceShareAssociationsCommand, GetResourceSharesCommand, TagResourceCommand, UntagResourceCommand, UpdateResourceShareCommand,
+  GetResourceShareAssociationsCommand, GetResourceSharesCommand, UpdateResourceShareCommand,
   type ResourceShare, type ResourceShareAssociation,
 } from '@aws-sdk/client-ram';
-import { ownershipOf, ownershipTags, userTags, type LiveResource, type OtherResource, type ResourceShareSpec } from '../../model/index.js';
-import type { ResourceChange } from '../../plan/types.js';
-import { collectPages } from '../paginate.js';
-import { fromRamTags, tagChanges, toRamTags } from '../tags.js';
-import { afterOf, arnOfChange, beforeOf, type ApplyContext, type KindAdapter, type KindRead, type StoreContext } from './adapter.js';
+import { type LiveResource, type OtherResource, ownershipOf, ownershipTags, type ResourceShareSpec, userTags } from '../../model/index.js';
+import { collectPages } from '../clients.js';
+import {
+  afterOf, arnOfChange, beforeOf, fromRamTags, toRamTags, updateTags,
+  type ApplyContext, type KindAdapter, type KindRead, type StoreChange, type StoreContext,
+} from '../kind-adapter.js';
 
 const KIND = 'ResourceShare';
 const GONE = new Set(['DELETING', 'DELETED', 'FAILED']);
@@ -41,7 +42,7 @@ function entitiesByShare(associations: readonly ResourceShareAssociation[]): Map
   return byShare;
 }
 
-async function read(ctx: StoreContext): Promise<KindRead> {
+export async function readResourceShares(ctx: StoreContext): Promise<KindRead> {
   const [shares, principals, resources] = await Promise.all([listShares(ctx), listAssociations(ctx, 'PRINCIPAL'), listAssociations(ctx, 'RESOURCE')]);
   const principalsOf = entitiesByShare(principals);
   const resourcesOf = entitiesByShare(resources);
@@ -67,7 +68,7 @@ async function read(ctx: StoreContext): Promise<KindRead> {
   return { managed, others };
 }
 
-async function create(ctx: StoreContext, change: ResourceChange, apply: ApplyContext): Promise<string> {
+async function create(ctx: StoreContext, change: StoreChange, apply: ApplyContext): Promise<string> {
   const { tags, spec } = afterOf(change, KIND);
   const resourceArns = spec.licenseConfigurations.map((ref) => apply.arnOf('LicenseConfiguration', ref));
   const out = await ctx.clients.ram.send(new CreateResourceShareCommand({
@@ -83,7 +84,7 @@ async function create(ctx: StoreContext, change: ResourceChange, apply: ApplyCon
   return arn;
 }
 
-async function update(ctx: StoreContext, change: ResourceChange, apply: ApplyContext): Promise<void> {
+async function update(ctx: StoreContext, change: StoreChange, apply: ApplyContext): Promise<void> {
   const arn = arnOfChange(change);
   const before = beforeOf(change, KIND);
   const after = afterOf(change, KIND);
@@ -97,18 +98,16 @@ async function update(ctx: StoreContext, change: ResourceChange, apply: ApplyCon
   const afterRes = after.spec.licenseConfigurations.map((ref) => apply.arnOf('LicenseConfiguration', ref));
   await disassociate(ctx, change, apply, arn, minus(before.spec.principals, after.spec.principals), minus(beforeRes, afterRes));
   await associate(ctx, change, apply, arn, minus(after.spec.principals, before.spec.principals), minus(afterRes, beforeRes), 'associate');
-  const { set, remove } = tagChanges(before.tags, after.tags);
-  if (Object.keys(set).length) await ctx.clients.ram.send(new TagResourceCommand({ resourceShareArn: arn, tags: toRamTags(set) }));
-  if (remove.length) await ctx.clients.ram.send(new UntagResourceCommand({ resourceShareArn: arn, tagKeys: remove }));
+  await updateTags(ctx, change, 'ram');
 }
 
-async function associate(ctx: StoreContext, change: ResourceChange, apply: ApplyContext, arn: string, principals: string[], resources: string[], purpose: string): Promise<void> {
+async function associate(ctx: StoreContext, change: StoreChange, apply: ApplyContext, arn: string, principals: string[], resources: string[], purpose: string): Promise<void> {
   for (const [i, batch] of batches(principals, resources).entries()) {
     await ctx.clients.ram.send(new AssociateResourceShareCommand({ resourceShareArn: arn, ...batch, clientToken: apply.clientToken(change, `${purpose}-${i}`) }));
   }
 }
 
-async function disassociate(ctx: StoreContext, change: ResourceChange, apply: ApplyContext, arn: string, principals: string[], resources: string[]): Promise<void> {
+async function disassociate(ctx: StoreContext, change: StoreChange, apply: ApplyContext, arn: string, principals: string[], resources: string[]): Promise<void> {
   for (const [i, batch] of batches(principals, resources).entries()) {
     await ctx.clients.ram.send(new DisassociateResourceShareCommand({ resourceShareArn: arn, ...batch, clientToken: apply.clientToken(change, `disassociate-${i}`) }));
   }
@@ -125,7 +124,7 @@ function batches(principals: string[], resources: string[]): { principals?: stri
   return out;
 }
 
-async function remove(ctx: StoreContext, change: ResourceChange): Promise<void> {
+async function remove(ctx: StoreContext, change: StoreChange): Promise<void> {
   try {
     await ctx.clients.ram.send(new DeleteResourceShareCommand({ resourceShareArn: arnOfChange(change) }));
   } catch (error) {
@@ -142,4 +141,4 @@ function sortedUnique(values: readonly string[]): string[] {
   return [...new Set(values)].sort();
 }
 
-export const resourceShareAdapter: KindAdapter = { kind: KIND, read, create, update, delete: remove };
+export const resourceShareAdapter: KindAdapter = { kind: KIND, create, update, delete: remove };

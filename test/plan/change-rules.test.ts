@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { computePlan } from '../../src/plan/compute-plan.js';
-import { forcesReplacement } from '../../src/plan/replace-rules.js';
+import { forcesReplacement } from '../../src/plan/change-rules.js';
 import {
   desiredConfig, desiredGrant, desiredLicense, desiredShare, desiredState, liveConfig, liveGrant, liveLicense,
   liveShare, liveState, planContext,

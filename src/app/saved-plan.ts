@@ -1,9 +1,64 @@
+// Saved plans (`plan --out FILE`, `apply FILE`): writing and reading the file, signing it, and refusing one that
+// was made for another target, has been altered, is too old, or whose resources changed since.
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import { readFile, writeFile } from 'node:fs/promises';
+import { LicensectlError } from '../errors/index.js';
+import { addressOf, type LiveState, type Target } from '../model/index.js';
+import { fingerprintOf } from '../plan/plan-change.js';
+import type { Plan } from '../plan/types.js';
+import { planToJson } from '../render/plan-json.js';
+import { canonicalJson } from '../util/canonical-json.js';
+import { schemaProblems } from './schema.js';
+
+const HINT = 'pass the file written by `licensectl plan --out FILE`';
+
+/** Writes the plan and says how: signed, or unsigned with how to sign it. */
+export async function writePlanFile(file: string, plan: Plan, key = process.env[PLAN_KEY_ENV]): Promise<string> {
+  const doc = key ? signPlanDocument(planToJson(plan), key) : planToJson(plan);
+  await writeFile(file, `${JSON.stringify(doc, null, 2)}\n`);
+  return key ? `Saved the signed plan to ${file}; apply it with: licensectl apply ${file}` : `Saved the plan to ${file}; apply it with: licensectl apply ${file} (${UNSIGNED_PLAN_MESSAGE})`;
+}
+
+export interface ReadPlanOptions {
+  readonly key?: string;
+  readonly maxAgeMs: number;
+  readonly now: Date;
+}
+
+export async function readPlanFile(file: string, options: ReadPlanOptions): Promise<Plan> {
+  const doc = parse(file, await readText(file));
+  const problems = schemaProblems('plan.schema.json', doc);
+  if (problems.length) {
+    throw new LicensectlError('PLAN_FILE_INVALID', `${file} is not a licensectl plan: ${problems.slice(0, 3).join('; ')}`, { hint: `${HINT} with this version of licensectl` });
+  }
+  const signed = (doc as { signature?: unknown }).signature !== undefined;
+  if (options.key) assertPlanSigned(doc as object, options.key, file);
+  else if (signed) {
+    throw new LicensectlError('PLAN_KEY_MISSING', `${file} is signed, but ${PLAN_KEY_ENV} is not set to check it`, { hint: `set ${PLAN_KEY_ENV} to the key the plan was signed with` });
+  }
+  checkPlanAge((doc as Plan).createdAt, options.maxAgeMs, options.now);
+  return doc as Plan;
+}
+
+async function readText(file: string): Promise<string> {
+  try {
+    return await readFile(file, 'utf8');
+  } catch (cause) {
+    throw new LicensectlError('PLAN_FILE_UNREADABLE', `cannot read plan file ${file}: ${(cause as NodeJS.ErrnoException).code ?? (cause as Error).message}`, { cause, hint: HINT });
+  }
+}
+
+function parse(file: string, text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (cause) {
+    throw new LicensectlError('PLAN_FILE_INVALID', `${file} is not JSON: ${(cause as Error).message}`, { cause, hint: HINT });
+  }
+}
+
+// ---- Signatures and age
 // Trusting a saved plan in CI: an HMAC over its canonical JSON (so the plan applied is the plan reviewed, and was
 // written by someone holding LICENSECTL_PLAN_KEY), and a maximum age (so a forgotten plan is not applied weeks later).
-import { createHmac, timingSafeEqual } from 'node:crypto';
-import { LicensectlError } from '../errors/index.js';
-import { canonicalJson } from '../util/canonical-json.js';
-
 export const PLAN_KEY_ENV = 'LICENSECTL_PLAN_KEY';
 /** What `plan --out` says when it writes a plan without a key. */
 export const UNSIGNED_PLAN_MESSAGE = `plan is unsigned: set ${PLAN_KEY_ENV} to sign it`;
@@ -97,3 +152,24 @@ function counted(n: number, one: string, many: string): string {
   return `${n} ${n === 1 ? one : many}`;
 }
 
+// ---- Binding and freshness
+// A saved plan is applied only if every resource it touches is still as it was when the plan was made.
+export function checkPlanTarget(plan: Plan, project: string, target: Target): void {
+  const mismatches = (['store', 'account', 'region', 'endpoint'] as const).filter((k) => plan.target[k] !== target[k]).map((k) => `${k} ${plan.target[k]} ≠ ${target[k]}`);
+  if (plan.project !== project) mismatches.unshift(`project ${plan.project} ≠ ${project}`);
+  if (mismatches.length) {
+    throw new LicensectlError('PLAN_TARGET_MISMATCH', `the saved plan was made for another target (${mismatches.join(', ')})`, { hint: 'run plan again against this target' });
+  }
+}
+
+export function checkFingerprints(plan: Plan, live: LiveState): void {
+  const byAddress = new Map(live.managed.map((r) => [addressOf(r.kind, r.name), r]));
+  const changed = plan.changes
+    .filter((c) => c.action !== 'no-op' && fingerprintOf(byAddress.get(c.address) ?? null) !== c.fingerprint)
+    .map((c) => c.address);
+  if (changed.length) {
+    throw new LicensectlError('STALE_PLAN', `the saved plan is stale: ${changed.join(', ')} changed since it was made`, {
+      hint: 'run `licensectl plan --out FILE` again and review the new plan',
+    });
+  }
+}

@@ -1,9 +1,6 @@
-// A plan opens the store and starts its live read as soon as licensectl.yaml is read, before the other files
-// are parsed; a desired state that does not load is still the one error reported, and nothing is written.
-import { writeFile } from 'node:fs/promises';
-import path from 'node:path';
+// A plan loads the desired state before it opens the store: a desired state that does not load is the one error
+// reported, and nothing is written.
 import { afterEach, describe, expect, it } from 'vitest';
-import { loadDesired } from '../../src/app/desired.js';
 import { planDirectory } from '../../src/app/planning.js';
 import { ValidationError } from '../../src/errors/index.js';
 import { CONFIG_YAML, PROJECT_YAML, projectDir, readBytes, removeDir, statePathOf } from '../helpers/cli.js';
@@ -19,30 +16,6 @@ describe('loading the desired state for a plan', () => {
   const dirs: string[] = [];
   afterEach(async () => {
     while (dirs.length) await removeDir(dirs.pop()!);
-  });
-
-  it('hands over the project before it reads any other file, and waits for the handler', async () => {
-    const dir = await projectDir({ 'licensectl.yaml': PROJECT_YAML('overlap'), 'a.yaml': CONFIG_YAML('first', 'countingType: Core') });
-    dirs.push(dir);
-    const seen: string[] = [];
-    const loaded = await loadDesired(dir, undefined, {
-      onProject: async (project) => {
-        seen.push(project?.name ?? 'none');
-        // Written while the handler runs: the load must read it, so it cannot have read the folder before.
-        await writeFile(path.join(dir, 'b.yaml'), CONFIG_YAML('second', 'countingType: vCPU'));
-      },
-    });
-    expect(seen).toEqual(['overlap']);
-    expect(loaded.state.resources.map((r) => r.name)).toEqual(['first', 'second']);
-  });
-
-  it('hands over null when licensectl.yaml itself is invalid, and the load fails with its diagnostics', async () => {
-    const dir = await projectDir({ 'licensectl.yaml': 'apiVersion: licensectl/v1\nkind: Project\nmetadata: {}\n' });
-    dirs.push(dir);
-    const seen: unknown[] = [];
-    const failure = await loadDesired(dir, undefined, { onProject: (project) => void seen.push(project) }).catch((e: unknown) => e);
-    expect(seen).toEqual([null]);
-    expect(failure).toBeInstanceOf(ValidationError);
   });
 
   it('reports an invalid resource file, not the store that could not open for want of a region', async () => {

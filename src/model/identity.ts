@@ -1,0 +1,73 @@
+// Identity: the resource kinds, addresses (`Kind/name`, the one key by which desired and live resources are
+// paired) and the ownership tags that tie a live resource to a project's address.
+
+// The kinds licensectl manages, in dependency order: a kind may only refer to kinds before it.
+export const KINDS = ['LicenseConfiguration', 'License', 'ResourceShare', 'Grant'] as const;
+export type Kind = (typeof KINDS)[number];
+
+/** Position of a kind in dependency order; creates run in ascending rank, deletes in descending. */
+export function kindRank(kind: Kind): number {
+  return KINDS.indexOf(kind);
+}
+
+export function isKind(value: unknown): value is Kind {
+  return typeof value === 'string' && (KINDS as readonly string[]).includes(value);
+}
+
+export type Address = `${Kind}/${string}`;
+
+export function addressOf(kind: Kind, name: string): Address {
+  return `${kind}/${name}`;
+}
+
+export function parseAddress(text: string): { kind: Kind; name: string } | undefined {
+  const slash = text.indexOf('/');
+  const kind = text.slice(0, slash);
+  const name = text.slice(slash + 1);
+  if (slash < 0 || !isKind(kind) || name === '') return undefined;
+  return { kind, name };
+}
+
+/**
+ * Total order: dependency rank of the kind first, then name in code-unit order. Every list we print is sorted with
+ * it. Total even for malformed addresses (planning is total; validation rejects them before).
+ */
+export function compareAddresses(a: Address, b: Address): number {
+  const [kindA, nameA] = splitAddress(a);
+  const [kindB, nameB] = splitAddress(b);
+  return kindRank(kindA) - kindRank(kindB) || (nameA < nameB ? -1 : nameA > nameB ? 1 : 0);
+}
+
+function splitAddress(address: Address): [Kind, string] {
+  const slash = address.indexOf('/');
+  return [address.slice(0, slash) as Kind, address.slice(slash + 1)];
+}
+
+// Ownership tags.
+export const PROJECT_TAG = 'licensectl:project';
+export const NAME_TAG = 'licensectl:name';
+export const RESERVED_TAG_PREFIX = 'licensectl:';
+
+export type Tags = Readonly<Record<string, string>>;
+
+export type Ownership =
+  | { readonly kind: 'managed'; readonly name: string }
+  | { readonly kind: 'foreign'; readonly project: string }
+  | { readonly kind: 'unmanaged' };
+
+export function ownershipOf(tags: Tags, project: string): Ownership {
+  const owner = tags[PROJECT_TAG];
+  if (owner === undefined) return { kind: 'unmanaged' };
+  if (owner !== project) return { kind: 'foreign', project: owner };
+  const name = tags[NAME_TAG];
+  return name ? { kind: 'managed', name } : { kind: 'unmanaged' };
+}
+
+export function ownershipTags(project: string, name: string): Tags {
+  return { [PROJECT_TAG]: project, [NAME_TAG]: name };
+}
+
+/** The tags a user manages: everything but our reserved ones. */
+export function userTags(tags: Tags): Tags {
+  return Object.fromEntries(Object.entries(tags).filter(([k]) => !k.startsWith(RESERVED_TAG_PREFIX)));
+}

@@ -1,0 +1,135 @@
+// What the store knows about every resource kind alike: the change it performs, what a kind's read returns, how
+// read resources are sorted by their ownership tags, and tags on the wire of either service.
+import { ListTagsForResourceCommand, TagResourceCommand, UntagResourceCommand } from '@aws-sdk/client-license-manager';
+import {
+  TagResourceCommand as RamTagResourceCommand, UntagResourceCommand as RamUntagResourceCommand,
+} from '@aws-sdk/client-ram';
+import type { LimitFunction } from 'p-limit';
+import {
+  ownershipOf, userTags, type Address, type Kind, type LiveResource, type OtherResource, type SpecByKind, type Tags, type Target,
+} from '../model/index.js';
+import { compareText } from '../util/compare.js';
+import type { Clients } from './clients.js';
+
+export interface StoreContext {
+  readonly clients: Clients;
+  readonly project: string;
+  /** Every per-resource read of the store goes through this one limit: at most --concurrency at a time in all. */
+  readonly readLimit: LimitFunction;
+  readonly target: Target;
+}
+
+/** One change to perform, as the plan describes it (a plan's ResourceChange is one). */
+export interface StoreChange {
+  readonly address: Address;
+  readonly kind: Kind;
+  readonly name: string;
+  readonly arn: string | null;
+  readonly before: { readonly tags: Tags; readonly spec: unknown } | null;
+  readonly after: { readonly tags: Tags; readonly spec: unknown } | null;
+  /** The changed fields, by path (`licenseCount`, `rules.minimumCores`, `tags.team`). */
+  readonly diff: readonly { readonly path: string }[];
+  readonly meta: { readonly version?: string } | null;
+  readonly fingerprint: string;
+}
+
+/** What a change needs from the apply it is part of. */
+export interface ApplyContext {
+  /** Turns a reference in a spec (a managed resource's name, or an ARN) into an ARN at apply time. */
+  arnOf(kind: Kind, nameOrArn: string): string;
+  /** The ARN a reference had when the plan was made (before any replace in this apply); undefined if none. */
+  plannedArnOf(kind: Kind, nameOrArn: string): string | undefined;
+  /** The client token of one call of this change: the same for every retry of that call. */
+  clientToken(change: StoreChange, purpose: string): string;
+}
+
+export interface KindRead {
+  /** Every resource carrying our ownership tags, duplicates included; the store pairs them by address. */
+  readonly managed: readonly LiveResource[];
+  readonly others: readonly OtherResource[];
+}
+
+export interface KindAdapter {
+  readonly kind: Kind;
+  create(ctx: StoreContext, change: StoreChange, apply: ApplyContext): Promise<string>;
+  update(ctx: StoreContext, change: StoreChange, apply: ApplyContext): Promise<void>;
+  delete(ctx: StoreContext, change: StoreChange): Promise<void>;
+}
+
+/** The desired body of a change, narrowed to its kind. */
+export function afterOf<K extends Kind>(change: StoreChange, kind: K): { tags: Tags; spec: SpecByKind[K] } {
+  if (change.kind !== kind || !change.after) throw new Error(`internal: ${change.address} has no desired ${kind} body`);
+  return change.after as { tags: Tags; spec: SpecByKind[K] };
+}
+
+export function beforeOf<K extends Kind>(change: StoreChange, kind: K): { tags: Tags; spec: SpecByKind[K] } {
+  if (change.kind !== kind || !change.before) throw new Error(`internal: ${change.address} has no live ${kind} body`);
+  return change.before as { tags: Tags; spec: SpecByKind[K] };
+}
+
+export function arnOfChange(change: StoreChange): string {
+  if (!change.arn) throw new Error(`internal: ${change.address} has no ARN`);
+  return change.arn;
+}
+
+/** How to read one listed item of a kind. */
+export interface ItemView<T> {
+  readonly kind: Kind;
+  arnOf(item: T): string;
+  displayNameOf(item: T): string;
+  /** The managed resource this item is, under `name`, with the user's tags. */
+  toLive(item: T, name: string, tags: Tags): LiveResource;
+}
+
+/** Sorts read items by their ownership tags: ours (under which name), another project's, or nobody's. */
+export function classify<T>(ctx: StoreContext, view: ItemView<T>, tagged: readonly { item: T; tags: Tags }[]): KindRead {
+  const managed: LiveResource[] = [];
+  const others: OtherResource[] = [];
+  for (const { item, tags } of tagged) {
+    const owner = ownershipOf(tags, ctx.project);
+    if (owner.kind === 'managed') managed.push(view.toLive(item, owner.name, userTags(tags)));
+    else others.push({ kind: view.kind, arn: view.arnOf(item), displayName: view.displayNameOf(item), owner: owner.kind, ...(owner.kind === 'foreign' ? { project: owner.project } : {}) });
+  }
+  return { managed, others };
+}
+
+/** One License Manager ListTagsForResource per item (its list operations leave tags out), at the store's concurrency. */
+export function withLmTags<T>(ctx: StoreContext, view: Pick<ItemView<T>, 'arnOf'>, items: readonly T[]): Promise<{ item: T; tags: Tags }[]> {
+  return Promise.all(items.map(async (item) => ({ item, tags: await lmTagsOf(ctx, view.arnOf(item)) })));
+}
+
+function lmTagsOf(ctx: StoreContext, arn: string): Promise<Tags> {
+  return ctx.readLimit(async () => fromLmTags((await ctx.clients.lm.send(new ListTagsForResourceCommand({ ResourceArn: arn }))).Tags));
+}
+
+export function toLmTags(tags: Tags): { Key: string; Value: string }[] {
+  return Object.entries(tags).sort(([a], [b]) => compareText(a, b)).map(([Key, Value]) => ({ Key, Value }));
+}
+
+function fromLmTags(tags: readonly { Key?: string; Value?: string }[] | undefined): Record<string, string> {
+  return Object.fromEntries((tags ?? []).filter((t) => t.Key !== undefined).map((t) => [t.Key!, t.Value ?? '']));
+}
+
+export function toRamTags(tags: Tags): { key: string; value: string }[] {
+  return Object.entries(tags).sort(([a], [b]) => compareText(a, b)).map(([key, value]) => ({ key, value }));
+}
+
+export function fromRamTags(tags: readonly { key?: string; value?: string }[] | undefined): Record<string, string> {
+  return Object.fromEntries((tags ?? []).filter((t) => t.key !== undefined).map((t) => [t.key!, t.value ?? '']));
+}
+
+/** Turns a resource's user tags from the change's `before` into its `after`: what differs is set, what went is removed. */
+export async function updateTags(ctx: StoreContext, change: StoreChange, service: 'lm' | 'ram'): Promise<void> {
+  const arn = arnOfChange(change);
+  const before = change.before?.tags ?? {};
+  const after = change.after?.tags ?? {};
+  const set = Object.fromEntries(Object.entries(after).filter(([k, v]) => before[k] !== v));
+  const remove = Object.keys(before).filter((k) => !(k in after)).sort(compareText);
+  if (service === 'lm') {
+    if (Object.keys(set).length) await ctx.clients.lm.send(new TagResourceCommand({ ResourceArn: arn, Tags: toLmTags(set) }));
+    if (remove.length) await ctx.clients.lm.send(new UntagResourceCommand({ ResourceArn: arn, TagKeys: remove }));
+  } else {
+    if (Object.keys(set).length) await ctx.clients.ram.send(new RamTagResourceCommand({ resourceShareArn: arn, tags: toRamTags(set) }));
+    if (remove.length) await ctx.clients.ram.send(new RamUntagResourceCommand({ resourceShareArn: arn, tagKeys: remove }));
+  }
+}
