@@ -1,7 +1,47 @@
 import tseslint from 'typescript-eslint';
+import importX from 'eslint-plugin-import-x';
+import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
+
+// The module table of the README's Architecture section, row by row: what each folder of src/ may import.
+// Changing a row here means changing it there.
+const MAY_IMPORT = {
+  errors: [],
+  util: ['errors'],
+  model: [],
+  git: ['errors', 'util'],
+  config: ['model', 'errors', 'util', 'git'],
+  plan: ['model', 'util'],
+  store: ['model', 'errors', 'util'],
+  emulator: ['model', 'errors', 'util'],
+  apply: ['plan', 'store', 'model', 'errors', 'util'],
+  render: ['plan', 'model', 'errors', 'util'],
+  app: ['config', 'git', 'plan', 'store', 'emulator', 'apply', 'render', 'model', 'errors', 'util'],
+  watch: ['app', 'config', 'git', 'plan', 'store', 'emulator', 'apply', 'render', 'model', 'errors', 'util'],
+  commands: ['app', 'watch', 'config', 'git', 'plan', 'store', 'emulator', 'apply', 'render', 'model', 'errors', 'util'],
+};
+
+const layers = {
+  files: ['src/**/*.ts'],
+  plugins: { 'import-x': importX },
+  settings: {
+    ...importX.flatConfigs.typescript.settings,
+    'import-x/resolver-next': [createTypeScriptImportResolver({ project: './tsconfig.json' })],
+  },
+  rules: {
+    'import-x/no-restricted-paths': ['error', {
+      zones: Object.entries(MAY_IMPORT).map(([module, allowed]) => ({
+        target: `./src/${module}`,
+        from: './src',
+        except: [`./${module}`, ...allowed.map((m) => `./${m}`)],
+        message: `src/${module} may import only ${allowed.length ? allowed.join(', ') : 'nothing else of src'} (README, Architecture)`,
+      })),
+    }],
+    'import-x/no-cycle': ['error', { ignoreExternal: true }],
+  },
+};
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'coverage/', 'test/bench/out/', 'src/config/schema/*.generated.ts'] },
+  { ignores: ['dist/', 'node_modules/', 'coverage/', 'test/bench/out/', 'src/**/*.generated.ts'] },
   ...tseslint.configs.recommended,
   {
     rules: {
@@ -9,16 +49,18 @@ export default tseslint.config(
       'no-console': ['error', { allow: ['warn', 'error'] }],
     },
   },
+  layers,
   {
-    files: ['src/plan/**', 'src/render/**', 'src/model/**'],
+    // The pure modules: no SDK, no I/O.
+    files: ['src/plan/**', 'src/render/**', 'src/model/**', 'src/util/**'],
     rules: {
       'no-restricted-imports': ['error', {
-        patterns: ['@aws-sdk/*', 'node:fs', 'node:fs/*', 'fs', 'node:http', 'node:child_process', '../store/*', '../emulator/*'],
+        patterns: ['@aws-sdk/*', 'node:fs', 'node:fs/*', 'fs', 'node:child_process'],
       }],
     },
   },
   {
-    files: ['test/**', 'bin/**'],
+    files: ['test/**', 'bin/**', 'scripts/**'],
     rules: { 'no-console': 'off' },
   },
 );

@@ -6,8 +6,8 @@
 //   node scripts/generate-validators.mjs
 //
 // Writes src/config/schema/document-validator.generated.ts (validateDocument: one desired-state document) and
-// src/app/output-validators.generated.ts (validatePlan, validateApplyResult, validateValidateResult: the JSON
-// contracts of plan, apply and validate; a saved plan is checked with validatePlan before it is applied).
+// src/app/output-validators.generated.ts (validatePlan, validateApplyResult, validateValidateResult, validateError:
+// the JSON contracts of plan, apply, validate and errors; a saved plan is checked with validatePlan before it is applied).
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,19 +20,13 @@ const schema = (file) => JSON.parse(readFileSync(join(root, 'schemas', file), 'u
 const ID = 'https://licensectl.dev/schemas/v1/';
 
 const DOCUMENT_FILES = ['common', 'project', 'license-configuration', 'license', 'resource-share', 'grant'];
-// The output schemas that exist; the apply and validate ones are added beside plan.schema.json.
+// The JSON outputs of plan, apply and validate, and the error every command prints under --json.
 const OUTPUTS = [
   { name: 'validatePlan', file: 'plan' },
   { name: 'validateApplyResult', file: 'apply-result' },
   { name: 'validateValidateResult', file: 'validate-result' },
-].filter(({ file }) => {
-  try {
-    readFileSync(join(root, 'schemas', `${file}.schema.json`));
-    return true;
-  } catch {
-    return false;
-  }
-});
+  { name: 'validateError', file: 'error' },
+];
 
 function documentAjv() {
   const ajv = new Ajv2020({

@@ -1,11 +1,12 @@
 import { Flags } from '@oclif/core';
-import { BaseCommand } from '../app/base-command.js';
-import { loadDesired } from '../app/desired.js';
-import { dirFlag } from '../app/flags.js';
+import { BaseCommand, dirFlag } from '../app/base-command.js';
+import { loadDesired } from '../app/planning.js';
 import type { Diagnostic } from '../errors/index.js';
 import { diagnosticsToJson, renderDiagnostics } from '../render/diagnostics.js';
 
+/** `validate --json`, described by schemas/validate-result.schema.json. */
 export interface ValidateResult {
+  formatVersion: '1';
   valid: true;
   project: string;
   files: string[];
@@ -30,6 +31,6 @@ export default class Validate extends BaseCommand {
       const count = loaded.state.resources.length;
       this.printOut(`Valid: project ${loaded.state.project.name}, ${count} ${count === 1 ? 'resource' : 'resources'} in ${loaded.files.length} ${loaded.files.length === 1 ? 'file' : 'files'}.`);
     }
-    return { valid: true, project: loaded.state.project.name, files: [...loaded.files], resources, warnings: diagnosticsToJson(loaded.warnings).diagnostics };
+    return { formatVersion: '1', valid: true, project: loaded.state.project.name, files: [...loaded.files], resources, warnings: diagnosticsToJson(loaded.warnings).diagnostics };
   }
 }

@@ -32,7 +32,7 @@ describe('the quickstart', () => {
     const r = await runCli(['validate', '--dir', dir, '--json']);
     expect(r.status).toBe(0);
     expect(JSON.parse(r.stdout)).toEqual({
-      valid: true, project: 'quickstart', files: ['databases.yaml', 'licensectl.yaml', 'windows-server.yaml'],
+      formatVersion: '1', valid: true, project: 'quickstart', files: ['databases.yaml', 'licensectl.yaml', 'windows-server.yaml'],
       resources: { LicenseConfiguration: 3 }, warnings: [],
     });
   });
