@@ -7,7 +7,7 @@ import { addressOf, type LiveState, type Target } from '../model/index.js';
 import { fingerprintOf } from '../plan/plan-change.js';
 import type { Plan } from '../plan/types.js';
 import { planToJson } from '../render/plan-json.js';
-import { canonicalJson } from '../util/canonical-json.js';
+import { canonicalJson } from '../util/canonical.js';
 import { schemaProblems } from './schema.js';
 
 const HINT = 'pass the file written by `licensectl plan --out FILE`';

@@ -5,9 +5,8 @@ import { writePlanFile } from '../app/saved-plan.js';
 import { hasChanges, type Plan as PlanValue } from '../plan/types.js';
 import { renderDiagnostics } from '../render/diagnostics.js';
 import { planToJson, renderPlanJson } from '../render/plan-json.js';
-import { renderDesiredChangesText } from '../render/desired-changes-text.js';
+import { renderDesiredChangesText, renderPlanText } from '../render/plan-text.js';
 import { renderPlanMarkdown } from '../render/plan-markdown.js';
-import { renderPlanText } from '../render/plan-text.js';
 
 export default class Plan extends BaseCommand {
   static override summary = 'Show what apply would change in the account.';

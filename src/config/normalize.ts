@@ -5,8 +5,7 @@ import {
   type GrantSpec, type Kind, type LicenseConfigurationSpec, type LicenseRules, type LicenseSpec, type ProjectConfig,
   type ResourceShareSpec, type SourceRef, type StoreConfig,
 } from '../model/index.js';
-import { byText } from '../util/compare.js';
-import { isoSeconds } from '../util/time.js';
+import { byText, isoSeconds } from '../util/canonical.js';
 import type { ParsedDocument } from './document.js';
 import type {
   RawDocument, RawEntitlement, RawGrantSpec, RawLicenseConfigurationSpec, RawLicenseSpec, RawProjectSpec, RawResourceShareSpec,

@@ -9,11 +9,23 @@ import {
   blobReader, findRepo, headCommit, listTree, requireRepo, resolveLinks, resolveRef, validateRef, worktreeChanges,
   type LinkTarget, type RepoLocation,
 } from '../git/index.js';
-import { isDesiredStatePath, isSkippedName } from '../model/index.js';
-import { byText } from '../util/compare.js';
+import { byText } from '../util/canonical.js';
 
 /** The project file, always read from the root of the source. */
 export const PROJECT_FILE = 'licensectl.yaml';
+
+// Which paths hold desired state, the same for the directory and the git sources.
+const YAML_FILE = /\.ya?ml$/;
+
+/** Dot-entries (.git, .github, .gitlab-ci.yml, …) and node_modules are never desired state. */
+function isSkippedName(name: string): boolean {
+  return name.startsWith('.') || name === 'node_modules';
+}
+
+function isDesiredStatePath(relative: string): boolean {
+  const parts = relative.split('/');
+  return YAML_FILE.test(relative) && !parts.some(isSkippedName);
+}
 
 /** Largest file we read; a desired-state file of several MiB is almost certainly not hand-written YAML. */
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;

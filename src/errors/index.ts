@@ -1,3 +1,2 @@
-export * from './diagnostic.js';
 export * from './licensectl-error.js';
 export * from './codes.js';

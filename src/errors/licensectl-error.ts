@@ -1,6 +1,6 @@
-// Typed errors: a code, a message, a hint, and the cause, so that each layer can add context without losing any.
+// Typed errors (a code from the registry in codes.ts, a message, a hint, the cause, so that each layer can add
+// context without losing any) and diagnostics: located problems in user input, collected and reported at once.
 import { ERROR_CODES, type ErrorCode } from './codes.js';
-import type { Diagnostic } from './diagnostic.js';
 
 export interface LicensectlErrorOptions {
   readonly hint?: string;
@@ -38,4 +38,33 @@ export class ValidationError extends LicensectlError {
 
 export function isLicensectlError(value: unknown): value is LicensectlError {
   return value instanceof LicensectlError;
+}
+
+// Diagnostics: located problems in user input, collected and reported all at once.
+export interface Diagnostic {
+  readonly severity: 'error' | 'warning';
+  readonly code: string;
+  readonly message: string;
+  /** Path of the file relative to the project directory (or `REF:path` when read from git). */
+  readonly file?: string;
+  readonly line?: number;
+  readonly column?: number;
+  /** Dotted path of the offending field, e.g. `spec.rules.minimumCores`. */
+  readonly field?: string;
+  readonly hint?: string;
+}
+
+export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
+  return diagnostics.some((d) => d.severity === 'error');
+}
+
+/** Stable order: file, line, column, then message. */
+export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  return [...diagnostics].sort(
+    (a, b) =>
+      (a.file ?? '').localeCompare(b.file ?? '') ||
+      (a.line ?? 0) - (b.line ?? 0) ||
+      (a.column ?? 0) - (b.column ?? 0) ||
+      a.message.localeCompare(b.message),
+  );
 }

@@ -3,4 +3,3 @@ export * from './specs.js';
 export * from './state.js';
 export * from './arn.js';
 export * from './rules.js';
-export * from './desired-paths.js';

@@ -1,10 +1,9 @@
 // The planner: desired and live state in, a Plan value out. Pure, total, deterministic; never mutates its inputs.
 import { type Address, compareAddresses, type DesiredState, kindRank, type LiveState, type OtherResource, type Target } from '../model/index.js';
-import { compareText } from '../util/compare.js';
+import { canonicalJson, compareText } from '../util/canonical.js';
 import { forcedByReplacements } from './dependencies.js';
 import { selectTargets } from './filter.js';
 import { grantLifecycle, planMessages } from './change-rules.js';
-import { canonicalJson } from '../util/canonical-json.js';
 import { type Pair, pairResources } from './pair-resources.js';
 import { actionOf, compareChange, createChange, deleteChange, type ForcedReasons, NOT_FORCED } from './plan-change.js';
 import { type Plan, type PlanSource, type ResourceChange, summarize } from './types.js';

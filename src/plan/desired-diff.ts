@@ -2,9 +2,8 @@
 // desired states (base and head), paired by address, and the project's own settings. Pure; never mutates its inputs.
 // Only a known file that differs from another known file is a move: a state built without locations moves nothing.
 import { type Address, addressOf, compareAddresses, type DesiredResource, type DesiredState, type Kind, type ProjectConfig } from '../model/index.js';
-import { compareText } from '../util/compare.js';
+import { canonicalJson, compareText } from '../util/canonical.js';
 import { diffResource } from './diff-resource.js';
-import { canonicalJson } from '../util/canonical-json.js';
 import type { FieldDiff, ResourceBody } from './types.js';
 
 /** `moved`: the same document, unchanged, now in another file. A changed document that also moved is `changed`. */

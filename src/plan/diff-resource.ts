@@ -1,6 +1,5 @@
 // Field-level diff of two resource bodies: walks the union of keys of tags and spec, never mutates its inputs.
-import { compareText } from '../util/compare.js';
-import { canonicalJson } from '../util/canonical-json.js';
+import { canonicalJson, compareText } from '../util/canonical.js';
 import type { FieldDiff, JsonValue, ResourceBody } from './types.js';
 
 /**

@@ -1,7 +1,6 @@
 // Pairs desired and live managed resources by address, setting aside addresses that cannot be planned safely.
 import { type Address, addressOf, compareAddresses, type DesiredResource, type Duplicate, type Kind, type LiveResource, type LiveState } from '../model/index.js';
-import { compareText } from '../util/compare.js';
-import { canonicalJson } from '../util/canonical-json.js';
+import { canonicalJson, compareText } from '../util/canonical.js';
 import { planMessages } from './change-rules.js';
 
 /** One address with what is desired and what is live there; at least one of the two is set. */

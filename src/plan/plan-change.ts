@@ -1,7 +1,7 @@
 // One resource's change: what to do at an address, given what is desired and what is live there.
 import { hash } from 'node:crypto';
 import { addressOf, type DesiredResource, type LiveResource } from '../model/index.js';
-import { canonicalJson } from '../util/canonical-json.js';
+import { canonicalJson } from '../util/canonical.js';
 import { grantLifecycle, markReplacements, planMessages, withoutNonDrift } from './change-rules.js';
 import { diffResource } from './diff-resource.js';
 import type { Action, FieldDiff, ResourceBody, ResourceChange } from './types.js';

@@ -1,9 +1,11 @@
 // The human view of a plan, Terraform-like: where, what changes and how, what is left alone, then one summary line.
+// Also the desired-state changes of a reviewed change (`plan --base`), printed before the plan itself.
 import type { OtherResource } from '../model/index.js';
 import { planMessages } from '../plan/change-rules.js';
-import { type Action, hasChanges, type Plan, type PlanSummary, type ResourceChange } from '../plan/types.js';
-import { actionLook, type ColorOptions, type Look, type Paint, painter, WARNING_MARK } from './symbols.js';
-import { changedFields, describeSource, describeTarget, fieldLine } from './values.js';
+import { type Action, type FieldDiff, hasChanges, type Plan, type PlanSummary, type ResourceChange } from '../plan/types.js';
+import { actionLook, type ColorOptions, documentLook, type Look, type Paint, painter, WARNING_MARK } from './symbols.js';
+import { changedFields, describeLocation, describeSource, describeTarget, fieldLine } from './values.js';
+import type { DesiredChanges, DesiredDocumentChange } from '../plan/desired-diff.js';
 
 const INDENT = '  ';
 const FIELD_INDENT = '      ';
@@ -110,4 +112,28 @@ function warningsSection(plan: Plan, paint: Paint): string[] {
   const all = [...plan.warnings.filter((w) => !said.has(w)), ...hidden];
   if (all.length === 0) return [];
   return [paint('bold', 'Warnings:'), ...all.map((w) => '  ' + paint('yellow', `${WARNING_MARK} ${w}`))];
+}
+
+// The desired-state changes of a reviewed change (`plan --base`) as text: printed before the plan itself.
+/** Project settings first (they affect every document), then documents by address; ends with a newline. */
+export function renderDesiredChangesText(changes: DesiredChanges, options: ColorOptions): string {
+  const paint = painter(options.color);
+  if (changes.documents.length === 0 && changes.project.length === 0) return 'No changes to the desired state.\n';
+  const lines = [
+    paint('bold', 'Changes to the desired state:'),
+    ...projectLines(changes.project, paint),
+    ...changes.documents.flatMap((d) => documentLines(d, paint)),
+  ];
+  return lines.join('\n') + '\n';
+}
+
+function projectLines(diff: readonly FieldDiff[], paint: Paint): string[] {
+  if (diff.length === 0) return [];
+  return [INDENT + paint('yellow', '~') + ' project settings changed', ...diff.map((d) => FIELD_INDENT + fieldLine(d, paint))];
+}
+
+function documentLines(change: DesiredDocumentChange, paint: Paint): string[] {
+  const look = documentLook(change.status);
+  const head = `${INDENT}${paint(look.style, look.symbol)} ${change.address} ${look.word} ${describeLocation(change)}`;
+  return [head, ...change.diff.map((d) => FIELD_INDENT + fieldLine(d, paint))];
 }

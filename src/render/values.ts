@@ -4,7 +4,7 @@ import type { Target } from '../model/index.js';
 import type { DesiredDocumentChange } from '../plan/desired-diff.js';
 import { isRecord, toJsonValue } from '../plan/diff-resource.js';
 import type { FieldDiff, JsonValue, PlanSource, ResourceBody, ResourceChange } from '../plan/types.js';
-import { compareText } from '../util/compare.js';
+import { compareText } from '../util/canonical.js';
 import { ARROW, fieldLook, type Paint } from './symbols.js';
 
 function jsonLiteral(value: JsonValue): string {

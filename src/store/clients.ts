@@ -5,7 +5,7 @@ import { RAMClient } from '@aws-sdk/client-ram';
 import { ConfiguredRetryStrategy } from '@smithy/util-retry';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider, RetryErrorInfo, StandardRetryToken } from '@smithy/types';
 import { LicensectlError } from '../errors/index.js';
-import { compareText } from '../util/compare.js';
+import { compareText } from '../util/canonical.js';
 
 export interface ClientOptions {
   readonly region: string;

@@ -8,7 +8,7 @@ import type { LimitFunction } from 'p-limit';
 import {
   ownershipOf, userTags, type Address, type Kind, type LiveResource, type OtherResource, type SpecByKind, type Tags, type Target,
 } from '../model/index.js';
-import { compareText } from '../util/compare.js';
+import { compareText } from '../util/canonical.js';
 import type { Clients } from './clients.js';
 
 export interface StoreContext {

@@ -3,7 +3,7 @@
 import {
   addressOf, compareAddresses, type Address, type DesiredResource, type Duplicate, type Kind, type LiveResource, type LiveState, type OtherResource,
 } from '../model/index.js';
-import { compareText } from '../util/compare.js';
+import { compareText } from '../util/canonical.js';
 import { type ListedGrant, liveGrant } from './kinds/grant.js';
 
 /** A listed grant taken to be a document's grant by license and name; its tags are assumed to be the document's. */

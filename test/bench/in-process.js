@@ -2,9 +2,8 @@
 // the planning (planAgainst, as `plan` and every `watch` tick run them) are timed in this process, after untimed
 // warm-up runs. Set beside the CLI's figure, it separates start-up and loading costs from the cost of the calls.
 // Warm (measure.js: WARM_UP_RUNS, then the median of WARM_RUNS) is what a watcher's ticks see.
-import { loadDesired } from '../../dist/app/planning.js';
+import { loadDesired, planAgainst } from '../../dist/app/planning.js';
 import { openStore } from '../../dist/app/open-store.js';
-import { planAgainst } from '../../dist/app/planning.js';
 import { median, medianRun, repeat, round, WARM_RUNS, WARM_UP_RUNS } from './measure.js';
 
 async function planOnce(loaded, endpoint, concurrency) {

@@ -1,8 +1,9 @@
 // The limit: the least wall time any client could take to make the calls a run made, given the latency added to
 // every call and the concurrency the run allowed. The model (printed with the table, explained in README.md):
 //
-//   A run is a sequence of phases; a phase starts when the one before it has ended (plan: the read, with the
-//   tag reads that verify the grants it will change; apply: the read, then the changes).
+//   A run is a sequence of phases; a phase starts when the one before it has ended (plan: the lists, with the tag
+//   reads of configurations and licenses, then the tag reads of the grants it will act on; apply: the read, then
+//   the changes).
 //   Within a phase:
 //   - a paginated list is a chain: page n+1 needs page n's token, so P pages take P rounds. Lists of different
 //     kinds (or association types) are independent and run side by side: the phase's chain is its longest list;
@@ -49,13 +50,15 @@ export function minimumOf(phases, concurrency, latencyMs) {
 }
 
 /**
- * The plan's phases: one read. The tag reads that verify grants the plan will change are made during the read,
- * as each page of grants arrives (a round after the list page that names them, like every per-resource read);
- * a separate verify phase happens only for grants changed for reasons elsewhere in the plan, which the bench's
- * mutations never cause.
+ * The plan's phases: the lists, with one tag read per configuration and license (`listedTagReads` of the run's
+ * ListTagsForResource calls); then the tag reads of the grants the plan acts on, which need every list done first
+ * (the pairing needs the licenses and all the grants).
  */
-export function planPhases(stats) {
-  return [phaseFromCalls('read', stats.byOperation)];
+export function planPhases(stats, listedTagReads) {
+  const tags = stats.byOperation.ListTagsForResource?.calls ?? 0;
+  const read = { ...stats.byOperation, ListTagsForResource: { calls: Math.min(tags, listedTagReads) } };
+  const grantTags = Math.max(0, tags - listedTagReads);
+  return [phaseFromCalls('read', read), ...(grantTags > 0 ? [{ name: 'grant tags', chain: 0, parallel: grantTags, lead: 0 }] : [])];
 }
 
 /**

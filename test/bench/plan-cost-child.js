@@ -2,7 +2,7 @@
 // changed case, a mutated copy), builds the live state an apply of the original would leave, and runs
 // computePlan several times. Each global.gc() prints a `testing` line in the GC trace: those lines bracket the
 // runs, so the parent reads the heap before and after each run, and every collection in between, from it.
-import { loadDirectory } from '../../dist/config/index.js';
+import { directorySource, loadDesiredState } from '../../dist/config/index.js';
 import { grantArn, licenseArn, licenseConfigurationArn, resourceShareArn } from '../../dist/model/index.js';
 import { computePlan } from '../../dist/plan/compute-plan.js';
 
@@ -12,7 +12,7 @@ const REGION = 'us-east-1';
 const TARGET = { store: 'emulator', account: ACCOUNT, region: REGION, endpoint: null };
 
 async function load(from) {
-  const result = await loadDirectory(from);
+  const result = await loadDesiredState(directorySource(from));
   if (!result.state) throw new Error(`${from} does not validate: ${result.diagnostics.slice(0, 3).map((d) => d.message).join('; ')}`);
   return result.state;
 }

@@ -1,17 +1,8 @@
 // A seeded pseudo-random source (mulberry32): the generated states and mutations are the same on every run,
 // so figures from two runs compare like with like.
 
-/** @returns {() => number} uniform in [0, 1) */
-export function seededRandom(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The emulator's seeded PRNG (mulberry32): uniform in [0, 1). */
+export { seededRandom } from '../../dist/emulator/core/faults.js';
 
 /** An integer in [min, max]. */
 export function intIn(random, min, max) {

@@ -3,7 +3,7 @@ import { WARM_RUNS, WARM_UP_RUNS } from './measure.js';
 
 const MODEL = [
   'Minimum = Σ over phases of max(chain, lead + ceil(parallel / concurrency)) × latency. Phases run one after the other',
-  '(plan: the read, with the tag reads that verify grants it will change; apply: read, then changes). A paginated list is a',
+  '(plan: the lists, then the tag reads of the grants it acts on; apply: read, then changes). A paginated list is a',
   'chain of P rounds (lists of different kinds run side by side: chain = the longest); other calls run `concurrency` at a',
   'time, one round after the list that names them (lead). CPU, network and the emulator\'s own work count as free.',
 ];

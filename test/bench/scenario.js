@@ -30,7 +30,7 @@ export async function measureScenario(scratch, latencyMs, runs) {
     const mutation = await mutate(dir, FRACTION);
     const changed = await measurePlans(dir, emulator.url, runs, 2);
     const inProcessChanged = await measureInProcess(dir, emulator.url, PLAN_CONCURRENCY);
-    const planLimit = (r) => withMinimum(r, planPhases(r.stats), PLAN_CONCURRENCY, latencyMs);
+    const planLimit = (r) => withMinimum(r, planPhases(r.stats, MAIN_SIZES.configurations + MAIN_SIZES.licenses), PLAN_CONCURRENCY, latencyMs);
     return {
       sizes: MAIN_SIZES, latencyMs, runs, mutation,
       apply,

@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { sortKeys, toJsonValue } from '../../src/plan/diff-resource.js';
-import { canonicalJson } from '../../src/util/canonical-json.js';
+import { canonicalJson } from '../../src/util/canonical.js';
 
 // "__proto__" as an own key cannot survive a plain-object copy; desired and live state never carry it. Keys that
 // look like array indexes are left to the example below: an object enumerates them first, whatever their order.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { diffDesired } from '../../src/plan/desired-diff.js';
-import { renderDesiredChangesText } from '../../src/render/desired-changes-text.js';
+import { renderDesiredChangesText } from '../../src/render/plan-text.js';
 import { stripAnsi } from '../../src/render/symbols.js';
 import { desiredConfig, desiredState } from '../helpers/builders.js';
 import { pullRequestChanges } from './scenarios.js';

@@ -1,8 +1,8 @@
 // What a call brings besides the state: who is calling, where fresh ids come from, and client-token
 // idempotency (a retried request gets the first response again without acting twice).
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { DEFAULT_REGION, accountFromAccessKey } from '../../model/arn.js';
-import { canonicalJson } from '../../util/canonical-json.js';
+import { accountFromAccessKey, DEFAULT_REGION } from '../../model/arn.js';
+import { canonicalJson } from '../../util/canonical.js';
 import type { CallContext, ServiceError, ServiceName } from './service-contract.js';
 
 export interface Identity {

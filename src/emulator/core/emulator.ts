@@ -3,18 +3,18 @@
 // handler and the HTTP server both call `handle`.
 import { randomUUID } from 'node:crypto';
 import { LicensectlError } from '../../errors/index.js';
-import { compareText } from '../../util/compare.js';
+import { compareText } from '../../util/canonical.js';
 import { licenseManagerOperations } from '../license-manager/index.js';
 import { setConsumption } from '../license-manager/license-configurations.js';
 import { ramOperations } from '../ram/index.js';
-import { identityOf, idSource, type Identity } from './call-context.js';
-import { FaultController, seededRandom, type FaultOptions } from './faults.js';
+import { type Identity, identityOf, idSource } from './call-context.js';
+import { FaultController, type FaultOptions, seededRandom } from './faults.js';
 import { checkOutput, checkUnchanged, validateInput } from './model-checks.js';
 import { OperationRegistry, type Route } from './registry.js';
-import { ServiceError, type CallContext, type EmulatorState, type OperationSpec, type ServiceName } from './service-contract.js';
+import { type CallContext, type EmulatorState, type OperationSpec, ServiceError, type ServiceName } from './service-contract.js';
 import { FileStateStore } from './state-file.js';
 import { MemoryStateStore, type StateStore } from './state-store.js';
-import { decodeInput, errorResponse, splitPath, successResponse, type EmulatorRequest, type EmulatorResponse } from './wire.js';
+import { decodeInput, type EmulatorRequest, type EmulatorResponse, errorResponse, splitPath, successResponse } from './wire.js';
 
 export interface EmulatorOptions {
   /** Keep the state in this JSON file (shared safely between processes); in memory when absent. */

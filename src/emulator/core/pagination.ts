@@ -12,9 +12,9 @@
 // provided more results remain. So any listing that needs more than one page sees an empty second page;
 // a listing that fits in one page never sees one, and the last page is never empty (unless the whole
 // result is).
-import { compareText } from '../../util/compare.js';
+import { compareText } from '../../util/canonical.js';
 import { hashOf } from './call-context.js';
-import { optNum, optStr, type Input, type ServiceError } from './service-contract.js';
+import { type Input, optNum, optStr, type ServiceError } from './service-contract.js';
 
 export const EMPTY_PAGE_EVERY = 4;
 

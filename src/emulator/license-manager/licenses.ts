@@ -2,9 +2,9 @@
 // License Manager's `License` shape for its latest version, plus the earlier versions. Changes act only on
 // the latest version; a deleted license stays readable with status DELETED.
 import { licenseArn } from '../../model/arn.js';
-import { isoSeconds } from '../../util/time.js';
-import { copy, list, optStr, str, type CallContext, type EmulatorState, type Input } from '../core/service-contract.js';
-import { conflict, filterMatcher, ownedBy, pages, resourceNotFound, validation, withClientToken, type FilterFields, type Filter, type Tag } from './conventions.js';
+import { isoSeconds } from '../../util/canonical.js';
+import { type CallContext, copy, type EmulatorState, type Input, list, optStr, str } from '../core/service-contract.js';
+import { conflict, type Filter, type FilterFields, filterMatcher, ownedBy, pages, resourceNotFound, type Tag, validation, withClientToken } from './conventions.js';
 import { applyTags } from './tags.js';
 
 /** Each change to a license or grant makes a new immutable version numbered "1", "2", … */

@@ -1,8 +1,8 @@
 // Tags of resource shares: AWS's general tag limits (key 1–128 characters, value 0–256, 50 tags per
 // resource, `aws:` reserved; RAM's model states none of them), TagResource and UntagResource, and the tag
 // filters of GetResourceShares.
-import { byText } from '../../util/compare.js';
-import { list, optStr, type CallContext, type Input } from '../core/service-contract.js';
+import { byText } from '../../util/canonical.js';
+import { type CallContext, type Input, list, optStr } from '../core/service-contract.js';
 import {
   invalidParameter,
   parseArn,

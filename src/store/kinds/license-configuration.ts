@@ -9,7 +9,7 @@ import {
   decodeRules, encodeRules, ownershipOf, ownershipTags,
   type ConfigurationStatus, type CountingType, type LicenseConfigurationSpec, type ProductInformation,
 } from '../../model/index.js';
-import { isoSeconds } from '../../util/time.js';
+import { isoSeconds } from '../../util/canonical.js';
 import { collectPages, outcomeUnknown } from '../clients.js';
 import {
   afterOf, arnOfChange, classify, toLmTags, updateTags, withLmTags,

@@ -5,7 +5,7 @@ import {
   type ConsumptionConfiguration as AwsConsumption, type Entitlement as AwsEntitlement, type License,
 } from '@aws-sdk/client-license-manager';
 import { type ConsumptionConfiguration, type Entitlement, type LicenseSpec, ownershipTags } from '../../model/index.js';
-import { byText } from '../../util/compare.js';
+import { byText } from '../../util/canonical.js';
 import { collectPages } from '../clients.js';
 import {
   afterOf, arnOfChange, classify, toLmTags, updateTags, withLmTags,

@@ -1,4 +1,15 @@
-// Canonical JSON: one text per value, so that equal values compare, hash and sign equally.
+// Canonical forms, so that what licensectl prints, hashes and signs is the same on every machine and in every
+// locale: code-unit order, canonical JSON, and timestamps in whole seconds.
+
+/** Code-unit order, the order `Array.prototype.sort` uses by default, as a comparator. */
+export function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Orders records by the text that `key` gives for each. */
+export function byText<T>(key: (item: T) => string): (a: T, b: T) => number {
+  return (a, b) => compareText(key(a), key(b));
+}
 
 /**
  * Sorted keys, no whitespace; `undefined` members are left out and anything JSON cannot hold (undefined,
@@ -26,4 +37,9 @@ export function canonicalJson(value: unknown): string {
     .filter((key) => record[key] !== undefined)
     .map((key) => `${JSON.stringify(key)}:${canonicalJson(record[key])}`);
   return `{${members.join(',')}}`;
+}
+
+/** ISO 8601 UTC with whole seconds (`2026-01-01T00:00:00Z`), as License Manager prints its dates. */
+export function isoSeconds(date: Date | number): string {
+  return new Date(date).toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
