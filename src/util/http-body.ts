@@ -15,6 +15,7 @@ export function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
       if (size > limit) {
+        chunks.length = 0;
         reject(new BodyTooLarge(limit));
         req.resume();
         return;

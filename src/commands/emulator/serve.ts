@@ -2,6 +2,7 @@ import path from 'node:path';
 import { Flags } from '@oclif/core';
 import { BaseCommand } from '../../app/base-command.js';
 import { LicensectlError } from '../../errors/index.js';
+import { printable } from '../../util/safe-text.js';
 
 export default class EmulatorServe extends BaseCommand {
   static override enableJsonFlag = false;
@@ -9,7 +10,9 @@ export default class EmulatorServe extends BaseCommand {
   static override description = [
     'Point any AWS client at it: licensectl --endpoint, the AWS CLI (--endpoint-url), boto3 (endpoint_url).',
     'The account of each request follows its access key: AKID followed by 12 digits acts as that account; any other key is 000000000000.',
-    'Without --state the emulator keeps its state in memory only.',
+    'Without --state the emulator keeps its state in memory only. With --state every change is on disk (written atomically and',
+    'flushed) before it is answered, so a server killed at any moment restarts on the same file with everything it acknowledged.',
+    'A request body over 16 MiB is answered 413 RequestEntityTooLargeException without being read further.',
   ].join('\n');
   static override flags = {
     port: Flags.integer({ description: 'TCP port (0 picks a free one)', default: 4566, min: 0, max: 65535 }),
@@ -30,7 +33,7 @@ export default class EmulatorServe extends BaseCommand {
       shareDelayMs: flags['share-delay-ms'],
       faults: { latencyMs: flags['latency-ms'], throttleRate: rate(flags['throttle-rate'], 'throttle-rate'), errorRate: rate(flags['error-rate'], 'error-rate') },
     });
-    const server = await startServer(emulator, { port: flags.port, host: flags.host, ...(flags.quiet ? {} : { log: (line: string) => this.printOut(line) }) });
+    const server = await startServer(emulator, { port: flags.port, host: flags.host, ...(flags.quiet ? {} : { log: (line: string) => this.printOut(printable(line)) }) });
     this.printOut(`licensectl emulator listening on ${server.url}${flags.state ? ` (state: ${flags.state})` : ' (in-memory state)'}`);
     await new Promise<void>((resolve) => {
       const stop = () => resolve();

@@ -1,33 +1,29 @@
 // State kept in one JSON file that several processes may use at once. A mutation takes the file's
-// inter-process lock (proper-lockfile), re-reads the file if another process changed it, runs, and replaces
-// the file atomically with the text it committed (temp file in the same directory, fsync, rename). If the
-// handler throws, nothing is written. Reads never lock: rename makes every reader see either the old or the
-// new document, and a read re-parses only when the file's identity (inode, size, mtime, ctime) changed.
-// Anything in the file that is not a licensectl emulator state is reported as a clear, typed error naming the
-// file, never as a stack trace.
-import { randomBytes } from 'node:crypto';
+// inter-process lock (state-file-lock.ts), re-reads the file if another process changed it, runs, and replaces
+// the file atomically with the text it committed: a temporary file of its own in the same directory, written
+// and fsynced, renamed over the file, and the directory fsynced, so that the file is always either the old or
+// the new state, and the new one survives a crash of the machine once the mutation returns. A caller answers
+// only after `transact` returns, so everything acknowledged is on disk. If the handler throws, nothing is
+// written. Reads never lock: rename makes every reader see either the old or the new document, and a read
+// re-parses only when the file's identity (inode, size, mtime, ctime) changed.
+//
+// Permissions are the user's: a file that cannot be read is reported as such (never as corrupt), a file made
+// read-only is never replaced, and a replaced file keeps its mode. The first use of the store removes what a
+// killed process left beside the file (a dead holder's lock, temporary files).
 import * as fs from 'node:fs';
-import { basename, dirname, join } from 'node:path';
-import lockfile from 'proper-lockfile';
+import { dirname } from 'node:path';
 import { LicensectlError } from '../../errors/index.js';
-import { isPlainObject } from './model/service-model.js';
 import { emptyState, type EmulatorState } from './service-contract.js';
+import { parseState } from './state-file-format.js';
+import { acquireLock, lockOwner, removeLeftovers, STALE_MS, tempPathOf } from './state-file-lock.js';
 import { CommittedState, type StateStore } from './state-store.js';
 
 const ABSENT = 'absent';
-const LOCK_OPTIONS = {
-  realpath: false,
-  stale: 10_000,
-  // Short waits keep contended writers moving; about 25 s in all, beyond the 10 s after which a crashed
-  // holder's lock counts as stale and is taken over.
-  retries: { retries: 1000, factor: 1.3, minTimeout: 2, maxTimeout: 25, randomize: true },
-  // The critical section is synchronous and short; a compromised lock is taken over by the next writer.
-  onCompromised: () => undefined,
-};
 
 export class FileStateStore implements StateStore {
   private committed = CommittedState.of(emptyState());
   private stamp: string | undefined;
+  private started = false;
   private readonly mutex = new Mutex();
 
   constructor(readonly path: string) {}
@@ -44,7 +40,9 @@ export class FileStateStore implements StateStore {
 
   transact<T>(mutation: (draft: EmulatorState) => T): Promise<T> {
     return this.mutex.run(async () => {
+      this.start();
       this.ensureFile();
+      refuseReadOnly(this.path);
       const release = await this.lock();
       try {
         this.refresh();
@@ -57,7 +55,14 @@ export class FileStateStore implements StateStore {
     });
   }
 
+  private start(): void {
+    if (this.started) return;
+    this.started = true;
+    removeLeftovers(this.path);
+  }
+
   private refresh(): void {
+    this.start();
     const stat = this.statPath();
     if (!stat) {
       if (this.stamp !== ABSENT) [this.committed, this.stamp] = [CommittedState.of(emptyState()), ABSENT];
@@ -68,25 +73,26 @@ export class FileStateStore implements StateStore {
 
   private load(): void {
     let fd: number | undefined;
+    let text: string;
+    let stamp: string;
     try {
       fd = fs.openSync(this.path, 'r');
-      const stamp = stampOf(fs.fstatSync(fd, { bigint: true }));
-      const text = fs.readFileSync(fd, 'utf8');
-      this.committed = new CommittedState(parseState(text, this.path), text, (t) => parseState(t, this.path));
-      this.stamp = stamp;
+      stamp = stampOf(fs.fstatSync(fd, { bigint: true }));
+      text = fs.readFileSync(fd, 'utf8');
     } catch (error) {
-      if (error instanceof LicensectlError) throw error;
-      throw stateCorrupt(this.path, `cannot be read (${(error as Error).message})`, error);
+      throw unreadable(this.path, error);
     } finally {
       if (fd !== undefined) fs.closeSync(fd);
     }
+    this.committed = new CommittedState(parseState(text, this.path), text, (t) => parseState(t, this.path));
+    this.stamp = stamp;
   }
 
   private statPath(): fs.BigIntStats | undefined {
     try {
       return fs.statSync(this.path, { bigint: true, throwIfNoEntry: false });
     } catch (error) {
-      throw stateCorrupt(this.path, `cannot be read (${(error as Error).message})`, error);
+      throw unreadable(this.path, error);
     }
   }
 
@@ -95,9 +101,10 @@ export class FileStateStore implements StateStore {
     if (fs.existsSync(this.path)) return;
     try {
       fs.mkdirSync(dirname(this.path), { recursive: true });
-      const temp = this.writeTemp(JSON.stringify(emptyState()));
+      const temp = writeTemp(this.path, JSON.stringify(emptyState()));
       try {
         fs.linkSync(temp, this.path);
+        fsyncDirectory(this.path);
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       } finally {
@@ -110,44 +117,98 @@ export class FileStateStore implements StateStore {
 
   private async lock(): Promise<() => Promise<void>> {
     try {
-      return await lockfile.lock(this.path, LOCK_OPTIONS);
+      return await acquireLock(this.path);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'ELOCKED') throw unwritable(this.path, error);
-      throw new LicensectlError('EMULATOR_STATE_LOCKED', `emulator state file ${this.path} stayed locked by another process`, {
-        hint: 'another licensectl process is using this state; retry when it finishes (a lock older than 10 s is taken over)',
+      const owner = lockOwner(this.path);
+      const holder = owner ? `process ${owner.pid} on ${owner.host} since ${owner.since}` : 'another process';
+      throw new LicensectlError('EMULATOR_STATE_LOCKED', `emulator state file ${this.path} stayed locked by ${holder}`, {
+        hint: `another licensectl process is using this state; retry when it finishes (a lock not refreshed for ${STALE_MS / 1000} s, or of a process that has died, is taken over)`,
         cause: error,
       });
     }
   }
 
   private write(text: string): void {
-    let temp: string | undefined;
     try {
-      temp = this.writeTemp(text);
-      fs.renameSync(temp, this.path);
+      const mode = fs.statSync(this.path).mode & 0o7777;
+      const temp = writeTemp(this.path, text, mode);
+      try {
+        fs.renameSync(temp, this.path);
+      } catch (error) {
+        fs.rmSync(temp, { force: true });
+        throw error;
+      }
+      fsyncDirectory(this.path);
       this.stamp = stampOf(fs.statSync(this.path, { bigint: true }));
     } catch (error) {
-      if (temp) fs.rmSync(temp, { force: true });
       this.stamp = undefined; // memory is ahead of the file: re-read it next time
       throw unwritable(this.path, error);
     }
   }
+}
 
-  private writeTemp(text: string): string {
-    const temp = join(dirname(this.path), `.${basename(this.path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
-    const fd = fs.openSync(temp, 'w');
-    try {
-      fs.writeSync(fd, text);
-      fs.fsyncSync(fd);
-    } finally {
-      fs.closeSync(fd);
-    }
-    return temp;
+/** A new temporary file of this process beside `path`, holding `text` on disk; removed again if that fails. */
+function writeTemp(path: string, text: string, mode?: number): string {
+  const temp = tempPathOf(path);
+  const fd = fs.openSync(temp, 'wx', mode ?? 0o666);
+  try {
+    if (mode !== undefined) fs.fchmodSync(fd, mode); // exactly the old file's mode, whatever the umask
+    fs.writeFileSync(fd, text);
+    fs.fsyncSync(fd);
+  } catch (error) {
+    fs.closeSync(fd);
+    fs.rmSync(temp, { force: true });
+    throw error;
   }
+  fs.closeSync(fd);
+  return temp;
+}
+
+/** Makes a rename or link in the file's directory durable (Windows cannot open directories, nor needs to). */
+function fsyncDirectory(path: string): void {
+  if (process.platform === 'win32') return;
+  const fd = fs.openSync(dirname(path), 'r');
+  try {
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/** rename replaces a file whatever its mode, so a file the user made read-only is refused here. */
+function refuseReadOnly(path: string): void {
+  const stat = fs.statSync(path, { throwIfNoEntry: false });
+  if (!stat) return;
+  let writable = (stat.mode & 0o222) !== 0; // root may write anything: the mode bits say what the user meant
+  if (writable) {
+    try {
+      fs.accessSync(path, fs.constants.W_OK);
+    } catch {
+      writable = false;
+    }
+  }
+  if (writable) return;
+  const mode = (stat.mode & 0o777).toString(8).padStart(4, '0');
+  throw new LicensectlError('EMULATOR_STATE_UNWRITABLE', `emulator state file ${path} is read-only (mode ${mode}): licensectl never replaces a file made read-only`, {
+    hint: `make it writable (chmod u+w ${path}) to let the emulator change it, or choose another file with --state`,
+  });
 }
 
 function stampOf(stat: fs.BigIntStats): string {
   return `${stat.ino}:${stat.size}:${stat.mtimeNs}:${stat.ctimeNs}`;
+}
+
+/** A file that cannot be read is intact as far as anyone knows: say why it cannot be read, never "delete it". */
+function unreadable(path: string, cause: unknown): LicensectlError {
+  const code = (cause as NodeJS.ErrnoException).code;
+  const [problem, hint] =
+    code === 'EACCES' || code === 'EPERM'
+      ? [`cannot be read: permission denied (${code})`, `give the user running licensectl read and write access to ${path}, or choose another file with --state`]
+      : code === 'EISDIR'
+        ? ['is a directory, not a file', `move the directory away, or point --state at a file`]
+        : [`cannot be read (${(cause as Error).message})`, `check ${path} and the disk it is on, or choose another file with --state`];
+  return new LicensectlError('EMULATOR_STATE_UNREADABLE', `emulator state file ${path} ${problem}`, { hint, cause });
 }
 
 function unwritable(path: string, cause: unknown): LicensectlError {
@@ -172,39 +233,4 @@ class Mutex {
       release();
     }
   }
-}
-
-function stateCorrupt(path: string, problem: string, cause?: unknown): LicensectlError {
-  return new LicensectlError('EMULATOR_STATE_CORRUPT', `emulator state file ${path} ${problem}`, {
-    hint: `delete ${path} to start from an empty emulator (its resources are lost), or restore it from a backup`,
-    ...(cause === undefined ? {} : { cause }),
-  });
-}
-
-function parseState(text: string, path: string): EmulatorState {
-  let document: unknown;
-  try {
-    document = JSON.parse(text);
-  } catch (error) {
-    throw stateCorrupt(path, `is not valid JSON (${(error as Error).message})`, error);
-  }
-  if (!isPlainObject(document) || document.formatVersion !== 1 || typeof document.revision !== 'number')
-    throw stateCorrupt(path, 'is not a licensectl emulator state (expected formatVersion 1 and a revision)');
-  return withAllSections(document, path);
-}
-
-/** Sections missing from an older file start empty; sections of the wrong type mean the file is damaged. */
-function withAllSections(document: Record<string, unknown>, path: string): EmulatorState {
-  const empty = emptyState() as unknown as Record<string, Record<string, unknown>>;
-  for (const [section, defaults] of Object.entries(empty)) {
-    if (!isPlainObject(defaults)) continue;
-    const present = document[section] ?? {};
-    if (!isPlainObject(present)) throw stateCorrupt(path, `has a malformed "${section}" section`);
-    for (const [key, value] of Object.entries(defaults)) {
-      present[key] ??= value;
-      if (!isPlainObject(present[key])) throw stateCorrupt(path, `has a malformed "${section}.${key}" section`);
-    }
-    document[section] = present;
-  }
-  return document as unknown as EmulatorState;
 }

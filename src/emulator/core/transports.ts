@@ -2,6 +2,7 @@
 // request to the emulator in this process (no socket, but everything else the SDK does — serialisation,
 // signing, retries, error parsing — runs as it would against AWS). Served: an HTTP server
 // (`licensectl emulator serve`) that any AWS client can point its endpoint at.
+import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { HttpResponse, type HttpHandler, type HttpHandlerOptions, type HttpRequest } from '@smithy/protocol-http';
@@ -9,7 +10,8 @@ import { LicensectlError } from '../../errors/index.js';
 import { BodyTooLarge, readBody } from '../../util/http-body.js';
 import type { Emulator } from './emulator.js';
 import { abortError } from './faults.js';
-import type { EmulatorRequest, EmulatorResponse } from './wire.js';
+import { ServiceError, type ServiceName } from './service-contract.js';
+import { errorResponse, type EmulatorRequest, type EmulatorResponse } from './wire.js';
 
 export type InProcessHandler = HttpHandler<Record<string, never>> & { destroy(): void };
 
@@ -65,13 +67,19 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-// Far above any request License Manager or RAM accept (their largest members are a few hundred KB), and far below
-// what would strain the process: a larger body is refused without being buffered.
+// Far above any request License Manager or RAM accept (their largest members are a few KB; neither service
+// documents a body limit nor models a too-large error), and far below what would strain the process: a larger
+// body is answered 413 RequestEntityTooLargeException, the name other AWS services give that error, without
+// being buffered past this bound. A body declared larger is refused before a byte of it is read.
 const MAX_REQUEST_BYTES = 16 * 1024 * 1024;
+// After refusing a body, the server reads and discards this much more of it, so that a client still sending
+// sees the answer (closing a socket with unread data resets it, and the client may lose the answer); past
+// that, or after the keep-alive timeout without data, the connection is closed.
+const DISCARD_BYTES = 64 * 1024 * 1024;
 
 export async function startServer(emulator: Emulator, options: ServerOptions): Promise<RunningServer> {
   const host = options.host ?? '127.0.0.1';
-  const server = createServer((req, res) => void serve(emulator, req, res, options.log));
+  const server = createServer((req, res) => void serve(emulator, req, res, options.log).catch(() => res.destroy()));
   server.keepAliveTimeout = 5_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) => {
@@ -93,16 +101,31 @@ async function serve(emulator: Emulator, req: IncomingMessage, res: ServerRespon
   const started = performance.now();
   const method = req.method ?? 'GET';
   const path = req.url ?? '/';
+  const service: ServiceName = req.headers['x-amz-target'] === undefined ? 'ram' : 'license-manager';
   let answer: EmulatorResponse;
   try {
+    if (Number(req.headers['content-length'] ?? 0) > MAX_REQUEST_BYTES) throw new BodyTooLarge(MAX_REQUEST_BYTES);
     const body = (await readBody(req, MAX_REQUEST_BYTES)).toString('utf8');
     answer = await emulator.handle({ method, path, headers: headersOf(req), body });
   } catch (error) {
-    answer = error instanceof BodyTooLarge ? tooLarge(error) : internalError(error);
+    answer = error instanceof BodyTooLarge ? tooLarge(service) : internalError(error);
+    if (error instanceof BodyTooLarge) discardRest(req);
   }
   res.writeHead(answer.status, { ...answer.headers, 'content-length': Buffer.byteLength(answer.body) });
   res.end(answer.body);
   log?.(`${method} ${path} ${answer.operation ?? '-'} ${answer.status} ${(performance.now() - started).toFixed(1)}ms`);
+}
+
+/** Reads what is still coming of a refused body without keeping it, up to DISCARD_BYTES, then closes the connection. */
+function discardRest(req: IncomingMessage): void {
+  if (req.complete) return;
+  let discarded = 0;
+  req.on('data', (chunk: Buffer) => {
+    discarded += chunk.length;
+    if (discarded > DISCARD_BYTES) req.socket.destroy();
+  });
+  req.on('error', () => undefined);
+  req.resume();
 }
 
 function headersOf(req: IncomingMessage): Record<string, string> {
@@ -111,10 +134,10 @@ function headersOf(req: IncomingMessage): Record<string, string> {
   return headers;
 }
 
-function tooLarge(error: BodyTooLarge): EmulatorResponse {
-  const message = error.message;
-  const body = JSON.stringify({ __type: 'RequestEntityTooLargeException', Message: message, message });
-  return { status: 413, headers: { 'content-type': 'application/json', 'x-amzn-errortype': 'RequestEntityTooLargeException', connection: 'close' }, body };
+/** Answered in the shape of the service the request was for (its message member, a request id). */
+function tooLarge(service: ServiceName): EmulatorResponse {
+  const error = new ServiceError('RequestEntityTooLargeException', `Request body exceeds the limit of ${MAX_REQUEST_BYTES} bytes`, 413);
+  return errorResponse(service, error, randomUUID());
 }
 
 /** The emulator's own failures (an unreadable state file) reach HTTP clients as a 500 with the reason. */

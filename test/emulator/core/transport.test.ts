@@ -6,8 +6,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createInProcessHandler, Emulator, startServer, type RunningServer } from '../../../src/emulator/index.js';
 import { runCli } from '../../helpers/cli.js';
 import { lmClient, ramClient } from '../../helpers/emulator.js';
-import { authorization } from './raw-requests.js';
+import { authorization, streamBody } from './raw-requests.js';
 import { tempDir } from './temp-dir.js';
+
+const MiB = 1024 * 1024;
+const GiB = 1024 * MiB;
 
 function corruptStateFile(): string {
   const path = `${tempDir()}/emulator.json`;
@@ -90,9 +93,38 @@ describe('HTTP server', () => {
       body: '{}',
     });
     expect(response.status).toBe(500);
-    expect(((await response.json()) as { Message: string }).Message).toBe(
-      `EMULATOR_STATE_CORRUPT: emulator state file ${statePath} is not valid JSON (Unterminated string in JSON at position 27)`,
+    // Node 22 and later add "(line 1 column 28)" to JSON.parse's message.
+    expect(((await response.json()) as { Message: string }).Message).toMatch(
+      new RegExp(`^EMULATOR_STATE_CORRUPT: emulator state file ${statePath.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} is not valid JSON \\(Unterminated string in JSON at position 27( \\(line 1 column 28\\))?\\)$`),
     );
+  });
+
+  it('answers a License Manager body past 16 MiB with a 413 in its shape, and then serves the next request', async () => {
+    server = await startServer(new Emulator(), { port: 0 });
+    const target = { 'x-amz-target': 'AWSLicenseManager.ListLicenseConfigurations', 'content-type': 'application/x-amz-json-1.1' };
+    const outcome = await streamBody(server.url, '/', target, 24 * MiB);
+    expect(outcome.status).toBe(413);
+    expect(outcome.headers).toMatchObject({ 'x-amzn-errortype': 'RequestEntityTooLargeException', 'x-amzn-requestid': expect.stringMatching(/^[0-9a-f-]{36}$/) });
+    expect(JSON.parse(outcome.body!)).toEqual({ __type: 'RequestEntityTooLargeException', Message: 'Request body exceeds the limit of 16777216 bytes' });
+    expect(outcome.cut).toBe(false); // the rest was read and discarded, so the client saw the answer and finished
+    const listed = await lmClient(server.url).send(new ListLicenseConfigurationsCommand({}));
+    expect(listed.LicenseConfigurations).toEqual([]);
+  });
+
+  it('refuses a RAM body declared larger than 16 MiB before reading it, in RAM\'s shape', async () => {
+    server = await startServer(new Emulator(), { port: 0 });
+    const outcome = await streamBody(server.url, '/createresourceshare', { 'content-type': 'application/json', 'content-length': String(GiB) }, MiB);
+    expect(outcome.status).toBe(413);
+    expect(outcome.sentBeforeAnswer).toBeLessThanOrEqual(MiB);
+    expect(JSON.parse(outcome.body!)).toEqual({ __type: 'RequestEntityTooLargeException', message: 'Request body exceeds the limit of 16777216 bytes' });
+  });
+
+  it('closes the connection of a client that goes on sending long after the answer', async () => {
+    server = await startServer(new Emulator(), { port: 0 });
+    const outcome = await streamBody(server.url, '/', { 'x-amz-target': 'AWSLicenseManager.ListLicenseConfigurations' }, GiB);
+    expect(outcome.status).toBe(413);
+    expect(outcome.cut).toBe(true);
+    expect(outcome.sent).toBeLessThan(GiB);
   });
 
   it('reports a port in use as LISTEN_FAILED, naming the port', async () => {
