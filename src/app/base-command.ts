@@ -1,11 +1,13 @@
 // The base of every command and what commands share: JSON mode, colour, errors rendered as one clear message
 // with a code and a hint (and every diagnostic, never a stack trace unless DEBUG=licensectl* asks for one), the
-// common flags, the approval prompt and `--stats`.
+// common flags, the approval prompt and `--stats`. An error's message and hint quote what the user gave (a flag
+// value, a file name) and are printable(): an error is one line, and never an escape sequence to the terminal.
 import { createInterface } from 'node:readline/promises';
 import { Command, Flags } from '@oclif/core';
 import { LicensectlError } from '../errors/index.js';
 import { diagnosticsToJson, renderDiagnostics } from '../render/diagnostics.js';
 import type { CallStats } from '../store/index.js';
+import { printable } from '../util/safe-text.js';
 
 export abstract class BaseCommand extends Command {
   static override enableJsonFlag = true;
@@ -33,7 +35,7 @@ export abstract class BaseCommand extends Command {
     }
     const color = this.useColor(process.stderr);
     if (error.diagnostics.length) this.printErr(renderDiagnostics(error.diagnostics, { color }));
-    this.printErr(`Error [${error.code}]: ${error.message}${error.hint ? `\n  hint: ${error.hint}` : ''}`);
+    this.printErr(`Error [${error.code}]: ${printable(error.message)}${error.hint ? `\n  hint: ${printable(error.hint)}` : ''}`);
   }
 }
 

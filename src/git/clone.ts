@@ -4,7 +4,8 @@ import { createHash, randomBytes } from 'node:crypto';
 import { mkdir, realpath, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { LicensectlError } from '../errors/index.js';
-import { normalizeRemote, redactUrls, validateRef } from './refs.js';
+import { redactUrls } from '../util/safe-text.js';
+import { normalizeRemote, validateRef } from './refs.js';
 import { findRepo } from './repo.js';
 import { git, gitFailed, runGit } from './run-git.js';
 
@@ -32,9 +33,13 @@ export async function ensureClone(url: string, cacheDir: string): Promise<string
   return target;
 }
 
-/** `<repository name>-<hash of the address>`: readable, and distinct for distinct addresses. */
+/**
+ * `<repository name>-<hash of the address>`: readable, and distinct for distinct addresses. The name is taken
+ * from the address without its credentials (`https://TOKEN@host` has no path to name it by), since the folder
+ * shows in /status and in logs.
+ */
 export function cloneFolderName(remote: string): string {
-  const name = path.basename(remote.replace(/[/\\]+$/, '')).replace(/\.git$/, '').replace(/[^A-Za-z0-9._-]/g, '_').slice(0, 40);
+  const name = path.basename(redactUrls(remote).replace(/[/\\]+$/, '')).replace(/\.git$/, '').replace(/[^A-Za-z0-9._-]/g, '_').slice(0, 40);
   return `${name || 'repo'}-${createHash('sha256').update(remote).digest('hex').slice(0, 16)}`;
 }
 

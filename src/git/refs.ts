@@ -4,6 +4,7 @@
 // and credentials in it are kept out of every message.
 import path from 'node:path';
 import { LicensectlError } from '../errors/index.js';
+import { redactUrls } from '../util/safe-text.js';
 
 /** One trailing `~`, `~N`, `^` or `^N` (HEAD~2, main^); chains and `^{…}` are refused. */
 const SUFFIX = /(?:~|\^)\d{0,6}$/;
@@ -88,9 +89,4 @@ function remoteProblem(url: string): string | undefined {
   if (/\p{Cc}/u.test(url)) return 'it contains control characters';
   if (REMOTE_HELPER.test(url)) return 'remote helpers ("transport::address") are not accepted';
   return undefined;
-}
-
-/** Replaces `user:secret@` in URLs with `***@`, so that a token in a clone URL never reaches a log. */
-export function redactUrls(text: string): string {
-  return text.replace(/([a-z][a-z0-9+.-]*:\/\/)[^/@\s]+@/gi, '$1***@');
 }

@@ -5,7 +5,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { LicensectlError, type ErrorCode } from '../errors/index.js';
-import { redactUrls } from './refs.js';
+import { redactUrls } from '../util/safe-text.js';
 
 export interface GitResult {
   readonly code: number;

@@ -1,6 +1,8 @@
 // An apply's result: for people, one line per change then one summary line; for machines (`apply --json`), the
-// ApplyResult with a format version and a fixed key order.
+// ApplyResult with a format version and a fixed key order. Addresses, ARNs and the store's error messages are
+// printable() in the text view: one result is one line, and no escape sequence in them reaches the terminal.
 import type { ApplyResult, ChangeResult } from '../plan/types.js';
+import { printable } from '../util/safe-text.js';
 import { actionLook, type ColorOptions, outcomeLook, type Paint, painter } from './symbols.js';
 
 export function renderApplyResult(result: ApplyResult, options: ColorOptions): string {
@@ -11,7 +13,7 @@ export function renderApplyResult(result: ApplyResult, options: ColorOptions): s
 
 function resultLine(r: ChangeResult, result: ApplyResult, paint: Paint): string {
   const look = outcomeLook(r.outcome, r.action);
-  return `${paint(look.style, look.symbol)} ${r.address}: ${describeOutcome(r, result)}`;
+  return `${paint(look.style, look.symbol)} ${printable(`${r.address}: ${describeOutcome(r, result)}`)}`;
 }
 
 function describeOutcome(r: ChangeResult, result: ApplyResult): string {

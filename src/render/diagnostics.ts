@@ -1,28 +1,49 @@
 // Diagnostics as compiler-style text (`file:line:column: error: message`, then an indented hint) and as
-// JSON for --json. Pure: no I/O, colour only when asked for.
+// JSON for --json. Pure: no I/O, colour only when asked for. File names, messages and hints are printed with
+// their control characters escaped, so that one diagnostic is always one line (a file name cannot forge a
+// second `file:line:col: error:` line for a CI annotation parser) and no text of the user's reaches the terminal
+// as an escape sequence. Text shows at most MAX_SHOWN diagnostics, as compilers do; --json keeps them all.
 import type { Diagnostic } from '../errors/index.js';
+import { printable } from '../util/safe-text.js';
+import { formatCount } from './markdown.js';
 import { type ColorOptions, type Paint, painter } from './symbols.js';
 
-/** One line per diagnostic (plus its hint), in the order given, then a count line; '' for none. */
+/** Diagnostics printed before the rest are only counted: a mistake repeated in 10,000 documents needs a few to be understood. */
+export const MAX_SHOWN = 100;
+
+/**
+ * One line per diagnostic (plus its hint), in the order given, up to MAX_SHOWN; then a line counting the ones
+ * left out, if any; then the count line. '' for none.
+ */
 export function renderDiagnostics(diagnostics: readonly Diagnostic[], options: ColorOptions): string {
   if (diagnostics.length === 0) return '';
   const paint = painter(options.color);
-  const lines = diagnostics.flatMap((d) => renderOne(d, paint));
-  return [...lines, countLine(diagnostics)].join('\n');
+  const shown = diagnostics.slice(0, MAX_SHOWN);
+  const lines = shown.flatMap((d) => renderOne(d, paint));
+  const rest = diagnostics.slice(MAX_SHOWN);
+  return [...lines, ...(rest.length > 0 ? [restLine(rest)] : []), countLine(diagnostics)].join('\n');
 }
 
 function renderOne(diagnostic: Diagnostic, paint: Paint): string[] {
   const location = locationOf(diagnostic);
   const severity = paint(diagnostic.severity === 'error' ? 'red' : 'yellow', paint('bold', diagnostic.severity));
   const head = location === undefined ? '' : `${paint('bold', location)}: `;
-  const line = `${head}${severity}: ${diagnostic.message}`;
-  return diagnostic.hint === undefined ? [line] : [line, `  ${paint('cyan', 'hint:')} ${diagnostic.hint}`];
+  const line = `${head}${severity}: ${printable(diagnostic.message)}`;
+  return diagnostic.hint === undefined ? [line] : [line, `  ${paint('cyan', 'hint:')} ${printable(diagnostic.hint)}`];
 }
 
 function locationOf({ file, line, column }: Diagnostic): string | undefined {
   if (file === undefined || file === '') return undefined;
-  if (line === undefined) return file;
-  return column === undefined ? `${file}:${line}` : `${file}:${line}:${column}`;
+  const name = printable(file);
+  if (line === undefined) return name;
+  return column === undefined ? `${name}:${line}` : `${name}:${line}:${column}`;
+}
+
+/** `… and 9,900 more errors (--json lists every one)`; never shaped like a diagnostic. */
+function restLine(rest: readonly Diagnostic[]): string {
+  const { errors, warnings } = counts(rest);
+  const parts = [plural(errors, 'more error'), plural(warnings, 'more warning')].filter((p) => p !== undefined);
+  return `… and ${parts.join(' and ')} (--json lists every one)`;
 }
 
 function countLine(diagnostics: readonly Diagnostic[]): string {
@@ -31,8 +52,8 @@ function countLine(diagnostics: readonly Diagnostic[]): string {
   return parts.join(', ');
 }
 
-function plural(count: number, word: string): string | undefined {
-  return count === 0 ? undefined : `${count} ${word}${count === 1 ? '' : 's'}`;
+function plural(count: number, words: string): string | undefined {
+  return count === 0 ? undefined : `${formatCount(count)} ${words}${count === 1 ? '' : 's'}`;
 }
 
 function counts(diagnostics: readonly Diagnostic[]): { errors: number; warnings: number } {

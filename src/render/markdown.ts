@@ -5,8 +5,11 @@
 // priority (tier); a section that does not fit keeps whole items from its start and drops the rest, never cutting
 // an item (a table row, a <details> block) apart.
 
-// Line breaks would end a table row or an HTML block; other control characters have no business in a comment.
-const CONTROL = /[\u0000-\u001f\u007f\u2028\u2029]/g;
+import { printable } from '../util/safe-text.js';
+
+// Line breaks would end a table row or an HTML block, and other control characters have no business in a comment:
+// every one is escaped by printable() (`\n`, `\u001b`), as in the text views, before the Markdown escaping.
+
 // A zero-width space after `@` keeps GitHub from turning "@org/team" into a mention.
 const MENTION_BREAK = '@&#8203;';
 
@@ -22,8 +25,7 @@ export function escapeMarkdown(text: string): string {
 }
 
 function escapeInline(text: string): string {
-  return text
-    .replace(CONTROL, ' ')
+  return printable(text)
     .replace(/[&<>"']/g, (c) => HTML_ENTITIES[c]!)
     .replace(/\|/g, '&#124;')
     .replace(/[\\`*_[\]~$]/g, (c) => `\\${c}`);
@@ -31,7 +33,7 @@ function escapeInline(text: string): string {
 
 /** For text inside raw HTML (a `<summary>`), where Markdown is not parsed and backslashes would show. */
 export function escapeHtml(text: string): string {
-  return text.replace(CONTROL, ' ').replace(/[&<>"']/g, (c) => HTML_ENTITIES[c]!).replace(/@/g, MENTION_BREAK);
+  return printable(text).replace(/[&<>"']/g, (c) => HTML_ENTITIES[c]!).replace(/@/g, MENTION_BREAK);
 }
 
 /**
@@ -47,7 +49,7 @@ export function code(text: string): string {
  * each line is kept on one line.
  */
 export function fencedBlock(info: string, lines: readonly string[]): string {
-  const body = lines.map((line) => line.replace(CONTROL, ' '));
+  const body = lines.map(printable);
   const longest = Math.max(0, ...body.map((line) => Math.max(0, ...(line.match(/`+/g) ?? []).map((run) => run.length))));
   const fence = '`'.repeat(Math.max(3, longest + 1));
   return [fence + info, ...body, fence].join('\n');

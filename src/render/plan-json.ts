@@ -35,7 +35,7 @@ export interface JsonChange {
 export interface JsonPlanDocument {
   readonly formatVersion: '1';
   readonly project: string;
-  readonly target: { readonly store: 'emulator' | 'aws'; readonly account: string; readonly region: string; readonly endpoint: string | null };
+  readonly target: { readonly store: 'emulator' | 'aws'; readonly account: string; readonly region: string; readonly endpoint: string | null; readonly stateFile?: string };
   readonly source: PlanSource;
   readonly createdAt: string;
   readonly prune: boolean;
@@ -49,12 +49,12 @@ export interface JsonPlanDocument {
 }
 
 export function planToJson(plan: Plan): JsonPlanDocument {
-  const { store, account, region, endpoint } = plan.target;
+  const { store, account, region, endpoint, stateFile } = plan.target;
   const { create, update, replace, delete: del, noop } = plan.summary;
   return {
     formatVersion: plan.formatVersion,
     project: plan.project,
-    target: { store, account, region, endpoint },
+    target: { store, account, region, endpoint, ...(stateFile === undefined ? {} : { stateFile }) },
     source: { revision: plan.source.revision, dirty: plan.source.dirty },
     createdAt: plan.createdAt,
     prune: plan.prune,

@@ -1,11 +1,14 @@
 // The human view of a plan, Terraform-like: where, what changes and how, what is left alone, then one summary line.
 // Also the desired-state changes of a reviewed change (`plan --base`), printed before the plan itself.
+// Text that comes from the documents or the account (addresses, ARNs, names, reasons, warnings) is printable():
+// one item stays on its line and no escape sequence of anyone's but ours reaches the terminal.
 import type { OtherResource } from '../model/index.js';
 import { planMessages } from '../plan/change-rules.js';
 import { type Action, type FieldDiff, hasChanges, type Plan, type PlanSummary, type ResourceChange } from '../plan/types.js';
 import { actionLook, type ColorOptions, documentLook, type Look, type Paint, painter, WARNING_MARK } from './symbols.js';
 import { changedFields, describeLocation, describeSource, describeTarget, fieldLine } from './values.js';
 import type { DesiredChanges, DesiredDocumentChange } from '../plan/desired-diff.js';
+import { printable } from '../util/safe-text.js';
 
 const INDENT = '  ';
 const FIELD_INDENT = '      ';
@@ -38,7 +41,7 @@ export function summaryLine(summary: PlanSummary): string {
 
 function header(plan: Plan, paint: Paint): string[] {
   return [
-    paint('bold', `Plan for project ${plan.project}`),
+    paint('bold', `Plan for project ${printable(plan.project)}`),
     `  target: ${describeTarget(plan.target)}`,
     `  desired state: ${describeSource(plan.source)}`,
   ];
@@ -68,13 +71,14 @@ function changesSection(plan: Plan, paint: Paint): string[] {
 /** A comment saying what happens and why, the address, then its fields and warnings. */
 function changeLines(change: ResourceChange, paint: Paint): string[] {
   const look = actionLook(change.action);
-  const why = change.reasons.length > 0 ? `: ${change.reasons.join('; ')}` : '';
-  const arn = change.arn ? paint('dim', ` (${change.arn})`) : '';
+  const why = change.reasons.length > 0 ? `: ${printable(change.reasons.join('; '))}` : '';
+  const arn = change.arn ? paint('dim', ` (${printable(change.arn)})`) : '';
+  const address = printable(change.address);
   return [
-    INDENT + paint('bold', `# ${change.address} ${look.future}`) + why,
-    alignedSymbol(look, paint) + ` ${change.address}` + arn,
+    INDENT + paint('bold', `# ${address} ${look.future}`) + why,
+    alignedSymbol(look, paint) + ` ${address}` + arn,
     ...fieldLinesOf(change, paint),
-    ...change.warnings.map((w) => FIELD_INDENT + paint('yellow', `${WARNING_MARK} ${w}`)),
+    ...change.warnings.map((w) => FIELD_INDENT + paint('yellow', `${WARNING_MARK} ${printable(w)}`)),
   ];
 }
 
@@ -91,14 +95,14 @@ function unmanagedSection(plan: Plan, paint: Paint): string[] {
 
 function describeOther(other: OtherResource): string {
   const owner = other.owner === 'foreign' ? `foreign, project ${other.project ?? 'unknown'}` : 'unmanaged';
-  return `${other.kind} ${JSON.stringify(other.displayName)} ${other.arn} (${owner})`;
+  return printable(`${other.kind} ${JSON.stringify(other.displayName)} ${other.arn} (${owner})`);
 }
 
 function duplicatesSection(plan: Plan, paint: Paint): string[] {
   if (plan.duplicates.length === 0) return [];
   return [
     paint('bold', 'Duplicates (nothing is planned for them):'),
-    ...plan.duplicates.map((d) => `  ${d.address}: ${d.arns.join(', ')}`),
+    ...plan.duplicates.map((d) => `  ${printable(`${d.address}: ${d.arns.join(', ')}`)}`),
   ];
 }
 
@@ -111,7 +115,7 @@ function warningsSection(plan: Plan, paint: Paint): string[] {
   const hidden = plan.changes.filter((c) => c.action === 'no-op').flatMap((c) => c.warnings.map((w) => `${c.address}: ${w}`));
   const all = [...plan.warnings.filter((w) => !said.has(w)), ...hidden];
   if (all.length === 0) return [];
-  return [paint('bold', 'Warnings:'), ...all.map((w) => '  ' + paint('yellow', `${WARNING_MARK} ${w}`))];
+  return [paint('bold', 'Warnings:'), ...all.map((w) => '  ' + paint('yellow', `${WARNING_MARK} ${printable(w)}`))];
 }
 
 // The desired-state changes of a reviewed change (`plan --base`) as text: printed before the plan itself.
@@ -134,6 +138,6 @@ function projectLines(diff: readonly FieldDiff[], paint: Paint): string[] {
 
 function documentLines(change: DesiredDocumentChange, paint: Paint): string[] {
   const look = documentLook(change.status);
-  const head = `${INDENT}${paint(look.style, look.symbol)} ${change.address} ${look.word} ${describeLocation(change)}`;
+  const head = `${INDENT}${paint(look.style, look.symbol)} ${printable(change.address)} ${look.word} ${describeLocation(change)}`;
   return [head, ...change.diff.map((d) => FIELD_INDENT + fieldLine(d, paint))];
 }

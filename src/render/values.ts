@@ -1,14 +1,17 @@
 // How values read in text: JSON literals, a body listed as dotted paths, one field's change, the target and source
-// a plan was computed for, and where a desired document is.
+// a plan was computed for, and where a desired document is. Everything here is printable(): a value, key or file
+// name with a line break or an escape sequence in it stays on its line and never drives the terminal.
 import type { Target } from '../model/index.js';
 import type { DesiredDocumentChange } from '../plan/desired-diff.js';
 import { isRecord, toJsonValue } from '../plan/diff-resource.js';
 import type { FieldDiff, JsonValue, PlanSource, ResourceBody, ResourceChange } from '../plan/types.js';
 import { compareText } from '../util/canonical.js';
+import { printable } from '../util/safe-text.js';
 import { ARROW, fieldLook, type Paint } from './symbols.js';
 
+/** JSON escapes C0 controls but leaves DEL, C1 and U+2028/2029 raw; printable() writes those as JSON escapes too. */
 function jsonLiteral(value: JsonValue): string {
-  return JSON.stringify(value);
+  return printable(JSON.stringify(value));
 }
 
 interface Field {
@@ -58,26 +61,27 @@ export function fieldLine(diff: FieldDiff, paint: Paint): string {
     : look.symbol === '-' ? jsonLiteral(diff.before)
     : `${jsonLiteral(diff.before)} ${ARROW} ${jsonLiteral(diff.after)}`;
   const forces = diff.forcesReplacement ? '  ' + paint('red', '# forces replacement') : '';
-  return paint(look.style, look.symbol) + ` ${diff.path}: ${value}${forces}`;
+  return paint(look.style, look.symbol) + ` ${printable(diff.path)}: ${value}${forces}`;
 }
 
 /** `emulator, account 000000000000, region us-east-1`, and the endpoint when there is one. */
 export function describeTarget(target: Target): string {
   const endpoint = target.endpoint ? `, endpoint ${target.endpoint}` : '';
-  return `${target.store}, account ${target.account}, region ${target.region}${endpoint}`;
+  return printable(`${target.store}, account ${target.account}, region ${target.region}${endpoint}`);
 }
 
 /** `revision 3f2c1a9e`, `revision 3f2c1a9e with uncommitted changes` or `files (no git revision)`. */
 export function describeSource(source: PlanSource): string {
   if (source.revision === null) return 'files (no git revision)';
   const dirty = source.dirty === true ? ' with uncommitted changes' : '';
-  return `revision ${source.revision}${dirty}`;
+  return `revision ${printable(source.revision)}${dirty}`;
 }
 
 /** Where the document is (or was), in words: "in b.yaml", "from a.yaml", "from a.yaml to b.yaml", "in b.yaml (moved from a.yaml)". */
 export function describeLocation(change: DesiredDocumentChange): string {
-  const file = change.file ?? 'an unknown file';
+  const file = change.file === null ? 'an unknown file' : printable(change.file);
   if (change.status === 'removed') return `from ${file}`;
   if (change.previousFile === undefined) return `in ${file}`;
-  return change.status === 'moved' ? `from ${change.previousFile} to ${file}` : `in ${file} (moved from ${change.previousFile})`;
+  const previous = printable(change.previousFile);
+  return change.status === 'moved' ? `from ${previous} to ${file}` : `in ${file} (moved from ${previous})`;
 }

@@ -2,6 +2,7 @@
 // a webhook says the branch moved. Passes read the documents at the last fetched commit (no checkout), so
 // what is reconciled is always a commit.
 import { loadDesiredState, type DocumentSource } from '../config/index.js';
+import { redactUrls } from '../util/safe-text.js';
 import type { Trigger } from './outcome.js';
 import type { DesiredSource } from './reconcile.js';
 import { CoalescingQueue } from './schedule.js';
@@ -49,7 +50,8 @@ export class GitTracker {
   /** The desired state at the last fetched commit; store paths resolve against `storeDir`. */
   desired(storeDir: string): DesiredSource {
     return {
-      description: { type: 'git', repo: this.repo, branch: this.branch, clone: this.clonePath },
+      // The address as /status and the logs show it: a token in it (https://TOKEN@host/…) is never shown.
+      description: { type: 'git', repo: redactUrls(this.repo), branch: this.branch, clone: this.clonePath },
       storeDir,
       read: async () => {
         const sha = this.current;

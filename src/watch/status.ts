@@ -4,6 +4,7 @@
 import { destination, pino, stdTimeFunctions, type DestinationStream, type Logger } from 'pino';
 import { Counter, Gauge, Histogram, Registry } from 'prom-client';
 import { formatDuration } from '../util/duration.js';
+import { redactUrls, redactUrlsDeep } from '../util/safe-text.js';
 import type { FetchReport } from './git-source.js';
 import {
   errorInfoOf, isSuccess, OUTCOMES, type DesiredInfo, type DriftEntry, type ErrorInfo, type Outcome, type ReconcileOutcome, type ReconcileRecord, type Trigger,
@@ -70,8 +71,9 @@ export class WatchStatus {
     return now - this.lastSuccessAt <= READY_INTERVALS * this.options.intervalMs;
   }
 
+  /** What /status serves; credentials in any URL in it (the watched repository, a store endpoint, an error) are redacted. */
   snapshot(now: number = this.clock()): StatusSnapshot {
-    return {
+    return redactUrlsDeep({
       mode: this.options.mode,
       interval: formatDuration(this.options.intervalMs),
       source: this.options.source,
@@ -86,7 +88,7 @@ export class WatchStatus {
       drift: this.lastPlanned?.drift ?? [],
       lastError: this.lastError ? { ...this.lastError, at: iso(this.lastError.at)! } : null,
       git: this.fetch,
-    };
+    });
   }
 }
 
@@ -189,9 +191,21 @@ export class WatchMetrics {
 /** Drift addresses listed in one line; the rest are counted, so a line stays readable at 2,000 resources. */
 export const MAX_LOGGED_CHANGES = 20;
 
-/** pino on stdout; the destination writes synchronously, so no line is lost when SIGTERM ends the process right after a pass. */
+/**
+ * pino on stdout; the destination writes synchronously, so no line is lost when SIGTERM ends the process right
+ * after a pass. Every line is redacted as a whole before it is written (whatever field or message carries a URL),
+ * which keeps it JSON: the redaction never crosses a quote.
+ */
 export function createLogger(stream: DestinationStream = destination({ dest: 1, sync: true })): Logger {
-  return pino({ base: { name: 'licensectl-watch' }, timestamp: stdTimeFunctions.isoTime }, stream);
+  return pino({ base: { name: 'licensectl-watch' }, timestamp: stdTimeFunctions.isoTime }, redacting(stream));
+}
+
+function redacting(stream: DestinationStream): DestinationStream & { flush(cb: (error?: Error) => void): void } {
+  const flushable = stream as DestinationStream & { flush?: (cb: (error?: Error) => void) => void };
+  return {
+    write: (line: string) => stream.write(redactUrls(line)),
+    flush: (cb) => (flushable.flush ? flushable.flush(cb) : cb()),
+  };
 }
 
 export function logReconcile(logger: Logger, r: ReconcileRecord): void {

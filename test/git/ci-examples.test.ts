@@ -48,5 +48,5 @@ describe.each(['github-actions.yml', 'gitlab-ci.yml'])('examples/ci/%s', (file) 
       const r = await runCli(argsOf(command), { cwd: repo.dir, env: { LICENSECTL_PLAN_KEY: 'ci-key' } });
       expect(r.status, `${command}\n${r.stdout}\n${r.stderr}`).toBe(0);
     }
-  });
+  }, 90_000); // several CLI runs and a git repository: slow on a loaded 2-core machine
 });

@@ -44,6 +44,9 @@ describe("the watcher's clone of a remote repository", () => {
   it('names folders after the repository and a hash of its address', () => {
     expect(cloneFolderName('https://github.com/acme/licenses.git')).toMatch(/^licenses-[0-9a-f]{16}$/);
     expect(cloneFolderName('git@github.com:acme/licenses.git')).not.toBe(cloneFolderName('https://github.com/acme/licenses.git'));
+    // The folder shows in /status: a URL whose only name is its credentials does not name it by them.
+    expect(cloneFolderName('https://ghp_T0KEN@git.example.com')).not.toContain('T0KEN');
+    expect(cloneFolderName('https://ghp_T0KEN@git.example.com')).not.toBe(cloneFolderName('https://other@git.example.com'));
   });
 
   it('refuses hostile addresses and branches, and names a branch the remote does not have', async () => {

@@ -1,7 +1,8 @@
 // The git wrapper: one-line errors without credentials, no repository chosen by the environment, timeouts.
 import path from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { normalizeRemote, redactUrls } from '../../src/git/refs.js';
+import { normalizeRemote } from '../../src/git/refs.js';
+import { redactUrls } from '../../src/util/safe-text.js';
 import { findRepo } from '../../src/git/repo.js';
 import { firstLine, git, runGit } from '../../src/git/run-git.js';
 import { removeDir } from '../helpers/cli.js';
@@ -61,5 +62,15 @@ describe('remote addresses', () => {
 
   it('redacts credentials in every URL of a text', () => {
     expect(redactUrls('a https://u:p@h/x and http://tok@h/y')).toBe('a https://***@h/x and http://***@h/y');
+  });
+
+  it.each([
+    ['a password with a raw @', 'https://user:p@ss@host/r.git', 'https://***@host/r.git'],
+    ['a URL without a path', 'clone https://TOKEN@host failed', 'clone https://***@host failed'],
+    ['a query after the host', 'https://host?next=a@b', 'https://host?next=a@b'],
+    ['an address in a sentence', 'see https://host, or mail ops@example.com', 'see https://host, or mail ops@example.com'],
+    ['JSON text (never across a quote)', '{"repo":"https://host/r","by":"a@b","u":"https://t@h/x"}', '{"repo":"https://host/r","by":"a@b","u":"https://***@h/x"}'],
+  ])('redacts %s', (_what, text, redacted) => {
+    expect(redactUrls(text)).toBe(redacted);
   });
 });

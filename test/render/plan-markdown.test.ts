@@ -90,7 +90,7 @@ describe('renderPlanMarkdown escaping', () => {
 
   it('escapes a hostile value in a table cell, a list item and a summary, and breaks mentions', () => {
     const text = renderPlanMarkdown(hostilePlan());
-    const escaped = 'x &#124; y &lt;/details&gt;&lt;/summary&gt;&lt;script&gt;alert(1)&lt;/script&gt; \\*b\\* \\_i\\_ \\[l\\](http://e) \\`c\\` \\~\\~s\\~\\~ \\$m\\$ @&#8203;acme/security  # h';
+    const escaped = 'x &#124; y &lt;/details&gt;&lt;/summary&gt;&lt;script&gt;alert(1)&lt;/script&gt; \\*b\\* \\_i\\_ \\[l\\](http://e) \\`c\\` \\~\\~s\\~\\~ \\$m\\$ @&#8203;acme/security\\\\n\\\\n# h';
     expect(text).toContain(`| LicenseConfiguration | ${escaped} | <code>`);
     expect(text).toContain(`\n- ⚠️ ${escaped}\n`);
     const outsideFences = text.replace(/^(`{3,})diff\n[\s\S]*?^\1$/gm, '');
@@ -117,7 +117,7 @@ describe('renderPlanMarkdown escaping', () => {
     const text = renderPlanMarkdown(weird);
     expect(structuralProblems(text)).toEqual([]);
     expect(text).toContain('<b>LicenseConfiguration/&lt;img src=x&gt;</b> will be updated in place</summary>');
-    expect(text).toContain('\n+ tags.k ```` </details>: "v"\n`````\n');
+    expect(text).toContain('\n+ tags.k\\n````\\n</details>: "v"\n`````\n');
   });
 });
 

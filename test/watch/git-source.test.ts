@@ -37,6 +37,12 @@ describe('following a branch', () => {
     expect(tracker.desired('/work').description).toEqual({ type: 'git', repo: '/srv/licenses.git', branch: 'main', clone: '/cache/clone-of-/srv/licenses.git' });
   });
 
+  it('describes a repository without the credentials in its URL', async () => {
+    const { git } = fakeGit();
+    const tracker = await GitTracker.open('https://x-access-token:ghs_T0KEN@github.com/acme/licenses.git', 'main', '/cache', git);
+    expect(tracker.desired('/work').description).toMatchObject({ repo: 'https://***@github.com/acme/licenses.git' });
+  });
+
   it('fetches every interval and asks for a pass only when the branch moved', async () => {
     const { gitPoller, remote, moves, reports } = await poller();
     gitPoller.start();

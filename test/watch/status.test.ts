@@ -1,4 +1,6 @@
+import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
+import { createLogger, logReconcile, WatchStatus } from '../../src/watch/status.js';
 import { INTERVAL, record, statusWithClock, T0 } from './builders.js';
 
 describe('readiness', () => {
@@ -81,5 +83,36 @@ describe('/status snapshot', () => {
     const { status } = statusWithClock();
     status.started();
     expect(status.snapshot().running).toBe(true);
+  });
+});
+
+describe('credentials in URLs', () => {
+  const TOKEN = 'ghp_s3cretT0ken';
+  const url = `https://ci-bot:${TOKEN}@git.example.com/acme/licenses.git`;
+
+  it('never reach /status: not the watched repository, an error, a diagnostic or a fetch error', () => {
+    const status = new WatchStatus({ mode: 'correct', intervalMs: INTERVAL, source: { type: 'git', repo: url, branch: 'main', clone: '/cache/licenses-0123' }, clock: () => T0 });
+    const diagnostic = { severity: 'error' as const, code: 'LIST_FAILED', message: `cannot read ${url}`, hint: `check https://${TOKEN}@git.example.com` };
+    status.record(record({ outcome: 'store-error', counts: null, error: { code: 'GIT_FETCH_FAILED', message: `cannot fetch ${url}`, hint: `retry ${url}`, diagnostics: [diagnostic] } }));
+    status.fetched({ at: T0, sha: 'c1', moved: false, error: new Error(`unable to access '${url}': 403`) });
+    const snapshot = status.snapshot();
+    expect(JSON.stringify(snapshot)).not.toContain(TOKEN);
+    expect(snapshot.source).toEqual({ type: 'git', repo: 'https://***@git.example.com/acme/licenses.git', branch: 'main', clone: '/cache/licenses-0123' });
+    expect(snapshot.lastError?.message).toBe('cannot fetch https://***@git.example.com/acme/licenses.git');
+    expect(snapshot.git?.error?.message).toBe("unable to access 'https://***@git.example.com/acme/licenses.git': 403");
+  });
+
+  it('never reach a log line, in a field or in the message, and every line stays JSON', () => {
+    const raw: string[] = [];
+    const logger = createLogger(new Writable({ write(chunk: Buffer, _enc, done) { raw.push(chunk.toString()); done(); } }));
+    logger.info({ event: 'start', source: { type: 'git', repo: url, branch: 'main' } }, `watching ${url}`);
+    logger.warn({ event: 'fetch', errorCode: 'GIT_FETCH_FAILED', error: `fatal: unable to access "${url}"` }, 'git fetch failed');
+    logReconcile(logger, record({ outcome: 'store-error', counts: null, error: { code: 'X', message: `cannot reach ${url}`, diagnostics: [] } }));
+    expect(raw).toHaveLength(3);
+    for (const line of raw) expect(line).not.toContain(TOKEN);
+    const parsed = raw.map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(parsed[0]).toMatchObject({ source: { repo: 'https://***@git.example.com/acme/licenses.git' }, msg: 'watching https://***@git.example.com/acme/licenses.git' });
+    expect(parsed[1]).toMatchObject({ error: 'fatal: unable to access "https://***@git.example.com/acme/licenses.git"' });
+    expect(parsed[2]).toMatchObject({ error: 'cannot reach https://***@git.example.com/acme/licenses.git' });
   });
 });

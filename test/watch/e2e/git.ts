@@ -39,6 +39,24 @@ export function gitTests(): void {
     return { repo, watcher, first };
   }
 
+  it('shows no credential of a --repo URL in /status or in any log line, even when fetching fails', async (ctx) => {
+    const { expect } = ctx;
+    const token = 'ghp_e2eS3cretT0ken';
+    const repo = await pushingRepo({ 'licensectl.yaml': PROJECT_YAML('git-secret'), 'win.yaml': config('win-secret', 10) });
+    ctx.onTestFinished(() => repo.remove());
+    // git takes credentials in a file:// URL as it does in https://, so the token travels the same way without a server.
+    const url = `file://ci-bot:${token}@localhost${repo.bare}`;
+    const watcher = await fixtures(ctx.onTestFinished).watching(['--repo', url, '--branch', 'main', '--cache-dir', cacheDir, '--endpoint', emulator.url, '--interval', '1h', '--git-interval', '1s']);
+    expect(await watcher.waitForLine((l) => l.event === 'reconcile')).toMatchObject({ outcome: 'drift-corrected' });
+    await repo.remove();
+    await watcher.waitForLine((l) => l.event === 'fetch' && l.errorCode !== undefined, 5_000);
+    const { body } = await watcher.json('/status');
+    expect(body).toMatchObject({ source: { type: 'git', repo: `file://***@localhost${repo.bare}` }, git: { error: { code: 'GIT_FETCH_FAILED' } } });
+    expect(JSON.stringify(body)).not.toContain(token);
+    for (const line of watcher.lines) expect(JSON.stringify(line)).not.toContain(token);
+    expect(watcher.stderr).not.toContain(token);
+  });
+
   const liveCount = async (name: string) =>
     (await client.send(new ListLicenseConfigurationsCommand({}))).LicenseConfigurations?.find((c) => c.Name === name)?.LicenseCount;
 
