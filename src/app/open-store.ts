@@ -32,17 +32,21 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
   const region = flags.region ?? (project.store.type === 'aws' ? project.store.region : undefined) ?? process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? (storeType === 'emulator' ? DEFAULT_REGION : undefined);
   if (!region) throw new LicensectlError('REGION_MISSING', 'no AWS region given', { hint: 'pass --region, set spec.store.region in licensectl.yaml, or set AWS_REGION' });
   const { createClients, Store, DEFAULT_RETRY } = await import('../store/index.js');
-  const transport = storeType === 'emulator' && !endpoint ? await embeddedTransport(options) : {};
+  const stateFile = storeType === 'emulator' && !endpoint ? emulatorStatePath(options.dir, project, flags.state) : undefined;
+  const transport = stateFile ? await embeddedTransport(stateFile) : {};
   const credentials = storeType === 'emulator' ? emulatorCredentials() : undefined;
   const profile = flags.profile ?? (project.store.type === 'aws' ? project.store.profile : undefined);
+  const timeoutMs = options.timeoutMs ?? numberFromEnv('LICENSECTL_TIMEOUT_MS') ?? 30_000;
   const clients = createClients({
     region, endpoint: endpoint ?? transport.endpoint, requestHandler: transport.requestHandler, credentials, profile,
-    retry: options.retry ?? retryFromEnv(DEFAULT_RETRY), timeoutMs: options.timeoutMs ?? numberFromEnv('LICENSECTL_TIMEOUT_MS') ?? 30_000,
+    retry: options.retry ?? retryFromEnv(DEFAULT_RETRY), timeoutMs,
   });
   const account = await resolveAccount(storeType, endpoint, region, profile, credentials);
-  const target: Target = { store: storeType, account, region, endpoint: endpoint ?? null };
+  const target: Target = { store: storeType, account, region, endpoint: endpoint ?? null, ...(stateFile ? { stateFile } : {}) };
   checkAccount(project, target);
-  return new Store({ clients, project: project.name, target, concurrency: flags.concurrency });
+  // Beside the embedded emulator's state (they go together); for any other store, in the project's .licensectl/.
+  const pendingCreatesFile = stateFile ? `${stateFile}.pending-creates.json` : path.join(options.dir, '.licensectl', 'pending-creates.json');
+  return new Store({ clients, project: project.name, target, concurrency: flags.concurrency, pendingCreatesFile, requestTimeoutMs: timeoutMs });
 }
 
 /** LICENSECTL_MAX_ATTEMPTS and LICENSECTL_RETRY_BASE_MS tune retries (tests and impatient CI jobs shorten them). */
@@ -68,9 +72,9 @@ export function emulatorStatePath(dir: string, project: ProjectConfig, stateFlag
   return path.resolve(dir, (project.store.type === 'emulator' ? project.store.path : undefined) ?? '.licensectl/emulator.json');
 }
 
-async function embeddedTransport(options: OpenStoreOptions): Promise<{ endpoint?: string; requestHandler?: unknown }> {
+async function embeddedTransport(statePath: string): Promise<{ endpoint?: string; requestHandler?: unknown }> {
   const { Emulator, createInProcessHandler } = await import('../emulator/index.js');
-  const emulator = new Emulator({ statePath: emulatorStatePath(options.dir, options.project, options.flags.state) });
+  const emulator = new Emulator({ statePath });
   return { endpoint: 'http://emulator.embedded', requestHandler: createInProcessHandler(emulator) };
 }
 

@@ -25,13 +25,17 @@ export interface PlanFlags extends StoreFlags {
   readonly base?: string;
 }
 
-/** Loads the desired state (failing before any store is opened when it is invalid), opens the store and plans. */
-export async function planDirectory(dir: string, flags: PlanFlags): Promise<PlanRun> {
+/**
+ * Loads the desired state (failing before any store is opened when it is invalid), opens the store and plans.
+ * `onOpen` runs once the store is open, before anything is read (apply takes its lock there).
+ */
+export async function planDirectory(dir: string, flags: PlanFlags, onOpen?: (store: Store) => Promise<void>): Promise<PlanRun> {
   const targets = targetsOf(flags.target ?? []);
   const loaded = await loadDesired(dir, flags['git-ref']);
   const desiredChanges = flags.base === undefined ? undefined : diffDesired((await loadDesired(dir, flags.base)).state, loaded.state);
   const store = await openStore({ dir: path.resolve(dir), project: loaded.state.project, flags });
   try {
+    await onOpen?.(store);
     const plan = await planAgainst(store, loaded.state, {
       target: store.target,
       source: loaded.source,
@@ -78,7 +82,7 @@ export function touchedBy(plan: Plan): Address[] {
 
 function targetsOf(values: readonly string[]) {
   const { targets, errors } = parseTargets(values);
-  if (errors.length) throw new LicensectlError('BAD_TARGET', errors.join('\n'), { hint: 'addresses look like Kind/name, e.g. LicenseConfiguration/windows-server' });
+  if (errors.length) throw new LicensectlError('BAD_TARGET', errors.join('; '), { hint: 'addresses look like Kind/name, e.g. LicenseConfiguration/windows-server' });
   return targets;
 }
 

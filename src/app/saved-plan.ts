@@ -120,12 +120,21 @@ function signatureBytes(signature: unknown): Buffer | null {
 }
 
 /** Throws PLAN_TOO_OLD when the plan was made more than `maxAgeMs` before `now`. */
+/** Clocks of the machine that planned and the one that applies may differ a little. */
+const FUTURE_TOLERANCE_MS = 60_000;
+
 export function checkPlanAge(createdAt: string, maxAgeMs: number, now: Date): void {
   const created = Date.parse(createdAt);
   if (Number.isNaN(created)) {
     throw new LicensectlError('PLAN_FILE_INVALID', `the saved plan's createdAt is not a date: ${JSON.stringify(createdAt)}`, { hint: 'pass the file written by `licensectl plan --out FILE`' });
   }
   const age = now.getTime() - created;
+  // A plan from the future was not made by this clock: an unsigned file's date could have been written to pass the age limit.
+  if (age < -FUTURE_TOLERANCE_MS) {
+    throw new LicensectlError('PLAN_FILE_INVALID', `the saved plan is dated ${createdAt}, ${durationInWords(-age)} in the future`, {
+      hint: 'check the clocks of the machines that planned and apply, and make a new plan with `licensectl plan --out FILE`',
+    });
+  }
   if (age <= maxAgeMs) return;
   throw new LicensectlError('PLAN_TOO_OLD', `the saved plan is ${durationInWords(age)} old, older than the limit of ${durationInWords(maxAgeMs)} (--max-plan-age)`, {
     hint: 'make a new plan with `licensectl plan --out FILE`, or raise --max-plan-age',
@@ -155,11 +164,18 @@ function counted(n: number, one: string, many: string): string {
 // ---- Binding and freshness
 // A saved plan is applied only if every resource it touches is still as it was when the plan was made.
 export function checkPlanTarget(plan: Plan, project: string, target: Target): void {
-  const mismatches = (['store', 'account', 'region', 'endpoint'] as const).filter((k) => plan.target[k] !== target[k]).map((k) => `${k} ${plan.target[k]} ≠ ${target[k]}`);
+  const mismatches = (['store', 'account', 'region', 'endpoint', 'stateFile'] as const)
+    .filter((k) => (plan.target[k] ?? null) !== (target[k] ?? null))
+    .map((k) => `${k} ${shown(plan.target[k])} ≠ ${shown(target[k])}`);
   if (plan.project !== project) mismatches.unshift(`project ${plan.project} ≠ ${project}`);
   if (mismatches.length) {
     throw new LicensectlError('PLAN_TARGET_MISMATCH', `the saved plan was made for another target (${mismatches.join(', ')})`, { hint: 'run plan again against this target' });
   }
+}
+
+/** A target member as the refusal names it: absent (a stateFile of a non-embedded store) is "none". */
+function shown(value: string | null | undefined): string {
+  return value === undefined ? 'none' : String(value);
 }
 
 export function checkFingerprints(plan: Plan, live: LiveState): void {

@@ -7,6 +7,7 @@ import { type Address, addressOf, compareAddresses, type Kind } from '../model/i
 import type { ApplyResult, ChangeResult, Plan, ResourceChange } from '../plan/types.js';
 import { dependenciesOf } from '../plan/dependencies.js';
 import { type ApplyContext, errorName, type Store, type StoreChange } from '../store/index.js';
+import { canonicalJson } from '../util/canonical.js';
 
 export interface ApplyOptions {
   readonly concurrency: number;
@@ -85,7 +86,8 @@ function summarise(plan: Plan, results: readonly ChangeResult[]): ApplyResult {
 
 /**
  * The context of one apply: references resolve to ARNs (those created earlier in the same apply win over those
- * read at plan time), and client tokens derive from the plan so that retries reuse them.
+ * read at plan time), and client tokens derive from what is asked, so that every retry — in this process or in the
+ * next apply after this one was killed — sends the same token for the same request (see clientToken).
  */
 class PlanApplyContext implements ApplyContext {
   private readonly arns = new Map<string, string>();
@@ -93,7 +95,7 @@ class PlanApplyContext implements ApplyContext {
   private readonly seed: string;
 
   constructor(plan: Plan) {
-    this.seed = `${plan.project}|${plan.createdAt}`;
+    this.seed = `${plan.project}|${plan.target.account}|${plan.target.region}`;
     for (const change of plan.changes) {
       if (!change.arn) continue;
       this.planned.set(change.address, change.arn);
@@ -120,8 +122,18 @@ class PlanApplyContext implements ApplyContext {
     return arn;
   }
 
-  clientToken(change: StoreChange, purpose: string): string {
-    const hex = createHash('sha256').update(`${this.seed}|${change.address}|${change.fingerprint}|${purpose}`).digest('hex');
+  /**
+   * The same intention gives the same token, never the time or the process: project, account, region, address, the
+   * fingerprint of the live resource the change was planned against (absence, for a create), what the call is for,
+   * and its members. A re-run after a kill re-sends the killed run's token, and the service answers with what that
+   * request made instead of making it twice. A different intention differs in one of these: a changed document
+   * changes the members; a resource changed since changes the fingerprint. The one case they cannot tell apart —
+   * a resource created, deleted by hand, then asked for again — is caught by the store, which knows the deleted
+   * ARN from its listing and asks again under a token that names it.
+   */
+  clientToken(change: StoreChange, purpose: string, input: unknown = null): string {
+    const intent = `${this.seed}|${change.address}|${change.fingerprint}|${purpose}|${canonicalJson(input)}`;
+    const hex = createHash('sha256').update(intent).digest('hex');
     // UUID-shaped: accepted by every token field of both services (License Manager's report tokens stop at 36).
     return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
   }

@@ -1,6 +1,7 @@
 import { Args, Flags } from '@oclif/core';
 import { BaseCommand, confirmApply, dirFlag, renderStats, storeFlags } from '../app/base-command.js';
 import { checkGuards, loadDesired, planDirectory, readLive, touchedBy } from '../app/planning.js';
+import { lockApply } from '../app/apply-lock.js';
 import { openStore } from '../app/open-store.js';
 import { checkFingerprints, checkPlanTarget, PLAN_KEY_ENV, readPlanFile } from '../app/saved-plan.js';
 import { parseDuration } from '../util/duration.js';
@@ -21,9 +22,18 @@ export default class Apply extends BaseCommand {
     'max-deletes': Flags.integer({ description: 'refuse to apply a plan that deletes or replaces more than N resources', min: 0 }),
     'allow-empty': Flags.boolean({ description: 'allow an empty desired state to delete every managed resource' }),
     'max-plan-age': Flags.string({ description: 'refuse a saved plan older than this (e.g. 30m, 24h, 2d)', default: '24h' }),
+    'lock-timeout': Flags.string({ description: 'wait this long for another apply on the same embedded state to finish (e.g. 30s, 5m); 0s refuses at once', default: '0s' }),
   };
 
   async run(): Promise<JsonApplyDocument> {
+    try {
+      return await this.applyOnce();
+    } finally {
+      await this.unlock?.();
+    }
+  }
+
+  private async applyOnce(): Promise<JsonApplyDocument> {
     const { args, flags } = await this.parse(Apply);
     const started = performance.now();
     const { plan, store, desiredCount } = args.planfile ? await this.savedPlan(args.planfile, flags) : await this.freshPlan(flags);
@@ -52,17 +62,30 @@ export default class Apply extends BaseCommand {
     return applyToJson(result);
   }
 
-  private async freshPlan(flags: Parameters<typeof planDirectory>[1] & { dir: string }): Promise<{ plan: Plan; store: Store; desiredCount: number }> {
-    const { plan, store, loaded } = await planDirectory(flags.dir, flags);
+  /** Releases the apply lock, once taken. */
+  private unlock?: () => Promise<void>;
+
+  /**
+   * Two applies on one embedded state take turns for the whole apply, from reading the account to the last change
+   * (a served emulator or AWS is shared by more than this machine: a lock file cannot cover it).
+   */
+  private async lock(store: Store, timeout: string): Promise<void> {
+    if (!store.target.stateFile) return;
+    this.unlock = await lockApply(store.target.stateFile, store.project, { timeoutMs: parseDuration(timeout, 'lock-timeout', true), command: `licensectl ${this.argv.join(' ')}`.trim() });
+  }
+
+  private async freshPlan(flags: Parameters<typeof planDirectory>[1] & { dir: string; 'lock-timeout': string }): Promise<{ plan: Plan; store: Store; desiredCount: number }> {
+    const { plan, store, loaded } = await planDirectory(flags.dir, flags, (opened) => this.lock(opened, flags['lock-timeout']));
     return { plan, store, desiredCount: loaded.state.resources.length };
   }
 
-  private async savedPlan(file: string, flags: Parameters<typeof openStore>[0]['flags'] & { dir: string; 'max-plan-age': string }): Promise<{ plan: Plan; store: Store; desiredCount: number }> {
+  private async savedPlan(file: string, flags: Parameters<typeof openStore>[0]['flags'] & { dir: string; 'max-plan-age': string; 'lock-timeout': string }): Promise<{ plan: Plan; store: Store; desiredCount: number }> {
     const plan = await readPlanFile(file, { key: process.env[PLAN_KEY_ENV] || undefined, maxAgeMs: parseDuration(flags['max-plan-age'], 'max-plan-age'), now: new Date() });
     const loaded = await loadDesired(flags.dir);
     const store = await openStore({ dir: loaded.dir, project: loaded.state.project, flags });
     try {
       checkPlanTarget(plan, loaded.state.project.name, store.target);
+      await this.lock(store, flags['lock-timeout']);
       checkFingerprints(plan, await readLive(store, loaded.state, touchedBy(plan)));
       return { plan, store, desiredCount: plan.changes.filter((c) => c.action !== 'delete').length };
     } catch (error) {

@@ -16,7 +16,7 @@ export default class Plan extends BaseCommand {
     ...storeFlags,
     out: Flags.file({ description: 'also save the plan to FILE, for `licensectl apply FILE`' }),
     format: Flags.string({ description: 'output format (markdown: for a pull-request comment, at most 60,000 characters)', options: ['text', 'json', 'markdown'], default: 'text' }),
-    'detailed-exitcode': Flags.boolean({ description: 'exit 2 when the plan has changes, 0 when it has none' }),
+    'detailed-exitcode': Flags.boolean({ description: 'exit 2 when the plan has changes, 0 when it has none, 1 when the account holds duplicates' }),
     target: Flags.string({ description: 'plan only this address (Kind/name); repeatable', multiple: true }),
     'git-ref': Flags.string({ description: 'read the desired state as it is at this commit, branch or tag of the repository holding --dir' }),
     base: Flags.string({ description: 'first list the desired-state changes from this ref (e.g. origin/main) to the head' }),
@@ -34,7 +34,7 @@ export default class Plan extends BaseCommand {
       this.printOut(this.render(plan, flags.format));
       if (saved) this.printErr(saved);
     }
-    if (flags['detailed-exitcode'] && hasChanges(plan.summary)) process.exitCode = 2;
+    if (flags['detailed-exitcode']) process.exitCode = detailedExitCode(plan);
     // Only --json prints the returned value; building it costs as much as rendering a large plan.
     return this.jsonEnabled() ? planToJson(plan) : undefined;
   }
@@ -46,4 +46,13 @@ export default class Plan extends BaseCommand {
     const text = renderPlanText(plan, { color });
     return plan.desiredChanges ? `${renderDesiredChangesText(plan.desiredChanges, { color })}\n${text}` : text;
   }
+}
+
+/**
+ * `--detailed-exitcode`: 0 the account is as the repository says, 2 changes are planned, 1 it is not and no plan can
+ * make it so — live resources carry the ownership tags of one document twice (duplicates), which need a repair.
+ */
+function detailedExitCode(plan: PlanValue): number {
+  if (plan.duplicates.length > 0) return 1;
+  return hasChanges(plan.summary) ? 2 : 0;
 }

@@ -78,4 +78,6 @@ export interface Target {
   readonly account: string;
   readonly region: string;
   readonly endpoint: string | null;
+  /** The embedded emulator's state file (absolute): a saved plan applies only to the state it was made against. */
+  readonly stateFile?: string;
 }

@@ -10,6 +10,7 @@ import {
 } from '../model/index.js';
 import { compareText } from '../util/canonical.js';
 import type { Clients } from './clients.js';
+import type { PendingCreates } from './pending-creates.js';
 
 export interface StoreContext {
   readonly clients: Clients;
@@ -17,6 +18,10 @@ export interface StoreContext {
   /** Every per-resource read of the store goes through this one limit: at most --concurrency at a time in all. */
   readonly readLimit: LimitFunction;
   readonly target: Target;
+  /** ARNs the last listing showed deleted: a create answered with one of them was a replay (see createWithToken). */
+  readonly deleted: Set<string>;
+  /** Notes of creates without a client token in flight (see pending-creates.ts). */
+  readonly pending: PendingCreates;
 }
 
 /** One change to perform, as the plan describes it (a plan's ResourceChange is one). */
@@ -39,8 +44,8 @@ export interface ApplyContext {
   arnOf(kind: Kind, nameOrArn: string): string;
   /** The ARN a reference had when the plan was made (before any replace in this apply); undefined if none. */
   plannedArnOf(kind: Kind, nameOrArn: string): string | undefined;
-  /** The client token of one call of this change: the same for every retry of that call. */
-  clientToken(change: StoreChange, purpose: string): string;
+  /** The client token of one call of this change (`input`: its other members): the same for every retry of that call. */
+  clientToken(change: StoreChange, purpose: string, input?: unknown): string;
 }
 
 export interface KindRead {
@@ -54,6 +59,35 @@ export interface KindAdapter {
   create(ctx: StoreContext, change: StoreChange, apply: ApplyContext): Promise<string>;
   update(ctx: StoreContext, change: StoreChange, apply: ApplyContext): Promise<void>;
   delete(ctx: StoreContext, change: StoreChange): Promise<void>;
+}
+
+/**
+ * A create that takes a client token. The same token always gets the first answer again, so a create that was
+ * fulfilled once, then deleted (by hand) and asked for again would be answered with the deleted resource: when the
+ * answer names an ARN the listing showed deleted, the create is asked again under a token that names that ARN.
+ */
+export async function createWithToken(
+  ctx: StoreContext, change: StoreChange, apply: ApplyContext, input: object, send: (token: string) => Promise<string>,
+): Promise<string> {
+  let purpose = 'create';
+  for (let round = 0; round < MAX_REPLAYS; round += 1) {
+    const arn = await send(apply.clientToken(change, purpose, input));
+    if (!ctx.deleted.has(arn)) return arn;
+    purpose = `create after ${arn}`;
+  }
+  throw new Error(`internal: ${change.address}: every create was answered with a deleted resource`);
+}
+
+const MAX_REPLAYS = 5;
+
+/** Listed items without the deleted ones (`isDeleted`), whose ARNs the store remembers (see createWithToken). */
+export function withoutDeleted<T>(ctx: StoreContext, items: readonly T[], isDeleted: (item: T) => boolean, arnOf: (item: T) => string): T[] {
+  const kept: T[] = [];
+  for (const item of items) {
+    if (isDeleted(item)) ctx.deleted.add(arnOf(item));
+    else kept.push(item);
+  }
+  return kept;
 }
 
 /** The desired body of a change, narrowed to its kind. */
@@ -93,13 +127,37 @@ export function classify<T>(ctx: StoreContext, view: ItemView<T>, tagged: readon
   return { managed, others };
 }
 
-/** One License Manager ListTagsForResource per item (its list operations leave tags out), at the store's concurrency. */
-export function withLmTags<T>(ctx: StoreContext, view: Pick<ItemView<T>, 'arnOf'>, items: readonly T[]): Promise<{ item: T; tags: Tags }[]> {
-  return Promise.all(items.map(async (item) => ({ item, tags: await lmTagsOf(ctx, view.arnOf(item)) })));
+/**
+ * One License Manager ListTagsForResource per item (its list operations leave tags out), at the store's concurrency.
+ * An item deleted between its listing and its tag read (by a person, or by a killed apply's request landing late) is
+ * left out: it is absent, as a read a moment later would find it.
+ */
+export async function withLmTags<T>(ctx: StoreContext, view: Pick<ItemView<T>, 'arnOf'>, items: readonly T[]): Promise<{ item: T; tags: Tags }[]> {
+  const tagged = await Promise.all(items.map(async (item) => ({ item, tags: await lmTagsOf(ctx, view.arnOf(item)) })));
+  return tagged.filter((t): t is { item: T; tags: Tags } => t.tags !== null);
 }
 
-function lmTagsOf(ctx: StoreContext, arn: string): Promise<Tags> {
-  return ctx.readLimit(async () => fromLmTags((await ctx.clients.lm.send(new ListTagsForResourceCommand({ ResourceArn: arn }))).Tags));
+/** The resource's tags, or null when it no longer exists. */
+function lmTagsOf(ctx: StoreContext, arn: string): Promise<Tags | null> {
+  return ctx.readLimit(async () => {
+    try {
+      return fromLmTags((await ctx.clients.lm.send(new ListTagsForResourceCommand({ ResourceArn: arn }))).Tags);
+    } catch (error) {
+      if (isGone(error)) return null;
+      throw error;
+    }
+  });
+}
+
+/**
+ * License Manager's answers for a resource that is not there (any more): InvalidParameterValueException "Invalid … ARN"
+ * for an ARN that names nothing, ValidationException "… is (already) deleted" for a deleted license or grant.
+ */
+export function isGone(error: unknown): boolean {
+  const e = error as { name?: string; message?: string };
+  const message = e.message ?? '';
+  return (e.name === 'InvalidParameterValueException' && /\binvalid\b.*\barn\b/i.test(message))
+    || (e.name === 'ValidationException' && /\bis (already )?deleted\b/i.test(message));
 }
 
 export function toLmTags(tags: Tags): { Key: string; Value: string }[] {

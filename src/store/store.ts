@@ -5,6 +5,7 @@ import type { Clients } from './clients.js';
 import type { ApplyContext, KindAdapter, KindRead, StoreChange, StoreContext } from './kind-adapter.js';
 import { grantAdapter, type ListedGrant, listGrants, tagGrants } from './kinds/grant.js';
 import { licenseAdapter, readLicenses } from './kinds/license.js';
+import { PendingCreates } from './pending-creates.js';
 import { licenseConfigurationAdapter, readLicenseConfigurations } from './kinds/license-configuration.js';
 import { readResourceShares, resourceShareAdapter } from './kinds/resource-share.js';
 
@@ -16,6 +17,10 @@ export interface StoreOptions {
   readonly target: Target;
   /** Parallel per-resource reads and independent changes. */
   readonly concurrency: number;
+  /** Where notes of creates without a client token are kept (see pending-creates.ts). */
+  readonly pendingCreatesFile: string;
+  /** How long after it left a request can still take effect: the per-attempt timeout. */
+  readonly requestTimeoutMs: number;
 }
 
 /** What one round of list calls found. */
@@ -31,11 +36,23 @@ export class Store {
   private readonly ctx: StoreContext;
 
   constructor(options: StoreOptions) {
-    this.ctx = { clients: options.clients, project: options.project, readLimit: pLimit(Math.max(1, options.concurrency)), target: options.target };
+    this.ctx = {
+      clients: options.clients,
+      project: options.project,
+      readLimit: pLimit(Math.max(1, options.concurrency)),
+      target: options.target,
+      deleted: new Set(),
+      // A second on top: the request's own timeout starts a little after the note is written.
+      pending: new PendingCreates(options.pendingCreatesFile, options.requestTimeoutMs + 1_000),
+    };
   }
 
   get target(): Target {
     return this.ctx.target;
+  }
+
+  get project(): string {
+    return this.ctx.project;
   }
 
   get stats() {

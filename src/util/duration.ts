@@ -6,9 +6,13 @@ const UNIT_MS: Readonly<Record<string, number>> = { ms: 1, s: 1_000, m: 60_000, 
 const WHOLE = /^(?:\d+(?:\.\d+)?(?:ms|s|m|h|d))+$/;
 const PART = /(\d+(?:\.\d+)?)(ms|s|m|h|d)/g;
 
-/** Milliseconds in `text`, rounded to a whole millisecond; throws BAD_DURATION naming `--flag` unless it is positive. */
-export function parseDuration(text: string, flag: string): number {
+/**
+ * Milliseconds in `text`, rounded to a whole millisecond; throws BAD_DURATION naming `--flag` unless it is positive
+ * (or zero, written `0` or with a unit, where `allowZero` says a zero means "do not wait").
+ */
+export function parseDuration(text: string, flag: string, allowZero = false): number {
   const trimmed = text.trim();
+  if (allowZero && /^0+(?:\.0+)?(?:ms|s|m|h|d)?$/.test(trimmed)) return 0;
   if (!WHOLE.test(trimmed)) throw badDuration(text, flag);
   let total = 0;
   for (const [, amount, unit] of trimmed.matchAll(PART)) total += Number(amount) * UNIT_MS[unit!]!;

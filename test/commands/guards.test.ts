@@ -47,6 +47,10 @@ describe('apply refuses destructive or ambiguous plans', () => {
     const plan = await runCli(['plan', '--dir', dir]);
     expect(plan.status).toBe(0);
     expect(plan.stdout).toContain(copy.LicenseConfigurationArn!);
+    // Under --detailed-exitcode the account is not what the repository says, and no plan can fix it: exit 1, not 0.
+    const detailed = await runCli(['plan', '--dir', dir, '--detailed-exitcode']);
+    expect(detailed.status).toBe(1);
+    expect(detailed.stdout).toContain(copy.LicenseConfigurationArn!);
     const r = await runCli(['apply', '--dir', dir, '--auto-approve']);
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/^Error \[DUPLICATE_RESOURCES\]: several live resources carry the ownership tags of one document: LicenseConfiguration\/a \(arn:.*, arn:.*\)$/m);

@@ -56,6 +56,30 @@ describe('apply PLANFILE', () => {
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/^Error \[PLAN_FILE_INVALID\]: .*plan\.json is not a licensectl plan/m);
   });
+
+  it('a plan made against one embedded state is refused by another, even of the same project', async () => {
+    const other = await projectDir({
+      'licensectl.yaml': PROJECT_YAML(),
+      'a.yaml': CONFIG_YAML('alpha', 'countingType: Core\nlicenseCount: 1'),
+      'b.yaml': CONFIG_YAML('beta', 'countingType: Core\nlicenseCount: 1'),
+    });
+    try {
+      expect((await runCli(['apply', '--dir', other, '--auto-approve'])).status).toBe(0);
+      const r = await runCli(['apply', planFile, '--dir', other]);
+      expect(r.status).toBe(1);
+      expect(r.stderr).toContain(`Error [PLAN_TARGET_MISMATCH]: the saved plan was made for another target (stateFile ${statePathOf(dir)} ≠ ${statePathOf(other)})`);
+    } finally {
+      await removeDir(other);
+    }
+  });
+
+  it('an unsigned plan dated in the future is refused, whatever --max-plan-age says', async () => {
+    const doc = JSON.parse(await readFile(planFile, 'utf8')) as { createdAt: string };
+    await writeFile(planFile, JSON.stringify({ ...doc, createdAt: '2099-01-01T00:00:00.000Z' }));
+    const r = await runCli(['apply', planFile, '--dir', dir, '--max-plan-age', '1000000d']);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/^Error \[PLAN_FILE_INVALID\]: the saved plan is dated 2099-01-01T00:00:00.000Z, .* in the future$/m);
+  });
 });
 
 describe('signed plans (LICENSECTL_PLAN_KEY)', () => {
@@ -111,7 +135,7 @@ describe('signed plans (LICENSECTL_PLAN_KEY)', () => {
       await plan(KEY, ['--endpoint', served.url]);
       const r = await runCli(['apply', planFile, '--dir', dir], { env: KEY });
       expect(r.status).toBe(1);
-      expect(r.stderr).toContain(`Error [PLAN_TARGET_MISMATCH]: the saved plan was made for another target (endpoint ${served.url} ≠ null)`);
+      expect(r.stderr).toContain(`Error [PLAN_TARGET_MISMATCH]: the saved plan was made for another target (endpoint ${served.url} ≠ null, stateFile none ≠ ${statePathOf(dir)})`);
     } finally {
       await served.stop();
     }

@@ -1,6 +1,9 @@
 // Reading the live state: one list per kind, tag reads only where they are needed, and never more than
 // --concurrency of them in flight across every kind.
-import { ListDistributedGrantsCommand, TagResourceCommand } from '@aws-sdk/client-license-manager';
+import {
+  DeleteGrantCommand, ListDistributedGrantsCommand, ListLicenseConfigurationsCommand, TagResourceCommand,
+} from '@aws-sdk/client-license-manager';
+import { rm } from 'node:fs/promises';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -116,5 +119,37 @@ describe('reading the live state', () => {
     expect(live.managed).toHaveLength(10);
     expect(store.stats.snapshot()['ListTagsForResource']?.calls).toBe(10);
     expect(inFlight.most).toBe(2);
+  });
+
+  it('counts a configuration deleted while the account is being read as absent, never as an error', async () => {
+    const emulator = new Emulator();
+    const { server, dir, open } = await seeded(mixedState({ configurations: 3, licenses: 0, shares: 0, grants: 0 }), emulator);
+    const lm = lmClient(server.url);
+    const victim = (await lm.send(new ListLicenseConfigurationsCommand({}))).LicenseConfigurations!.find((c) => c.Name === 'config-1')!;
+    const handle = emulator.handle.bind(emulator);
+    emulator.handle = async (request: EmulatorRequest, signal?: AbortSignal) => {
+      // Listed a moment ago; deleted (by a person, or a killed apply's late request) just before its tags are read.
+      if (request.headers['x-amz-target'] === 'AWSLicenseManager.ListTagsForResource' && request.body.includes(victim.LicenseConfigurationArn!)) {
+        await handle({ ...request, headers: { ...request.headers, 'x-amz-target': 'AWSLicenseManager.DeleteLicenseConfiguration' }, body: JSON.stringify({ LicenseConfigurationArn: victim.LicenseConfigurationArn }) }, signal);
+      }
+      return handle(request, signal);
+    };
+    const store = await open();
+    const plan = await planAgainst(store, (await loadDesired(dir)).state, { target: store.target, ...CONTEXT });
+
+    expect(plan.changes.filter((c) => c.action !== 'no-op').map((c) => `${c.action} ${c.address}`)).toEqual(['create LicenseConfiguration/config-1']);
+  });
+
+  it('a delete whose resource is already gone counts as done', async () => {
+    const { server, dir, open } = await seeded(grantFiles());
+    await rm(path.join(dir, 'grant-3.yaml'));
+    const store = await open();
+    const plan = await planAgainst(store, (await loadDesired(dir)).state, { target: store.target, ...CONTEXT });
+    const doomed = plan.changes.find((c) => c.action === 'delete')!;
+    expect(doomed.address).toBe('Grant/grant-3');
+    await lmClient(server.url).send(new DeleteGrantCommand({ GrantArn: doomed.arn!, Version: doomed.meta!.version! }));
+    const result = await executePlan(plan, store, { concurrency: 4 });
+
+    expect(result.results).toEqual([expect.objectContaining({ address: 'Grant/grant-3', outcome: 'applied' })]);
   });
 });

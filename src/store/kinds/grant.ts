@@ -8,7 +8,7 @@ import {
 import { type GrantOperation, type GrantSpec, type LiveResource, ownershipTags, type Tags } from '../../model/index.js';
 import { collectPages } from '../clients.js';
 import {
-  afterOf, arnOfChange, classify, toLmTags, updateTags, withLmTags,
+  afterOf, arnOfChange, classify, createWithToken, isGone, toLmTags, updateTags, withLmTags, withoutDeleted,
   type ApplyContext, type ItemView, type KindAdapter, type KindRead, type StoreChange, type StoreContext,
 } from '../kind-adapter.js';
 
@@ -27,7 +27,7 @@ export async function listGrants(ctx: StoreContext): Promise<ListedGrant[]> {
     const out = await ctx.clients.lm.send(new ListDistributedGrantsCommand({ MaxResults: 100, NextToken }));
     return { items: out.Grants, nextToken: out.NextToken };
   });
-  return grants.filter((g) => !GONE.has(g.GrantStatus ?? '')).map((g) => ({ arn: g.GrantArn ?? '', spec: grantSpecFromAws(g), meta: { version: g.Version, status: g.GrantStatus } }));
+  return withoutDeleted(ctx, grants, (g) => GONE.has(g.GrantStatus ?? ''), (g) => g.GrantArn ?? '').map((g) => ({ arn: g.GrantArn ?? '', spec: grantSpecFromAws(g), meta: { version: g.Version, status: g.GrantStatus } }));
 }
 
 /** The managed grant a listed grant is, under `name`, with the user's `tags`. */
@@ -57,16 +57,15 @@ function grantSpecFromAws(g: Grant): GrantSpec {
 
 async function create(ctx: StoreContext, change: StoreChange, apply: ApplyContext): Promise<string> {
   const { tags, spec } = afterOf(change, KIND);
-  const out = await ctx.clients.lm.send(new CreateGrantCommand({
-    ClientToken: apply.clientToken(change, 'create'),
+  const input = {
     GrantName: spec.displayName,
     LicenseArn: apply.arnOf('License', spec.license),
     Principals: [spec.principal],
     HomeRegion: spec.homeRegion,
     AllowedOperations: [...spec.allowedOperations],
     Tags: toLmTags({ ...tags, ...ownershipTags(ctx.project, change.name) }),
-  }));
-  return out.GrantArn ?? '';
+  };
+  return createWithToken(ctx, change, apply, input, async (ClientToken) => (await ctx.clients.lm.send(new CreateGrantCommand({ ...input, ClientToken }))).GrantArn ?? '');
 }
 
 async function update(ctx: StoreContext, change: StoreChange, apply: ApplyContext): Promise<void> {
@@ -75,7 +74,7 @@ async function update(ctx: StoreContext, change: StoreChange, apply: ApplyContex
   if (changed.has('displayName') || changed.has('allowedOperations') || changed.has('status')) {
     await ctx.clients.lm.send(new CreateGrantVersionCommand({
       GrantArn: arnOfChange(change),
-      ClientToken: apply.clientToken(change, 'version'),
+      ClientToken: apply.clientToken(change, 'version', after.spec),
       GrantName: after.spec.displayName,
       AllowedOperations: [...after.spec.allowedOperations],
       ...(changed.has('status') ? { Status: after.spec.status } : {}),
@@ -86,7 +85,12 @@ async function update(ctx: StoreContext, change: StoreChange, apply: ApplyContex
 }
 
 async function remove(ctx: StoreContext, change: StoreChange): Promise<void> {
-  await ctx.clients.lm.send(new DeleteGrantCommand({ GrantArn: arnOfChange(change), Version: change.meta?.version ?? '1' }));
+  try {
+    await ctx.clients.lm.send(new DeleteGrantCommand({ GrantArn: arnOfChange(change), Version: change.meta?.version ?? '1' }));
+  } catch (error) {
+    // Already deleted (a retried delete, or a killed apply's delete that landed): the desired outcome holds.
+    if (!isGone(error)) throw error;
+  }
 }
 
 export const grantAdapter: KindAdapter = { kind: KIND, create, update, delete: remove };

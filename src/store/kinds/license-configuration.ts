@@ -12,7 +12,7 @@ import {
 import { isoSeconds } from '../../util/canonical.js';
 import { collectPages, outcomeUnknown } from '../clients.js';
 import {
-  afterOf, arnOfChange, classify, toLmTags, updateTags, withLmTags,
+  afterOf, arnOfChange, classify, isGone, toLmTags, updateTags, withLmTags,
   type ItemView, type KindAdapter, type KindRead, type StoreChange, type StoreContext,
 } from '../kind-adapter.js';
 
@@ -47,7 +47,13 @@ async function findOwned(ctx: StoreContext, name: string, displayName: string): 
 // CreateLicenseConfiguration takes no client token: after an unknown outcome, look before trying again.
 const CREATE_ROUNDS = 3;
 
+/** Under a pending-create note: a killed apply's create that may still land is waited for and found, not repeated. */
 async function create(ctx: StoreContext, change: StoreChange): Promise<string> {
+  const { spec } = afterOf(change, KIND);
+  return ctx.pending.run(`${ctx.target.account}/${ctx.target.region}/${ctx.project}/${change.address}`, () => findOwned(ctx, change.name, spec.displayName), () => createOnce(ctx, change), (error) => !outcomeUnknown(error));
+}
+
+async function createOnce(ctx: StoreContext, change: StoreChange): Promise<string> {
   const { tags, spec } = afterOf(change, KIND);
   const input = {
     ...mutableMembers(spec),
@@ -90,7 +96,7 @@ async function remove(ctx: StoreContext, change: StoreChange): Promise<void> {
     await ctx.clients.lm.send(new DeleteLicenseConfigurationCommand({ LicenseConfigurationArn: arnOfChange(change) }));
   } catch (error) {
     // Already gone (a retried delete, or someone else deleted it): the desired outcome holds.
-    if (!/Invalid license configuration ARN/i.test((error as Error).message ?? '')) throw error;
+    if (!isGone(error)) throw error;
   }
 }
 

@@ -8,7 +8,7 @@ import { type ConsumptionConfiguration, type Entitlement, type LicenseSpec, owne
 import { byText } from '../../util/canonical.js';
 import { collectPages } from '../clients.js';
 import {
-  afterOf, arnOfChange, classify, toLmTags, updateTags, withLmTags,
+  afterOf, arnOfChange, classify, createWithToken, isGone, toLmTags, updateTags, withLmTags, withoutDeleted,
   type ApplyContext, type ItemView, type KindAdapter, type KindRead, type StoreChange, type StoreContext,
 } from '../kind-adapter.js';
 
@@ -24,23 +24,23 @@ const viewFor = (account: string): ItemView<License> => ({
 });
 
 export async function readLicenses(ctx: StoreContext): Promise<KindRead> {
-  const licenses = (await collectPages('ListLicenses', async (NextToken) => {
+  const listed = await collectPages('ListLicenses', async (NextToken) => {
     const out = await ctx.clients.lm.send(new ListLicensesCommand({ MaxResults: 100, NextToken }));
     return { items: out.Licenses, nextToken: out.NextToken };
-  })).filter((l) => !GONE.has(l.Status ?? ''));
+  });
+  const licenses = withoutDeleted(ctx, listed, (l) => GONE.has(l.Status ?? ''), (l) => l.LicenseArn ?? '');
   const view = viewFor(ctx.target.account);
   return classify(ctx, view, await withLmTags(ctx, view, licenses));
 }
 
 async function create(ctx: StoreContext, change: StoreChange, apply: ApplyContext): Promise<string> {
   const { tags, spec } = afterOf(change, KIND);
-  const out = await ctx.clients.lm.send(new CreateLicenseCommand({
+  const input = {
     ...licenseToAws(spec, ctx.target.account),
     ProductSKU: spec.productSku,
-    ClientToken: apply.clientToken(change, 'create'),
     Tags: toLmTags({ ...tags, ...ownershipTags(ctx.project, change.name) }),
-  }));
-  return out.LicenseArn ?? '';
+  };
+  return createWithToken(ctx, change, apply, input, async (ClientToken) => (await ctx.clients.lm.send(new CreateLicenseCommand({ ...input, ClientToken }))).LicenseArn ?? '');
 }
 
 async function update(ctx: StoreContext, change: StoreChange, apply: ApplyContext): Promise<void> {
@@ -52,14 +52,19 @@ async function update(ctx: StoreContext, change: StoreChange, apply: ApplyContex
       ...licenseToAws(after.spec, ctx.target.account),
       Status: after.spec.status,
       ...(change.meta?.version ? { SourceVersion: change.meta.version } : {}),
-      ClientToken: apply.clientToken(change, 'version'),
+      ClientToken: apply.clientToken(change, 'version', after.spec),
     }));
   }
   await updateTags(ctx, change, 'lm');
 }
 
 async function remove(ctx: StoreContext, change: StoreChange): Promise<void> {
-  await ctx.clients.lm.send(new DeleteLicenseCommand({ LicenseArn: arnOfChange(change), SourceVersion: change.meta?.version ?? '1' }));
+  try {
+    await ctx.clients.lm.send(new DeleteLicenseCommand({ LicenseArn: arnOfChange(change), SourceVersion: change.meta?.version ?? '1' }));
+  } catch (error) {
+    // Already deleted (a retried delete, or a killed apply's delete that landed): the desired outcome holds.
+    if (!isGone(error)) throw error;
+  }
 }
 
 export const licenseAdapter: KindAdapter = { kind: KIND, create, update, delete: remove };

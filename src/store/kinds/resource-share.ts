@@ -9,7 +9,7 @@ import {
 import { type LiveResource, type OtherResource, ownershipOf, ownershipTags, type ResourceShareSpec, userTags } from '../../model/index.js';
 import { collectPages } from '../clients.js';
 import {
-  afterOf, arnOfChange, beforeOf, fromRamTags, toRamTags, updateTags,
+  afterOf, arnOfChange, beforeOf, createWithToken, fromRamTags, toRamTags, updateTags, withoutDeleted,
   type ApplyContext, type KindAdapter, type KindRead, type StoreChange, type StoreContext,
 } from '../kind-adapter.js';
 
@@ -48,7 +48,7 @@ export async function readResourceShares(ctx: StoreContext): Promise<KindRead> {
   const resourcesOf = entitiesByShare(resources);
   const managed: LiveResource[] = [];
   const others: OtherResource[] = [];
-  for (const share of shares.filter((s) => !GONE.has(s.status ?? ''))) {
+  for (const share of withoutDeleted(ctx, shares, (s) => GONE.has(s.status ?? ''), (s) => s.resourceShareArn ?? '')) {
     const arn = share.resourceShareArn ?? '';
     const tags = fromRamTags(share.tags);
     const owner = ownershipOf(tags, ctx.project);
@@ -71,15 +71,14 @@ export async function readResourceShares(ctx: StoreContext): Promise<KindRead> {
 async function create(ctx: StoreContext, change: StoreChange, apply: ApplyContext): Promise<string> {
   const { tags, spec } = afterOf(change, KIND);
   const resourceArns = spec.licenseConfigurations.map((ref) => apply.arnOf('LicenseConfiguration', ref));
-  const out = await ctx.clients.ram.send(new CreateResourceShareCommand({
+  const input = {
     name: spec.displayName,
     allowExternalPrincipals: spec.allowExternalPrincipals,
     principals: [...spec.principals],
     resourceArns: resourceArns.slice(0, ASSOCIATE_BATCH),
     tags: toRamTags({ ...tags, ...ownershipTags(ctx.project, change.name) }),
-    clientToken: apply.clientToken(change, 'create'),
-  }));
-  const arn = out.resourceShare?.resourceShareArn ?? '';
+  };
+  const arn = await createWithToken(ctx, change, apply, input, async (clientToken) => (await ctx.clients.ram.send(new CreateResourceShareCommand({ ...input, clientToken }))).resourceShare?.resourceShareArn ?? '');
   await associate(ctx, change, apply, arn, [], resourceArns.slice(ASSOCIATE_BATCH), 'create-rest');
   return arn;
 }
@@ -90,7 +89,7 @@ async function update(ctx: StoreContext, change: StoreChange, apply: ApplyContex
   const after = afterOf(change, KIND);
   if (before.spec.displayName !== after.spec.displayName || before.spec.allowExternalPrincipals !== after.spec.allowExternalPrincipals) {
     await ctx.clients.ram.send(new UpdateResourceShareCommand({
-      resourceShareArn: arn, name: after.spec.displayName, allowExternalPrincipals: after.spec.allowExternalPrincipals, clientToken: apply.clientToken(change, 'update'),
+      resourceShareArn: arn, name: after.spec.displayName, allowExternalPrincipals: after.spec.allowExternalPrincipals, clientToken: apply.clientToken(change, 'update', after.spec),
     }));
   }
   // What is associated now is what the plan read; a configuration replaced in this apply has a new ARN to associate.
@@ -103,13 +102,13 @@ async function update(ctx: StoreContext, change: StoreChange, apply: ApplyContex
 
 async function associate(ctx: StoreContext, change: StoreChange, apply: ApplyContext, arn: string, principals: string[], resources: string[], purpose: string): Promise<void> {
   for (const [i, batch] of batches(principals, resources).entries()) {
-    await ctx.clients.ram.send(new AssociateResourceShareCommand({ resourceShareArn: arn, ...batch, clientToken: apply.clientToken(change, `${purpose}-${i}`) }));
+    await ctx.clients.ram.send(new AssociateResourceShareCommand({ resourceShareArn: arn, ...batch, clientToken: apply.clientToken(change, `${purpose}-${i}`, { arn, batch }) }));
   }
 }
 
 async function disassociate(ctx: StoreContext, change: StoreChange, apply: ApplyContext, arn: string, principals: string[], resources: string[]): Promise<void> {
   for (const [i, batch] of batches(principals, resources).entries()) {
-    await ctx.clients.ram.send(new DisassociateResourceShareCommand({ resourceShareArn: arn, ...batch, clientToken: apply.clientToken(change, `disassociate-${i}`) }));
+    await ctx.clients.ram.send(new DisassociateResourceShareCommand({ resourceShareArn: arn, ...batch, clientToken: apply.clientToken(change, `disassociate-${i}`, { arn, batch }) }));
   }
 }
 

@@ -106,6 +106,12 @@ describe('checkPlanAge', () => {
     expect(() => checkPlanAge(createdAt, day, new Date('2026-03-01T12:00:00Z'))).not.toThrow();
   });
 
+  it('refuses a plan dated in the future beyond a minute of clock skew', () => {
+    expect(() => checkPlanAge(createdAt, day, new Date('2026-03-01T11:59:30Z'))).not.toThrow();
+    const error = errorOf(() => checkPlanAge(createdAt, day, new Date('2026-03-01T11:00:00Z')));
+    expect([error.code, error.message]).toEqual(['PLAN_FILE_INVALID', 'the saved plan is dated 2026-03-01T12:00:00Z, 1 hour in the future']);
+  });
+
   it('refuses an older plan, saying its age and the limit in words', () => {
     const error = errorOf(() => checkPlanAge(createdAt, day, new Date('2026-03-03T14:30:00Z')));
     expect([error.code, error.message, error.hint]).toEqual([
