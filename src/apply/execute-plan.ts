@@ -3,9 +3,10 @@
 import { createHash } from 'node:crypto';
 import pLimit from 'p-limit';
 import { LicensectlError } from '../errors/index.js';
-import { type Address, addressOf, compareAddresses, type Kind } from '../model/index.js';
+import { type Address, addressOf, compareAddresses, type DesiredResource, type Kind, type LiveResource } from '../model/index.js';
 import type { ApplyResult, ChangeResult, Plan, ResourceChange } from '../plan/types.js';
 import { dependenciesOf } from '../plan/dependencies.js';
+import { compareChange } from '../plan/plan-change.js';
 import { type ApplyContext, errorName, type Store, type StoreChange } from '../store/index.js';
 import { canonicalJson } from '../util/canonical.js';
 
@@ -58,7 +59,7 @@ async function performAction(change: ActiveChange, store: Store, ctx: PlanApplyC
     case 'create':
       return store.create(change, ctx);
     case 'update':
-      await store.update(change, ctx);
+      await updateOrReplan(change, store, ctx);
       return change.arn;
     case 'replace':
       await store.delete(change);
@@ -67,6 +68,33 @@ async function performAction(change: ActiveChange, store: Store, ctx: PlanApplyC
       await store.delete(change);
       return change.arn;
   }
+}
+
+/**
+ * A new license or grant version names the version it was planned from; when another one landed since (a killed
+ * apply's request, or a change made by hand), AWS answers ConflictException. The resource is read again and its
+ * change planned again, once: nothing left to do, or the update from the version that is there now.
+ */
+async function updateOrReplan(change: ActiveChange, store: Store, ctx: PlanApplyContext): Promise<void> {
+  try {
+    await store.update(change, ctx);
+  } catch (error) {
+    if (errorName(error) !== 'ConflictException') throw error;
+    const live = await store.reread(change);
+    if (!live || !change.after) throw error;
+    const desired = { kind: change.kind, name: change.name, tags: change.after.tags, spec: change.after.spec } as DesiredResource;
+    const again = compareChange(desired, withReferenceNames(live, desired, ctx));
+    if (again.action === 'no-op') return;
+    if (again.action !== 'update') throw error;
+    await store.update(again, ctx);
+  }
+}
+
+/** A grant read back names its license by ARN; the plan compares names, as the live state's read does. */
+function withReferenceNames(live: LiveResource, desired: DesiredResource, ctx: PlanApplyContext): LiveResource {
+  if (live.kind !== 'Grant' || desired.kind !== 'Grant') return live;
+  const named = ctx.plannedArnOf('License', desired.spec.license) === live.spec.license ? desired.spec.license : live.spec.license;
+  return { ...live, spec: { ...live.spec, license: named } };
 }
 
 function skipped(change: ActiveChange, blockedBy: Address): ChangeResult {

@@ -56,6 +56,8 @@ export interface KindRead {
 
 export interface KindAdapter {
   readonly kind: Kind;
+  /** Reads one resource again by ARN (the kinds that change through versions); null when it is gone or not ours. */
+  reread?(ctx: StoreContext, arn: string): Promise<LiveResource | null>;
   create(ctx: StoreContext, change: StoreChange, apply: ApplyContext): Promise<string>;
   update(ctx: StoreContext, change: StoreChange, apply: ApplyContext): Promise<void>;
   delete(ctx: StoreContext, change: StoreChange): Promise<void>;

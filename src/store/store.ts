@@ -84,6 +84,12 @@ export class Store {
     return adapterFor(change.kind).update(this.ctx, change, apply);
   }
 
+  /** The resource of `change` read again, where its kind changes through versions; null when it is gone or not ours. */
+  async reread(change: StoreChange): Promise<LiveResource | null> {
+    const adapter = adapterFor(change.kind);
+    return adapter.reread && change.arn ? adapter.reread(this.ctx, change.arn) : null;
+  }
+
   delete(change: StoreChange): Promise<void> {
     return adapterFor(change.kind).delete(this.ctx, change);
   }

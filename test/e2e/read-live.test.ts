@@ -1,7 +1,7 @@
 // Reading the live state: one list per kind, tag reads only where they are needed, and never more than
 // --concurrency of them in flight across every kind.
 import {
-  DeleteGrantCommand, ListDistributedGrantsCommand, ListLicenseConfigurationsCommand, TagResourceCommand,
+  DeleteGrantCommand, DeleteLicenseConfigurationCommand, ListDistributedGrantsCommand, ListLicenseConfigurationsCommand, TagResourceCommand,
 } from '@aws-sdk/client-license-manager';
 import { rm } from 'node:fs/promises';
 import { writeFile } from 'node:fs/promises';
@@ -151,5 +151,22 @@ describe('reading the live state', () => {
     const result = await executePlan(plan, store, { concurrency: 4 });
 
     expect(result.results).toEqual([expect.objectContaining({ address: 'Grant/grant-3', outcome: 'applied' })]);
+  });
+
+  it('a share still associated with a configuration deleted by hand plans the disassociation and applies it', async () => {
+    const { server, dir, open } = await seeded(mixedState({ configurations: 1, licenses: 0, shares: 1, grants: 0 }));
+    const lm = lmClient(server.url);
+    const gone = (await lm.send(new ListLicenseConfigurationsCommand({}))).LicenseConfigurations![0]!.LicenseConfigurationArn!;
+    await lm.send(new DeleteLicenseConfigurationCommand({ LicenseConfigurationArn: gone }));
+    const desired = (await loadDesired(dir)).state;
+    const store = await open();
+    const plan = await planAgainst(store, desired, { target: store.target, ...CONTEXT });
+    expect(plan.changes.filter((c) => c.action !== 'no-op').map((c) => `${c.action} ${c.address}`)).toEqual(['create LicenseConfiguration/config-0', 'update ResourceShare/share-0']);
+    expect(plan.changes.find((c) => c.kind === 'ResourceShare')!.diff).toEqual([{ path: 'licenseConfigurations', before: [gone], after: ['config-0'] }]);
+
+    const result = await executePlan(plan, store, { concurrency: 4 });
+    expect(result.summary).toEqual({ applied: 2, failed: 0, skipped: 0 });
+    const again = await planAgainst(await open(), desired, { target: store.target, ...CONTEXT });
+    expect(again.changes.filter((c) => c.action !== 'no-op')).toEqual([]);
   });
 });

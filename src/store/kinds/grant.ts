@@ -3,7 +3,7 @@
 // live-state.ts). Name, operations and status change through new grant versions; license, principal and home
 // region force a replace.
 import {
-  CreateGrantCommand, CreateGrantVersionCommand, DeleteGrantCommand, ListDistributedGrantsCommand, type Grant,
+  CreateGrantCommand, CreateGrantVersionCommand, DeleteGrantCommand, GetGrantCommand, ListDistributedGrantsCommand, type Grant,
 } from '@aws-sdk/client-license-manager';
 import { type GrantOperation, type GrantSpec, type LiveResource, ownershipTags, type Tags } from '../../model/index.js';
 import { collectPages } from '../clients.js';
@@ -93,4 +93,17 @@ async function remove(ctx: StoreContext, change: StoreChange): Promise<void> {
   }
 }
 
-export const grantAdapter: KindAdapter = { kind: KIND, create, update, delete: remove };
+/** One grant read again (GetGrant and its tags); its license is an ARN, as in a listing. */
+async function reread(ctx: StoreContext, arn: string): Promise<LiveResource | null> {
+  try {
+    const g = (await ctx.clients.lm.send(new GetGrantCommand({ GrantArn: arn }))).Grant;
+    if (!g || GONE.has(g.GrantStatus ?? '')) return null;
+    const listed: ListedGrant = { arn: g.GrantArn ?? arn, spec: grantSpecFromAws(g), meta: { version: g.Version, status: g.GrantStatus } };
+    return (await tagGrants(ctx, [listed])).managed[0] ?? null;
+  } catch (error) {
+    if (isGone(error)) return null;
+    throw error;
+  }
+}
+
+export const grantAdapter: KindAdapter = { kind: KIND, reread, create, update, delete: remove };

@@ -1,10 +1,10 @@
 // Seller-issued licenses: ListLicenses plus one tag read each; changes are new license versions. Also the mapping
 // between AWS's License shape and our canonical spec.
 import {
-  CreateLicenseCommand, CreateLicenseVersionCommand, DeleteLicenseCommand, ListLicensesCommand,
+  CreateLicenseCommand, CreateLicenseVersionCommand, DeleteLicenseCommand, GetLicenseCommand, ListLicensesCommand,
   type ConsumptionConfiguration as AwsConsumption, type Entitlement as AwsEntitlement, type License,
 } from '@aws-sdk/client-license-manager';
-import { type ConsumptionConfiguration, type Entitlement, type LicenseSpec, ownershipTags } from '../../model/index.js';
+import { type ConsumptionConfiguration, type Entitlement, type LicenseSpec, type LiveResource, ownershipTags } from '../../model/index.js';
 import { byText } from '../../util/canonical.js';
 import { collectPages } from '../clients.js';
 import {
@@ -67,7 +67,20 @@ async function remove(ctx: StoreContext, change: StoreChange): Promise<void> {
   }
 }
 
-export const licenseAdapter: KindAdapter = { kind: KIND, create, update, delete: remove };
+/** One license read again (GetLicense and its tags), as the listing would have shown it. */
+async function reread(ctx: StoreContext, arn: string): Promise<LiveResource | null> {
+  try {
+    const license = (await ctx.clients.lm.send(new GetLicenseCommand({ LicenseArn: arn }))).License;
+    if (!license || GONE.has(license.Status ?? '')) return null;
+    const view = viewFor(ctx.target.account);
+    return classify(ctx, view, await withLmTags(ctx, view, [license])).managed[0] ?? null;
+  } catch (error) {
+    if (isGone(error)) return null;
+    throw error;
+  }
+}
+
+export const licenseAdapter: KindAdapter = { kind: KIND, reread, create, update, delete: remove };
 
 function licenseSpecFromAws(item: License, account: string): LicenseSpec {
   return {
