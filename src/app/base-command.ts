@@ -75,16 +75,16 @@ export const storeFlags = {
 
 // ---- Approval
 // Interactive approval, as Terraform asks it: only the word "yes" approves.
-export async function confirmApply(autoApprove: boolean): Promise<boolean> {
+export async function confirmApply(autoApprove: boolean, { what = 'apply', question = 'Apply these changes? (yes/no) ' } = {}): Promise<boolean> {
   if (autoApprove) return true;
   if (!process.stdin.isTTY) {
-    throw new LicensectlError('APPROVAL_REQUIRED', 'apply needs approval, and there is no terminal to ask on', {
+    throw new LicensectlError('APPROVAL_REQUIRED', `${what} needs approval, and there is no terminal to ask on`, {
       hint: 'pass --auto-approve, or apply a saved plan: licensectl plan --out plan.json && licensectl apply plan.json',
     });
   }
   const rl = createInterface({ input: process.stdin, output: process.stdout });
   try {
-    return (await rl.question('Apply these changes? (yes/no) ')).trim() === 'yes';
+    return (await rl.question(question)).trim() === 'yes';
   } finally {
     rl.close();
   }

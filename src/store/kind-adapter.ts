@@ -22,6 +22,9 @@ export interface StoreContext {
   readonly deleted: Set<string>;
   /** Notes of creates without a client token in flight (see pending-creates.ts). */
   readonly pending: PendingCreates;
+  /** What the last listing said beyond the specs, for `repair`: creation times (where AWS reports them), shared ARNs. */
+  readonly created: Map<string, string>;
+  readonly shared: Set<string>;
 }
 
 /** One change to perform, as the plan describes it (a plan's ResourceChange is one). */

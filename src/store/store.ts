@@ -1,4 +1,5 @@
 // The one store: reads the live state of every kind and performs single changes, all through the SDK clients.
+import { GetLicenseConfigurationCommand } from '@aws-sdk/client-license-manager';
 import pLimit from 'p-limit';
 import type { Kind, LiveResource, OtherResource, Target } from '../model/index.js';
 import type { Clients } from './clients.js';
@@ -42,6 +43,8 @@ export class Store {
       readLimit: pLimit(Math.max(1, options.concurrency)),
       target: options.target,
       deleted: new Set(),
+      created: new Map(),
+      shared: new Set(),
       // A second on top: the request's own timeout starts a little after the note is written.
       pending: new PendingCreates(options.pendingCreatesFile, options.requestTimeoutMs + 1_000),
     };
@@ -82,6 +85,21 @@ export class Store {
 
   update(change: StoreChange, apply: ApplyContext): Promise<void> {
     return adapterFor(change.kind).update(this.ctx, change, apply);
+  }
+
+  /** When the listing said the resource was created (licenses and shares; AWS reports none for the others). */
+  createdAt(arn: string): string | undefined {
+    return this.ctx.created.get(arn);
+  }
+
+  /** Whether the listing found the resource associated with any share the account owns, managed or not. */
+  isShared(arn: string): boolean {
+    return this.ctx.shared.has(arn);
+  }
+
+  /** How many licenses of a configuration are in use (GetLicenseConfiguration's ConsumedLicenses). */
+  async consumedLicenses(arn: string): Promise<number> {
+    return (await this.ctx.clients.lm.send(new GetLicenseConfigurationCommand({ LicenseConfigurationArn: arn }))).ConsumedLicenses ?? 0;
   }
 
   /** The resource of `change` read again, where its kind changes through versions; null when it is gone or not ours. */

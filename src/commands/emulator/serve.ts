@@ -13,6 +13,9 @@ export default class EmulatorServe extends BaseCommand {
     'Without --state the emulator keeps its state in memory only. With --state every change is on disk (written atomically and',
     'flushed) before it is answered, so a server killed at any moment restarts on the same file with everything it acknowledged.',
     'A request body over 16 MiB is answered 413 RequestEntityTooLargeException without being read further.',
+    'With --write-delay-ms every mutating call is committed that long after it arrives, and answered then, even when its client',
+    'has gone: what a killed process\'s last requests and AWS\'s eventually consistent lists do. On SIGINT/SIGTERM the server',
+    'commits the writes it has accepted before it stops.',
   ].join('\n');
   static override flags = {
     port: Flags.integer({ description: 'TCP port (0 picks a free one)', default: 4566, min: 0, max: 65535 }),
@@ -21,6 +24,7 @@ export default class EmulatorServe extends BaseCommand {
     'latency-ms': Flags.integer({ description: 'added latency per call', default: 0, min: 0 }),
     'throttle-rate': Flags.string({ description: 'fraction of calls answered 429 (0..1)', default: '0' }),
     'error-rate': Flags.string({ description: 'fraction of calls answered 500 (0..1)', default: '0' }),
+    'write-delay-ms': Flags.integer({ description: 'commit each mutating call this long after it arrives, even if its client has gone', default: 0, min: 0 }),
     'share-delay-ms': Flags.integer({ description: 'time RAM shares and associations spend in transitional statuses', default: 0, min: 0 }),
     quiet: Flags.boolean({ description: 'do not log each request' }),
   };
@@ -31,7 +35,12 @@ export default class EmulatorServe extends BaseCommand {
     const emulator = new Emulator({
       ...(flags.state ? { statePath: path.resolve(flags.state) } : {}),
       shareDelayMs: flags['share-delay-ms'],
-      faults: { latencyMs: flags['latency-ms'], throttleRate: rate(flags['throttle-rate'], 'throttle-rate'), errorRate: rate(flags['error-rate'], 'error-rate') },
+      faults: {
+        latencyMs: flags['latency-ms'],
+        throttleRate: rate(flags['throttle-rate'], 'throttle-rate'),
+        errorRate: rate(flags['error-rate'], 'error-rate'),
+        writeDelayMs: flags['write-delay-ms'],
+      },
     });
     const server = await startServer(emulator, { port: flags.port, host: flags.host, ...(flags.quiet ? {} : { log: (line: string) => this.printOut(printable(line)) }) });
     this.printOut(`licensectl emulator listening on ${server.url}${flags.state ? ` (state: ${flags.state})` : ' (in-memory state)'}`);
@@ -40,6 +49,7 @@ export default class EmulatorServe extends BaseCommand {
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);
     });
+    await emulator.faults.settled(); // accepted writes land (and are answered) before the server goes
     await server.close();
     this.printOut('licensectl emulator stopped');
   }

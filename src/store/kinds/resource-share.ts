@@ -46,10 +46,12 @@ export async function readResourceShares(ctx: StoreContext): Promise<KindRead> {
   const [shares, principals, resources] = await Promise.all([listShares(ctx), listAssociations(ctx, 'PRINCIPAL'), listAssociations(ctx, 'RESOURCE')]);
   const principalsOf = entitiesByShare(principals);
   const resourcesOf = entitiesByShare(resources);
+  for (const entities of resourcesOf.values()) for (const arn of entities) ctx.shared.add(arn);
   const managed: LiveResource[] = [];
   const others: OtherResource[] = [];
   for (const share of withoutDeleted(ctx, shares, (s) => GONE.has(s.status ?? ''), (s) => s.resourceShareArn ?? '')) {
     const arn = share.resourceShareArn ?? '';
+    if (share.creationTime) ctx.created.set(arn, share.creationTime.toISOString());
     const tags = fromRamTags(share.tags);
     const owner = ownershipOf(tags, ctx.project);
     if (owner.kind !== 'managed') {

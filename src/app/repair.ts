@@ -1,0 +1,96 @@
+// `licensectl repair`: resolving duplicates — several live resources carrying the ownership tags of one document
+// (what a killed apply whose create landed late can leave, or a copy made by hand). The extra copies are deleted
+// when they cannot be told apart and nothing uses them; anything else is listed, with what makes the copies differ
+// or which copies are in use, for a person to resolve. Unmanaged and foreign resources are never looked at.
+import { addressOf, compareAddresses, type Address, type LiveResource } from '../model/index.js';
+import { diffResource } from '../plan/diff-resource.js';
+import { bodyOf } from '../plan/plan-change.js';
+import type { Store } from '../store/index.js';
+import { canonicalJson, compareText } from '../util/canonical.js';
+
+export interface Repair {
+  readonly address: Address;
+  /** The copy kept; null when the repair is refused. */
+  readonly keep: string | null;
+  /** The copies to delete (none when refused). */
+  readonly remove: readonly LiveResource[];
+  /** Why nothing is done here, for a person to resolve. */
+  readonly refused?: string;
+}
+
+/** Reads every managed resource, copies included, and decides what to do at each duplicated address. */
+export async function planRepairs(store: Store): Promise<Repair[]> {
+  const listing = await store.list();
+  const grants = await store.readGrantTags(listing.grants);
+  const managed = [...listing.managed, ...grants.managed];
+  const byAddress = new Map<Address, LiveResource[]>();
+  for (const r of managed) byAddress.set(addressOf(r.kind, r.name), [...(byAddress.get(addressOf(r.kind, r.name)) ?? []), r]);
+  const duplicated = [...byAddress].filter(([, copies]) => copies.length > 1).sort(([a], [b]) => compareAddresses(a, b));
+  const users = usersOf(managed, listing.grants.map((g) => g.spec.license));
+  return Promise.all(duplicated.map(([address, copies]) => decide(store, address, copies, users)));
+}
+
+/** Deletes the extra copies of the repairs that are not refused; returns the ones that failed with their error. */
+export async function applyRepairs(store: Store, repairs: readonly Repair[]): Promise<{ arn: string; error: string }[]> {
+  const failed: { arn: string; error: string }[] = [];
+  for (const repair of repairs) {
+    for (const copy of repair.remove) {
+      try {
+        await store.delete({ address: repair.address, kind: copy.kind, name: copy.name, arn: copy.arn, before: bodyOf(copy), after: null, diff: [], meta: copy.meta, fingerprint: '' });
+      } catch (error) {
+        failed.push({ arn: copy.arn, error: (error as Error).message });
+      }
+    }
+  }
+  return failed;
+}
+
+async function decide(store: Store, address: Address, copies: LiveResource[], users: ReadonlyMap<string, readonly string[]>): Promise<Repair> {
+  const sorted = [...copies].sort((a, b) => compareText(a.arn, b.arn));
+  const differences = differencesOf(sorted);
+  if (differences.length > 0) return refuse(address, `the copies differ: ${differences.join('; ')}`);
+  const inUse = await Promise.all(sorted.map(async (copy) => ({ copy, by: await usedBy(store, copy, users) })));
+  const used = inUse.filter((u) => u.by.length > 0);
+  if (used.length > 1) return refuse(address, `more than one copy is in use: ${used.map((u) => `${u.copy.arn} (${u.by.join(', ')})`).join('; ')}`);
+  const keep = used[0]?.copy ?? oldest(store, sorted);
+  return { address, keep: keep.arn, remove: sorted.filter((c) => c !== keep) };
+}
+
+function refuse(address: Address, why: string): Repair {
+  return { address, keep: null, remove: [], refused: why };
+}
+
+/** What one copy has that another has not, as `arn: path before → after` against the first copy. */
+function differencesOf(copies: readonly LiveResource[]): string[] {
+  const [first, ...rest] = copies;
+  return rest.flatMap((copy) => (canonicalJson(bodyOf(copy)) === canonicalJson(bodyOf(first!))
+    ? []
+    : [`${copy.arn} against ${first!.arn}: ${diffResource(bodyOf(first!), bodyOf(copy)).map((d) => `${d.path} ${JSON.stringify(d.before)} → ${JSON.stringify(d.after)}`).join(', ')}`]));
+}
+
+/** ARNs referred to by managed shares (their configurations) and by any grant (its license), with who refers. */
+function usersOf(managed: readonly LiveResource[], grantedLicenses: readonly string[]): Map<string, string[]> {
+  const users = new Map<string, string[]>();
+  const add = (arn: string, user: string) => users.set(arn, [...(users.get(arn) ?? []), user]);
+  for (const r of managed) if (r.kind === 'ResourceShare') for (const arn of r.spec.licenseConfigurations) add(arn, `ResourceShare/${r.name}`);
+  for (const license of grantedLicenses) add(license, 'a grant');
+  return users;
+}
+
+/** Who uses a copy: shares and grants that name it, any share of the account it is associated with, consumption. */
+async function usedBy(store: Store, copy: LiveResource, users: ReadonlyMap<string, readonly string[]>): Promise<string[]> {
+  const by = [...new Set(users.get(copy.arn) ?? [])];
+  if (copy.kind === 'LicenseConfiguration') {
+    if (by.length === 0 && store.isShared(copy.arn)) by.push('a resource share');
+    const consumed = await store.consumedLicenses(copy.arn);
+    if (consumed > 0) by.push(`${consumed} consumed licenses`);
+  }
+  return by;
+}
+
+/** The oldest copy where AWS says when each was created (licenses, shares); else the first ARN, a fixed choice. */
+function oldest(store: Store, copies: readonly LiveResource[]): LiveResource {
+  const times = copies.map((c) => store.createdAt(c.arn));
+  if (times.some((t) => t === undefined)) return copies[0]!;
+  return [...copies].sort((a, b) => compareText(store.createdAt(a.arn)!, store.createdAt(b.arn)!) || compareText(a.arn, b.arn))[0]!;
+}

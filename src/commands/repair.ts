@@ -1,0 +1,66 @@
+import { Flags } from '@oclif/core';
+import { lockApply } from '../app/apply-lock.js';
+import { BaseCommand, confirmApply, dirFlag, storeFlags } from '../app/base-command.js';
+import { openStore } from '../app/open-store.js';
+import { loadDesired } from '../app/planning.js';
+import { applyRepairs, planRepairs, type Repair } from '../app/repair.js';
+import { parseDuration } from '../util/duration.js';
+import { printable } from '../util/safe-text.js';
+
+/** `repair --json`: what was found at each duplicated address and what was done. */
+export interface RepairResult {
+  formatVersion: '1';
+  project: string;
+  repairs: { address: string; kept: string | null; deleted: string[]; refused?: string }[];
+  failed: { arn: string; error: string }[];
+}
+
+export default class RepairCommand extends BaseCommand {
+  static override summary = 'Resolve duplicates: delete extra copies of a managed resource that cannot be told apart and that nothing uses.';
+  static override description = [
+    'Keeps the copy in use, else the oldest (licenses and shares; AWS reports no creation time for configurations and grants, so there the first ARN).',
+    'Copies that differ, or several copies in use, are listed for a person to resolve, and the command exits 1.',
+    'Asks "Delete these copies? (yes/no)" on a terminal unless --auto-approve.',
+  ].join(' ');
+
+  static override flags = {
+    ...dirFlag,
+    ...storeFlags,
+    'auto-approve': Flags.boolean({ description: 'delete without asking' }),
+    'lock-timeout': Flags.string({ description: 'wait this long for an apply on the same embedded state to finish; 0s refuses at once', default: '0s' }),
+  };
+
+  async run(): Promise<RepairResult> {
+    const { flags } = await this.parse(RepairCommand);
+    const loaded = await loadDesired(flags.dir);
+    const store = await openStore({ dir: loaded.dir, project: loaded.state.project, flags });
+    const unlock = store.target.stateFile
+      ? await lockApply(store.target.stateFile, store.project, { timeoutMs: parseDuration(flags['lock-timeout'], 'lock-timeout', true), command: 'licensectl repair' })
+      : undefined;
+    try {
+      const repairs = await planRepairs(store);
+      const removals = repairs.reduce((n, r) => n + r.remove.length, 0);
+      if (!this.jsonEnabled()) this.printOut(describe(repairs));
+      const approved = removals > 0 && (await confirmApply(flags['auto-approve'], { what: 'repair', question: 'Delete these copies? (yes/no) ' }));
+      const failed = approved ? await applyRepairs(store, repairs) : [];
+      if (!this.jsonEnabled() && approved) this.printOut(failed.length ? failed.map((f) => `failed to delete ${printable(f.arn)}: ${printable(f.error)}`).join('\n') : `Deleted ${removals} ${removals === 1 ? 'copy' : 'copies'}.`);
+      if (repairs.some((r) => r.refused) || failed.length > 0) process.exitCode = 1;
+      return {
+        formatVersion: '1',
+        project: store.project,
+        repairs: repairs.map((r) => ({ address: r.address, kept: r.keep, deleted: approved ? r.remove.map((c) => c.arn) : [], ...(r.refused ? { refused: r.refused } : {}) })),
+        failed,
+      };
+    } finally {
+      store.close();
+      await unlock?.();
+    }
+  }
+}
+
+function describe(repairs: readonly Repair[]): string {
+  if (repairs.length === 0) return 'No duplicates: every managed resource exists once.';
+  return repairs.map((r) => (r.refused
+    ? `! ${r.address}: left for you to resolve: ${printable(r.refused)}`
+    : `- ${r.address}: keep ${printable(r.keep ?? '')}, delete ${r.remove.map((c) => printable(c.arn)).join(', ')}`)).join('\n');
+}
