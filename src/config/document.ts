@@ -1,6 +1,6 @@
 // A parsed YAML document together with what is needed to point diagnostics back into its file: positions,
 // located error diagnostics, and the way from a field's path (ajv's instancePath, split) back to its node.
-import { isAlias, isMap, isScalar, isSeq, type Document, type LineCounter, type Node, type Pair } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, type Document, type LineCounter, type Node, type Pair, type YAMLMap } from 'yaml';
 import type { Diagnostic } from '../errors/index.js';
 
 export interface ParsedDocument {
@@ -82,7 +82,7 @@ export function locatePath(pd: ParsedDocument, path: readonly string[]): Located
 function child(pd: ParsedDocument, parent: Node | null, segment: string): Located | undefined {
   const node = isAlias(parent) ? ((parent.resolve(pd.doc) as Node | undefined) ?? null) : parent;
   if (isMap(node)) {
-    const pair = (node.items as Pair<Node, Node | null>[]).find((p) => isScalar(p.key) && String(p.key.value) === segment);
+    const pair = pairsByKey(node).get(segment);
     return pair === undefined ? undefined : { node: pair.value ?? pair.key, key: pair.key };
   }
   if (isSeq(node)) {
@@ -90,6 +90,25 @@ function child(pd: ParsedDocument, parent: Node | null, segment: string): Locate
     return item === undefined ? undefined : { node: item };
   }
   return undefined;
+}
+
+/**
+ * A mapping's pairs by key text, the first of each key, built once per mapping: a document with many
+ * problems in one large mapping is located in linear time, not a search of the mapping per problem.
+ */
+const pairIndex = new WeakMap<YAMLMap, Map<string, Pair<Node, Node | null>>>();
+
+function pairsByKey(map: YAMLMap): Map<string, Pair<Node, Node | null>> {
+  let index = pairIndex.get(map);
+  if (index === undefined) {
+    index = new Map();
+    for (const pair of map.items as Pair<Node, Node | null>[]) {
+      const key = isScalar(pair.key) ? String(pair.key.value) : undefined;
+      if (key !== undefined && !index.has(key)) index.set(key, pair);
+    }
+    pairIndex.set(map, index);
+  }
+  return index;
 }
 
 /** A diagnostic at a field of the document; `atKey` points at the key rather than the value. */

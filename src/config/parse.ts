@@ -1,22 +1,12 @@
 // A file's bytes to documents with source positions: only UTF-8 text of a sane size is YAML we read, and
-// only YAML within the limits below. Problems become located diagnostics; nothing throws.
-import { Composer, LineCounter, Parser, isScalar, visit, type Document, type Node, type YAMLError } from 'yaml';
+// only YAML within the limits of yaml-limits.ts, checked on the parser's tokens before a document is
+// composed. Problems become located diagnostics; nothing throws.
+import { Composer, LineCounter, Parser, isScalar, visit, type CST, type Document, type Node, type YAMLError } from 'yaml';
 import type { Diagnostic } from '../errors/index.js';
 import { errorAt, errorAtNode, positionAt, positionInText, type ParsedDocument, type Position, type Problem } from './document.js';
 import { fileTooLarge, MAX_FILE_BYTES } from './source.js';
+import { deepFlowNesting, documentRefusals, MAX_ALIAS_COUNT, type Refusal } from './yaml-limits.js';
 import { lintYaml } from './yaml-lint.js';
-
-/**
- * Aliases expanded per document. Anchors are handy for sharing a principal list, but a handful is all
- * anyone needs; a low cap defeats "billion laughs" documents before they expand.
- */
-const MAX_ALIAS_COUNT = 50;
-
-/**
- * Nesting of flow collections (`[` / `{`). Real documents nest a handful of levels; thousands of levels
- * make the YAML parser slow and, in one process that parses many files, can exhaust memory.
- */
-const MAX_FLOW_DEPTH = 100;
 
 export interface ParsedFile {
   readonly documents: readonly ParsedDocument[];
@@ -78,54 +68,62 @@ function firstInvalid(bytes: Uint8Array): Position {
 }
 
 function parseYaml(file: string, displayFile: string, text: string): ParsedFile {
-  const lines = new LineCounter();
-  const tooDeep = deepNesting(text);
+  const tooDeep = deepFlowNesting(text);
   if (tooDeep !== undefined) {
-    const problem = { code: 'NESTING_LIMIT', message: `collections nested more than ${MAX_FLOW_DEPTH} levels deep` };
-    return { documents: [], diagnostics: [errorAt(displayFile, positionInText(text, tooDeep), problem)] };
+    return { documents: [], diagnostics: [errorAt(displayFile, positionInText(text, tooDeep.offset), tooDeep.problem)] };
   }
-  const docs = composeDocuments(text, lines);
-  if (docs.length === 0) {
+  const lines = new LineCounter();
+  const composed = composeDocuments(text, lines);
+  if (composed.length === 0) {
     const message = text.trim() === '' ? 'file is empty' : 'file has only comments, no documents';
     const problem = { code: 'EMPTY_FILE', message, hint: 'add documents, or delete the file' };
     return { documents: [], diagnostics: [errorAt(displayFile, { line: 1, column: 1 }, problem)] };
   }
-  const parsed = docs.map((doc) => parseDocument(file, displayFile, doc, lines));
+  const parsed = composed.map((c) => parseDocument(file, displayFile, c, lines));
   return { documents: parsed.map((p) => p.document), diagnostics: parsed.flatMap((p) => p.diagnostics) };
 }
 
-/** What yaml's parseAllDocuments does, with unique keys enforced and errors kept on each document. */
-function composeDocuments(text: string, lines: LineCounter): Document.Parsed[] {
-  const parser = new Parser(lines.addNewLine);
-  const composer = new Composer({ uniqueKeys: true, prettyErrors: false });
-  const docs: Document.Parsed[] = [];
-  for (const token of parser.parse(text)) {
-    for (const doc of composer.next(token)) {
-      docs.push(doc);
-    }
-  }
-  docs.push(...composer.end());
-  return docs;
+/** A composed document, or the shell of one refused by the limits (composed without its contents). */
+interface Composed {
+  readonly doc: Document.Parsed;
+  readonly refusals: readonly Refusal[];
+  /** Where the document's contents start in the text, when it has any. */
+  readonly contentOffset?: number;
 }
 
 /**
- * Offset of the bracket that opens flow nesting beyond MAX_FLOW_DEPTH, checked before the parser sees
- * the text. Brackets inside strings count too: a false alarm needs a hundred unclosed ones.
+ * What yaml's parseAllDocuments does, with errors kept on each document, and each document checked
+ * against the limits before it is composed. Duplicate keys are lintYaml's to find: yaml's own check
+ * compares every key with every earlier one of its mapping, quadratic in their number.
  */
-function deepNesting(text: string): number | undefined {
-  let depth = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 0x5b || c === 0x7b) depth++;
-    else if ((c === 0x5d || c === 0x7d) && depth > 0) depth--;
-    if (depth > MAX_FLOW_DEPTH) return i;
+function composeDocuments(text: string, lines: LineCounter): Composed[] {
+  const tokens = [...new Parser(lines.addNewLine).parse(text)];
+  const composer = new Composer({ uniqueKeys: false, prettyErrors: false });
+  const docs: Document.Parsed[] = [];
+  const checked: Omit<Composed, 'doc'>[] = [];
+  for (const token of tokens) {
+    let next = token;
+    if (token.type === 'document') {
+      const refusals = documentRefusals(token);
+      checked.push({ refusals, contentOffset: token.value?.offset });
+      if (refusals.length > 0) next = { ...token, value: undefined } satisfies CST.Document;
+    }
+    for (const doc of composer.next(next)) docs.push(doc);
   }
-  return undefined;
+  docs.push(...composer.end());
+  // The composer makes one document per document token, in order.
+  return docs.map((doc, i) => ({ doc, refusals: [], ...checked[i] }));
 }
 
-function parseDocument(file: string, displayFile: string, doc: Document.Parsed, lines: LineCounter) {
-  const start = positionAt(lines, doc.contents?.range?.[0] ?? doc.range[0]);
+function parseDocument(file: string, displayFile: string, composed: Composed, lines: LineCounter) {
+  const { doc, refusals, contentOffset } = composed;
+  // A refused document was composed without its contents: its start is where they were written.
+  const start = positionAt(lines, (refusals.length > 0 ? contentOffset : undefined) ?? doc.contents?.range?.[0] ?? doc.range[0]);
   const shell: ParsedDocument = { file, displayFile, doc, lines, value: undefined, ok: false, start };
+  if (refusals.length > 0) {
+    // Refused before it was composed: its contents were never built, so there is nothing more to check.
+    return { document: shell, diagnostics: refusals.map((r) => errorAt(displayFile, positionAt(lines, r.offset), r.problem)) };
+  }
   const diagnostics = [
     // Only the first: after a syntax error the parser's recovery often reports its consequences too.
     ...doc.errors.filter(coveredElsewhere).slice(0, 1).map((e) => syntaxError(displayFile, lines, e)),

@@ -82,7 +82,8 @@ async function walk(root: string, relative: string): Promise<string[]> {
   for (const entry of entries) {
     if (isSkippedName(entry.name)) continue;
     const child = relative === '' ? entry.name : `${relative}/${entry.name}`;
-    if (entry.isDirectory()) found.push(...(await walk(root, child)));
+    // One by one: a folder may hold more files than a call may take spread arguments.
+    if (entry.isDirectory()) for (const file of await walk(root, child)) found.push(file);
     else if (isDesiredStatePath(child) && (await isFile(path.join(root, child)))) found.push(child);
   }
   return found;
