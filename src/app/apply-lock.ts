@@ -6,7 +6,6 @@
 import { hostname } from 'node:os';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import lockfile from 'proper-lockfile';
 import { LicensectlError } from '../errors/index.js';
 import { formatDuration } from '../util/duration.js';
 
@@ -36,13 +35,19 @@ export async function lockApply(stateFile: string, project: string, options: App
   const lockPath = `${stateFile}.apply-${project}.lock`;
   const holderPath = `${stateFile}.apply-${project}.json`;
   await mkdir(path.dirname(stateFile), { recursive: true });
+  // Imported here, not at start: proper-lockfile installs signal handlers as it loads (signal-exit), and a handler in
+  // JavaScript waits for synchronous work to end, so loading it early would make SIGTERM wait for YAML parsing.
+  const { default: lockfile } = await import('proper-lockfile');
   const deadline = now() + options.timeoutMs;
   for (;;) {
     try {
       // Locked under its own name: proper-lockfile keys its locks by file, and the emulator locks the state file itself.
       const release = await lockfile.lock(lockPath.replace(/\.lock$/, ''), { realpath: false, stale: STALE_MS, onCompromised: () => {} });
       const holder: Holder = { pid: process.pid, host: hostname(), command: options.command, since: new Date(now()).toISOString() };
-      await writeFile(holderPath, `${JSON.stringify(holder)}\n`);
+      await writeFile(holderPath, `${JSON.stringify(holder)}\n`).catch(async (error: unknown) => {
+        await release().catch(() => undefined);
+        throw error;
+      });
       return async () => {
         await rm(holderPath, { force: true });
         await release().catch(() => undefined);

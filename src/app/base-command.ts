@@ -43,9 +43,22 @@ function asLicensectlError(err: Error & { oclif?: { exit?: number }; code?: stri
   if (err instanceof LicensectlError) return err;
   // oclif's own parse errors (unknown flag, bad option) are usage errors: exit 1, since 2 means "changes present".
   if (err.oclif) return new LicensectlError('USAGE', err.message.split('\n')[0] ?? err.message, { hint: 'see --help', exit: err.oclif.exit === 0 ? 0 : 1 });
+  if (isStoreFailure(err)) return new LicensectlError('STORE_FAILED', `the store failed: ${err.name && err.name !== 'Error' ? `${err.name}: ` : ''}${err.message || err.code}`, { cause: err });
   return new LicensectlError('INTERNAL', err.message || String(err), {
-    cause: err, hint: 'this is a bug in licensectl or an unexpected answer from the store; rerun with DEBUG=licensectl for details',
+    cause: err, hint: 'this is a bug in licensectl; rerun with DEBUG=licensectl for details',
   });
+}
+
+/** Network and operating-system errors on the way to the store. */
+const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'EPIPE']);
+
+/**
+ * An answer from AWS or an AWS-compatible service (the SDK's errors carry `$metadata`), the way to it failing, or
+ * credentials the SDK could not find: the environment's problem, reported as such, never as a bug of ours.
+ */
+function isStoreFailure(err: Error & { code?: string; $metadata?: unknown }): boolean {
+  return err.$metadata !== undefined || (err.code !== undefined && NETWORK_CODES.has(err.code))
+    || err.name === 'CredentialsProviderError' || err.name === 'TimeoutError';
 }
 
 function errorJson(error: LicensectlError): Record<string, unknown> {

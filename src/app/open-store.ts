@@ -46,7 +46,8 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
   checkAccount(project, target);
   // Beside the embedded emulator's state (they go together); for any other store, in the project's .licensectl/.
   const pendingCreatesFile = stateFile ? `${stateFile}.pending-creates.json` : path.join(options.dir, '.licensectl', 'pending-creates.json');
-  return new Store({ clients, project: project.name, target, concurrency: flags.concurrency, pendingCreatesFile, requestTimeoutMs: timeoutMs });
+  // The embedded emulator runs inside the process: a killed process's requests die with it, so nothing lands late.
+  return new Store({ clients, project: project.name, target, concurrency: flags.concurrency, pendingCreatesFile, requestTimeoutMs: stateFile ? 0 : timeoutMs });
 }
 
 /** LICENSECTL_MAX_ATTEMPTS and LICENSECTL_RETRY_BASE_MS tune retries (tests and impatient CI jobs shorten them). */

@@ -6,7 +6,7 @@ import { addressOf, compareAddresses, type Address, type LiveResource } from '..
 import { diffResource } from '../plan/diff-resource.js';
 import { bodyOf } from '../plan/plan-change.js';
 import type { Store } from '../store/index.js';
-import { canonicalJson, compareText } from '../util/canonical.js';
+import { compareText } from '../util/canonical.js';
 
 export interface Repair {
   readonly address: Address;
@@ -60,12 +60,18 @@ function refuse(address: Address, why: string): Repair {
   return { address, keep: null, remove: [], refused: why };
 }
 
-/** What one copy has that another has not, as `arn: path before → after` against the first copy. */
+/**
+ * What one copy has that another has not, as `arn: path before → after` against the first copy. A grant's status
+ * counts too: a copy the grantee accepted is not the same as one still pending.
+ */
 function differencesOf(copies: readonly LiveResource[]): string[] {
   const [first, ...rest] = copies;
-  return rest.flatMap((copy) => (canonicalJson(bodyOf(copy)) === canonicalJson(bodyOf(first!))
-    ? []
-    : [`${copy.arn} against ${first!.arn}: ${diffResource(bodyOf(first!), bodyOf(copy)).map((d) => `${d.path} ${JSON.stringify(d.before)} → ${JSON.stringify(d.after)}`).join(', ')}`]));
+  const statusOf = (r: LiveResource) => (r.kind === 'Grant' ? r.meta.status ?? '' : '');
+  return rest.flatMap((copy) => {
+    const fields = diffResource(bodyOf(first!), bodyOf(copy)).map((d) => `${d.path} ${JSON.stringify(d.before)} → ${JSON.stringify(d.after)}`);
+    if (statusOf(copy) !== statusOf(first!)) fields.push(`status ${statusOf(first!)} → ${statusOf(copy)}`);
+    return fields.length ? [`${copy.arn} against ${first!.arn}: ${fields.join(', ')}`] : [];
+  });
 }
 
 /** ARNs referred to by managed shares (their configurations) and by any grant (its license), with who refers. */

@@ -6,7 +6,7 @@ import { LicensectlError } from '../errors/index.js';
 import { type Address, addressOf, compareAddresses, type DesiredResource, type Kind, type LiveResource } from '../model/index.js';
 import type { ApplyResult, ChangeResult, Plan, ResourceChange } from '../plan/types.js';
 import { dependenciesOf } from '../plan/dependencies.js';
-import { compareChange } from '../plan/plan-change.js';
+import { ABSENT_FINGERPRINT, compareChange } from '../plan/plan-change.js';
 import { type ApplyContext, errorName, type Store, type StoreChange } from '../store/index.js';
 import { canonicalJson } from '../util/canonical.js';
 
@@ -63,7 +63,8 @@ async function performAction(change: ActiveChange, store: Store, ctx: PlanApplyC
       return change.arn;
     case 'replace':
       await store.delete(change);
-      return store.create(change, ctx);
+      // The create half is the create the next plan would make if this run were killed between the two: same token.
+      return store.create({ ...change, fingerprint: ABSENT_FINGERPRINT }, ctx);
     case 'delete':
       await store.delete(change);
       return change.arn;

@@ -44,6 +44,7 @@ export const ERROR_CODES = {
   AWS_CREDENTIALS: input('set AWS credentials (environment, profile or role), or use the embedded emulator'),
   REGION_MISSING: input('set spec.store.region, --region or AWS_REGION'),
   ACCOUNT_MISMATCH: input('use credentials of the account in spec.account, or change spec.account'),
+  STORE_FAILED: input('check the endpoint, the network and the credentials; the call was retried before this'),
   PAGINATION_LOOP: input('the service returned a token it had returned before: retry, and report it if it persists'),
   EMULATOR_STATE_CORRUPT: input('delete the state file to start from an empty emulator'),
   EMULATOR_STATE_LOCKED: input('another licensectl process holds the state file: wait for it, or remove a stale lock'),

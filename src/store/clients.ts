@@ -92,6 +92,7 @@ export function outcomeUnknown(error: unknown): boolean {
 /** The AWS error name of a failed call (`ConflictException`, …), or the Node error code. */
 export function errorName(error: unknown): string {
   const e = error as { name?: string; code?: string };
+  if (e.name === 'LicensectlError' || e.name === 'ValidationError') return e.code ?? e.name;
   return e.name && e.name !== 'Error' ? e.name : e.code ?? 'Error';
 }
 

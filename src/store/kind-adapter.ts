@@ -18,7 +18,7 @@ export interface StoreContext {
   /** Every per-resource read of the store goes through this one limit: at most --concurrency at a time in all. */
   readonly readLimit: LimitFunction;
   readonly target: Target;
-  /** ARNs the last listing showed deleted: a create answered with one of them was a replay (see createWithToken). */
+  /** ARNs known deleted (listed as deleted, or deleted by this store): a create answered with one was a replay. */
   readonly deleted: Set<string>;
   /** Notes of creates without a client token in flight (see pending-creates.ts). */
   readonly pending: PendingCreates;

@@ -45,8 +45,9 @@ export class Store {
       deleted: new Set(),
       created: new Map(),
       shared: new Set(),
-      // A second on top: the request's own timeout starts a little after the note is written.
-      pending: new PendingCreates(options.pendingCreatesFile, options.requestTimeoutMs + 1_000),
+      // A second on top: the request's own timeout starts a little after the note is written. None where nothing can
+      // land late (requestTimeoutMs 0: the embedded emulator).
+      pending: new PendingCreates(options.pendingCreatesFile, options.requestTimeoutMs > 0 ? options.requestTimeoutMs + 1_000 : 0),
     };
   }
 
@@ -108,8 +109,10 @@ export class Store {
     return adapter.reread && change.arn ? adapter.reread(this.ctx, change.arn) : null;
   }
 
-  delete(change: StoreChange): Promise<void> {
-    return adapterFor(change.kind).delete(this.ctx, change);
+  /** Deletes; the ARN is then known deleted, so a create answered with it later is a replay (see createWithToken). */
+  async delete(change: StoreChange): Promise<void> {
+    await adapterFor(change.kind).delete(this.ctx, change);
+    if (change.arn) this.ctx.deleted.add(change.arn);
   }
 
   close(): void {

@@ -4,6 +4,7 @@
 // since other processes (and people) change the account between passes. Never throws: every failure is
 // an outcome.
 import { executePlan } from '../apply/execute-plan.js';
+import { lockApply } from '../app/apply-lock.js';
 import { checkGuards } from '../app/planning.js';
 import { openStore, type OpenStoreOptions, type StoreFlags } from '../app/open-store.js';
 import { planAgainst } from '../app/planning.js';
@@ -129,8 +130,12 @@ export async function reconcileOnce(ctx: ReconcileContext): Promise<ReconcileOut
 }
 
 async function reconcileWith(ctx: ReconcileContext, chosen: ValidDesired): Promise<StorePart> {
+  let unlock: (() => Promise<void>) | undefined;
   try {
     const store = await ctx.stores.get({ dir: ctx.source.storeDir, project: chosen.state.project, flags: ctx.storeFlags });
+    // Correcting is applying: on an embedded state it takes the apply lock, as `apply` does; a held lock is a store
+    // error of this pass, retried with the backoff.
+    if (ctx.mode === 'correct' && store.target.stateFile) unlock = await lockApply(store.target.stateFile, store.project, { timeoutMs: 0, command: 'licensectl watch' });
     const plan = await planAgainst(store, chosen.state, {
       target: store.target,
       source: { revision: chosen.revision, dirty: chosen.dirty },
@@ -142,6 +147,8 @@ async function reconcileWith(ctx: ReconcileContext, chosen: ValidDesired): Promi
   } catch (error) {
     ctx.stores.close();
     return { outcome: 'store-error', counts: null, drift: [], managed: null, applied: null, error: errorInfoOf(error) };
+  } finally {
+    await unlock?.();
   }
 }
 

@@ -125,6 +125,34 @@ describe('client tokens across applies', () => {
   }, 30_000);
 });
 
+describe('a share changed back and forth', () => {
+  const cleanup: (() => Promise<unknown>)[] = [];
+  afterEach(async () => {
+    while (cleanup.length) await cleanup.pop()!();
+  });
+
+  it('gets every change, also one back to an earlier state (no reply of an old request)', async () => {
+    const server: RunningServer = await startServer(new Emulator(), { port: 0 });
+    cleanup.push(() => server.close());
+    const share = (principals: string) => `apiVersion: licensectl/v1\nkind: ResourceShare\nmetadata: {name: s}\nspec: {principals: [${principals}], licenseConfigurations: [config-0]}\n`;
+    const dir = await projectDir({ 'licensectl.yaml': PROJECT_YAML('flip'), ...mixedState({ configurations: 1, licenses: 0, shares: 0, grants: 0 }), 's.yaml': share('"222233334444"') });
+    cleanup.push(() => removeDir(dir));
+    const applyNow = async () => {
+      const loaded = await loadDesired(dir);
+      const store = await openStore({ dir, project: loaded.state.project, flags: { endpoint: server.url, concurrency: 4 } });
+      cleanup.push(async () => store.close());
+      const plan = await planAgainst(store, loaded.state, { target: store.target, source: SOURCE, createdAt: '2026-12-06T07:00:00Z' });
+      await executePlan(plan, store, { concurrency: 4 });
+      return planAgainst(store, loaded.state, { target: store.target, source: SOURCE, createdAt: '2026-12-06T07:00:01Z' });
+    };
+    for (const principals of ['"222233334444"', '"222233334444", "333344445555"', '"222233334444"', '"222233334444", "333344445555"']) {
+      await writeFile(path.join(dir, 's.yaml'), share(principals));
+      const after = await applyNow();
+      expect(after.changes.filter((c) => c.action !== 'no-op'), principals).toEqual([]);
+    }
+  });
+});
+
 describe('a new version that landed since the plan', () => {
   const cleanup: (() => Promise<unknown>)[] = [];
   afterEach(async () => {

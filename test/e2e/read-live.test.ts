@@ -3,8 +3,7 @@
 import {
   DeleteGrantCommand, DeleteLicenseConfigurationCommand, ListDistributedGrantsCommand, ListLicenseConfigurationsCommand, TagResourceCommand,
 } from '@aws-sdk/client-license-manager';
-import { rm } from 'node:fs/promises';
-import { writeFile } from 'node:fs/promises';
+import { rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { executePlan } from '../../src/apply/execute-plan.js';
@@ -12,7 +11,8 @@ import { loadDesired, planAgainst, readLive } from '../../src/app/planning.js';
 import { openStore } from '../../src/app/open-store.js';
 import { Emulator, type EmulatorRequest, type RunningServer, startServer } from '../../src/emulator/index.js';
 import { PROJECT_YAML, projectDir, removeDir } from '../helpers/cli.js';
-import { lmClient } from '../helpers/emulator.js';
+import { DeleteResourceShareCommand } from '@aws-sdk/client-ram';
+import { lmClient, ramClient } from '../helpers/emulator.js';
 import { mixedState } from './mixed-state.js';
 
 const CONTEXT = { source: { revision: null, dirty: null }, createdAt: '2026-11-28T12:00:00Z' };
@@ -151,6 +151,18 @@ describe('reading the live state', () => {
     const result = await executePlan(plan, store, { concurrency: 4 });
 
     expect(result.results).toEqual([expect.objectContaining({ address: 'Grant/grant-3', outcome: 'applied' })]);
+  });
+
+  it('a share delete whose share is already deleted counts as done', async () => {
+    const { server, dir, open } = await seeded(mixedState({ configurations: 1, licenses: 0, shares: 2, grants: 0 }));
+    await rm(path.join(dir, 'share-1.yaml'));
+    const store = await open();
+    const plan = await planAgainst(store, (await loadDesired(dir)).state, { target: store.target, ...CONTEXT });
+    const doomed = plan.changes.find((c) => c.action === 'delete')!;
+    await ramClient(server.url).send(new DeleteResourceShareCommand({ resourceShareArn: doomed.arn! }));
+    const result = await executePlan(plan, store, { concurrency: 4 });
+
+    expect(result.results).toEqual([expect.objectContaining({ address: 'ResourceShare/share-1', outcome: 'applied' })]);
   });
 
   it('a share still associated with a configuration deleted by hand plans the disassociation and applies it', async () => {

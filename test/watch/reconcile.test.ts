@@ -5,6 +5,7 @@ import { existsSync } from 'node:fs';
 import { rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { lockApply } from '../../src/app/apply-lock.js';
 import type { OpenStoreOptions } from '../../src/app/open-store.js';
 import type { ProjectConfig } from '../../src/model/index.js';
 import type { Store } from '../../src/store/index.js';
@@ -52,6 +53,19 @@ describe('one reconcile pass', () => {
     });
     expect(await liveCounts()).toEqual({ a: 10 });
     expect(await reconcileOnce(ctx())).toMatchObject({ outcome: 'synced', drift: [], managed: 1, applied: null });
+  });
+
+  it('takes the apply lock to correct: while an apply holds it, the pass is a store error and changes nothing', async () => {
+    const { ctx, liveCounts } = await setup({ 'licensectl.yaml': PROJECT_YAML('p'), 'a.yaml': config('a', 10) });
+    const release = await lockApply(statePathOf(dir), 'p', { timeoutMs: 0, command: 'licensectl apply' });
+    try {
+      expect(await reconcileOnce(ctx())).toMatchObject({ outcome: 'store-error', error: { code: 'APPLY_LOCKED' } });
+      expect(await liveCounts()).toEqual({});
+      expect(await reconcileOnce(ctx({ mode: 'warn' }))).toMatchObject({ outcome: 'drift-detected' });
+    } finally {
+      await release();
+    }
+    expect(await reconcileOnce(ctx())).toMatchObject({ outcome: 'drift-corrected' });
   });
 
   it('reads the live state afresh on every pass and corrects a change made by another client', async () => {

@@ -81,7 +81,7 @@ async function create(ctx: StoreContext, change: StoreChange, apply: ApplyContex
     tags: toRamTags({ ...tags, ...ownershipTags(ctx.project, change.name) }),
   };
   const arn = await createWithToken(ctx, change, apply, input, async (clientToken) => (await ctx.clients.ram.send(new CreateResourceShareCommand({ ...input, clientToken }))).resourceShare?.resourceShareArn ?? '');
-  await associate(ctx, change, apply, arn, [], resourceArns.slice(ASSOCIATE_BATCH), 'create-rest');
+  await associate(ctx, arn, [], resourceArns.slice(ASSOCIATE_BATCH));
   return arn;
 }
 
@@ -91,26 +91,28 @@ async function update(ctx: StoreContext, change: StoreChange, apply: ApplyContex
   const after = afterOf(change, KIND);
   if (before.spec.displayName !== after.spec.displayName || before.spec.allowExternalPrincipals !== after.spec.allowExternalPrincipals) {
     await ctx.clients.ram.send(new UpdateResourceShareCommand({
-      resourceShareArn: arn, name: after.spec.displayName, allowExternalPrincipals: after.spec.allowExternalPrincipals, clientToken: apply.clientToken(change, 'update', after.spec),
+      resourceShareArn: arn, name: after.spec.displayName, allowExternalPrincipals: after.spec.allowExternalPrincipals,
     }));
   }
   // What is associated now is what the plan read; a configuration replaced in this apply has a new ARN to associate.
   const beforeRes = before.spec.licenseConfigurations.flatMap((ref) => apply.plannedArnOf('LicenseConfiguration', ref) ?? []);
   const afterRes = after.spec.licenseConfigurations.map((ref) => apply.arnOf('LicenseConfiguration', ref));
-  await disassociate(ctx, change, apply, arn, minus(before.spec.principals, after.spec.principals), minus(beforeRes, afterRes));
-  await associate(ctx, change, apply, arn, minus(after.spec.principals, before.spec.principals), minus(afterRes, beforeRes), 'associate');
+  await disassociate(ctx, arn, minus(before.spec.principals, after.spec.principals), minus(beforeRes, afterRes));
+  await associate(ctx, arn, minus(after.spec.principals, before.spec.principals), minus(afterRes, beforeRes));
   await updateTags(ctx, change, 'ram');
 }
 
-async function associate(ctx: StoreContext, change: StoreChange, apply: ApplyContext, arn: string, principals: string[], resources: string[], purpose: string): Promise<void> {
-  for (const [i, batch] of batches(principals, resources).entries()) {
-    await ctx.clients.ram.send(new AssociateResourceShareCommand({ resourceShareArn: arn, ...batch, clientToken: apply.clientToken(change, `${purpose}-${i}`, { arn, batch }) }));
+// Updates, associations and disassociations send no client token: they set or unset entries, so a replay cannot
+// make anything twice, and a token derived from the request would answer an A → B → A change with A's old reply.
+async function associate(ctx: StoreContext, arn: string, principals: string[], resources: string[]): Promise<void> {
+  for (const batch of batches(principals, resources)) {
+    await ctx.clients.ram.send(new AssociateResourceShareCommand({ resourceShareArn: arn, ...batch }));
   }
 }
 
-async function disassociate(ctx: StoreContext, change: StoreChange, apply: ApplyContext, arn: string, principals: string[], resources: string[]): Promise<void> {
-  for (const [i, batch] of batches(principals, resources).entries()) {
-    await ctx.clients.ram.send(new DisassociateResourceShareCommand({ resourceShareArn: arn, ...batch, clientToken: apply.clientToken(change, `disassociate-${i}`, { arn, batch }) }));
+async function disassociate(ctx: StoreContext, arn: string, principals: string[], resources: string[]): Promise<void> {
+  for (const batch of batches(principals, resources)) {
+    await ctx.clients.ram.send(new DisassociateResourceShareCommand({ resourceShareArn: arn, ...batch }));
   }
 }
 
@@ -129,7 +131,8 @@ async function remove(ctx: StoreContext, change: StoreChange): Promise<void> {
   try {
     await ctx.clients.ram.send(new DeleteResourceShareCommand({ resourceShareArn: arnOfChange(change) }));
   } catch (error) {
-    if ((error as Error).name !== 'UnknownResourceException') throw error;
+    // Gone, or already being deleted (a retried delete, or a killed run's delete that landed): done either way.
+    if ((error as Error).name !== 'UnknownResourceException' && (error as Error).name !== 'InvalidStateTransitionException') throw error;
   }
 }
 
