@@ -3,7 +3,7 @@
 import {
   DeleteGrantCommand, DeleteLicenseConfigurationCommand, ListDistributedGrantsCommand, ListLicenseConfigurationsCommand, TagResourceCommand,
 } from '@aws-sdk/client-license-manager';
-import { rm, writeFile } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { executePlan } from '../../src/apply/execute-plan.js';
@@ -11,7 +11,7 @@ import { loadDesired, planAgainst, readLive } from '../../src/app/planning.js';
 import { openStore } from '../../src/app/open-store.js';
 import { Emulator, type EmulatorRequest, type RunningServer, startServer } from '../../src/emulator/index.js';
 import { PROJECT_YAML, projectDir, removeDir } from '../helpers/cli.js';
-import { DeleteResourceShareCommand } from '@aws-sdk/client-ram';
+import { DeleteResourceShareCommand, DisassociateResourceShareCommand } from '@aws-sdk/client-ram';
 import { lmClient, ramClient } from '../helpers/emulator.js';
 import { mixedState } from './mixed-state.js';
 
@@ -151,6 +151,20 @@ describe('reading the live state', () => {
     const result = await executePlan(plan, store, { concurrency: 4 });
 
     expect(result.results).toEqual([expect.objectContaining({ address: 'Grant/grant-3', outcome: 'applied' })]);
+  });
+
+  it('a disassociation that already happened (a killed run\'s, landed late) counts as done', async () => {
+    const { server, dir, open } = await seeded(mixedState({ configurations: 2, licenses: 0, shares: 1, grants: 0 }));
+    const text = await readFile(path.join(dir, 'share-0.yaml'), 'utf8');
+    await writeFile(path.join(dir, 'share-0.yaml'), text.replace('"333344445500"', '"444455556600"'));
+    const store = await open();
+    const plan = await planAgainst(store, (await loadDesired(dir)).state, { target: store.target, ...CONTEXT });
+    const share = plan.changes.find((c) => c.action === 'update')!;
+    await ramClient(server.url).send(new DisassociateResourceShareCommand({ resourceShareArn: share.arn!, principals: ['333344445500'] }));
+    const result = await executePlan(plan, store, { concurrency: 4 });
+
+    expect(result.results).toEqual([expect.objectContaining({ address: 'ResourceShare/share-0', outcome: 'applied' })]);
+    expect((await planAgainst(await open(), (await loadDesired(dir)).state, { target: store.target, ...CONTEXT })).changes.filter((c) => c.action !== 'no-op')).toEqual([]);
   });
 
   it('a share delete whose share is already deleted counts as done', async () => {

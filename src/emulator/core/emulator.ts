@@ -61,7 +61,10 @@ export class Emulator {
       if (fault) throw fault;
       const input = decodeInput(route, request.body, query);
       if (route.inputShape) validateInput(service, route.inputShape, input);
-      const body = await this.run(route, identityOf(request.headers.authorization), input);
+      const identity = identityOf(request.headers.authorization);
+      const body = route.spec.readOnly
+        ? await this.run(route, identity, input)
+        : await this.faults.commitLate(() => this.run(route, identity, input), signal);
       return successResponse(service, body, requestId, route.key);
     } catch (error) {
       return errorResponse(service, answerFor(error, route.key), requestId, route.key);

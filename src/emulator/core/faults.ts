@@ -1,6 +1,9 @@
 // Fault injection, applied before a handler runs (so an injected failure never changes state): latency,
-// random throttling (429, each service's throttling error), random server errors (500), and deterministic
-// "fail the next N calls of operation X".
+// random throttling (429, each service's throttling error), random server errors (500), deterministic
+// "fail the next N calls of operation X", and writes that take effect late: a mutating call is committed a set
+// time after it arrives whether or not its client still waits, and answered only then. That is what a killed
+// process's last requests do (they land after it is gone, possibly while its successor reads the account) and,
+// for every other client, what AWS's eventually consistent lists do (a write already sent is not listed yet).
 import { LicensectlError } from '../../errors/index.js';
 import { ServiceError, type ServiceName } from './service-contract.js';
 import { THROTTLING_ERROR } from './wire.js';
@@ -12,6 +15,11 @@ export interface FaultOptions {
   throttleRate?: number;
   /** Probability (0–1) that a call fails with a 500 `ServerInternalException`. */
   errorRate?: number;
+  /**
+   * A mutating call is committed this long after it arrives (after `latencyMs`), and answered then. A client
+   * that gives up (aborts, times out, is killed) meanwhile gets no answer, but the write still happens.
+   */
+  writeDelayMs?: number;
   /** Source of randomness for the two rates; `Math.random` unless the emulator is seeded. */
   random?: () => number;
 }
@@ -27,6 +35,8 @@ const SERVER_ERROR: InjectedError = { type: 'ServerInternalException', status: 5
 export class FaultController {
   private options: FaultOptions;
   private readonly pending = new Map<string, { remaining: number; error: InjectedError }>();
+  /** Writes scheduled by `commitLate` that have not landed yet. */
+  private readonly late = new Set<Promise<void>>();
 
   constructor(
     options: FaultOptions,
@@ -41,7 +51,7 @@ export class FaultController {
     this.options = { ...this.options, ...options };
   }
 
-  /** Removes every option and pending failure. */
+  /** Removes every option and pending failure. Writes already scheduled still land. */
   clear(): void {
     this.options = {};
     this.pending.clear();
@@ -76,6 +86,38 @@ export class FaultController {
       return new ServiceError(SERVER_ERROR.type, 'Injected internal error', SERVER_ERROR.status);
     return undefined;
   }
+
+  /**
+   * Runs `commit` (a mutating call) `writeDelayMs` after now, whatever happens to `signal`: an abort rejects
+   * the returned promise at once (the client is gone), but the write is still committed on time.
+   */
+  commitLate<T>(commit: () => Promise<T>, signal?: AbortSignal): Promise<T> {
+    const delayMs = this.options.writeDelayMs;
+    if (!delayMs) return commit();
+    const landed = sleep(delayMs).then(commit);
+    const tracked = landed.then(
+      () => undefined,
+      () => undefined, // a write refused when it lands: its answer is the caller's, if the caller still waits
+    );
+    this.late.add(tracked);
+    void tracked.then(() => this.late.delete(tracked));
+    return signal ? untilAborted(landed, signal) : landed;
+  }
+
+  /** Resolves once every write scheduled by `commitLate` (including those scheduled meanwhile) has landed. */
+  async settled(): Promise<void> {
+    while (this.late.size > 0) await Promise.all(this.late);
+  }
+}
+
+/** `promise`, or an AbortError as soon as `signal` aborts. */
+function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(abortError());
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(abortError());
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
 }
 
 function sleep(ms: number, signal?: AbortSignal): Promise<void> {

@@ -110,10 +110,26 @@ async function associate(ctx: StoreContext, arn: string, principals: string[], r
   }
 }
 
+/**
+ * An entity that is no longer associated (a killed run's disassociation, or a delete, landed after this run read the
+ * account) is what was wanted: a batch refused for that is done one entity at a time, those already gone skipped.
+ */
 async function disassociate(ctx: StoreContext, arn: string, principals: string[], resources: string[]): Promise<void> {
+  const send = (batch: { principals?: string[]; resourceArns?: string[] }) => ctx.clients.ram.send(new DisassociateResourceShareCommand({ resourceShareArn: arn, ...batch }));
   for (const batch of batches(principals, resources)) {
-    await ctx.clients.ram.send(new DisassociateResourceShareCommand({ resourceShareArn: arn, ...batch }));
+    try {
+      await send(batch);
+    } catch (error) {
+      if (!notAssociated(error)) throw error;
+      const singles = [...(batch.principals ?? []).map((p) => ({ principals: [p] })), ...(batch.resourceArns ?? []).map((r) => ({ resourceArns: [r] }))];
+      for (const single of singles) await send(single).catch((e: unknown) => { if (!notAssociated(e)) throw e; });
+    }
   }
+}
+
+function notAssociated(error: unknown): boolean {
+  const e = error as { name?: string; message?: string };
+  return e.name === 'UnknownResourceException' && /not associated/i.test(e.message ?? '');
 }
 
 /** Principals go with the first batch; resources in batches of at most 100. */

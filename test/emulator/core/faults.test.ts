@@ -1,10 +1,13 @@
 import {
   CreateLicenseConfigurationCommand, ListLicenseConfigurationsCommand, type LicenseManagerServiceException,
+  UpdateLicenseConfigurationCommand,
 } from '@aws-sdk/client-license-manager';
 import { GetResourceSharesCommand } from '@aws-sdk/client-ram';
+import { request } from 'node:http';
 import { describe, expect, it } from 'vitest';
-import { Emulator } from '../../../src/emulator/index.js';
+import { Emulator, startServer } from '../../../src/emulator/index.js';
 import { lmClient, ramClient } from '../../helpers/emulator.js';
+import { lmRequest } from './raw-requests.js';
 
 const create = new CreateLicenseConfigurationCommand({ Name: 'windows', LicenseCountingType: 'Core' });
 const list = new ListLicenseConfigurationsCommand({});
@@ -91,5 +94,89 @@ describe('random faults', () => {
     const started = performance.now();
     await lmClient(emulator).send(list);
     expect(performance.now() - started).toBeGreaterThanOrEqual(39);
+  });
+});
+
+describe('late writes (writeDelayMs)', () => {
+  /** Resolves once the emulator has received `count` calls of `operation`. */
+  async function arrived(emulator: Emulator, operation: string, count = 1): Promise<void> {
+    while ((emulator.callCounts()[operation] ?? 0) < count) await new Promise((resolve) => setImmediate(resolve));
+  }
+  const configurations = (emulator: Emulator) => Object.keys(emulator.snapshot().licenseManager.licenseConfigurations);
+
+  it('commits a write after the delay and answers it then; reads meanwhile are answered at once without it', async () => {
+    const emulator = new Emulator({ faults: { writeDelayMs: 500 } });
+    const client = lmClient(emulator);
+    const created = client.send(create);
+    await arrived(emulator, 'CreateLicenseConfiguration');
+    expect(configurations(emulator)).toEqual([]);
+    expect((await client.send(list)).LicenseConfigurations).toEqual([]);
+    const { LicenseConfigurationArn } = await created;
+    expect(configurations(emulator)).toEqual([LicenseConfigurationArn]);
+    expect((await client.send(list)).LicenseConfigurations!.map((c) => c.LicenseConfigurationArn)).toEqual([LicenseConfigurationArn]);
+  });
+
+  it('commits the write of a client that gave up waiting: the client sees an abort, the state the write', async () => {
+    const emulator = new Emulator({ faults: { writeDelayMs: 200 } });
+    const controller = new AbortController();
+    const created = lmClient(emulator).send(create, { abortSignal: controller.signal });
+    await arrived(emulator, 'CreateLicenseConfiguration');
+    controller.abort();
+    expect((await rejection(created)).name).toBe('AbortError');
+    expect(configurations(emulator)).toEqual([]);
+    await emulator.faults.settled();
+    expect(configurations(emulator)).toHaveLength(1);
+  });
+
+  it('commits the write of an HTTP client that disconnected from the served emulator', async () => {
+    const emulator = new Emulator({ faults: { writeDelayMs: 200 } });
+    const server = await startServer(emulator, { port: 0 });
+    try {
+      const raw = lmRequest('CreateLicenseConfiguration', { Name: 'gone', LicenseCountingType: 'vCPU' });
+      const req = request(`${server.url}/`, { method: 'POST', headers: raw.headers });
+      req.on('error', () => undefined);
+      req.end(raw.body);
+      await arrived(emulator, 'CreateLicenseConfiguration');
+      req.destroy();
+      expect(configurations(emulator)).toEqual([]);
+      await emulator.faults.settled();
+      const stored = Object.values(emulator.snapshot().licenseManager.licenseConfigurations);
+      expect(stored.map((c) => c['Name'])).toEqual(['gone']);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('lands writes in the order they arrived', async () => {
+    const emulator = new Emulator({ faults: { writeDelayMs: 100 } });
+    const client = lmClient(emulator);
+    const { LicenseConfigurationArn } = await client.send(create);
+    const update = (count: number) => new UpdateLicenseConfigurationCommand({ LicenseConfigurationArn, LicenseCount: count });
+    const first = client.send(update(1));
+    await arrived(emulator, 'UpdateLicenseConfiguration');
+    const second = client.send(update(2));
+    await arrived(emulator, 'UpdateLicenseConfiguration', 2);
+    await Promise.all([first, second]);
+    expect(emulator.snapshot().licenseManager.licenseConfigurations[LicenseConfigurationArn!]!['LicenseCount']).toBe(2);
+  });
+
+  it('answers injected failures without delay, and they never land', async () => {
+    const emulator = new Emulator({ faults: { writeDelayMs: 60_000 } });
+    emulator.faults.failNext('CreateLicenseConfiguration', 1, { type: 'AccessDeniedException', status: 401 });
+    expect((await rejection(lmClient(emulator).send(create))).name).toBe('AccessDeniedException');
+    await emulator.faults.settled();
+    expect(emulator.snapshot().revision).toBe(0);
+  });
+
+  it('keeps writes already scheduled when the faults are cleared, and delays none after', async () => {
+    const emulator = new Emulator({ faults: { writeDelayMs: 200 } });
+    const client = lmClient(emulator);
+    const late = client.send(create);
+    await arrived(emulator, 'CreateLicenseConfiguration');
+    emulator.faults.clear();
+    await client.send(create);
+    expect(configurations(emulator)).toHaveLength(1);
+    await late;
+    expect(configurations(emulator)).toHaveLength(2);
   });
 });
