@@ -145,13 +145,19 @@ export async function withLmTags<T>(ctx: StoreContext, view: Pick<ItemView<T>, '
 /** The resource's tags, or null when it no longer exists. */
 function lmTagsOf(ctx: StoreContext, arn: string): Promise<Tags | null> {
   return ctx.readLimit(async () => {
-    try {
-      return fromLmTags((await ctx.clients.lm.send(new ListTagsForResourceCommand({ ResourceArn: arn }))).Tags);
-    } catch (error) {
-      if (isGone(error)) return null;
-      throw error;
-    }
+    const out = await unlessGone(() => ctx.clients.lm.send(new ListTagsForResourceCommand({ ResourceArn: arn })));
+    return out ? fromLmTags(out.Tags) : null;
   });
+}
+
+/** The call's answer, or null when the resource it names is gone (see isGone). */
+export async function unlessGone<T>(call: () => Promise<T>): Promise<T | null> {
+  try {
+    return await call();
+  } catch (error) {
+    if (isGone(error)) return null;
+    throw error;
+  }
 }
 
 /**

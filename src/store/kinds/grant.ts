@@ -8,7 +8,7 @@ import {
 import { type GrantOperation, type GrantSpec, type LiveResource, ownershipTags, type Tags } from '../../model/index.js';
 import { collectPages } from '../clients.js';
 import {
-  afterOf, arnOfChange, classify, createWithToken, isGone, toLmTags, updateTags, withLmTags, withoutDeleted,
+  afterOf, arnOfChange, classify, createWithToken, toLmTags, unlessGone, updateTags, withLmTags, withoutDeleted,
   type ApplyContext, type ItemView, type KindAdapter, type KindRead, type StoreChange, type StoreContext,
 } from '../kind-adapter.js';
 
@@ -84,26 +84,17 @@ async function update(ctx: StoreContext, change: StoreChange, apply: ApplyContex
   await updateTags(ctx, change, 'lm');
 }
 
+/** Already deleted (a retried delete, or a killed apply's delete that landed) is done. */
 async function remove(ctx: StoreContext, change: StoreChange): Promise<void> {
-  try {
-    await ctx.clients.lm.send(new DeleteGrantCommand({ GrantArn: arnOfChange(change), Version: change.meta?.version ?? '1' }));
-  } catch (error) {
-    // Already deleted (a retried delete, or a killed apply's delete that landed): the desired outcome holds.
-    if (!isGone(error)) throw error;
-  }
+  await unlessGone(() => ctx.clients.lm.send(new DeleteGrantCommand({ GrantArn: arnOfChange(change), Version: change.meta?.version ?? '1' })));
 }
 
 /** One grant read again (GetGrant and its tags); its license is an ARN, as in a listing. */
 async function reread(ctx: StoreContext, arn: string): Promise<LiveResource | null> {
-  try {
-    const g = (await ctx.clients.lm.send(new GetGrantCommand({ GrantArn: arn }))).Grant;
-    if (!g || GONE.has(g.GrantStatus ?? '')) return null;
-    const listed: ListedGrant = { arn: g.GrantArn ?? arn, spec: grantSpecFromAws(g), meta: { version: g.Version, status: g.GrantStatus } };
-    return (await tagGrants(ctx, [listed])).managed[0] ?? null;
-  } catch (error) {
-    if (isGone(error)) return null;
-    throw error;
-  }
+  const g = (await unlessGone(() => ctx.clients.lm.send(new GetGrantCommand({ GrantArn: arn }))))?.Grant;
+  if (!g || GONE.has(g.GrantStatus ?? '')) return null;
+  const listed: ListedGrant = { arn: g.GrantArn ?? arn, spec: grantSpecFromAws(g), meta: { version: g.Version, status: g.GrantStatus } };
+  return (await tagGrants(ctx, [listed])).managed[0] ?? null;
 }
 
 export const grantAdapter: KindAdapter = { kind: KIND, reread, create, update, delete: remove };

@@ -12,7 +12,7 @@ import {
 import { isoSeconds } from '../../util/canonical.js';
 import { collectPages, outcomeUnknown } from '../clients.js';
 import {
-  afterOf, arnOfChange, classify, isGone, toLmTags, updateTags, withLmTags,
+  afterOf, arnOfChange, classify, toLmTags, unlessGone, updateTags, withLmTags,
   type ItemView, type KindAdapter, type KindRead, type StoreChange, type StoreContext,
 } from '../kind-adapter.js';
 
@@ -92,12 +92,8 @@ async function update(ctx: StoreContext, change: StoreChange): Promise<void> {
 }
 
 async function remove(ctx: StoreContext, change: StoreChange): Promise<void> {
-  try {
-    await ctx.clients.lm.send(new DeleteLicenseConfigurationCommand({ LicenseConfigurationArn: arnOfChange(change) }));
-  } catch (error) {
-    // Already gone (a retried delete, or someone else deleted it): the desired outcome holds.
-    if (!isGone(error)) throw error;
-  }
+  // Already gone (a retried delete, or someone else deleted it): the desired outcome holds.
+  await unlessGone(() => ctx.clients.lm.send(new DeleteLicenseConfigurationCommand({ LicenseConfigurationArn: arnOfChange(change) })));
 }
 
 export const licenseConfigurationAdapter: KindAdapter = { kind: KIND, create, update, delete: remove };

@@ -8,7 +8,7 @@ import { type ConsumptionConfiguration, type Entitlement, type LicenseSpec, type
 import { byText } from '../../util/canonical.js';
 import { collectPages } from '../clients.js';
 import {
-  afterOf, arnOfChange, classify, createWithToken, isGone, toLmTags, updateTags, withLmTags, withoutDeleted,
+  afterOf, arnOfChange, classify, createWithToken, toLmTags, unlessGone, updateTags, withLmTags, withoutDeleted,
   type ApplyContext, type ItemView, type KindAdapter, type KindRead, type StoreChange, type StoreContext,
 } from '../kind-adapter.js';
 
@@ -59,26 +59,17 @@ async function update(ctx: StoreContext, change: StoreChange, apply: ApplyContex
   await updateTags(ctx, change, 'lm');
 }
 
+/** Already deleted (a retried delete, or a killed apply's delete that landed) is done. */
 async function remove(ctx: StoreContext, change: StoreChange): Promise<void> {
-  try {
-    await ctx.clients.lm.send(new DeleteLicenseCommand({ LicenseArn: arnOfChange(change), SourceVersion: change.meta?.version ?? '1' }));
-  } catch (error) {
-    // Already deleted (a retried delete, or a killed apply's delete that landed): the desired outcome holds.
-    if (!isGone(error)) throw error;
-  }
+  await unlessGone(() => ctx.clients.lm.send(new DeleteLicenseCommand({ LicenseArn: arnOfChange(change), SourceVersion: change.meta?.version ?? '1' })));
 }
 
 /** One license read again (GetLicense and its tags), as the listing would have shown it. */
 async function reread(ctx: StoreContext, arn: string): Promise<LiveResource | null> {
-  try {
-    const license = (await ctx.clients.lm.send(new GetLicenseCommand({ LicenseArn: arn }))).License;
-    if (!license || GONE.has(license.Status ?? '')) return null;
-    const view = viewFor(ctx.target.account);
-    return classify(ctx, view, await withLmTags(ctx, view, [license])).managed[0] ?? null;
-  } catch (error) {
-    if (isGone(error)) return null;
-    throw error;
-  }
+  const license = (await unlessGone(() => ctx.clients.lm.send(new GetLicenseCommand({ LicenseArn: arn }))))?.License;
+  if (!license || GONE.has(license.Status ?? '')) return null;
+  const view = viewFor(ctx.target.account);
+  return classify(ctx, view, await withLmTags(ctx, view, [license])).managed[0] ?? null;
 }
 
 export const licenseAdapter: KindAdapter = { kind: KIND, reread, create, update, delete: remove };
