@@ -69,23 +69,25 @@ export default class Apply extends BaseCommand {
    * Two applies on one embedded state take turns for the whole apply, from reading the account to the last change
    * (a served emulator or AWS is shared by more than this machine: a lock file cannot cover it).
    */
-  private async lock(store: Store, timeout: string): Promise<void> {
+  private async lock(store: Store, timeoutMs: number): Promise<void> {
     if (!store.target.stateFile) return;
-    this.unlock = await lockApply(store.target.stateFile, store.project, { timeoutMs: parseDuration(timeout, 'lock-timeout', true), command: `licensectl ${this.argv.join(' ')}`.trim() });
+    this.unlock = await lockApply(store.target.stateFile, store.project, { timeoutMs, command: `licensectl ${this.argv.join(' ')}`.trim() });
   }
 
   private async freshPlan(flags: Parameters<typeof planDirectory>[1] & { dir: string; 'lock-timeout': string }): Promise<{ plan: Plan; store: Store; desiredCount: number }> {
-    const { plan, store, loaded } = await planDirectory(flags.dir, flags, (opened) => this.lock(opened, flags['lock-timeout']));
+    const lockTimeoutMs = parseDuration(flags['lock-timeout'], 'lock-timeout', true);
+    const { plan, store, loaded } = await planDirectory(flags.dir, flags, (opened) => this.lock(opened, lockTimeoutMs));
     return { plan, store, desiredCount: loaded.state.resources.length };
   }
 
   private async savedPlan(file: string, flags: Parameters<typeof openStore>[0]['flags'] & { dir: string; 'max-plan-age': string; 'lock-timeout': string }): Promise<{ plan: Plan; store: Store; desiredCount: number }> {
+    const lockTimeoutMs = parseDuration(flags['lock-timeout'], 'lock-timeout', true);
     const plan = await readPlanFile(file, { key: process.env[PLAN_KEY_ENV] || undefined, maxAgeMs: parseDuration(flags['max-plan-age'], 'max-plan-age'), now: new Date() });
     const loaded = await loadDesired(flags.dir);
     const store = await openStore({ dir: loaded.dir, project: loaded.state.project, flags });
     try {
       checkPlanTarget(plan, loaded.state.project.name, store.target);
-      await this.lock(store, flags['lock-timeout']);
+      await this.lock(store, lockTimeoutMs);
       checkFingerprints(plan, await readLive(store, loaded.state, touchedBy(plan)));
       return { plan, store, desiredCount: plan.changes.filter((c) => c.action !== 'delete').length };
     } catch (error) {

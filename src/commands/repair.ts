@@ -32,12 +32,12 @@ export default class RepairCommand extends BaseCommand {
 
   async run(): Promise<RepairResult> {
     const { flags } = await this.parse(RepairCommand);
+    const lockTimeoutMs = parseDuration(flags['lock-timeout'], 'lock-timeout', true);
     const loaded = await loadDesired(flags.dir);
     const store = await openStore({ dir: loaded.dir, project: loaded.state.project, flags });
-    const unlock = store.target.stateFile
-      ? await lockApply(store.target.stateFile, store.project, { timeoutMs: parseDuration(flags['lock-timeout'], 'lock-timeout', true), command: 'licensectl repair' })
-      : undefined;
+    let unlock: (() => Promise<void>) | undefined;
     try {
+      if (store.target.stateFile) unlock = await lockApply(store.target.stateFile, store.project, { timeoutMs: lockTimeoutMs, command: 'licensectl repair' });
       const repairs = await planRepairs(store);
       const removals = repairs.reduce((n, r) => n + r.remove.length, 0);
       if (!this.jsonEnabled()) this.printOut(describe(repairs));

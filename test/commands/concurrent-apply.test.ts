@@ -76,6 +76,13 @@ describe('two applies of one project at once', () => {
     expect((await runCli(['apply', '--dir', dir, '--auto-approve'])).status).toBe(0);
   });
 
+  it('a --lock-timeout that is not a duration is refused before anything is read or written', async () => {
+    const r = await runCli(['apply', '--dir', dir, '--auto-approve', '--lock-timeout', 'soon']);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('Error [BAD_DURATION]: --lock-timeout must be a positive duration such as 30s, 5m, 24h or 2d, got "soon"');
+    expect(await readFile(statePathOf(dir), 'utf8').catch(() => null)).toBeNull();
+  });
+
   it('takes over the lock of an apply that died', async () => {
     const state = statePathOf(dir);
     await mkdir(`${state}.apply-same.lock`, { recursive: true });

@@ -49,7 +49,8 @@ export async function projectDir(files: Record<string, string>): Promise<string>
 
 export async function copyExample(name: string): Promise<string> {
   const dir = await mkdtemp(path.join(tmpdir(), `licensectl-${name}-`));
-  await cp(path.join(ROOT, 'examples', name), dir, { recursive: true });
+  // Without the state a run of the example (`npm run quickstart`) leaves beside it: every copy starts empty.
+  await cp(path.join(ROOT, 'examples', name), dir, { recursive: true, filter: (source) => path.basename(source) !== '.licensectl' });
   return dir;
 }
 
