@@ -40,6 +40,3 @@ export function accountFromAccessKey(accessKeyId: string | undefined): string {
   return match ? match[1]! : DEFAULT_EMULATOR_ACCOUNT;
 }
 
-export function accessKeyForAccount(account: string): string {
-  return `AKID${account}`;
-}

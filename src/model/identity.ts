@@ -20,14 +20,6 @@ export function addressOf(kind: Kind, name: string): Address {
   return `${kind}/${name}`;
 }
 
-export function parseAddress(text: string): { kind: Kind; name: string } | undefined {
-  const slash = text.indexOf('/');
-  const kind = text.slice(0, slash);
-  const name = text.slice(slash + 1);
-  if (slash < 0 || !isKind(kind) || name === '') return undefined;
-  return { kind, name };
-}
-
 /**
  * Total order: dependency rank of the kind first, then name in code-unit order. Every list we print is sorted with
  * it. Total even for malformed addresses (planning is total; validation rejects them before).

@@ -6,10 +6,6 @@ import type { Address, DesiredResource, Duplicate, Kind, LiveMeta, OtherResource
 export const ACTIONS = ['no-op', 'update', 'create', 'replace', 'delete'] as const;
 export type Action = (typeof ACTIONS)[number];
 
-export function actionRank(action: Action): number {
-  return ACTIONS.indexOf(action);
-}
-
 export type JsonValue = string | number | boolean | null | readonly JsonValue[] | { readonly [key: string]: JsonValue };
 
 /** One changed field. `null` stands for absent. Paths are dotted (`rules.minimumCores`, `tags.team`). */
