@@ -2,7 +2,7 @@
 // with a code and a hint (and every diagnostic, never a stack trace unless DEBUG=licensectl* asks for one), the
 // common flags, the approval prompt and `--stats`. An error's message and hint quote what the user gave (a flag
 // value, a file name) and are printable(): an error is one line, and never an escape sequence to the terminal.
-import { createInterface } from 'node:readline/promises';
+import { createInterface } from 'node:readline';
 import { Command, Flags } from '@oclif/core';
 import { LicensectlError } from '../errors/index.js';
 import { diagnosticsToJson, renderDiagnostics } from '../render/diagnostics.js';
@@ -88,19 +88,40 @@ export const storeFlags = {
 
 // ---- Approval
 // Interactive approval, as Terraform asks it: only the word "yes" approves.
-export async function confirmApply(autoApprove: boolean, { what = 'apply', question = 'Apply these changes? (yes/no) ' } = {}): Promise<boolean> {
+export interface PromptStreams {
+  readonly input: NodeJS.ReadableStream & { isTTY?: boolean };
+  readonly output: NodeJS.WritableStream;
+}
+
+/**
+ * True only for "yes". "no" (or anything else), Ctrl+C and Ctrl+D answer false: the caller says what was cancelled
+ * and exits 1, as Terraform does.
+ */
+export async function confirmApply(autoApprove: boolean, { what = 'apply', question = 'Apply these changes? (yes/no) ' } = {}, streams: PromptStreams = { input: process.stdin, output: process.stdout }): Promise<boolean> {
   if (autoApprove) return true;
-  if (!process.stdin.isTTY) {
+  if (!streams.input.isTTY) {
     throw new LicensectlError('APPROVAL_REQUIRED', `${what} needs approval, and there is no terminal to ask on`, {
       hint: 'pass --auto-approve, or apply a saved plan: licensectl plan --out plan.json && licensectl apply plan.json',
     });
   }
-  const rl = createInterface({ input: process.stdin, output: process.stdout });
-  try {
-    return (await rl.question(question)).trim() === 'yes';
-  } finally {
-    rl.close();
-  }
+  const rl = createInterface({ input: streams.input, output: streams.output, terminal: true });
+  return new Promise<boolean>((resolve) => {
+    let answered = false;
+    const answer = (yes: boolean) => {
+      if (answered) return;
+      answered = true;
+      rl.close();
+      resolve(yes);
+    };
+    // Ctrl+C: readline turns it into SIGINT on the interface (the terminal is in raw mode while it reads).
+    rl.once('SIGINT', () => {
+      streams.output.write('\n');
+      answer(false);
+    });
+    // Ctrl+D, or the input ending: no answer is not a yes.
+    rl.once('close', () => answer(false));
+    rl.question(question, (text) => answer(text.trim() === 'yes'));
+  });
 }
 
 // ---- --stats

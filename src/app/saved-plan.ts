@@ -2,6 +2,7 @@
 // was made for another target, has been altered, is too old, or whose resources changed since.
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { LicensectlError } from '../errors/index.js';
 import { addressOf, type LiveState, type Target } from '../model/index.js';
 import { fingerprintOf } from '../plan/plan-change.js';
@@ -12,9 +13,16 @@ import { schemaProblems } from './schema.js';
 
 const HINT = 'pass the file written by `licensectl plan --out FILE`';
 
-/** Writes the plan and says how: signed, or unsigned with how to sign it. */
-export async function writePlanFile(file: string, plan: Plan, key = process.env[PLAN_KEY_ENV]): Promise<string> {
-  const doc = key ? signPlanDocument(planToJson(plan), key) : planToJson(plan);
+/**
+ * Writes the plan and says how: signed, or unsigned with how to sign it. The plan names the project's directory
+ * relative to the plan file (`source.dir`), so that `apply FILE` finds the project wherever it is run from — in the
+ * same checkout, or another checkout of the repository where the file sits at the same place.
+ */
+export async function writePlanFile(file: string, plan: Plan, projectDir: string, key = process.env[PLAN_KEY_ENV]): Promise<string> {
+  const json = planToJson(plan);
+  const dir = path.relative(path.dirname(path.resolve(file)), projectDir).split(path.sep).join('/') || '.';
+  const unsigned = { ...json, source: { ...json.source, dir } };
+  const doc = key ? signPlanDocument(unsigned, key) : unsigned;
   await writeFile(file, `${JSON.stringify(doc, null, 2)}\n`);
   return key ? `Saved the signed plan to ${file}; apply it with: licensectl apply ${file}` : `Saved the plan to ${file}; apply it with: licensectl apply ${file} (${UNSIGNED_PLAN_MESSAGE})`;
 }
@@ -54,6 +62,15 @@ function parse(file: string, text: string): unknown {
   } catch (cause) {
     throw new LicensectlError('PLAN_FILE_INVALID', `${file} is not JSON: ${(cause as Error).message}`, { cause, hint: HINT });
   }
+}
+
+/**
+ * The project directory of a saved plan: `--dir` when given, else the one the plan names relative to its own
+ * file; a plan saved before plans named it, the working directory (as before).
+ */
+export function projectDirOf(plan: Plan, file: string, dirFlag: string | undefined): string {
+  if (dirFlag !== undefined) return dirFlag;
+  return plan.source.dir === undefined ? '.' : path.resolve(path.dirname(path.resolve(file)), plan.source.dir);
 }
 
 // ---- Signatures and age

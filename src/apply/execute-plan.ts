@@ -14,6 +14,8 @@ export interface ApplyOptions {
   readonly concurrency: number;
   /** Stops starting new changes (in-flight ones finish); the rest are reported as skipped. */
   readonly signal?: AbortSignal;
+  /** A change is about to be sent (after its dependencies succeeded and a concurrency slot is free). */
+  readonly onStart?: (change: ResourceChange) => void;
   readonly onResult?: (result: ChangeResult) => void;
 }
 
@@ -33,7 +35,11 @@ export async function executePlan(plan: Plan, store: Store, options: ApplyOption
       const blocker = depResults.find((r) => r.outcome !== 'applied');
       const result = blocker
         ? skipped(change, blocker.address)
-        : await limit(() => (options.signal?.aborted ? interrupted(change) : perform(change, store, ctx)));
+        : await limit(() => {
+          if (options.signal?.aborted) return interrupted(change);
+          options.onStart?.(change);
+          return perform(change, store, ctx);
+        });
       options.onResult?.(result);
       return result;
     })();

@@ -1,9 +1,10 @@
 import { Args, Flags } from '@oclif/core';
-import { BaseCommand, confirmApply, dirFlag, renderStats, storeFlags } from '../app/base-command.js';
+import { BaseCommand, confirmApply, renderStats, storeFlags } from '../app/base-command.js';
 import { checkGuards, loadDesired, planDirectory, readLive, touchedBy } from '../app/planning.js';
 import { lockApply } from '../app/apply-lock.js';
+import { ApplyProgress } from '../app/apply-progress.js';
 import { openStore } from '../app/open-store.js';
-import { checkFingerprints, checkPlanTarget, PLAN_KEY_ENV, readPlanFile } from '../app/saved-plan.js';
+import { checkFingerprints, checkPlanTarget, PLAN_KEY_ENV, projectDirOf, readPlanFile } from '../app/saved-plan.js';
 import { parseDuration } from '../util/duration.js';
 import { executePlan } from '../apply/execute-plan.js';
 import { type ApplyResult, hasChanges, type Plan } from '../plan/types.js';
@@ -16,7 +17,8 @@ export default class Apply extends BaseCommand {
   static override description = 'Asks "Apply these changes? (yes/no)" on a terminal; without one, needs --auto-approve or a saved plan file.';
   static override args = { planfile: Args.file({ description: 'a plan saved by `licensectl plan --out FILE`; applied exactly, without a prompt' }) };
   static override flags = {
-    ...dirFlag,
+    // No default: with a plan file, the project is the one the plan names (see projectDirOf); without, `.`.
+    dir: Flags.directory({ char: 'd', description: 'directory holding licensectl.yaml (default: the one a saved plan names, else .)' }),
     ...storeFlags,
     'auto-approve': Flags.boolean({ description: 'apply without asking' }),
     'max-deletes': Flags.integer({ description: 'refuse to apply a plan that deletes or replaces more than N resources', min: 0 }),
@@ -45,11 +47,19 @@ export default class Apply extends BaseCommand {
       }
       if (!args.planfile && !this.jsonEnabled()) this.printOut(renderPlanText(plan, { color: this.useColor() }));
       if (!args.planfile && !(await confirmApply(flags['auto-approve']))) {
-        this.printOut('Apply cancelled.');
+        // As Terraform: "no", Ctrl+C or Ctrl+D at the prompt is not a success.
+        this.printErr('Apply cancelled.');
+        process.exitCode = 1;
         return applyToJson(nothingApplied(plan));
       }
-      const result = await executePlan(plan, store, { concurrency: flags.concurrency });
-      return this.report(result);
+      const stream = this.jsonEnabled() ? process.stderr : process.stdout;
+      const progress = new ApplyProgress(stream, { terminal: Boolean(stream.isTTY), color: this.useColor(stream) });
+      try {
+        const result = await executePlan(plan, store, { concurrency: flags.concurrency, onStart: (c) => progress.start(c), onResult: (r) => progress.end(r) });
+        return this.report(result);
+      } finally {
+        progress.close();
+      }
     } finally {
       store.close();
       if (flags.stats) this.printErr(renderStats(store.stats, performance.now() - started));
@@ -74,16 +84,16 @@ export default class Apply extends BaseCommand {
     this.unlock = await lockApply(store.target.stateFile, store.project, { timeoutMs, command: `licensectl ${this.argv.join(' ')}`.trim() });
   }
 
-  private async freshPlan(flags: Parameters<typeof planDirectory>[1] & { dir: string; 'lock-timeout': string }): Promise<{ plan: Plan; store: Store; desiredCount: number }> {
+  private async freshPlan(flags: Parameters<typeof planDirectory>[1] & { dir?: string; 'lock-timeout': string }): Promise<{ plan: Plan; store: Store; desiredCount: number }> {
     const lockTimeoutMs = parseDuration(flags['lock-timeout'], 'lock-timeout', true);
-    const { plan, store, loaded } = await planDirectory(flags.dir, flags, (opened) => this.lock(opened, lockTimeoutMs));
+    const { plan, store, loaded } = await planDirectory(flags.dir ?? '.', flags, (opened) => this.lock(opened, lockTimeoutMs));
     return { plan, store, desiredCount: loaded.state.resources.length };
   }
 
-  private async savedPlan(file: string, flags: Parameters<typeof openStore>[0]['flags'] & { dir: string; 'max-plan-age': string; 'lock-timeout': string }): Promise<{ plan: Plan; store: Store; desiredCount: number }> {
+  private async savedPlan(file: string, flags: Parameters<typeof openStore>[0]['flags'] & { dir?: string; 'max-plan-age': string; 'lock-timeout': string }): Promise<{ plan: Plan; store: Store; desiredCount: number }> {
     const lockTimeoutMs = parseDuration(flags['lock-timeout'], 'lock-timeout', true);
     const plan = await readPlanFile(file, { key: process.env[PLAN_KEY_ENV] || undefined, maxAgeMs: parseDuration(flags['max-plan-age'], 'max-plan-age'), now: new Date() });
-    const loaded = await loadDesired(flags.dir);
+    const loaded = await loadDesired(projectDirOf(plan, file, flags.dir));
     const store = await openStore({ dir: loaded.dir, project: loaded.state.project, flags });
     try {
       checkPlanTarget(plan, loaded.state.project.name, store.target);

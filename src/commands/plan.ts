@@ -27,7 +27,7 @@ export default class Plan extends BaseCommand {
     const started = performance.now();
     const { loaded, store, plan } = await planDirectory(flags.dir, flags);
     store.close();
-    const saved = flags.out ? await writePlanFile(flags.out, plan) : undefined;
+    const saved = flags.out ? await writePlanFile(flags.out, plan, loaded.dir) : undefined;
     if (flags.stats) this.printErr(renderStats(store.stats, performance.now() - started));
     if (!this.jsonEnabled()) {
       if (loaded.warnings.length) this.printErr(renderDiagnostics(loaded.warnings, { color: this.useColor(process.stderr) }));

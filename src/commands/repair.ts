@@ -44,7 +44,8 @@ export default class RepairCommand extends BaseCommand {
       const approved = removals > 0 && (await confirmApply(flags['auto-approve'], { what: 'repair', question: 'Delete these copies? (yes/no) ' }));
       const failed = approved ? await applyRepairs(store, repairs) : [];
       if (!this.jsonEnabled() && approved) this.printOut(failed.length ? failed.map((f) => `failed to delete ${printable(f.arn)}: ${printable(f.error)}`).join('\n') : `Deleted ${removals} ${removals === 1 ? 'copy' : 'copies'}.`);
-      if (repairs.some((r) => r.refused) || failed.length > 0) process.exitCode = 1;
+      if (removals > 0 && !approved) this.printErr('Repair cancelled.');
+      if (repairs.some((r) => r.refused) || failed.length > 0 || (removals > 0 && !approved)) process.exitCode = 1;
       return {
         formatVersion: '1',
         project: store.project,

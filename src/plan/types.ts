@@ -53,6 +53,8 @@ export interface PlanSummary {
 export interface PlanSource {
   readonly revision: string | null;
   readonly dirty: boolean | null;
+  /** Only in a saved plan: the project's directory, relative to the plan file's (`/`-separated). */
+  readonly dir?: string;
 }
 
 export interface Plan {

@@ -34,3 +34,13 @@ function badDuration(text: string, flag: string): LicensectlError {
     hint: 'write a number followed by a unit: ms, s, m, h or d (e.g. 1m30s)',
   });
 }
+
+/** Time taken, for progress lines: `0.4s`, `1.5s`, `20s`, `2m05s`, `1h02m`. */
+export function formatElapsed(ms: number): string {
+  if (ms < 10_000) return `${(Math.max(0, ms) / 1000).toFixed(1)}s`;
+  const seconds = Math.floor(ms / 1000);
+  if (seconds < 60) return `${seconds}s`;
+  const minutes = Math.floor(seconds / 60);
+  if (minutes < 60) return `${minutes}m${String(seconds % 60).padStart(2, '0')}s`;
+  return `${Math.floor(minutes / 60)}h${String(minutes % 60).padStart(2, '0')}m`;
+}

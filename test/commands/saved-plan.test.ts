@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { ListLicenseConfigurationsCommand, UpdateLicenseConfigurationCommand } from '@aws-sdk/client-license-manager';
-import { readFile, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CONFIG_YAML, PROJECT_YAML, projectDir, readBytes, removeDir, runCli, statePathOf } from '../helpers/cli.js';
 import { serveEmulator } from '../helpers/served.js';
@@ -34,6 +35,39 @@ describe('apply PLANFILE', () => {
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('Apply complete! Resources: 0 created, 1 updated, 0 replaced, 0 deleted.');
+  });
+
+  it('finds the project from the plan file, wherever it is run from', async () => {
+    expect(JSON.parse(await readFile(planFile, 'utf8')).source.dir).toBe('.');
+    const r = await runCli(['apply', planFile], { cwd: tmpdir() });
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('1 updated');
+  });
+
+  it('names the project relative to the plan file, so a copy of the checkout elsewhere applies too', async () => {
+    const outside = await mkdtemp(path.join(tmpdir(), 'licensectl-plans-'));
+    try {
+      const file = path.join(outside, 'nested', 'plan.json');
+      await mkdir(path.dirname(file));
+      expect((await runCli(['plan', '--dir', dir, '--out', file])).status).toBe(0);
+      expect(JSON.parse(await readFile(file, 'utf8')).source.dir).toBe(path.relative(path.dirname(file), dir));
+      const r = await runCli(['apply', file], { cwd: outside });
+      expect(r.status, r.stderr).toBe(0);
+    } finally {
+      await removeDir(outside);
+    }
+  });
+
+  it('--dir given with a plan file wins over the directory the plan names', async () => {
+    const elsewhere = await projectDir({ 'licensectl.yaml': PROJECT_YAML('other-project') });
+    try {
+      const r = await runCli(['apply', planFile, '--dir', elsewhere]);
+      expect(r.status).toBe(1);
+      expect(r.stderr).toContain('PLAN_TARGET_MISMATCH');
+    } finally {
+      await removeDir(elsewhere);
+    }
   });
 
   it('refuses when a resource it touches changed since, naming it', async () => {
