@@ -1,12 +1,12 @@
 // Issue 12, point 3: apply says what it is doing while it does it — each change as it starts and as it ends, with a
 // heartbeat for a change still waiting — and a cancelled prompt is "Apply cancelled." with exit 1.
-import { spawn } from 'node:child_process';
 import { PassThrough } from 'node:stream';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ApplyProgress, HEARTBEAT_MS } from '../../src/app/apply-progress.js';
 import { confirmApply } from '../../src/app/base-command.js';
 import type { ChangeResult, ResourceChange } from '../../src/plan/types.js';
-import { PROJECT_YAML, projectDir, removeDir, ROOT, runCli, spawnCli } from '../helpers/cli.js';
+import { PROJECT_YAML, projectDir, removeDir, runCli, spawnCli } from '../helpers/cli.js';
+import { runInTerminal } from '../helpers/terminal.js';
 import { serveEmulator } from '../helpers/served.js';
 
 const change = (address: string, action: ResourceChange['action'] = 'create') => ({ address, action }) as ResourceChange;
@@ -136,21 +136,13 @@ describe('apply against a slow account (1.5 s per call)', () => {
 });
 
 describe('a cancelled prompt on a real terminal', () => {
-  // `script` (util-linux) gives the CLI a pseudo-terminal, so it asks as it would a person.
   it.each([['no\n'], ['\x04']])('answering %j prints "Apply cancelled." and exits 1, changing nothing', async (answer) => {
     const dir = await projectDir({
       'licensectl.yaml': PROJECT_YAML(),
       'windows.yaml': 'apiVersion: licensectl/v1\nkind: LicenseConfiguration\nmetadata: {name: windows}\nspec: {countingType: Core, licenseCount: 64}\n',
     });
     try {
-      const command = `${JSON.stringify(process.execPath)} ${JSON.stringify(`${ROOT}/bin/run.js`)} apply --dir ${JSON.stringify(dir)}`;
-      const child = spawn('script', ['-qec', command, '/dev/null'], { env: { ...process.env, NO_COLOR: '1', AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' } });
-      let out = '';
-      child.stdout.on('data', (chunk: Buffer) => {
-        out += chunk.toString();
-        if (out.includes('(yes/no)') && !child.stdin.writableEnded) child.stdin.end(answer);
-      });
-      const status = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+      const { status, output: out } = await runInTerminal(['apply', '--dir', dir], answer);
       expect(out).toContain('Apply cancelled.');
       expect(status).toBe(1);
       const plan = await runCli(['plan', '--dir', dir, '--json']);

@@ -5,6 +5,7 @@ import { createInProcessHandler, Emulator } from '../../src/emulator/index.js';
 import { schemaProblems } from '../../src/app/schema.js';
 import { CONFIG_YAML, PROJECT_YAML, projectDir, removeDir, runCli, statePathOf } from '../helpers/cli.js';
 import { otherClient } from '../helpers/live.js';
+import { runInTerminal } from '../helpers/terminal.js';
 
 const SHARE_YAML = `apiVersion: licensectl/v1\nkind: ResourceShare\nmetadata: {name: s}\nspec: {principals: ["222233334444"], licenseConfigurations: [a]}\n`;
 
@@ -30,6 +31,14 @@ describe('licensectl repair', () => {
     }));
     return out.LicenseConfigurationArn!;
   }
+
+  it('answering no at the prompt deletes nothing, says Repair cancelled. and exits 1', async () => {
+    await copyOfA();
+    const { status, output } = await runInTerminal(['repair', '--dir', dir], 'no\n');
+    expect(output).toContain('Repair cancelled.');
+    expect(status).toBe(1);
+    expect(await configurations()).toHaveLength(2);
+  });
 
   it('with nothing duplicated says so and exits 0', async () => {
     const r = await runCli(['repair', '--dir', dir, '--auto-approve']);
