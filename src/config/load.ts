@@ -27,14 +27,16 @@ export async function loadDesiredState(source: DocumentSource): Promise<LoadResu
   const files = selectFiles(listed, ...globsOf(project.documents.map((d) => d.value)));
   const others = await Promise.all(files.filter((f) => f !== PROJECT_FILE).map((f) => readFile(source, f)));
   const parsed = [project, ...others];
-  return { ...checked(parsed.flatMap((p) => p.documents), parsed.flatMap((p) => p.diagnostics), source), files };
+  return { ...checked(parsed, source), files };
 }
 
-function checked(documents: readonly ParsedDocument[], found: readonly Diagnostic[], source: DocumentSource): Omit<LoadResult, 'files'> {
+function checked(parsed: readonly ParsedFile[], source: DocumentSource): Omit<LoadResult, 'files'> {
+  const documents = parsed.flatMap((p) => p.documents);
+  const unparsed = parsed.flatMap((p) => (p.unparsed === undefined ? [] : [p.unparsed]));
   const diagnostics = sortDiagnostics([
-    ...found,
+    ...parsed.flatMap((p) => p.diagnostics),
     ...documents.filter((d) => d.ok).flatMap(validateDocument),
-    ...semanticDiagnostics(documents, source.displayPath(PROJECT_FILE)),
+    ...semanticDiagnostics(documents, source.displayPath(PROJECT_FILE), unparsed),
   ]);
   return { state: hasErrors(diagnostics) ? null : normalizeState(documents, source.ref), diagnostics };
 }
