@@ -7,6 +7,7 @@ import { semanticDiagnostics } from './checks.js';
 import { isRecord } from './document-checks.js';
 import { errorAt, errorAtNode, type ParsedDocument } from './document.js';
 import { normalizeState } from './normalize.js';
+import { inexactNumbers, withExactNumbers } from './numbers.js';
 import { parseFile, type ParsedFile } from './parse.js';
 import { schemaDiagnostics } from './schema/validate.js';
 import { PROJECT_FILE, type DocumentSource } from './source.js';
@@ -43,7 +44,7 @@ function checked(parsed: readonly ParsedFile[], source: DocumentSource): Omit<Lo
 
 /** A mapping with neither apiVersion nor kind is some other YAML (CI, compose, …): one clear diagnostic. */
 function validateDocument(pd: ParsedDocument): Diagnostic[] {
-  if (!isRecord(pd.value) || 'apiVersion' in pd.value || 'kind' in pd.value) return schemaDiagnostics(pd);
+  if (!isRecord(pd.value) || 'apiVersion' in pd.value || 'kind' in pd.value) return withExactNumbers(schemaDiagnostics(pd), inexactNumbers(pd));
   return [errorAtNode(pd, pd.doc.contents, {
     code: 'NOT_LICENSECTL',
     message: 'not a licensectl document: it has neither apiVersion nor kind',
