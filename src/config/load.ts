@@ -3,7 +3,7 @@
 import picomatch from 'picomatch';
 import { hasErrors, isLicensectlError, sortDiagnostics, type Diagnostic } from '../errors/index.js';
 import type { DesiredState } from '../model/index.js';
-import { semanticDiagnostics } from './checks.js';
+import { NAME_PATTERN, semanticDiagnostics } from './checks.js';
 import { isRecord } from './document-checks.js';
 import { errorAt, errorAtNode, type ParsedDocument } from './document.js';
 import { normalizeState } from './normalize.js';
@@ -18,6 +18,11 @@ export interface LoadResult {
   readonly diagnostics: Diagnostic[];
   /** The files read, as relative paths, sorted. */
   readonly files: string[];
+  /**
+   * The project's name as its Project document gives it, when that name is valid, even if the state is not
+   * (a pull-request comment about an invalid state still names its project).
+   */
+  readonly project?: string;
 }
 
 export async function loadDesiredState(source: DocumentSource): Promise<LoadResult> {
@@ -28,7 +33,15 @@ export async function loadDesiredState(source: DocumentSource): Promise<LoadResu
   const files = selectFiles(listed, ...globsOf(project.documents.map((d) => d.value)));
   const others = await Promise.all(files.filter((f) => f !== PROJECT_FILE).map((f) => readFile(source, f)));
   const parsed = [project, ...others];
-  return { ...checked(parsed, source), files };
+  const name = projectName(project.documents.map((d) => d.value));
+  return { ...checked(parsed, source), files, ...(name === undefined ? {} : { project: name }) };
+}
+
+/** metadata.name of the project file's first Project document, when it is a valid name. */
+function projectName(values: readonly unknown[]): string | undefined {
+  const document = values.find((v) => isRecord(v) && v.kind === 'Project');
+  const metadata = isRecord(document) && isRecord(document.metadata) ? document.metadata : {};
+  return typeof metadata.name === 'string' && NAME_PATTERN.test(metadata.name) ? metadata.name : undefined;
 }
 
 function checked(parsed: readonly ParsedFile[], source: DocumentSource): Omit<LoadResult, 'files'> {
