@@ -89,7 +89,7 @@ function parseYaml(file: string, displayFile: string, text: string): ParsedFile 
     const problem = { code: 'EMPTY_FILE', message, hint: 'add documents, or delete the file' };
     return { documents: [], diagnostics: [errorAt(displayFile, { line: 1, column: 1 }, problem)] };
   }
-  const parsed = composed.map((c) => parseDocument(displayFile, text, c, lines, file));
+  const parsed = composed.map((c) => parseDocument(file, displayFile, text, c, lines));
   return { documents: parsed.map((p) => p.document), diagnostics: parsed.flatMap((p) => p.diagnostics) };
 }
 
@@ -127,7 +127,7 @@ function composeDocuments(text: string, lines: LineCounter): Composed[] {
   return docs.map((doc, i) => ({ doc, refusals: [], ...checked[i] }));
 }
 
-function parseDocument(displayFile: string, text: string, composed: Composed, lines: LineCounter, file: string) {
+function parseDocument(file: string, displayFile: string, text: string, composed: Composed, lines: LineCounter) {
   const { doc, refusals, contentOffset, token } = composed;
   // A refused document was composed without its contents: its start is where they were written.
   const start = positionAt(lines, (refusals.length > 0 ? contentOffset : undefined) ?? doc.contents?.range?.[0] ?? doc.range[0]);

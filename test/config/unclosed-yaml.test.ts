@@ -114,6 +114,12 @@ describe('a file that failed to parse', () => {
     ]);
   });
 
+  it('nor does a file that is not UTF-8', async () => {
+    const latin1 = new Uint8Array([...Buffer.from(LICENSES.replace('"platform}', 'caf')), 0xe9, 0x0a]);
+    const result = await load({ 'licensectl.yaml': PROJECT, 'licenses.yaml': latin1, 'grants.yaml': GRANTS });
+    expect(result.diagnostics.map((d) => `${d.file} ${d.code}`)).toEqual(['grants.yaml MISSING_REFERENCE', 'licenses.yaml NOT_UTF8']);
+  });
+
   it('a name that is only part of a longer word in the broken file is still missing', async () => {
     const result = await load({ 'licensectl.yaml': PROJECT, 'licenses.yaml': LICENSES, 'grants.yaml': GRANTS.replace('analytics-pro', 'analytics') });
     expect(result.diagnostics.map((d) => d.message)).toContain('License "analytics" is not defined');
