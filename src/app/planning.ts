@@ -2,13 +2,14 @@
 // the guards against destructive mistakes checked before any change is made.
 import path from 'node:path';
 import { directorySource, type DocumentSource, gitSource, loadDesiredState, sourceRevision } from '../config/index.js';
-import { type Diagnostic, LicensectlError, ValidationError } from '../errors/index.js';
+import { type Diagnostic, LicensectlError } from '../errors/index.js';
 import { type Address, addressOf, type DesiredState, type LiveState } from '../model/index.js';
 import { actedOn, computePlan, type PlanContext } from '../plan/compute-plan.js';
 import { diffDesired } from '../plan/desired-diff.js';
 import { parseTargets } from '../plan/filter.js';
 import type { Plan, PlanSource } from '../plan/types.js';
 import { liveState, pairGrants, type Store } from '../store/index.js';
+import { invalidDesiredState, withBaseProject } from './invalid-state.js';
 import { openStore, type StoreFlags } from './open-store.js';
 
 export interface PlanRun {
@@ -31,7 +32,7 @@ export interface PlanFlags extends StoreFlags {
  */
 export async function planDirectory(dir: string, flags: PlanFlags, onOpen?: (store: Store) => Promise<void>): Promise<PlanRun> {
   const targets = targetsOf(flags.target ?? []);
-  const loaded = await loadDesired(dir, flags['git-ref']);
+  const loaded = await loadDesired(dir, flags['git-ref']).catch(async (error: unknown) => Promise.reject(await withBaseProject(error, dir, flags.base)));
   const desiredChanges = flags.base === undefined ? undefined : diffDesired((await loadDesired(dir, flags.base)).state, loaded.state);
   const store = await openStore({ dir: path.resolve(dir), project: loaded.state.project, flags });
   try {
@@ -102,8 +103,9 @@ export async function loadDesired(dir: string, gitRef?: string): Promise<LoadedS
   const absolute = path.resolve(dir);
   const source: DocumentSource = gitRef === undefined ? directorySource(absolute) : await gitSource(absolute, gitRef);
   const result = await loadDesiredState(source);
-  if (!result.state) throw new ValidationError(result.diagnostics);
-  return { state: result.state, warnings: result.diagnostics.filter((d) => d.severity === 'warning'), files: result.files, dir: absolute, source: await revisionOf(source, absolute, result.files) };
+  const revision = await revisionOf(source, absolute, result.files);
+  if (!result.state) throw await invalidDesiredState(result, { dir: absolute, ref: gitRef, source: revision });
+  return { state: result.state, warnings: result.diagnostics.filter((d) => d.severity === 'warning'), files: result.files, dir: absolute, source: revision };
 }
 
 // Documents read from a commit are that commit exactly: never dirty. From a directory, only the files

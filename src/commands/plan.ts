@@ -1,9 +1,11 @@
 import { Flags } from '@oclif/core';
 import { BaseCommand, dirFlag, renderStats, storeFlags } from '../app/base-command.js';
+import { InvalidDesiredState } from '../app/invalid-state.js';
 import { planDirectory } from '../app/planning.js';
 import { writePlanFile } from '../app/saved-plan.js';
 import { hasChanges, type Plan as PlanValue } from '../plan/types.js';
 import { renderDiagnostics } from '../render/diagnostics.js';
+import { renderInvalidStateMarkdown } from '../render/invalid-state-markdown.js';
 import { planToJson, renderPlanJson } from '../render/plan-json.js';
 import { renderDesiredChangesText, renderPlanText } from '../render/plan-text.js';
 import { renderPlanMarkdown } from '../render/plan-markdown.js';
@@ -25,7 +27,11 @@ export default class Plan extends BaseCommand {
   async run(): Promise<ReturnType<typeof planToJson> | undefined> {
     const { flags } = await this.parse(Plan);
     const started = performance.now();
-    const { loaded, store, plan } = await planDirectory(flags.dir, flags);
+    const { loaded, store, plan } = await planDirectory(flags.dir, flags).catch((error: unknown) => {
+      // A pull-request comment even for an invalid state, so that CI replaces the previous one; then the error, exit 1.
+      if (flags.format === 'markdown' && !this.jsonEnabled() && error instanceof InvalidDesiredState) this.printOut(renderInvalidStateMarkdown(error.invalid));
+      throw error;
+    });
     store.close();
     const saved = flags.out ? await writePlanFile(flags.out, plan, loaded.dir) : undefined;
     if (flags.stats) this.printErr(renderStats(store.stats, performance.now() - started));

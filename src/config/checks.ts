@@ -4,7 +4,7 @@ import type { Diagnostic } from '../errors/index.js';
 import { isKind } from '../model/index.js';
 import { describePosition, errorAt, errorAtPath, locatePath, nodePosition, type ParsedDocument } from './document.js';
 import { documentDiagnostics, viewOf, type DocumentView } from './document-checks.js';
-import { didYouMean } from './schema/validate.js';
+import { didYouMean } from './did-you-mean.js';
 import { PROJECT_FILE } from './source.js';
 
 /** common.schema.json#/$defs/name (a test keeps the two equal). */
@@ -13,14 +13,15 @@ export const NAME_PATTERN = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/;
 /**
  * `documents` are every document read, broken ones included: their names count as defined (so that
  * references to them are not reported as missing too), but only well-formed YAML is checked further.
+ * `unparsed` are the texts of files whose YAML could not be read whole: a name they mention may be defined there.
  */
-export function semanticDiagnostics(documents: readonly ParsedDocument[], projectDisplay: string): Diagnostic[] {
+export function semanticDiagnostics(documents: readonly ParsedDocument[], projectDisplay: string, unparsed: readonly string[] = []): Diagnostic[] {
   const all = documents.map(viewOf);
   const sound = all.filter((v) => v.pd.ok);
   return [
     ...checkProject(all, projectDisplay),
     ...checkDuplicateNames(sound),
-    ...checkReferences(sound, all),
+    ...checkReferences(sound, all, unparsed),
     ...documentDiagnostics(sound),
   ];
 }
@@ -91,16 +92,42 @@ function checkDuplicateNames(views: readonly DocumentView[]): Diagnostic[] {
 }
 
 // References between documents: a share's license configurations and a grant's license must be defined.
-// ARNs refer to resources licensectl does not manage and are not checked here.
+// ARNs refer to resources licensectl does not manage and are not checked here. A file that failed to parse
+// may define anything it mentions: a reference to such a name is not reported, the parse error is.
+
+/** The names of one kind that count as defined, and those that may be (mentioned in a file that failed to parse). */
+interface Defined {
+  readonly names: ReadonlySet<string>;
+  readonly mentioned: (name: string) => boolean;
+}
 
 /** `definitions` are the documents whose names count as defined. */
-function checkReferences(views: readonly DocumentView[], definitions: readonly DocumentView[]): Diagnostic[] {
+function checkReferences(views: readonly DocumentView[], definitions: readonly DocumentView[], unparsed: readonly string[]): Diagnostic[] {
   const defined = namesByKind(definitions);
+  const words = wordsOf(unparsed);
+  const mentioned = (name: string) => words.has(name);
+  const ofKind = (kind: string): Defined => ({ names: defined.get(kind) ?? NONE, mentioned });
   return views.flatMap((view) => {
-    if (view.kind === 'ResourceShare') return shareReferences(view, defined.get('LicenseConfiguration') ?? NONE);
-    if (view.kind === 'Grant') return grantReference(view, defined.get('License') ?? NONE);
+    if (view.kind === 'ResourceShare') return shareReferences(view, ofKind('LicenseConfiguration'));
+    if (view.kind === 'Grant') return grantReference(view, ofKind('License'));
     return [];
   });
+}
+
+/** Every run of name characters in the texts, once: a name is mentioned when it is one of them, not part of a longer one. */
+function wordsOf(texts: readonly string[]): ReadonlySet<string> {
+  const words = new Set<string>();
+  for (const text of texts) for (const word of text.match(/[a-z0-9-]+/g) ?? []) words.add(word);
+  return words;
+}
+
+function isDefined(name: string, defined: Defined): boolean {
+  return defined.names.has(name) || defined.mentioned(name);
+}
+
+/** Suggestions only of names that are themselves valid: a broken document's name may not be. */
+function suggestion(name: string, defined: Defined): string | undefined {
+  return didYouMean(name, [...defined.names].filter(isName));
 }
 
 function namesByKind(views: readonly DocumentView[]): Map<string, Set<string>> {
@@ -120,28 +147,28 @@ function isName(value: unknown): value is string {
 
 const NONE: ReadonlySet<string> = new Set();
 
-function shareReferences(view: DocumentView, configurations: ReadonlySet<string>): Diagnostic[] {
+function shareReferences(view: DocumentView, configurations: Defined): Diagnostic[] {
   const entries = Array.isArray(view.spec.licenseConfigurations) ? view.spec.licenseConfigurations : [];
   return entries.flatMap((entry, index) => {
-    if (!isName(entry) || configurations.has(entry)) return [];
+    if (!isName(entry) || isDefined(entry, configurations)) return [];
     const otherwise = 'define a LicenseConfiguration document with that name, or give the ARN of one licensectl does not manage';
     return [errorAtPath(view.pd, ['spec', 'licenseConfigurations', String(index)], {
       code: 'MISSING_REFERENCE',
       message: `LicenseConfiguration "${entry}" is not defined`,
-      hint: didYouMean(entry, [...configurations]) ?? otherwise,
+      hint: suggestion(entry, configurations) ?? otherwise,
       field: `spec.licenseConfigurations[${index}]`,
     })];
   });
 }
 
-function grantReference(view: DocumentView, licenses: ReadonlySet<string>): Diagnostic[] {
+function grantReference(view: DocumentView, licenses: Defined): Diagnostic[] {
   const license = view.spec.license;
-  if (!isName(license) || licenses.has(license)) return [];
+  if (!isName(license) || isDefined(license, licenses)) return [];
   const otherwise = 'define a License document with that name, or use licenseArn for a license licensectl does not manage';
   return [errorAtPath(view.pd, ['spec', 'license'], {
     code: 'MISSING_REFERENCE',
     message: `License "${license}" is not defined`,
-    hint: didYouMean(license, [...licenses]) ?? otherwise,
+    hint: suggestion(license, licenses) ?? otherwise,
     field: 'spec.license',
   })];
 }

@@ -3,10 +3,11 @@
 import picomatch from 'picomatch';
 import { hasErrors, isLicensectlError, sortDiagnostics, type Diagnostic } from '../errors/index.js';
 import type { DesiredState } from '../model/index.js';
-import { semanticDiagnostics } from './checks.js';
+import { NAME_PATTERN, semanticDiagnostics } from './checks.js';
 import { isRecord } from './document-checks.js';
 import { errorAt, errorAtNode, type ParsedDocument } from './document.js';
 import { normalizeState } from './normalize.js';
+import { inexactNumbers, withExactNumbers } from './numbers.js';
 import { parseFile, type ParsedFile } from './parse.js';
 import { schemaDiagnostics } from './schema/validate.js';
 import { PROJECT_FILE, type DocumentSource } from './source.js';
@@ -17,6 +18,11 @@ export interface LoadResult {
   readonly diagnostics: Diagnostic[];
   /** The files read, as relative paths, sorted. */
   readonly files: string[];
+  /**
+   * The project's name as its Project document gives it, when that name is valid, even if the state is not
+   * (a pull-request comment about an invalid state still names its project).
+   */
+  readonly project?: string;
 }
 
 export async function loadDesiredState(source: DocumentSource): Promise<LoadResult> {
@@ -27,21 +33,31 @@ export async function loadDesiredState(source: DocumentSource): Promise<LoadResu
   const files = selectFiles(listed, ...globsOf(project.documents.map((d) => d.value)));
   const others = await Promise.all(files.filter((f) => f !== PROJECT_FILE).map((f) => readFile(source, f)));
   const parsed = [project, ...others];
-  return { ...checked(parsed.flatMap((p) => p.documents), parsed.flatMap((p) => p.diagnostics), source), files };
+  const name = projectName(project.documents.map((d) => d.value));
+  return { ...checked(parsed, source), files, ...(name === undefined ? {} : { project: name }) };
 }
 
-function checked(documents: readonly ParsedDocument[], found: readonly Diagnostic[], source: DocumentSource): Omit<LoadResult, 'files'> {
+/** metadata.name of the project file's first Project document, when it is a valid name. */
+function projectName(values: readonly unknown[]): string | undefined {
+  const document = values.find((v) => isRecord(v) && v.kind === 'Project');
+  const metadata = isRecord(document) && isRecord(document.metadata) ? document.metadata : {};
+  return typeof metadata.name === 'string' && NAME_PATTERN.test(metadata.name) ? metadata.name : undefined;
+}
+
+function checked(parsed: readonly ParsedFile[], source: DocumentSource): Omit<LoadResult, 'files'> {
+  const documents = parsed.flatMap((p) => p.documents);
+  const unparsed = parsed.flatMap((p) => (p.unparsed === undefined ? [] : [p.unparsed]));
   const diagnostics = sortDiagnostics([
-    ...found,
+    ...parsed.flatMap((p) => p.diagnostics),
     ...documents.filter((d) => d.ok).flatMap(validateDocument),
-    ...semanticDiagnostics(documents, source.displayPath(PROJECT_FILE)),
+    ...semanticDiagnostics(documents, source.displayPath(PROJECT_FILE), unparsed),
   ]);
   return { state: hasErrors(diagnostics) ? null : normalizeState(documents, source.ref), diagnostics };
 }
 
 /** A mapping with neither apiVersion nor kind is some other YAML (CI, compose, …): one clear diagnostic. */
 function validateDocument(pd: ParsedDocument): Diagnostic[] {
-  if (!isRecord(pd.value) || 'apiVersion' in pd.value || 'kind' in pd.value) return schemaDiagnostics(pd);
+  if (!isRecord(pd.value) || 'apiVersion' in pd.value || 'kind' in pd.value) return withExactNumbers(schemaDiagnostics(pd), inexactNumbers(pd));
   return [errorAtNode(pd, pd.doc.contents, {
     code: 'NOT_LICENSECTL',
     message: 'not a licensectl document: it has neither apiVersion nor kind',

@@ -7,17 +7,27 @@ import { errorAt, errorAtNode, positionAt, positionInText, type ParsedDocument, 
 import { fileTooLarge, MAX_FILE_BYTES } from './source.js';
 import { deepFlowNesting, documentRefusals, MAX_ALIAS_COUNT, type Refusal } from './yaml-limits.js';
 import { lintYaml } from './yaml-lint.js';
+import { unclosedDiagnostic } from './yaml-unclosed.js';
 
 export interface ParsedFile {
   readonly documents: readonly ParsedDocument[];
   readonly diagnostics: readonly Diagnostic[];
+  /**
+   * The file's text when its YAML could not be read whole (a syntax error, a refused limit, bytes that are not
+   * UTF-8): what it defines is unknown, so references to names it mentions are not reported as missing.
+   */
+  readonly unparsed?: string;
 }
 
 /** The documents of one file; `displayFile` is how diagnostics name it. */
 export function parseFile(file: string, displayFile: string, bytes: Uint8Array): ParsedFile {
   const decoded = decodeText(bytes);
-  if (!decoded.ok) return { documents: [], diagnostics: [errorAt(displayFile, decoded.position, decoded.problem)] };
-  return parseYaml(file, displayFile, decoded.text);
+  if (!decoded.ok) {
+    const unparsed = decoded.problem.code === 'NOT_UTF8' ? lenient.decode(bytes) : undefined;
+    return { documents: [], diagnostics: [errorAt(displayFile, decoded.position, decoded.problem)], ...(unparsed === undefined ? {} : { unparsed }) };
+  }
+  const parsed = parseYaml(file, displayFile, decoded.text);
+  return parsed.documents.some((d) => !d.ok) || parsed.documents.length === 0 ? { ...parsed, unparsed: decoded.text } : parsed;
 }
 
 type Decoded =
@@ -79,7 +89,7 @@ function parseYaml(file: string, displayFile: string, text: string): ParsedFile 
     const problem = { code: 'EMPTY_FILE', message, hint: 'add documents, or delete the file' };
     return { documents: [], diagnostics: [errorAt(displayFile, { line: 1, column: 1 }, problem)] };
   }
-  const parsed = composed.map((c) => parseDocument(file, displayFile, c, lines));
+  const parsed = composed.map((c) => parseDocument(file, displayFile, text, c, lines));
   return { documents: parsed.map((p) => p.document), diagnostics: parsed.flatMap((p) => p.diagnostics) };
 }
 
@@ -89,6 +99,8 @@ interface Composed {
   readonly refusals: readonly Refusal[];
   /** Where the document's contents start in the text, when it has any. */
   readonly contentOffset?: number;
+  /** The parser's tokens of the document, to find where an unclosed quote or bracket opens. */
+  readonly token?: CST.Document;
 }
 
 /**
@@ -105,7 +117,7 @@ function composeDocuments(text: string, lines: LineCounter): Composed[] {
     let next = token;
     if (token.type === 'document') {
       const refusals = documentRefusals(token);
-      checked.push({ refusals, contentOffset: token.value?.offset });
+      checked.push({ refusals, contentOffset: token.value?.offset, token });
       if (refusals.length > 0) next = { ...token, value: undefined } satisfies CST.Document;
     }
     for (const doc of composer.next(next)) docs.push(doc);
@@ -115,8 +127,8 @@ function composeDocuments(text: string, lines: LineCounter): Composed[] {
   return docs.map((doc, i) => ({ doc, refusals: [], ...checked[i] }));
 }
 
-function parseDocument(file: string, displayFile: string, composed: Composed, lines: LineCounter) {
-  const { doc, refusals, contentOffset } = composed;
+function parseDocument(file: string, displayFile: string, text: string, composed: Composed, lines: LineCounter) {
+  const { doc, refusals, contentOffset, token } = composed;
   // A refused document was composed without its contents: its start is where they were written.
   const start = positionAt(lines, (refusals.length > 0 ? contentOffset : undefined) ?? doc.contents?.range?.[0] ?? doc.range[0]);
   const shell: ParsedDocument = { file, displayFile, doc, lines, value: undefined, ok: false, start };
@@ -126,7 +138,7 @@ function parseDocument(file: string, displayFile: string, composed: Composed, li
   }
   const diagnostics = [
     // Only the first: after a syntax error the parser's recovery often reports its consequences too.
-    ...doc.errors.filter(coveredElsewhere).slice(0, 1).map((e) => syntaxError(displayFile, lines, e)),
+    ...doc.errors.filter(coveredElsewhere).slice(0, 1).map((e) => unclosedDiagnostic(displayFile, text, lines, token, e) ?? syntaxError(displayFile, lines, e)),
     ...doc.warnings.filter(coveredElsewhere).map((e) => ({ ...syntaxError(displayFile, lines, e), severity: 'warning' as const })),
     ...lintYaml(shell),
     ...emptyDocument(shell),

@@ -61,7 +61,7 @@ function markerLine(plan: Plan): string {
 }
 
 /** The hidden marker's project name: only characters that cannot end an HTML comment or confuse a search. */
-function markerName(project: string): string {
+export function markerName(project: string): string {
   return project.replace(/[^A-Za-z0-9._-]/g, '_');
 }
 

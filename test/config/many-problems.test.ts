@@ -24,7 +24,8 @@ describe('a run with many problems', () => {
     });
     expect(result.state).toBeNull();
     expect(renderDiagnostics(result.diagnostics, { color: false })).toBe([
-      'broken.yml:2:1: error: YAML syntax error: Flow sequence in block collection must be sufficiently indented and end with a ]',
+      'broken.yml:1:4: error: unclosed bracket: the list opened here is not closed with ]',
+      '  hint: parsing stopped at line 2, column 1 (the end of the file); close it with ], or write it as a block list',
       'configurations.yaml:6:3: error: unknown field "licenceCount"',
       '  hint: did you mean "licenseCount"?',
       'configurations.yaml:7:11: error: rule "minimumCores" is not allowed with countingType vCPU',
@@ -46,6 +47,6 @@ describe('a run with many problems', () => {
 
   it('a valid state comes with no diagnostics at all', async () => {
     const result = await load({ 'licensectl.yaml': PROJECT });
-    expect(result).toEqual({ state: { project: expect.objectContaining({ name: 'acme' }), resources: [] }, diagnostics: [], files: ['licensectl.yaml'] });
+    expect(result).toEqual({ state: { project: expect.objectContaining({ name: 'acme' }), resources: [] }, diagnostics: [], files: ['licensectl.yaml'], project: 'acme' });
   });
 });

@@ -147,6 +147,24 @@ describe('schema problems, each at its field', () => {
     expect(await withResources(doc)).toEqual([
       `resources.yaml:6:7: error: "principals[0]" ${expected}`,
       `resources.yaml:7:7: error: "principals[1]" ${expected}`,
+      '  hint: a resource share names an account by its 12-digit id: write "111122223333" (grants take the root ARN)',
+    ]);
+  });
+
+  it('a share principal that is an account root ARN in another partition gets the account id form', async () => {
+    const doc = 'apiVersion: licensectl/v1\nkind: ResourceShare\nmetadata: {name: s}\nspec: {principals: ["arn:aws-us-gov:iam::111122223333:root"]}\n';
+    expect(await withResources(doc)).toEqual([
+      'resources.yaml:4:21: error: "principals[0]" must be a 12-digit account id, an organization or OU ARN, an IAM role or user ARN, or a service principal',
+      '  hint: a resource share names an account by its 12-digit id: write "111122223333" (grants take the root ARN)',
+    ]);
+  });
+
+  it('a grant principal written as an unquoted account id gets the root ARN form, not "quote the value"', async () => {
+    const doc = 'apiVersion: licensectl/v1\nkind: Grant\nmetadata: {name: g}\nspec: {license: l, principal: 222233334444, homeRegion: us-east-1, allowedOperations: [CreateGrant]}\n';
+    const license = 'apiVersion: licensectl/v1\nkind: License\nmetadata: {name: l}\nspec: {productName: p, productSku: s, issuer: {name: i}, homeRegion: us-east-1, validity: {begin: "2026-01-01T00:00:00Z"}, entitlements: [{name: e, unit: Count, maxCount: 1}]}\n';
+    expect(await withResources(`${license}---\n${doc}`)).toEqual([
+      'resources.yaml:9:31: error: "principal" must be an account root ARN such as arn:aws:iam::111122223333:root, or an organization or OU ARN',
+      '  hint: a grant names an account by its root ARN: write "arn:aws:iam::222233334444:root" (resource shares take the bare id)',
     ]);
   });
 
@@ -180,6 +198,7 @@ describe('schema problems, each at its field', () => {
     `;
     expect(await withResources(doc)).toEqual([
       'resources.yaml:6:14: error: "principal" must be an account root ARN such as arn:aws:iam::111122223333:root, or an organization or OU ARN',
+      '  hint: a grant names an account by its root ARN: write "arn:aws:iam::222233334444:root" (resource shares take the bare id)',
       'resources.yaml:7:15: error: "homeRegion" must be an AWS region such as us-east-1',
       'resources.yaml:8:40: error: "allowedOperations[1]" must be one of CreateGrant, CheckoutLicense, CheckoutBorrowLicense, CheckInLicense, ExtendConsumptionLicense, ListPurchasedLicenses, CreateToken',
       '  hint: did you mean "CheckoutLicense"?',

@@ -37,6 +37,15 @@ describe('semantic problems the schemas cannot express', () => {
     ]);
   });
 
+  it('suggests only names that are themselves valid', async () => {
+    const share = 'apiVersion: licensectl/v1\nkind: ResourceShare\nmetadata: {name: s}\nspec: {licenseConfigurations: [windows-server]}\n';
+    const found = await withResources(`${configuration('Windows-Server', '{countingType: Core}')}---\n${share}`);
+    expect(found).toContain('resources.yaml:9:32: error: LicenseConfiguration "windows-server" is not defined');
+    expect(found.join('\n')).not.toContain('did you mean');
+    const valid = await withResources(`${configuration('Windows-Server', '{countingType: Core}')}---\n${configuration('windows-servers', '{countingType: Core}')}---\n${share}`);
+    expect(valid).toContain('  hint: did you mean "windows-servers"?');
+  });
+
   it('the same name in two kinds is fine', async () => {
     const share = 'apiVersion: licensectl/v1\nkind: ResourceShare\nmetadata: {name: windows}\nspec: {licenseConfigurations: [windows]}\n';
     expect(await withResources(`${configuration('windows', '{countingType: Core}')}---\n${share}`)).toEqual([]);

@@ -16,8 +16,8 @@ describe('YAML problems are located diagnostics', () => {
   });
 
   it('only the first syntax error of a document, since later ones are often its consequences', async () => {
-    expect(await withFile(`${SHARE_HEAD}metadata: {name: "x}\nspec: {}\n`)).toEqual([
-      'shares.yaml:5:1: error: YAML syntax error: Missing closing "quote',
+    expect(await withFile(`${SHARE_HEAD}metadata: {name: x}}\nspec: {}\n`)).toEqual([
+      'shares.yaml:3:20: error: YAML syntax error: Unexpected flow-map-end token in YAML stream: "}"',
     ]);
   });
 

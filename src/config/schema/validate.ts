@@ -4,6 +4,7 @@
 import type { ErrorObject } from 'ajv';
 import { isScalar, type Node } from 'yaml';
 import type { Diagnostic } from '../../errors/index.js';
+import { didYouMean } from '../did-you-mean.js';
 import { errorAtPath, locatePath, type ParsedDocument, type Problem } from '../document.js';
 import { validateDocument } from './document-validator.generated.js';
 
@@ -74,7 +75,7 @@ function describe(error: ErrorObject, path: readonly string[], schema: Schema, s
     case 'const':
       return { code: 'INVALID_VALUE', message: `${label} must be ${String(params.allowedValue)}` };
     case 'type':
-      return wrongType(path, label, schema, error.data, sourceAt(path));
+      return withFormHint(path, error.data, wrongType(path, label, schema, error.data, sourceAt(path)));
     case 'oneOf':
       return exclusiveFields(params.passingSchemas, schema);
     default:
@@ -165,11 +166,38 @@ function describeLimit(keyword: string, label: string, params: Record<string, un
     case 'uniqueItems':
       return duplicateItem(label, params, error);
     case 'pattern':
+      return withFormHint(pointerSegments(error.instancePath), error.data, { code: 'INVALID_VALUE', message: `${label} must be ${expectedText(schema, params)}` });
     case 'format':
       return { code: 'INVALID_VALUE', message: `${label} must be ${expectedText(schema, params)}` };
     default:
       return undefined;
   }
+}
+
+// Principals: RAM shares take an account as its 12-digit id, License Manager grants as its root ARN; each form is
+// a common mistake for the other, so the hint writes the form the field takes.
+
+const ROOT_ARN = /^arn:aws[a-z-]*:iam::([0-9]{12}):root$/;
+const ACCOUNT_ID = /^[0-9]{12}$/;
+
+function withFormHint(path: readonly string[], data: unknown, described: Described): Described {
+  const hint = principalFormHint(path, data);
+  return hint === undefined ? described : { ...described, hint };
+}
+
+function principalFormHint(path: readonly string[], data: unknown): string | undefined {
+  const value = typeof data === 'number' ? String(data) : data;
+  if (typeof value !== 'string') return undefined;
+  const [spec, field] = path;
+  if (spec !== 'spec') return undefined;
+  const root = ROOT_ARN.exec(value);
+  if (field === 'principals' && path.length === 3 && root !== null) {
+    return `a resource share names an account by its 12-digit id: write "${root[1]!}" (grants take the root ARN)`;
+  }
+  if (field === 'principal' && path.length === 2 && ACCOUNT_ID.test(value)) {
+    return `a grant names an account by its root ARN: write "arn:aws:iam::${value}:root" (resource shares take the bare id)`;
+  }
+  return undefined;
 }
 
 function numberRange(min: unknown, max: unknown): string {
@@ -221,42 +249,4 @@ function labelOf(path: readonly string[]): string {
 function fieldName(path: readonly string[]): string | undefined {
   if (path.length === 0) return undefined;
   return path.map((s, i) => (/^\d+$/.test(s) ? `[${s}]` : i === 0 ? s : `.${s}`)).join('');
-}
-
-// "Did you mean …?" suggestions for misspelt field names and enum values.
-
-/** Edit distance (insertions, deletions, substitutions) between two strings. */
-function levenshtein(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const substitution = previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1);
-      current.push(Math.min(previous[j]! + 1, current[j - 1]! + 1, substitution));
-    }
-    previous = current;
-  }
-  return previous[b.length]!;
-}
-
-/**
- * The candidate closest to `word` (case-insensitively) within `maxDistance` edits, or undefined.
- * Ties go to the earlier candidate so that the suggestion is deterministic.
- */
-function closest(word: string, candidates: readonly string[], maxDistance = 2): string | undefined {
-  let best: string | undefined;
-  let bestDistance = maxDistance + 1;
-  for (const candidate of candidates) {
-    const distance = levenshtein(word.toLowerCase(), candidate.toLowerCase());
-    if (distance < bestDistance && candidate !== word) {
-      best = candidate;
-      bestDistance = distance;
-    }
-  }
-  return best;
-}
-
-export function didYouMean(word: string, candidates: readonly string[]): string | undefined {
-  const suggestion = closest(word, candidates);
-  return suggestion === undefined ? undefined : `did you mean "${suggestion}"?`;
 }
