@@ -85,7 +85,9 @@ async function credentialsFor(options: CallerIdentityOptions, sts: object): Prom
     await provider();
     return provider;
   } catch (cause) {
-    if (fallback && /could not load credentials from any providers/i.test((cause as Error).message)) return async () => fallback;
+    // Nothing found anywhere falls back to the emulator's key; a profile someone named must work.
+    const named = Boolean(options.profile || process.env.AWS_PROFILE);
+    if (fallback && !named && /could not load credentials from any providers/i.test((cause as Error).message)) return async () => fallback;
     throw new LicensectlError('AWS_CREDENTIALS', `no usable AWS credentials: ${(cause as Error).message}; looked in ${whereTheChainLooks(options.profile)}`, {
       cause, hint: credentialsHint(options.profile),
     });
@@ -139,17 +141,15 @@ function credentialsHint(profile: string | undefined): string {
     : 'set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or AWS_PROFILE / --profile naming a profile with credentials';
 }
 
-// STS's answers that mean "these credentials are not (or no longer) good"; anything else is the store's failure.
+// STS's answers that mean "these credentials are not (or no longer) good". Any other failure (an unreachable
+// endpoint, a 5xx) is the store's and goes on as the SDK raised it, to be reported as every store failure is.
 const REFUSED = new Set(['ExpiredToken', 'ExpiredTokenException', 'InvalidClientTokenId', 'SignatureDoesNotMatch', 'AccessDenied', 'UnrecognizedClientException', 'IncompleteSignature']);
 
-function stsFailure(cause: unknown, endpoint: string | undefined, options: CallerIdentityOptions): LicensectlError {
+function stsFailure(cause: unknown, endpoint: string | undefined, options: CallerIdentityOptions): unknown {
   const name = (cause as Error).name;
+  if (!REFUSED.has(name)) return cause;
   const where = options.requestHandler ? 'the embedded emulator' : endpoint ?? `STS in ${options.region}`;
-  if (REFUSED.has(name))
-    return new LicensectlError('AWS_CREDENTIALS', `${where} refused the credentials: ${name}: ${(cause as Error).message}`, {
-      cause, hint: credentialsHint(options.profile),
-    });
-  return new LicensectlError('STORE_FAILED', `could not identify the account: STS GetCallerIdentity at ${where} failed: ${name}: ${(cause as Error).message}`, {
-    cause, hint: 'check the endpoint (--endpoint, AWS_ENDPOINT_URL, AWS_ENDPOINT_URL_STS) and the network',
+  return new LicensectlError('AWS_CREDENTIALS', `${where} refused the credentials: ${name}: ${(cause as Error).message}`, {
+    cause, hint: credentialsHint(options.profile),
   });
 }
