@@ -38,7 +38,11 @@ export interface CallerIdentity {
 const cache = new Map<string, Promise<CallerIdentity>>();
 
 export function callerIdentity(options: CallerIdentityOptions): Promise<CallerIdentity> {
-  const key = JSON.stringify([options.region, options.profile, stsEndpoint(options), Boolean(options.requestHandler), process.env.AWS_ACCESS_KEY_ID, process.env.AWS_PROFILE]);
+  const env = process.env;
+  const key = JSON.stringify([
+    options.region, options.profile, stsEndpoint(options), Boolean(options.requestHandler), Boolean(options.fallback),
+    env.AWS_ACCESS_KEY_ID, env.AWS_PROFILE, env.AWS_SHARED_CREDENTIALS_FILE, env.AWS_CONFIG_FILE,
+  ]);
   let answer = cache.get(key);
   if (!answer) {
     answer = resolve(options);
