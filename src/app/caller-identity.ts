@@ -124,7 +124,7 @@ function configFile(): string {
 }
 
 /** The places the default chain reads, in its order, with the profile it reads from the files. */
-export function whereTheChainLooks(profile: string | undefined): string {
+function whereTheChainLooks(profile: string | undefined): string {
   const env = process.env;
   const name = profile ?? env.AWS_PROFILE ?? 'default';
   const source = profile ? '--profile / spec.store.profile' : env.AWS_PROFILE ? 'AWS_PROFILE' : 'the default profile';
