@@ -14,5 +14,7 @@ export default defineConfig({
     maxWorkers: 3,
     reporters: jsonReport ? ['default', ['json', { outputFile: jsonReport }]] : ['default'],
     env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true', NO_COLOR: '1' },
+    // No test reads the user's AWS credentials, profiles or config files (issue 12).
+    setupFiles: ['test/helpers/isolated-aws-env.ts'],
   },
 });

@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // Extracts what the emulator validates against (operations, their HTTP bindings and the shapes reachable
 // from their inputs and outputs: types, required members, enums, lengths, ranges, patterns, query-string
-// bindings) from the botocore service models in aws-models/ into src/emulator/core/model/shapes.generated.ts,
-// so nothing outside the package is read at run time. Documentation is dropped. Run by `npm run build`; the
+// bindings, awsQuery result wrappers and the XML namespace) from the botocore service models of License
+// Manager, RAM and STS in aws-models/ into src/emulator/core/model/shapes.generated.ts, so nothing outside
+// the package is read at run time. Documentation is dropped. Run by `npm run build`; the
 // output is not committed.
 //
 //   node scripts/generate-shapes.mjs
@@ -16,6 +17,7 @@ const out = join(root, 'src/emulator/core/model/shapes.generated.ts');
 const SERVICES = [
   { constant: 'LICENSE_MANAGER_MODEL', file: 'license-manager-service-2.json' },
   { constant: 'RAM_MODEL', file: 'ram-service-2.json' },
+  { constant: 'STS_MODEL', file: 'sts-service-2.json' },
 ];
 const SHAPE_KEYS = ['type', 'required', 'enum', 'min', 'max', 'pattern'];
 
@@ -36,10 +38,12 @@ function extract(model) {
       http: { method: op.http.method, path: op.http.requestUri.toLowerCase() },
       ...(op.input ? { input: refer(op.input.shape, visit) } : {}),
       ...(op.output ? { output: refer(op.output.shape, visit) } : {}),
+      // awsQuery (STS) wraps an operation's output members in an element of this name.
+      ...(op.output?.resultWrapper ? { resultWrapper: op.output.resultWrapper } : {}),
     };
   }
   const sorted = Object.fromEntries(Object.entries(shapes).sort(([a], [b]) => a.localeCompare(b)));
-  return { operations, shapes: sorted };
+  return { operations, shapes: sorted, xmlNamespace: model.metadata.xmlNamespace };
 }
 
 function members(source, visit) {
@@ -56,8 +60,10 @@ function refer(name, visit) {
   return name;
 }
 
-function render(constant, { operations, shapes }) {
-  const lines = [`export const ${constant}: ServiceModel = {`, '  operations: {'];
+function render(constant, { operations, shapes, xmlNamespace }) {
+  const lines = [`export const ${constant}: ServiceModel = {`];
+  if (xmlNamespace) lines.push(`  xmlNamespace: ${JSON.stringify(xmlNamespace)},`);
+  lines.push('  operations: {');
   for (const [name, op] of Object.entries(operations)) lines.push(`    ${name}: ${JSON.stringify(op)},`);
   lines.push('  },', '  shapes: {');
   for (const [name, shape] of Object.entries(shapes)) lines.push(`    ${name}: ${JSON.stringify(shape)},`);

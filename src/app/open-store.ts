@@ -2,8 +2,9 @@
 // the target (store type, account, region) that plans are bound to.
 import path from 'node:path';
 import { LicensectlError } from '../errors/index.js';
-import { accountFromAccessKey, DEFAULT_REGION, type ProjectConfig, type Target } from '../model/index.js';
+import { DEFAULT_REGION, type ProjectConfig, REGION_NAME, type Target } from '../model/index.js';
 import type { RetryOptions, Store } from '../store/index.js';
+import { callerIdentity } from './caller-identity.js';
 
 export interface StoreFlags {
   readonly store?: string;
@@ -23,31 +24,58 @@ export interface OpenStoreOptions {
   readonly timeoutMs?: number;
 }
 
-const EMULATOR_KEY = 'AKID000000000000';
+// The embedded emulator's key when no credentials are configured: account 000000000000 (see the emulator's
+// access-key convention; licensectl learns the account from its GetCallerIdentity like any other).
+const EMULATOR_CREDENTIALS = { accessKeyId: 'AKID000000000000', secretAccessKey: 'emulator' };
 
 export async function openStore(options: OpenStoreOptions): Promise<Store> {
   const { flags, project } = options;
   const storeType = (flags.store ?? project.store.type) as 'emulator' | 'aws';
   const endpoint = flags.endpoint ?? process.env.AWS_ENDPOINT_URL ?? (project.store.type === 'aws' ? project.store.endpoint : undefined);
-  const region = flags.region ?? (project.store.type === 'aws' ? project.store.region : undefined) ?? process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? (storeType === 'emulator' ? DEFAULT_REGION : undefined);
-  if (!region) throw new LicensectlError('REGION_MISSING', 'no AWS region given', { hint: 'pass --region, set spec.store.region in licensectl.yaml, or set AWS_REGION' });
+  const region = storeRegion(project, flags.region, storeType);
   const { createClients, Store, DEFAULT_RETRY } = await import('../store/index.js');
   const stateFile = storeType === 'emulator' && !endpoint ? emulatorStatePath(options.dir, project, flags.state) : undefined;
   const transport = stateFile ? await embeddedTransport(stateFile) : {};
-  const credentials = storeType === 'emulator' ? emulatorCredentials() : undefined;
   const profile = flags.profile ?? (project.store.type === 'aws' ? project.store.profile : undefined);
   const timeoutMs = options.timeoutMs ?? numberFromEnv('LICENSECTL_TIMEOUT_MS') ?? 30_000;
+  const identity = await callerIdentity({
+    region, profile, endpoint: endpoint ?? transport.endpoint, requestHandler: transport.requestHandler, timeoutMs,
+    ...(storeType === 'emulator' ? { fallback: EMULATOR_CREDENTIALS } : {}),
+  });
+  const target: Target = { store: storeType, account: identity.account, region, endpoint: endpoint ?? null, ...(stateFile ? { stateFile } : {}) };
+  checkAccount(project, target);
   const clients = createClients({
-    region, endpoint: endpoint ?? transport.endpoint, requestHandler: transport.requestHandler, credentials, profile,
+    region, endpoint: endpoint ?? transport.endpoint, requestHandler: transport.requestHandler, credentials: identity.credentials,
     retry: options.retry ?? retryFromEnv(DEFAULT_RETRY), timeoutMs,
   });
-  const account = await resolveAccount(storeType, endpoint, region, profile, credentials);
-  const target: Target = { store: storeType, account, region, endpoint: endpoint ?? null, ...(stateFile ? { stateFile } : {}) };
-  checkAccount(project, target);
   // Beside the embedded emulator's state (they go together); for any other store, in the project's .licensectl/.
   const pendingCreatesFile = stateFile ? `${stateFile}.pending-creates.json` : path.join(options.dir, '.licensectl', 'pending-creates.json');
   // The embedded emulator runs inside the process: a killed process's requests die with it, so nothing lands late.
   return new Store({ clients, project: project.name, target, concurrency: flags.concurrency, pendingCreatesFile, requestTimeoutMs: stateFile ? 0 : timeoutMs });
+}
+
+/**
+ * The project's region (spec.store.region) is authoritative: --region, or AWS_REGION (AWS_DEFAULT_REGION), may
+ * name another only where the project says `allowRegionOverride: true`. Without a project region they choose
+ * it; the embedded emulator's default is us-east-1. Every region name is checked before anything is opened.
+ */
+export function storeRegion(project: ProjectConfig, flag: string | undefined, storeType: 'emulator' | 'aws'): string {
+  const env = process.env.AWS_REGION ? 'AWS_REGION' : process.env.AWS_DEFAULT_REGION ? 'AWS_DEFAULT_REGION' : undefined;
+  const requested = flag !== undefined ? { value: flag, from: '--region' } : env ? { value: process.env[env]!, from: env } : undefined;
+  if (requested && !REGION_NAME.test(requested.value)) {
+    const message = `${requested.from} ${JSON.stringify(requested.value)} is not an AWS region name`;
+    const hint = 'regions are written like us-east-1, eu-west-2 or us-gov-west-1';
+    throw requested.from === '--region' ? new LicensectlError('USAGE', message, { hint }) : new LicensectlError('BAD_ENVIRONMENT', message, { hint: `${hint}; or unset ${requested.from}` });
+  }
+  const own = project.store.region;
+  if (own && requested && requested.value !== own && !project.store.allowRegionOverride) {
+    throw new LicensectlError('USAGE', `${requested.from} ${requested.value} differs from project ${project.name}'s region ${own} (spec.store.region in licensectl.yaml)`, {
+      hint: `drop ${requested.from === '--region' ? '--region' : `${requested.from} from the environment`}, or set spec.store.allowRegionOverride: true in licensectl.yaml to let it choose`,
+    });
+  }
+  const region = requested?.value ?? own ?? (storeType === 'emulator' ? DEFAULT_REGION : undefined);
+  if (!region) throw new LicensectlError('REGION_MISSING', 'no AWS region given', { hint: 'pass --region, set spec.store.region in licensectl.yaml, or set AWS_REGION' });
+  return region;
 }
 
 /** LICENSECTL_MAX_ATTEMPTS and LICENSECTL_RETRY_BASE_MS tune retries (tests and impatient CI jobs shorten them). */
@@ -77,29 +105,6 @@ async function embeddedTransport(statePath: string): Promise<{ endpoint?: string
   const { Emulator, createInProcessHandler } = await import('../emulator/index.js');
   const emulator = new Emulator({ statePath });
   return { endpoint: 'http://emulator.embedded', requestHandler: createInProcessHandler(emulator) };
-}
-
-function emulatorCredentials() {
-  const accessKeyId = process.env.AWS_ACCESS_KEY_ID ?? EMULATOR_KEY;
-  return { accessKeyId, secretAccessKey: process.env.AWS_SECRET_ACCESS_KEY ?? 'emulator' };
-}
-
-async function resolveAccount(storeType: string, endpoint: string | undefined, region: string, profile: string | undefined, credentials?: { accessKeyId: string }): Promise<string> {
-  if (storeType === 'emulator') return accountFromAccessKey(credentials?.accessKeyId);
-  // A custom endpoint is an AWS-compatible emulator: its account follows the access key, as ours does.
-  if (endpoint) return accountFromAccessKey(process.env.AWS_ACCESS_KEY_ID);
-  const { STSClient, GetCallerIdentityCommand } = await import('@aws-sdk/client-sts');
-  const sts = new STSClient({ region, ...(profile ? { profile } : {}) });
-  try {
-    const out = await sts.send(new GetCallerIdentityCommand({}));
-    return out.Account ?? 'unknown';
-  } catch (cause) {
-    throw new LicensectlError('AWS_CREDENTIALS', `could not identify the AWS account: ${(cause as Error).message}`, {
-      cause, hint: 'check your AWS credentials (AWS_PROFILE, --profile, or the environment)',
-    });
-  } finally {
-    sts.destroy();
-  }
 }
 
 function checkAccount(project: ProjectConfig, target: Target): void {

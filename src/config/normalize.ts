@@ -38,9 +38,11 @@ function projectConfig(doc: RawDocument<RawProjectSpec | undefined>, source: Sou
 }
 
 function storeConfig(store: StoreConfig | undefined): StoreConfig {
-  if (store === undefined || store.type === 'emulator') return withoutUndefined({ type: 'emulator', path: store?.path });
-  const { region, profile, endpoint } = store;
-  return withoutUndefined({ type: 'aws', region, profile, endpoint });
+  if (store === undefined) return { type: 'emulator' };
+  const { region, allowRegionOverride } = store;
+  if (store.type === 'emulator') return withoutUndefined({ type: 'emulator', path: store.path, region, allowRegionOverride });
+  const { profile, endpoint } = store;
+  return withoutUndefined({ type: 'aws', region, profile, endpoint, allowRegionOverride });
 }
 
 function normalizeResource(pd: ParsedDocument, source: SourceRef): DesiredResource {

@@ -27,16 +27,9 @@ export function accountOfArn(arn: string): string | undefined {
   return ACCOUNT_ID.test(account) ? account : undefined;
 }
 
-/**
- * The emulator's documented mapping from access key id to account: an access key `AKID` followed by
- * twelve digits acts as that account (`AKID222233334444` → `222233334444`); any other key is the
- * default account `000000000000`.
- */
-export const DEFAULT_EMULATOR_ACCOUNT = '000000000000';
+/** The region of the embedded emulator when nothing names one, and of a request whose credential scope names none. */
 export const DEFAULT_REGION = 'us-east-1';
 
-export function accountFromAccessKey(accessKeyId: string | undefined): string {
-  const match = /^AKID(\d{12})$/.exec(accessKeyId ?? '');
-  return match ? match[1]! : DEFAULT_EMULATOR_ACCOUNT;
-}
 
+/** An AWS region name (`us-east-1`, `us-gov-west-1`, `ap-southeast-2`); the project schema's `region` has the same pattern. */
+export const REGION_NAME = /^[a-z]{2}(-[a-z]+)+-[0-9]+$/;

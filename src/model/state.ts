@@ -41,9 +41,16 @@ export interface Duplicate {
   readonly arns: readonly string[];
 }
 
+/** `region` is the project's region (authoritative unless `allowRegionOverride`); the emulator's defaults to us-east-1. */
 export type StoreConfig =
-  | { readonly type: 'emulator'; readonly path?: string }
-  | { readonly type: 'aws'; readonly region?: string; readonly profile?: string; readonly endpoint?: string };
+  | { readonly type: 'emulator'; readonly path?: string; readonly region?: string; readonly allowRegionOverride?: boolean }
+  | {
+      readonly type: 'aws';
+      readonly region?: string;
+      readonly profile?: string;
+      readonly endpoint?: string;
+      readonly allowRegionOverride?: boolean;
+    };
 
 export interface ProjectConfig {
   readonly name: string;

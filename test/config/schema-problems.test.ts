@@ -220,7 +220,7 @@ describe('schema problems, each at its field', () => {
       'licensectl.yaml:3:24: error: unknown field "tags"',
       '  hint: allowed fields: name',
       'licensectl.yaml:5:22: error: unknown field "path"',
-      '  hint: allowed fields: type, region, profile, endpoint',
+      '  hint: allowed fields: type, region, profile, endpoint, allowRegionOverride',
       'licensectl.yaml:5:40: error: unknown field "regoin"',
       '  hint: did you mean "region"?',
       'licensectl.yaml:5:69: error: "endpoint" must be an http(s) URL such as http://127.0.0.1:4566',

@@ -52,6 +52,18 @@ describe('the AWS CLI against emulator serve', () => {
     expect((principals.json.resourceShareAssociations as { associatedEntity: string }[]).map((a) => a.associatedEntity).sort()).toEqual(['222233334400', '333344445500']);
   });
 
+  it('asks STS who it is (XML over awsQuery), and assumes a role into another account', async () => {
+    const who = await aws(served.url, ['sts', 'get-caller-identity']);
+    expect(who.stderr).toBe('');
+    expect(who.json).toEqual({ UserId: '000000000000', Account: '000000000000', Arn: 'arn:aws:iam::000000000000:root' });
+    const role = await aws(served.url, ['sts', 'assume-role', '--role-arn', 'arn:aws:iam::222233334444:role/admin', '--role-session-name', 'cli']);
+    expect(role.json).toMatchObject({ AssumedRoleUser: { Arn: 'arn:aws:sts::222233334444:assumed-role/admin/cli' }, Credentials: { AccessKeyId: expect.stringMatching(/^ASIA222233334444/) } });
+    // botocore checks lengths and ranges itself; patterns are the service's to check.
+    const refused = await aws(served.url, ['sts', 'assume-role', '--role-arn', 'arn:aws:iam::222233334444:role/admin', '--role-session-name', 'has space']);
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toContain("(ValidationError) when calling the AssumeRole operation: 1 validation error detected: Value 'has space' at 'roleSessionName'");
+  });
+
   it('gets an AWS-shaped error for an unknown ARN', async () => {
     const r = await aws(served.url, ['license-manager', 'get-license-configuration', '--license-configuration-arn', 'arn:aws:license-manager:us-east-1:000000000000:license-configuration:lic-00000000000000000000000000000000']);
     expect(r.status).toBe(1);

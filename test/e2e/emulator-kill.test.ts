@@ -11,12 +11,13 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { seededRandom } from '../../src/emulator/core/faults.js';
 import { licenseManagerOperations } from '../../src/emulator/license-manager/index.js';
 import { ramOperations } from '../../src/emulator/ram/index.js';
+import { stsOperations } from '../../src/emulator/sts/index.js';
 import { PROJECT_YAML, projectDir, removeDir, runCli, spawnCli } from '../helpers/cli.js';
 import { mixedState } from './mixed-state.js';
 
 const SEED = 11;
 const KILLS = 10;
-const READ_ONLY = new Set([...licenseManagerOperations, ...ramOperations].filter((op) => op.readOnly).map((op) => op.name));
+const READ_ONLY = new Set([...licenseManagerOperations, ...ramOperations, ...stsOperations].filter((op) => op.readOnly).map((op) => op.name));
 
 interface Server {
   readonly url: string;

@@ -34,10 +34,23 @@ export function spawnCli(args: readonly string[], options: { cwd?: string; env?:
   return spawn(process.execPath, [BIN, ...args], { cwd: options.cwd ?? ROOT, env: { ...cleanEnv(), ...options.env }, stdio: ['ignore', 'pipe', 'pipe'] });
 }
 
+/**
+ * The environment of a CLI run: the test runner's, without anything that would make the CLI read a user's AWS
+ * setup (credentials, profiles, config files, endpoints, regions, roles, SSO, metadata services) or their
+ * licensectl settings. Config and credentials files point at paths that do not exist; a test that wants a
+ * profile writes its own files and passes them in `env`.
+ */
 function cleanEnv(): Record<string, string | undefined> {
-  const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: '1', AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' };
-  for (const key of ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'AWS_PROFILE', 'AWS_REGION', 'AWS_DEFAULT_REGION', 'AWS_ENDPOINT_URL', 'DEBUG']) delete env[key];
-  return env;
+  const env: Record<string, string | undefined> = { ...process.env };
+  for (const key of Object.keys(env)) if (/^(AWS_|LICENSECTL_)/.test(key) || key === 'DEBUG') delete env[key];
+  return {
+    ...env,
+    NO_COLOR: '1',
+    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+    AWS_CONFIG_FILE: path.join(tmpdir(), 'licensectl-tests-no-such-dir', 'aws-config'),
+    AWS_SHARED_CREDENTIALS_FILE: path.join(tmpdir(), 'licensectl-tests-no-such-dir', 'aws-credentials'),
+    AWS_EC2_METADATA_DISABLED: 'true',
+  };
 }
 
 /** A throwaway project directory holding the given files (path → content). */

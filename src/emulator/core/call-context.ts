@@ -1,24 +1,32 @@
 // What a call brings besides the state: who is calling, where fresh ids come from, and client-token
 // idempotency (a retried request gets the first response again without acting twice).
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { accountFromAccessKey, DEFAULT_REGION } from '../../model/arn.js';
+import { DEFAULT_REGION } from '../../model/arn.js';
 import { canonicalJson } from '../../util/canonical.js';
-import type { CallContext, ServiceError, ServiceName } from './service-contract.js';
+import { accountFromAccessKey, callerOf } from '../sts/credentials.js';
+import type { Caller, CallContext, ServiceError, ServiceName } from './service-contract.js';
 
 export interface Identity {
   readonly account: string;
   readonly region: string;
+  readonly caller: Caller;
 }
 
 const CREDENTIAL = /Credential=([^/,\s]+)\/\d{8}\/([^/,\s]+)\/[^/,\s]+\/aws4_request/;
 
 /**
  * The account (from the access key, see `accountFromAccessKey`) and region of the SigV4 credential scope
- * `Credential=<AKID>/<date>/<region>/<service>/aws4_request`. Signatures are not verified.
+ * `Credential=<AKID>/<date>/<region>/<service>/aws4_request`, and the caller (the key, and the session of
+ * temporary credentials the emulator issued, from `x-amz-security-token`). Signatures are not verified.
  */
-export function identityOf(authorization: string | undefined): Identity {
-  const match = CREDENTIAL.exec(authorization ?? '');
-  return { account: accountFromAccessKey(match?.[1]), region: match?.[2] ?? DEFAULT_REGION };
+export function identityOf(headers: Readonly<Record<string, string | undefined>>): Identity {
+  const match = CREDENTIAL.exec(headers.authorization ?? '');
+  const accessKeyId = match?.[1];
+  return {
+    account: accountFromAccessKey(accessKeyId),
+    region: match?.[2] ?? DEFAULT_REGION,
+    caller: callerOf(accessKeyId, headers['x-amz-security-token']),
+  };
 }
 
 /**

@@ -7,10 +7,12 @@ import { compareText } from '../../util/canonical.js';
 import { licenseManagerOperations } from '../license-manager/index.js';
 import { setConsumption } from '../license-manager/license-configurations.js';
 import { ramOperations } from '../ram/index.js';
+import { stsOperations } from '../sts/index.js';
 import { type Identity, identityOf, idSource } from './call-context.js';
 import { FaultController, type FaultOptions, seededRandom } from './faults.js';
 import { checkOutput, checkUnchanged, validateInput } from './model-checks.js';
-import { OperationRegistry, type Route } from './registry.js';
+import { decodeQueryInput, queryParameters } from './query-protocol.js';
+import { OperationRegistry, type Route, SERVICE_MODELS } from './registry.js';
 import { type CallContext, type EmulatorState, type OperationSpec, ServiceError, type ServiceName } from './service-contract.js';
 import { FileStateStore } from './state-file.js';
 import { MemoryStateStore, type StateStore } from './state-store.js';
@@ -27,7 +29,7 @@ export interface EmulatorOptions {
   shareDelayMs?: number;
   /** Conformance mode for tests: a response that breaks the model, or a read-only call that changes state, is a 500. */
   checkResponses?: boolean;
-  /** The operation table; both services by default. */
+  /** The operation table; License Manager, RAM and STS by default. */
   operations?: readonly OperationSpec[];
 }
 
@@ -41,7 +43,7 @@ export class Emulator {
   private readonly now: () => Date;
 
   constructor(private readonly options: EmulatorOptions = {}) {
-    this.registry = new OperationRegistry(options.operations ?? [...licenseManagerOperations, ...ramOperations]);
+    this.registry = new OperationRegistry(options.operations ?? [...licenseManagerOperations, ...ramOperations, ...stsOperations]);
     this.store = options.statePath ? new FileStateStore(options.statePath) : new MemoryStateStore();
     this.now = options.now ?? (() => new Date());
     const random = options.seed === undefined ? Math.random : seededRandom(options.seed);
@@ -52,16 +54,34 @@ export class Emulator {
     const requestId = randomUUID();
     const [pathname, query] = splitPath(request.path);
     const target = request.headers['x-amz-target'];
+    const params = queryParameters(request, pathname, query);
+    if (params) return this.handleQuery(request, params, requestId, signal);
     const route = target === undefined ? this.registry.byHttp(request.method, pathname) : this.lmRoute(target);
     if (!route) return unknownOperation(target, request.method, pathname, requestId);
+    return this.dispatch(route, request, () => decodeInput(route, request.body, query), requestId, signal);
+  }
+
+  /** An awsQuery (STS) request: the operation is its `Action` parameter. */
+  private handleQuery(request: EmulatorRequest, params: URLSearchParams, requestId: string, signal?: AbortSignal): Promise<EmulatorResponse> {
+    const action = params.get('Action') ?? '';
+    const route = this.registry.byAction(action);
+    if (!route) {
+      const error = new ServiceError('InvalidAction', `Could not find operation ${action} for version ${params.get('Version') ?? 'NO_VERSION_SPECIFIED'}`);
+      return Promise.resolve(errorResponse('sts', error, requestId));
+    }
+    return this.dispatch(route, request, () => decodeQueryInput(SERVICE_MODELS.sts, route.inputShape!, params), requestId, signal);
+  }
+
+  private async dispatch(route: Route, request: EmulatorRequest, decode: () => Record<string, unknown>, requestId: string, signal?: AbortSignal): Promise<EmulatorResponse> {
     const { service } = route.spec;
     this.counts.set(route.key, (this.counts.get(route.key) ?? 0) + 1);
     try {
       const fault = await this.faults.inject(service, route.key, signal);
       if (fault) throw fault;
-      const input = decodeInput(route, request.body, query);
+      const input = decode();
       if (route.inputShape) validateInput(service, route.inputShape, input);
-      const identity = identityOf(request.headers.authorization);
+      const identity = identityOf(request.headers);
+      checkNotExpired(service, identity, this.now());
       const body = route.spec.readOnly
         ? await this.run(route, identity, input)
         : await this.faults.commitLate(() => this.run(route, identity, input), signal);
@@ -132,6 +152,13 @@ function answerFor(error: unknown, operation: string): ServiceError {
   if (error instanceof ServiceError) return error;
   if (error instanceof LicensectlError || (error as Error).name === 'AbortError') throw error;
   return new ServiceError('ServerInternalException', `emulator failure in ${operation}: ${(error as Error).message}`, 500);
+}
+
+/** Temporary credentials the emulator issued are refused once they expire, as AWS refuses them. */
+function checkNotExpired(service: ServiceName, identity: Identity, now: Date): void {
+  const session = identity.caller.session;
+  if (session && session.expiration * 1000 <= now.getTime())
+    throw new ServiceError(service === 'sts' ? 'ExpiredToken' : 'ExpiredTokenException', 'The security token included in the request is expired', 403);
 }
 
 function unknownOperation(target: string | undefined, method: string, pathname: string, requestId: string): EmulatorResponse {

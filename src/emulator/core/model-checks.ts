@@ -2,7 +2,7 @@
 // License Manager with `ValidationException` in Coral's words ("1 validation error detected: Value null at
 // 'name' failed to satisfy constraint: Member must not be null") or `SerializationException` for wrongly
 // typed JSON; RAM with `MissingRequiredParameterException` or `InvalidParameterException` for the first
-// problem. The rules a model cannot express stay with each operation's handler.
+// problem; STS with `ValidationError` in the same Coral words. The rules a model cannot express stay with each operation's handler.
 //
 // Outputs are checked only in conformance mode (tests): the SDK silently drops response members it does not
 // know (a wrongly cased member simply vanishes), so a test-mode emulator checks each output instead.
@@ -13,6 +13,7 @@ import { ServiceError, type ServiceName } from './service-contract.js';
 const validators = (mode: 'input' | 'output'): Readonly<Record<ServiceName, ShapeValidator>> => ({
   'license-manager': new ShapeValidator(SERVICE_MODELS['license-manager'], mode),
   ram: new ShapeValidator(SERVICE_MODELS.ram, mode),
+  sts: new ShapeValidator(SERVICE_MODELS.sts, mode, true),
 });
 const INPUT_VALIDATORS = validators('input');
 const OUTPUT_VALIDATORS = validators('output');
@@ -20,15 +21,25 @@ const OUTPUT_VALIDATORS = validators('output');
 export function validateInput(service: ServiceName, shape: string, input: Record<string, unknown>): void {
   const problems = INPUT_VALIDATORS[service].validate(shape, input);
   if (problems.length === 0) return;
-  throw service === 'license-manager' ? licenseManagerError(problems) : ramError(problems[0]!);
+  if (service === 'ram') throw ramError(problems[0]!);
+  throw service === 'license-manager' ? licenseManagerError(problems) : stsError(problems);
 }
 
 function licenseManagerError(problems: readonly Problem[]): ServiceError {
   const wrongType = problems.find((p) => p.kind === 'type');
   if (wrongType) return new ServiceError('SerializationException', `Unexpected value at '${wrongType.path}': ${wrongType.constraint}`);
+  return new ServiceError('ValidationException', coralMessage(problems));
+}
+
+/** STS (awsQuery) answers every input problem, a missing member or a wrongly typed one included, as a 400 `ValidationError`. */
+function stsError(problems: readonly Problem[]): ServiceError {
+  return new ServiceError('ValidationError', coralMessage(problems));
+}
+
+function coralMessage(problems: readonly Problem[]): string {
   const count = problems.length;
   const details = problems.map((p) => `Value ${show(p.value)} at '${p.path}' failed to satisfy constraint: ${p.constraint}`);
-  return new ServiceError('ValidationException', `${count} validation error${count === 1 ? '' : 's'} detected: ${details.join('; ')}`);
+  return `${count} validation error${count === 1 ? '' : 's'} detected: ${details.join('; ')}`;
 }
 
 function ramError(problem: Problem): ServiceError {

@@ -1,12 +1,14 @@
 // The routing table: which operation a request names (License Manager by `x-amz-target`, RAM by method and
-// path), the key it is counted and fault-injected under, and where its model says its members travel.
+// path, STS by its `Action` parameter), the key it is counted and fault-injected under, and where its model
+// says its members travel.
 import type { ServiceModel, ShapeType } from './model/service-model.js';
-import { LICENSE_MANAGER_MODEL, RAM_MODEL } from './model/shapes.generated.js';
+import { LICENSE_MANAGER_MODEL, RAM_MODEL, STS_MODEL } from './model/shapes.generated.js';
 import type { OperationSpec, ServiceName } from './service-contract.js';
 
 export const SERVICE_MODELS: Readonly<Record<ServiceName, ServiceModel>> = {
   'license-manager': LICENSE_MANAGER_MODEL,
   ram: RAM_MODEL,
+  sts: STS_MODEL,
 };
 
 /** An input member bound to the query string (RAM's DELETE operations). */
@@ -30,6 +32,7 @@ export interface Route {
 export class OperationRegistry {
   private readonly byTargetName = new Map<string, Route>();
   private readonly byMethodPath = new Map<string, Route>();
+  private readonly byActionName = new Map<string, Route>();
   readonly routes: readonly Route[];
 
   constructor(specs: readonly OperationSpec[]) {
@@ -37,6 +40,7 @@ export class OperationRegistry {
     this.routes = specs.map((spec) => routeOf(spec, names.filter((n) => n === spec.name).length > 1));
     for (const route of this.routes) {
       if (route.spec.service === 'license-manager') this.byTargetName.set(route.spec.name, route);
+      else if (route.spec.service === 'sts') this.byActionName.set(route.spec.name, route);
       else this.byMethodPath.set(httpKey(route.spec.http!.method, route.spec.http!.path), route);
     }
   }
@@ -44,6 +48,11 @@ export class OperationRegistry {
   /** A License Manager operation by the name after `AWSLicenseManager.`. */
   byTarget(name: string): Route | undefined {
     return this.byTargetName.get(name);
+  }
+
+  /** An STS (awsQuery) operation by its `Action` parameter. */
+  byAction(name: string): Route | undefined {
+    return this.byActionName.get(name);
   }
 
   /** A RAM operation by method and path (case-insensitive, trailing slash ignored). */

@@ -3,7 +3,7 @@
 // the decoded input, which reads and mutates the state it is given and returns the output members.
 
 /** Which AWS service an operation belongs to. */
-export type ServiceName = 'license-manager' | 'ram';
+export type ServiceName = 'license-manager' | 'ram' | 'sts';
 
 /** The whole persisted emulator state. Each service owns its own section and only reads the others. */
 export interface EmulatorState {
@@ -32,9 +32,26 @@ export interface RamState {
   associations: Record<string, Record<string, unknown>>;
 }
 
+/** A session of temporary credentials the emulator issued (STS AssumeRole), as its session token carries it. */
+export interface Session {
+  readonly accessKeyId: string;
+  readonly roleArn: string;
+  readonly sessionName: string;
+  /** Epoch seconds. */
+  readonly expiration: number;
+}
+
+/** Who signed a request: the access key of its SigV4 credential scope and, for issued credentials, their session. */
+export interface Caller {
+  readonly accessKeyId: string | undefined;
+  readonly session?: Session;
+}
+
 export interface CallContext {
   readonly account: string;
   readonly region: string;
+  /** Absent when a test calls a handler directly. */
+  readonly caller?: Caller;
   readonly now: Date;
   /**
    * The state; a mutation is committed (and persisted) only if the handler returns without throwing.

@@ -101,7 +101,8 @@ async function serve(emulator: Emulator, req: IncomingMessage, res: ServerRespon
   const started = performance.now();
   const method = req.method ?? 'GET';
   const path = req.url ?? '/';
-  const service: ServiceName = req.headers['x-amz-target'] === undefined ? 'ram' : 'license-manager';
+  const form = (req.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded');
+  const service: ServiceName = req.headers['x-amz-target'] !== undefined ? 'license-manager' : form ? 'sts' : 'ram';
   let answer: EmulatorResponse;
   try {
     if (Number(req.headers['content-length'] ?? 0) > MAX_REQUEST_BYTES) throw new BodyTooLarge(MAX_REQUEST_BYTES);

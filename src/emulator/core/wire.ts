@@ -2,9 +2,11 @@
 // members a request carries (the JSON body, plus for restJson1 the members its model binds to the query
 // string), and answers the way awsJson1_1 (License Manager) and restJson1 (RAM) servers give them: JSON
 // bodies, the protocol's content type, `x-amzn-requestid`, and errors as `x-amzn-errortype` plus `__type`
-// and the service's message member (`Message` for License Manager, `message` for RAM).
+// and the service's message member (`Message` for License Manager, `message` for RAM). STS speaks awsQuery
+// (form-encoded requests, XML answers): `query-protocol.ts`.
 import { isPlainObject, type ShapeType } from './model/service-model.js';
-import type { QueryMember, Route } from './registry.js';
+import { queryError, queryResponse } from './query-protocol.js';
+import { SERVICE_MODELS, type QueryMember, type Route } from './registry.js';
 import { ServiceError, type Input, type ServiceName } from './service-contract.js';
 
 export interface EmulatorRequest {
@@ -68,11 +70,12 @@ function convert(value: string, type: ShapeType): unknown {
   return value;
 }
 
-const CONTENT_TYPE: Readonly<Record<ServiceName, string>> = {
+type JsonService = Exclude<ServiceName, 'sts'>;
+const CONTENT_TYPE: Readonly<Record<JsonService, string>> = {
   'license-manager': 'application/x-amz-json-1.1',
   ram: 'application/json',
 };
-const MESSAGE_MEMBER: Readonly<Record<ServiceName, string>> = { 'license-manager': 'Message', ram: 'message' };
+const MESSAGE_MEMBER: Readonly<Record<JsonService, string>> = { 'license-manager': 'Message', ram: 'message' };
 
 // HTTP statuses of modelled errors (Smithy httpError; aws-sdk-wire-notes §2.2). Unlisted errors keep the
 // status their thrower chose (400 unless said otherwise).
@@ -93,16 +96,26 @@ const STATUSES: Readonly<Record<ServiceName, Readonly<Record<string, number>>>> 
     ServiceUnavailableException: 503,
     ThrottlingException: 429,
   },
+  // awsQueryError codes of the STS model; STS answers throttling as a 400 `Throttling`.
+  sts: {
+    ExpiredTokenException: 400,
+    MalformedPolicyDocument: 400,
+    PackedPolicyTooLarge: 400,
+    RegionDisabledException: 403,
+    Throttling: 400,
+  },
 };
 
 /** The error each service answers a throttled call with. */
 export const THROTTLING_ERROR: Readonly<Record<ServiceName, string>> = {
   'license-manager': 'RateLimitExceededException',
   ram: 'ThrottlingException',
+  sts: 'Throttling',
 };
 
 /** `body` is the serialised output: handlers' outputs are serialised while the state they refer to is current. */
 export function successResponse(service: ServiceName, body: string, requestId: string, operation: string): EmulatorResponse {
+  if (service === 'sts') return queryResponse(SERVICE_MODELS.sts, operation, JSON.parse(body) as Record<string, unknown>, requestId);
   return {
     status: 200,
     headers: { 'content-type': CONTENT_TYPE[service], 'x-amzn-requestid': requestId },
@@ -112,8 +125,10 @@ export function successResponse(service: ServiceName, body: string, requestId: s
 }
 
 export function errorResponse(service: ServiceName, error: ServiceError, requestId: string, operation?: string): EmulatorResponse {
+  const status = STATUSES[service][error.type] ?? error.status;
+  if (service === 'sts') return queryError(SERVICE_MODELS.sts, error, status, requestId, operation);
   return {
-    status: STATUSES[service][error.type] ?? error.status,
+    status,
     headers: { 'content-type': CONTENT_TYPE[service], 'x-amzn-requestid': requestId, 'x-amzn-errortype': error.type },
     body: JSON.stringify({ __type: error.type, [MESSAGE_MEMBER[service]]: error.message }),
     ...(operation ? { operation } : {}),

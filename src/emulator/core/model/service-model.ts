@@ -1,5 +1,5 @@
 // The subset of a botocore service model the emulator needs: operations with their HTTP binding and the
-// shapes reachable from their inputs and outputs (`shapes.generated.ts` holds the two services' data), and
+// shapes reachable from their inputs and outputs (`shapes.generated.ts` holds the three services' data), and
 // checking a decoded value against a shape: types, required members, enums, lengths, ranges and patterns,
 // every problem reported under its Coral-style path.
 
@@ -42,9 +42,13 @@ export interface OperationModel {
   readonly http: { readonly method: string; readonly path: string };
   readonly input?: string;
   readonly output?: string;
+  /** awsQuery (STS): the element wrapping the output members, e.g. `GetCallerIdentityResult`. */
+  readonly resultWrapper?: string;
 }
 
 export interface ServiceModel {
+  /** awsQuery (STS): the namespace of its XML responses. */
+  readonly xmlNamespace?: string;
   readonly operations: Readonly<Record<string, OperationModel>>;
   readonly shapes: Readonly<Record<string, Shape>>;
 }
@@ -66,9 +70,15 @@ export type ValidationMode = 'input' | 'output';
 export class ShapeValidator {
   private readonly patterns = new Map<string, RegExp>();
 
+  /**
+   * `fullMatch`: a pattern must match the whole value, as Coral's (Java's `matches`) does. STS's patterns are
+   * unanchored character classes (`[\w+=,.@-]*`) that mean nothing otherwise; License Manager's and RAM's are
+   * checked as they always were.
+   */
   constructor(
     private readonly model: ServiceModel,
     private readonly mode: ValidationMode,
+    private readonly fullMatch = false,
   ) {}
 
   /** Problems of `value` against shape `name`, in document order. */
@@ -140,7 +150,11 @@ export class ShapeValidator {
 
   private regex(pattern: string): RegExp {
     let regex = this.patterns.get(pattern);
-    if (!regex) this.patterns.set(pattern, (regex = new RegExp(pattern, 'u')));
+    if (!regex) {
+      // `\u10000-\u10FFFF` in a model means the code points past U+FFFF; JavaScript writes them `\u{10000}`.
+      const source = pattern.replace(/\\u([0-9A-Fa-f]{5,6})/g, '\\u{$1}');
+      this.patterns.set(pattern, (regex = new RegExp(this.fullMatch ? `^(?:${source})$` : source, 'u')));
+    }
     return regex;
   }
 }
