@@ -40,7 +40,7 @@ export function spawnCli(args: readonly string[], options: { cwd?: string; env?:
  * licensectl settings. Config and credentials files point at paths that do not exist; a test that wants a
  * profile writes its own files and passes them in `env`.
  */
-function cleanEnv(): Record<string, string | undefined> {
+export function cleanEnv(): Record<string, string | undefined> {
   const env: Record<string, string | undefined> = { ...process.env };
   for (const key of Object.keys(env)) if (/^(AWS_|LICENSECTL_)/.test(key) || key === 'DEBUG') delete env[key];
   return {

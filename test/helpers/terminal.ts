@@ -2,13 +2,11 @@
 // answers its first question with `answer` (bytes as typed: "no\n", "\x04" for Ctrl+D).
 import { spawn } from 'node:child_process';
 import path from 'node:path';
-import { ROOT } from './cli.js';
+import { cleanEnv, ROOT } from './cli.js';
 
 export async function runInTerminal(args: readonly string[], answer: string): Promise<{ status: number | null; output: string }> {
   const command = [process.execPath, path.join(ROOT, 'bin/run.js'), ...args].map((word) => `'${word.replace(/'/g, `'\\''`)}'`).join(' ');
-  const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: '1', AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' };
-  for (const key of Object.keys(env)) if (key.startsWith('AWS_') && key !== 'AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED') delete env[key];
-  const child = spawn('script', ['-qec', command, '/dev/null'], { env });
+  const child = spawn('script', ['-qec', command, '/dev/null'], { env: cleanEnv() });
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => {
     output += chunk.toString();
