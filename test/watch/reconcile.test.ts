@@ -208,6 +208,19 @@ describe('one reconcile pass', () => {
     expect(await liveCounts()).toEqual({ a: 5 });
   });
 
+  it('counts against --max-deletes only the deletes it makes, not those held back', async () => {
+    let now = 1_000_000;
+    const files = { 'licensectl.yaml': PROJECT_YAML('p', '  prune: true\n'), 'a.yaml': config('a', 1), 'b.yaml': config('b', 2) };
+    const { ctx, write, remove, liveCounts } = await setup(files, { grace: new PruneGrace(60_000), clock: () => now, maxDeletes: 0 });
+    await reconcileOnce(ctx());
+    await remove('b.yaml');
+    await write('a.yaml', config('a', 3));
+    expect(await reconcileOnce(ctx())).toMatchObject({ outcome: 'applied', deferred: [{ address: 'LicenseConfiguration/b' }], error: null });
+    now += 60_000;
+    expect(await reconcileOnce(ctx())).toMatchObject({ outcome: 'apply-failed', error: { code: 'TOO_MANY_DELETES' } });
+    expect(await liveCounts()).toEqual({ a: 3, b: 2 });
+  });
+
   it('refuses more deletes than --max-deletes, and an empty desired state, without changing anything', async () => {
     const files = { 'licensectl.yaml': PROJECT_YAML('p', '  prune: true\n'), 'a.yaml': config('a', 1), 'b.yaml': config('b', 2), 'c.yaml': config('c', 3) };
     const { ctx, remove, liveCounts } = await setup(files, { maxDeletes: 1 });
