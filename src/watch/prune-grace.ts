@@ -44,10 +44,13 @@ export class PruneGrace {
   }
 }
 
-/** `Grant/x: document absent, deleting in 45s` (rounded up to the second, as a countdown is read). */
+/**
+ * `Grant/x: document absent, deleting in 45s` (rounded up to the second, as a countdown is read); once due (/status
+ * read after a pass that could not run), `deleting at the next pass`.
+ */
 export function describeDeferred(d: DeferredDelete, now: number): string {
-  const left = Math.max(1, Math.ceil((d.deleteAt - now) / 1_000)) * 1_000;
-  return `${d.address}: document absent, deleting in ${formatDuration(left)}`;
+  if (d.deleteAt <= now) return `${d.address}: document absent, deleting at the next pass`;
+  return `${d.address}: document absent, deleting in ${formatDuration(Math.ceil((d.deleteAt - now) / 1_000) * 1_000)}`;
 }
 
 /** When the first deferred delete is due; null when none waits. */

@@ -63,6 +63,14 @@ describe('/status snapshot', () => {
     });
   });
 
+  it('counts the time left of a held-back delete from when /status is read, and says when it is due', () => {
+    const { status } = statusWithClock();
+    status.record(record({ deferred: [{ address: 'Grant/g', absentSince: T0, deleteAt: T0 + 90_000 }] }));
+    expect(status.snapshot(T0 + 500).pendingDeletes[0]!.message).toBe('Grant/g: document absent, deleting in 90s');
+    expect(status.snapshot(T0 + 30_000).pendingDeletes[0]!.message).toBe('Grant/g: document absent, deleting in 1m');
+    expect(status.snapshot(T0 + 90_000).pendingDeletes[0]!.message).toBe('Grant/g: document absent, deleting at the next pass');
+  });
+
   it('keeps the synced revision and the last known changes through an invalid commit, with its diagnostics', () => {
     const { status } = statusWithClock();
     status.record(record({ revision: 'good', changes: [CHANGES[0]] }));
