@@ -26,7 +26,7 @@ export interface ServerDeps {
 
 export interface RunningWatchServer {
   readonly url: string;
-  /** Starts answering with these; until then every request gets 503 (the port is taken before the watcher starts). */
+  /** Starts answering with these; until then /healthz says `starting` and the rest get 503 (the port is taken first). */
   serve(deps: ServerDeps): void;
   close(): Promise<void>;
 }
@@ -41,7 +41,8 @@ const ROUTES: Readonly<Record<string, string>> = { '/healthz': 'GET', '/readyz':
 export async function startWatchServer(address: ListenAddress, deps?: ServerDeps): Promise<RunningWatchServer> {
   let serving = deps;
   const server = createServer((req, res) => {
-    if (!serving) return sendJson(res, 503, { error: 'starting' });
+    // Alive while starting (a first clone can take a while; a liveness probe must not kill it), ready for nothing else.
+    if (!serving) return req.url?.split('?')[0] === '/healthz' ? sendJson(res, 200, { status: 'starting' }) : sendJson(res, 503, { error: 'starting' });
     route(req, res, serving).catch((error: unknown) => {
       if (!res.headersSent) sendJson(res, 500, { error: (error as Error).message });
     });

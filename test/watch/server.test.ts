@@ -129,12 +129,14 @@ describe('the watcher\'s HTTP server', () => {
     });
   });
 
-  it('takes its port before it has anything to serve, answering 503 until it does', async () => {
+  it('takes its port before it has anything to serve: alive, and 503 for the rest until it does', async () => {
     server = await startWatchServer({ host: '127.0.0.1', port: 0 });
-    expect((await fetch(`${server.url}/healthz`)).status).toBe(503);
+    expect(await (await fetch(`${server.url}/healthz`)).json()).toEqual({ status: 'starting' });
+    expect((await fetch(`${server.url}/status`)).status).toBe(503);
     const { status } = statusWithClock();
     server.serve({ status, metrics: new WatchMetrics(), webhookSecret: undefined, onPush: () => ({ accepted: false, reason: '' }) });
-    expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
+    expect(await (await fetch(`${server.url}/healthz`)).json()).toEqual({ status: 'alive' });
+    expect((await fetch(`${server.url}/status`)).status).toBe(200);
   });
 });
 
