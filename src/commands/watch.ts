@@ -1,5 +1,7 @@
 import { Flags } from '@oclif/core';
 import { BaseCommand, storeFlags } from '../app/base-command.js';
+import { LOG_FORMATS } from '../watch/log.js';
+import { DEFAULT_PRUNE_GRACE } from '../watch/prune-grace.js';
 import { DEFAULT_LISTEN, watchOptionsFrom } from '../watch/watch-options.js';
 import { startWatcher, untilStopSignal } from '../watch/watcher.js';
 
@@ -10,7 +12,8 @@ export default class Watch extends BaseCommand {
   static override summary = 'Keep the account matching a directory or a git branch, correcting (or reporting) drift.';
   static override description = [
     'Reconciles at start, when files under --dir change, when a new commit reaches --branch of --repo (fetched every --git-interval, or at once on a signed GitHub push webhook), and every --interval to catch changes made outside git. Each pass re-reads the desired and the live state; an invalid desired state is reported and the last valid one kept, so it never causes deletes.',
-    'Logs one JSON line per pass on stdout. Serves GET /healthz, /readyz, /status and /metrics, and POST /webhook (set LICENSECTL_WEBHOOK_SECRET), on --listen.',
+    'A managed resource whose document disappears is deleted (with spec.prune: true) only once the document has stayed absent for --prune-grace, so deleting and restoring a file changes nothing. Each change is logged with its cause: drift (the account changed since it last matched the documents) or a desired-state change (a document was added, removed or changed), and the fields that differ.',
+    'Logs one line per pass on stdout: readable text on a terminal, JSON otherwise (--log-format). Serves GET /healthz, /readyz, /status and /metrics, and POST /webhook (set LICENSECTL_WEBHOOK_SECRET), on --listen.',
     'Deletes only when the project prunes (spec.prune), and never more than --max-deletes. Stops cleanly on SIGINT or SIGTERM: the change in flight finishes, no further change starts.',
   ].join('\n\n');
   static override flags = {
@@ -23,6 +26,8 @@ export default class Watch extends BaseCommand {
     mode: Flags.string({ description: 'correct: apply fixes; warn: only report drift', options: ['correct', 'warn'], default: 'correct' }),
     listen: Flags.string({ description: 'address of the health, status, metrics and webhook server (:PORT listens on every interface)', default: DEFAULT_LISTEN }),
     'max-deletes': Flags.integer({ description: 'refuse passes that delete or replace more than N resources', min: 0 }),
+    'prune-grace': Flags.string({ description: 'how long a managed resource\'s document must stay absent before the resource is deleted (0: at once)', default: DEFAULT_PRUNE_GRACE }),
+    'log-format': Flags.string({ description: 'log lines as readable text or JSON (default: text on a terminal, json otherwise)', options: [...LOG_FORMATS] }),
     ...watchStoreFlags,
   };
 

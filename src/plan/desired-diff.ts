@@ -40,7 +40,8 @@ export function diffDesired(base: DesiredState, head: DesiredState): DesiredChan
   return { documents, project: diffProject(base.project, head.project) };
 }
 
-function documentChange(address: Address, base: DesiredResource | null, head: DesiredResource | null): DesiredDocumentChange | null {
+/** One address's document between two states (either may be absent); null when it is the same. */
+export function documentChange(address: Address, base: DesiredResource | null, head: DesiredResource | null): DesiredDocumentChange | null {
   const one = (head ?? base)!;
   const common = { address, kind: one.kind, name: one.name };
   if (base === null) return { ...common, status: 'added', file: fileOf(head), diff: [] };

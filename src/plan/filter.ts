@@ -58,3 +58,11 @@ export function selectTargets(changes: readonly ResourceChange[], targets: reado
 function isChanging(change: ResourceChange | undefined): boolean {
   return change !== undefined && change.action !== 'no-op' && change.action !== 'delete';
 }
+
+/**
+ * The changes without the deletes at `held` (watch's --prune-grace holds back a delete whose document may come
+ * back): every other address, selected as --target selects. A delete pulls nothing in, so nothing else is lost.
+ */
+export function withoutDeletes(changes: readonly ResourceChange[], held: ReadonlySet<Address>): ResourceChange[] {
+  return selectTargets(changes, changes.filter((c) => c.action !== 'delete' || !held.has(c.address)).map((c) => c.address));
+}

@@ -7,15 +7,34 @@ import type { ApplyResult } from '../plan/types.js';
 import type { Action, Plan, PlanSummary } from '../plan/types.js';
 import { errorName } from '../store/index.js';
 
-/** What can ask for a pass. The queue remembers every trigger that asked for one. */
-export type Trigger = 'start' | 'file' | 'git' | 'webhook' | 'interval' | 'retry';
+/**
+ * What can ask for a pass. The queue remembers every trigger that asked for one. `grace`: a delete held back by
+ * --prune-grace is due.
+ */
+export type Trigger = 'start' | 'file' | 'git' | 'webhook' | 'interval' | 'retry' | 'grace';
 
-export const OUTCOMES = ['synced', 'drift-corrected', 'drift-detected', 'invalid-config', 'store-error', 'apply-failed'] as const;
+/**
+ * synced: nothing to change (deletes in their grace period aside). applied / drift-corrected: every change was
+ * made; drift-corrected when all of them undid drift, applied when any came from the documents. out-of-sync /
+ * drift-detected: the same in --mode warn, where nothing is changed.
+ */
+export const OUTCOMES = ['synced', 'applied', 'drift-corrected', 'out-of-sync', 'drift-detected', 'invalid-config', 'store-error', 'apply-failed'] as const;
 export type Outcome = (typeof OUTCOMES)[number];
 
 /** Outcomes after which the account is known to match (or, in warn mode, to have been compared with) the desired state. */
 export function isSuccess(outcome: Outcome): boolean {
-  return outcome === 'synced' || outcome === 'drift-corrected' || outcome === 'drift-detected';
+  switch (outcome) {
+    case 'synced':
+    case 'applied':
+    case 'drift-corrected':
+    case 'out-of-sync':
+    case 'drift-detected':
+      return true;
+    case 'invalid-config':
+    case 'store-error':
+    case 'apply-failed':
+      return false;
+  }
 }
 
 /** Outcomes that mean the store (or applying to it) failed: retried with backoff rather than at the interval. */
@@ -23,9 +42,30 @@ export function needsBackoff(outcome: Outcome): boolean {
   return outcome === 'store-error' || outcome === 'apply-failed';
 }
 
-export interface DriftEntry {
+/**
+ * Why the account differs from the documents at an address. desired: the document was added, removed or changed since
+ * the account last matched it. drift: the document is the one the account last matched; the account changed. unknown:
+ * the address has differed since the watcher's first look, so which side changed is not known.
+ */
+export type ChangeCause = 'desired' | 'drift' | 'unknown';
+
+export interface ChangeEntry {
   readonly address: Address;
   readonly action: Exclude<Action, 'no-op'>;
+  readonly cause: ChangeCause;
+  /** With cause `desired`: what happened to the document. */
+  readonly document?: 'added' | 'removed' | 'changed';
+  /** The plan's diff paths: the fields that differ between the account and the document (none for creates and deletes). */
+  readonly fields: readonly string[];
+}
+
+/** A delete held back by --prune-grace. Times are epoch milliseconds. */
+export interface DeferredDelete {
+  readonly address: Address;
+  /** When the first pass saw the document absent. */
+  readonly absentSince: number;
+  /** When the delete is due, if the document stays absent. */
+  readonly deleteAt: number;
 }
 
 export interface ErrorInfo {
@@ -50,8 +90,10 @@ export interface ReconcileOutcome {
   readonly revision: string | null;
   /** Null when no plan was made. */
   readonly counts: PlanSummary | null;
-  /** Changes the plan found, sorted by address; in correct mode, what was (or was to be) corrected. */
-  readonly drift: readonly DriftEntry[];
+  /** Changes the plan found, sorted by address, each with its cause; in correct mode, what was (or was to be) made. */
+  readonly changes: readonly ChangeEntry[];
+  /** Deletes held back by --prune-grace, sorted by address; not among `changes`. */
+  readonly deferred: readonly DeferredDelete[];
   /** Resources licensectl manages after this pass; null when the store was not read. */
   readonly managed: number | null;
   readonly applied: ApplyResult['summary'] | null;
@@ -64,10 +106,6 @@ export interface ReconcileRecord extends ReconcileOutcome {
   /** Epoch milliseconds. */
   readonly startedAt: number;
   readonly durationMs: number;
-}
-
-export function driftOf(plan: Plan): DriftEntry[] {
-  return plan.changes.flatMap((c) => (c.action === 'no-op' ? [] : [{ address: c.address, action: c.action }]));
 }
 
 /** Typed errors keep their code, hint and diagnostics; SDK and network errors are named by the SDK or errno. */

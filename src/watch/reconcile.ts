@@ -13,9 +13,11 @@ import { ValidationError } from '../errors/index.js';
 import type { DesiredState } from '../model/index.js';
 import type { Plan } from '../plan/types.js';
 import type { Store } from '../store/index.js';
+import type { SyncedDocuments } from './change-causes.js';
 import {
-  applyErrorOf, driftOf, errorInfoOf, isSuccess, managedAfter, managedBefore, type DesiredInfo, type ReconcileOutcome,
+  applyErrorOf, errorInfoOf, isSuccess, managedAfter, managedBefore, type DeferredDelete, type DesiredInfo, type ReconcileOutcome,
 } from './outcome.js';
+import type { PruneGrace } from './prune-grace.js';
 
 export type WatchMode = 'correct' | 'warn';
 
@@ -106,10 +108,15 @@ export interface ReconcileContext {
   readonly storeFlags: StoreFlags;
   readonly maxDeletes?: number;
   readonly memory: DesiredMemory;
+  /** What each address's document was when the account last matched it: tells drift from desired-state changes. */
+  readonly synced: SyncedDocuments;
+  /** Holds back deletes whose documents have not been absent for --prune-grace yet. */
+  readonly grace: PruneGrace;
   readonly stores: StoreHolder;
   /** Aborting stops the apply from starting further changes; those in flight finish. */
   readonly signal?: AbortSignal;
-  readonly now?: () => Date;
+  /** Epoch milliseconds: the plan's date and the grace periods. */
+  readonly clock?: () => number;
 }
 
 type StorePart = Omit<ReconcileOutcome, 'desired' | 'revision'>;
@@ -121,7 +128,7 @@ export async function reconcileOnce(ctx: ReconcileContext): Promise<ReconcileOut
   const chosen = ctx.memory.lastValid;
   const invalid = read.result.state ? null : errorInfoOf(new ValidationError(read.result.diagnostics));
   if (!chosen) {
-    return { outcome: 'invalid-config', desired, revision: null, counts: null, drift: [], managed: null, applied: null, error: invalid };
+    return { outcome: 'invalid-config', desired, revision: null, counts: null, changes: [], deferred: [], managed: null, applied: null, error: invalid };
   }
   const part = await reconcileWith(ctx, chosen);
   // An invalid source is the news of this pass unless the store failed too (which needs the backoff).
@@ -136,35 +143,53 @@ async function reconcileWith(ctx: ReconcileContext, chosen: ValidDesired): Promi
     // Correcting is applying: on an embedded state it takes the apply lock, as `apply` does; a held lock is a store
     // error of this pass, retried with the backoff.
     if (ctx.mode === 'correct' && store.target.stateFile) unlock = await lockApply(store.target.stateFile, store.project, { timeoutMs: 0, command: 'licensectl watch' });
+    const now = (ctx.clock ?? Date.now)();
     const plan = await planAgainst(store, chosen.state, {
       target: store.target,
       source: { revision: chosen.revision, dirty: chosen.dirty },
-      createdAt: (ctx.now?.() ?? new Date()).toISOString(),
+      createdAt: new Date(now).toISOString(),
       // Unattended, the watcher deletes only what the project explicitly allows it to prune.
       prune: chosen.state.project.pruneExplicit === true && chosen.state.project.prune,
     });
-    return await act(ctx, store, plan, chosen.state.resources.length);
+    const held = ctx.grace.hold(plan, now);
+    return await act(ctx, store, { full: plan, plan: held.plan, deferred: held.deferred }, chosen.state);
   } catch (error) {
     ctx.stores.close();
-    return { outcome: 'store-error', counts: null, drift: [], managed: null, applied: null, error: errorInfoOf(error) };
+    return { outcome: 'store-error', counts: null, changes: [], deferred: [], managed: null, applied: null, error: errorInfoOf(error) };
   } finally {
     await unlock?.();
   }
 }
 
-async function act(ctx: ReconcileContext, store: Store, plan: Plan, desiredCount: number): Promise<StorePart> {
-  const drift = driftOf(plan);
-  const found = { counts: plan.summary, drift, managed: managedBefore(plan), applied: null, error: null };
-  if (drift.length === 0) return { ...found, outcome: 'synced' };
-  if (ctx.mode === 'warn') return { ...found, outcome: 'drift-detected' };
+interface Planned {
+  /** Everything the plan would change. */
+  readonly full: Plan;
+  /** What this pass may change: the full plan less the deletes --prune-grace holds back. */
+  readonly plan: Plan;
+  readonly deferred: readonly DeferredDelete[];
+}
+
+async function act(ctx: ReconcileContext, store: Store, { full, plan, deferred }: Planned, desired: DesiredState): Promise<StorePart> {
+  const changes = ctx.synced.explain(plan, desired);
+  // Deletes held back leave their resources in place: they are still managed.
+  const found = { counts: plan.summary, changes, deferred, managed: managedBefore(full), applied: null, error: null };
+  const drift = changes.every((c) => c.cause === 'drift');
+  if (changes.length === 0 || ctx.mode === 'warn') {
+    ctx.synced.remember(full, desired, new Set());
+    if (changes.length === 0) return { ...found, outcome: 'synced' };
+    return { ...found, outcome: drift ? 'drift-detected' : 'out-of-sync' };
+  }
   try {
-    checkGuards(plan, { maxDeletes: ctx.maxDeletes, allowEmpty: false, desiredCount });
+    checkGuards(plan, { maxDeletes: ctx.maxDeletes, allowEmpty: false, desiredCount: desired.resources.length });
   } catch (error) {
+    ctx.synced.remember(full, desired, new Set());
     return { ...found, outcome: 'apply-failed', error: errorInfoOf(error) };
   }
   const result = await executePlan(plan, store, { concurrency: ctx.storeFlags.concurrency, signal: ctx.signal });
+  ctx.synced.remember(full, desired, new Set(result.results.filter((r) => r.outcome === 'applied').map((r) => r.address)));
   const error = applyErrorOf(result);
-  return { ...found, outcome: error ? 'apply-failed' : 'drift-corrected', managed: managedAfter(plan, result), applied: result.summary, error };
+  const outcome = error ? 'apply-failed' : drift ? 'drift-corrected' : 'applied';
+  return { ...found, outcome, managed: managedAfter(full, result), applied: result.summary, error };
 }
 
 /** A source that cannot be read at all (a vanished clone, say) is reported like an invalid one. */

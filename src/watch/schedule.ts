@@ -58,7 +58,7 @@ export class Backoff {
   }
 }
 
-/** The one pending automatic pass (interval or retry); scheduling another replaces it. */
+/** The one pending automatic pass (interval, retry, or a held-back delete falling due); scheduling another replaces it. */
 export class PassTimer {
   private timer: NodeJS.Timeout | undefined;
   private stopped = false;
@@ -69,7 +69,7 @@ export class PassTimer {
     private readonly clock: () => number = Date.now,
   ) {}
 
-  schedule(delayMs: number, trigger: Extract<Trigger, 'interval' | 'retry'>): void {
+  schedule(delayMs: number, trigger: Extract<Trigger, 'interval' | 'retry' | 'grace'>): void {
     if (this.stopped) return;
     clearTimeout(this.timer);
     this.onScheduled(this.clock() + delayMs);

@@ -26,15 +26,24 @@ export interface ServerDeps {
 
 export interface RunningWatchServer {
   readonly url: string;
+  /** Starts answering with these; until then /healthz says `starting` and the rest get 503 (the port is taken first). */
+  serve(deps: ServerDeps): void;
   close(): Promise<void>;
 }
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 const ROUTES: Readonly<Record<string, string>> = { '/healthz': 'GET', '/readyz': 'GET', '/status': 'GET', '/metrics': 'GET', '/webhook': 'POST' };
 
-export async function startWatchServer(address: ListenAddress, deps: ServerDeps): Promise<RunningWatchServer> {
+/**
+ * Listens on `address` (failing at once with LISTEN_FAILED, naming the port and --listen, when it is taken), answering
+ * with `deps` once given: the watcher takes its port before anything slow (a clone) or anything that changes the account.
+ */
+export async function startWatchServer(address: ListenAddress, deps?: ServerDeps): Promise<RunningWatchServer> {
+  let serving = deps;
   const server = createServer((req, res) => {
-    route(req, res, deps).catch((error: unknown) => {
+    // Alive while starting (a first clone can take a while; a liveness probe must not kill it), ready for nothing else.
+    if (!serving) return req.url?.split('?')[0] === '/healthz' ? sendJson(res, 200, { status: 'starting' }) : sendJson(res, 503, { error: 'starting' });
+    route(req, res, serving).catch((error: unknown) => {
       if (!res.headersSent) sendJson(res, 500, { error: (error as Error).message });
     });
   });
@@ -42,6 +51,7 @@ export async function startWatchServer(address: ListenAddress, deps: ServerDeps)
   const { port } = server.address() as AddressInfo;
   return {
     url: urlOf({ host: address.host, port }),
+    serve: (given) => { serving = given; },
     close: () => new Promise<void>((resolve) => {
       server.close(() => resolve());
       server.closeAllConnections();
@@ -137,8 +147,9 @@ function listen(server: Server, address: ListenAddress): Promise<void> {
   return new Promise((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) => {
       const taken = error.code === 'EADDRINUSE';
-      reject(new LicensectlError('LISTEN_FAILED', `cannot listen on ${address.host}:${address.port}: ${taken ? 'the address is already in use' : error.message}`, {
-        cause: error, hint: taken ? 'stop the other process or choose another port with --listen' : 'check --listen',
+      const where = `${address.host.includes(':') ? `[${address.host}]` : address.host}:${address.port}`;
+      reject(new LicensectlError('LISTEN_FAILED', `cannot listen on ${where} (--listen): ${taken ? `port ${address.port} is already in use` : error.message}`, {
+        cause: error, hint: taken ? `stop the process that holds port ${address.port}, or choose another port with --listen (e.g. --listen 127.0.0.1:0 picks a free one)` : 'check --listen',
       }));
     });
     server.listen(address.port, address.host, () => resolve());

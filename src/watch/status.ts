@@ -1,17 +1,15 @@
 // How the watcher is observed. Every pass is reported three ways: the state /status and /readyz serve
 // (the last pass, the last success, the last error, when the next pass is due), Prometheus metrics, and
-// one JSON log line on stdout. The clock is injected so readiness can be tested without waiting.
-import { destination, pino, stdTimeFunctions, type DestinationStream, type Logger } from 'pino';
+// one log line (log.ts). The clock is injected so readiness can be tested without waiting.
 import { Counter, Gauge, Histogram, Registry } from 'prom-client';
 import { formatDuration } from '../util/duration.js';
-import { redactUrls, redactUrlsDeep } from '../util/safe-text.js';
+import { redactUrlsDeep } from '../util/safe-text.js';
 import type { FetchReport } from './git-source.js';
 import {
-  errorInfoOf, isSuccess, OUTCOMES, type DesiredInfo, type DriftEntry, type ErrorInfo, type Outcome, type ReconcileOutcome, type ReconcileRecord, type Trigger,
+  errorInfoOf, isSuccess, OUTCOMES, type ChangeEntry, type DesiredInfo, type ErrorInfo, type Outcome, type ReconcileOutcome, type ReconcileRecord, type Trigger,
 } from './outcome.js';
+import { describeDeferred } from './prune-grace.js';
 import type { SourceDescription, WatchMode } from './reconcile.js';
-
-export type { Logger } from 'pino';
 
 export interface StatusOptions {
   readonly mode: WatchMode;
@@ -85,7 +83,10 @@ export class WatchStatus {
       nextRunAt: iso(this.nextRunAt),
       desired: this.last?.desired ?? null,
       lastResult: this.last ? resultJson(this.last) : null,
-      drift: this.lastPlanned?.drift ?? [],
+      changes: this.lastPlanned?.changes ?? [],
+      pendingDeletes: (this.lastPlanned?.deferred ?? []).map((d) => ({
+        address: d.address, absentSince: iso(d.absentSince)!, deleteAt: iso(d.deleteAt)!, message: describeDeferred(d, now),
+      })),
       lastError: this.lastError ? { ...this.lastError, at: iso(this.lastError.at)! } : null,
       git: this.fetch,
     });
@@ -105,11 +106,21 @@ export interface StatusSnapshot {
   readonly nextRunAt: string | null;
   readonly desired: DesiredInfo | null;
   readonly lastResult: ResultJson | null;
-  /** From the last pass that could plan. */
-  readonly drift: readonly DriftEntry[];
+  /** From the last pass that could plan: what it changed (or, failing or in warn mode, would change), with causes and fields. */
+  readonly changes: readonly ChangeEntry[];
+  /** From the last pass that could plan: deletes --prune-grace holds back, and when each is due. */
+  readonly pendingDeletes: readonly PendingDelete[];
   readonly lastError: (ErrorInfo & { outcome: Outcome; at: string }) | null;
   /** With --repo: the last fetch of the branch. */
   readonly git: GitFetchStatus | null;
+}
+
+export interface PendingDelete {
+  readonly address: ChangeEntry['address'];
+  readonly absentSince: string;
+  readonly deleteAt: string;
+  /** `Grant/x: document absent, deleting in 45s`, counted from when /status is read. */
+  readonly message: string;
 }
 
 export interface GitFetchStatus {
@@ -156,7 +167,7 @@ export class WatchMetrics {
     name: 'licensectl_reconcile_duration_seconds', help: 'Wall time of one reconcile pass.',
     buckets: [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120], registers: [this.registry],
   });
-  private readonly drifted = new Gauge({ name: 'licensectl_drifted_resources', help: 'Resources whose live state differs from the desired state after the last pass that planned.', registers: [this.registry] });
+  private readonly drifted = new Gauge({ name: 'licensectl_drifted_resources', help: 'Resources whose live state differs from the desired state after the last pass that planned (deletes in their grace period included).', registers: [this.registry] });
   private readonly managed = new Gauge({ name: 'licensectl_managed_resources', help: 'Resources managed by this project after the last pass that read the store.', registers: [this.registry] });
   private readonly lastSuccess = new Gauge({ name: 'licensectl_last_success_timestamp_seconds', help: 'When the last successful pass ended (Unix time).', registers: [this.registry] });
   private readonly apiCalls = new Counter({ name: 'licensectl_api_calls_total', help: 'AWS API calls by operation and outcome (retries count once).', labelNames: ['operation', 'outcome'], registers: [this.registry] });
@@ -170,7 +181,7 @@ export class WatchMetrics {
     this.reconciles.inc({ outcome: record.outcome });
     this.duration.observe(record.durationMs / 1000);
     // What still differs after the pass: the drift found, less what was corrected.
-    if (record.counts) this.drifted.set(record.drift.length - (record.applied?.applied ?? 0));
+    if (record.counts) this.drifted.set(record.changes.length - (record.applied?.applied ?? 0) + record.deferred.length);
     if (record.managed !== null) this.managed.set(record.managed);
     if (isSuccess(record.outcome)) this.lastSuccess.set((record.startedAt + record.durationMs) / 1000);
   }
@@ -185,60 +196,5 @@ export class WatchMetrics {
 
   get contentType(): string {
     return this.registry.contentType;
-  }
-}
-
-/** Drift addresses listed in one line; the rest are counted, so a line stays readable at 2,000 resources. */
-export const MAX_LOGGED_CHANGES = 20;
-
-/**
- * pino on stdout; the destination writes synchronously, so no line is lost when SIGTERM ends the process right
- * after a pass. Every line is redacted as a whole before it is written (whatever field or message carries a URL),
- * which keeps it JSON: the redaction never crosses a quote.
- */
-export function createLogger(stream: DestinationStream = destination({ dest: 1, sync: true })): Logger {
-  return pino({ base: { name: 'licensectl-watch' }, timestamp: stdTimeFunctions.isoTime }, redacting(stream));
-}
-
-function redacting(stream: DestinationStream): DestinationStream & { flush(cb: (error?: Error) => void): void } {
-  const flushable = stream as DestinationStream & { flush?: (cb: (error?: Error) => void) => void };
-  return {
-    write: (line: string) => stream.write(redactUrls(line)),
-    flush: (cb) => (flushable.flush ? flushable.flush(cb) : cb()),
-  };
-}
-
-export function logReconcile(logger: Logger, r: ReconcileRecord): void {
-  const changes = r.drift.slice(0, MAX_LOGGED_CHANGES).map((d) => `${d.action} ${d.address}`);
-  if (r.drift.length > MAX_LOGGED_CHANGES) changes.push(`…and ${r.drift.length - MAX_LOGGED_CHANGES} more`);
-  logger[levelOf(r.outcome)]({
-    event: 'reconcile',
-    triggers: r.triggers,
-    revision: r.revision,
-    desiredRevision: r.desired.revision,
-    outcome: r.outcome,
-    counts: r.counts,
-    drift: r.drift.length,
-    changes,
-    applied: r.applied,
-    managed: r.managed,
-    durationMs: r.durationMs,
-    errorCode: r.error?.code ?? null,
-    ...(r.error ? { error: r.error.message } : {}),
-    ...(r.error?.diagnostics.length ? { diagnostics: r.error.diagnostics.slice(0, MAX_LOGGED_CHANGES) } : {}),
-  }, `reconcile ${r.outcome}`);
-}
-
-function levelOf(outcome: Outcome): 'info' | 'warn' | 'error' {
-  switch (outcome) {
-    case 'synced':
-    case 'drift-corrected':
-      return 'info';
-    case 'drift-detected':
-    case 'invalid-config':
-      return 'warn';
-    case 'store-error':
-    case 'apply-failed':
-      return 'error';
   }
 }

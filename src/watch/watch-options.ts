@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { StoreFlags } from '../app/open-store.js';
 import { LicensectlError } from '../errors/index.js';
 import { parseDuration } from '../util/duration.js';
+import { defaultLogFormat, LOG_FORMATS, type LogFormat } from './log.js';
 import type { WatchMode } from './reconcile.js';
 
 export type SourceSpec =
@@ -21,6 +22,9 @@ export interface WatchOptions {
   readonly mode: WatchMode;
   readonly listen: ListenAddress;
   readonly maxDeletes?: number;
+  /** How long a managed resource's document must stay absent before the resource is deleted; 0 deletes at once. */
+  readonly pruneGraceMs: number;
+  readonly logFormat: LogFormat;
   readonly storeFlags: StoreFlags;
   /** LICENSECTL_WEBHOOK_SECRET; without it POST /webhook answers 401. */
   readonly webhookSecret?: string;
@@ -36,9 +40,12 @@ export interface WatchFlags extends StoreFlags {
   readonly mode: string;
   readonly listen: string;
   readonly 'max-deletes'?: number;
+  readonly 'prune-grace': string;
+  readonly 'log-format'?: string;
 }
 
-export function watchOptionsFrom(flags: WatchFlags, env: NodeJS.ProcessEnv = process.env): WatchOptions {
+/** `isTTY`: whether stdout is a terminal, which decides the log format when --log-format is not given. */
+export function watchOptionsFrom(flags: WatchFlags, env: NodeJS.ProcessEnv = process.env, isTTY: boolean | undefined = process.stdout.isTTY): WatchOptions {
   const maxDeletes = flags['max-deletes'];
   const storeFlags: StoreFlags = { store: flags.store, region: flags.region, profile: flags.profile, endpoint: flags.endpoint, state: flags.state, concurrency: flags.concurrency };
   return {
@@ -47,6 +54,8 @@ export function watchOptionsFrom(flags: WatchFlags, env: NodeJS.ProcessEnv = pro
     mode: watchMode(flags.mode),
     listen: parseListen(flags.listen),
     ...(maxDeletes === undefined ? {} : { maxDeletes }),
+    pruneGraceMs: parseDuration(flags['prune-grace'], 'prune-grace', true),
+    logFormat: flags['log-format'] === undefined ? defaultLogFormat(isTTY) : logFormat(flags['log-format']),
     storeFlags,
     ...(env.LICENSECTL_WEBHOOK_SECRET ? { webhookSecret: env.LICENSECTL_WEBHOOK_SECRET } : {}),
   };
@@ -67,6 +76,12 @@ function sourceSpec(flags: WatchFlags, env: NodeJS.ProcessEnv): SourceSpec {
 function watchMode(mode: string): WatchMode {
   if (mode === 'correct' || mode === 'warn') return mode;
   throw new LicensectlError('USAGE', `--mode must be correct or warn, got ${JSON.stringify(mode)}`, { hint: 'correct applies drift fixes; warn only reports drift' });
+}
+
+function logFormat(text: string): LogFormat {
+  const found = LOG_FORMATS.find((f) => f === text);
+  if (found) return found;
+  throw new LicensectlError('USAGE', `--log-format must be text or json, got ${JSON.stringify(text)}`, { hint: 'text: readable lines (the default on a terminal); json: one JSON object per line (the default otherwise)' });
 }
 
 /** Where `--repo` clones live by default: the OS cache folder, as other CLI tools keep theirs. */

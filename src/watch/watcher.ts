@@ -2,13 +2,17 @@
 // webhooks), observed through one HTTP server. Start-up problems throw (the command exits 1); after
 // start, nothing ends the watcher except stop().
 import { isErrorCode, LicensectlError } from '../errors/index.js';
+import { formatDuration } from '../util/duration.js';
+import { SyncedDocuments } from './change-causes.js';
 import { directoryDesired, watchDirectory, type FileWatch } from './directory-source.js';
 import { GitPoller, GitTracker, type GitOps } from './git-source.js';
-import { errorInfoOf, needsBackoff, type Outcome, type ReconcileOutcome, type ReconcileRecord, type Trigger } from './outcome.js';
+import { createLogger, logReconcile, type Logger } from './log.js';
+import { errorInfoOf, needsBackoff, type ReconcileOutcome, type ReconcileRecord, type Trigger } from './outcome.js';
+import { nextDeleteAt, PruneGrace } from './prune-grace.js';
 import { DesiredMemory, reconcileOnce, StoreHolder, type DesiredSource, type Revision } from './reconcile.js';
 import { Backoff, CoalescingQueue, DEFAULT_BACKOFF, intervalDelay, PassTimer, type Random } from './schedule.js';
 import { startWatchServer, type RunningWatchServer, type WebhookReply } from './server.js';
-import { createLogger, logReconcile, WatchMetrics, WatchStatus, type Logger } from './status.js';
+import { WatchMetrics, WatchStatus } from './status.js';
 import type { WatchOptions } from './watch-options.js';
 
 export interface LoopDeps {
@@ -24,7 +28,8 @@ export interface LoopDeps {
 
 /**
  * Runs passes one at a time (requests during a pass fold into one more), records each, and schedules the
- * next automatic one: the interval after a success, the backoff delay after a store failure.
+ * next automatic one: the interval after a success, the backoff delay after a store failure, and sooner than
+ * the interval when a delete held back by --prune-grace falls due.
  */
 export class ReconcileLoop {
   private readonly queue = new CoalescingQueue<Trigger>((triggers) => this.run(triggers));
@@ -67,16 +72,20 @@ export class ReconcileLoop {
     this.inFlight = null;
     this.deps.status.record(record);
     this.deps.observe(record);
-    if (!controller.signal.aborted) this.scheduleNext(record.outcome);
+    if (!controller.signal.aborted) this.scheduleNext(record);
   }
 
-  private scheduleNext(outcome: Outcome): void {
-    if (needsBackoff(outcome)) {
+  private scheduleNext(record: ReconcileRecord): void {
+    if (needsBackoff(record.outcome)) {
       this.timer.schedule(this.backoff.fail(), 'retry');
       return;
     }
     this.backoff.succeed();
-    this.timer.schedule(intervalDelay(this.deps.intervalMs, this.deps.random), 'interval');
+    const interval = intervalDelay(this.deps.intervalMs, this.deps.random);
+    const due = nextDeleteAt(record.deferred);
+    const grace = due === null ? Infinity : Math.max(0, due - this.clock());
+    if (grace < interval) this.timer.schedule(grace, 'grace');
+    else this.timer.schedule(interval, 'interval');
   }
 }
 
@@ -96,15 +105,30 @@ export interface RunningWatcher {
 }
 
 export async function startWatcher(options: WatchOptions, deps: WatcherDeps): Promise<RunningWatcher> {
-  const logger = deps.logger ?? createLogger();
+  const logger = deps.logger ?? createLogger(undefined, options.logFormat);
+  // The port first: a busy one fails the start at once, before a clone or a read.
+  const server = await startWatchServer(options.listen);
+  try {
+    return await startOn(server, options, deps, logger);
+  } catch (error) {
+    await server.close();
+    throw error;
+  }
+}
+
+async function startOn(server: RunningWatchServer, options: WatchOptions, deps: WatcherDeps, logger: Logger): Promise<RunningWatcher> {
   const { source, tracker } = await openSource(options, deps);
   await preflight(source);
   const status = new WatchStatus({ mode: options.mode, intervalMs: options.intervalMs, source: source.description, clock: deps.clock });
   const metrics = new WatchMetrics();
   const stores = new StoreHolder((store) => store.stats.onCall((operation, result) => metrics.countCall(operation, result)));
   const memory = new DesiredMemory();
+  const synced = new SyncedDocuments();
+  const grace = new PruneGrace(options.pruneGraceMs);
   const loop = new ReconcileLoop({
-    pass: (signal) => reconcileOnce({ source, mode: options.mode, storeFlags: options.storeFlags, maxDeletes: options.maxDeletes, memory, stores, signal }),
+    pass: (signal) => reconcileOnce({
+      source, mode: options.mode, storeFlags: options.storeFlags, maxDeletes: options.maxDeletes, memory, synced, grace, stores, signal, clock: deps.clock,
+    }),
     status,
     observe: (record) => {
       metrics.observe(record);
@@ -113,20 +137,22 @@ export async function startWatcher(options: WatchOptions, deps: WatcherDeps): Pr
     intervalMs: options.intervalMs, clock: deps.clock, random: deps.random,
   });
   const poller = tracker && options.source.type === 'git' ? gitPoller(tracker, options.source.gitIntervalMs, loop, status, logger, deps.clock) : null;
-  const server = await startWatchServer(options.listen, {
-    status, metrics, webhookSecret: options.webhookSecret, onPush: (ref) => onPush(ref, tracker, poller, loop),
-  });
-  poller?.start();
   const files = options.source.type !== 'directory' ? null : await watchDirectory(options.source.dir, {
     onChange: () => loop.request('file'),
     onError: (error) => logger.warn({ event: 'file-watch', errorCode: errorInfoOf(error).code, error: error.message }, 'file watching failed'),
-  }).catch(async (error: unknown) => {
-    await server.close();
-    throw error;
   });
+  server.serve({ status, metrics, webhookSecret: options.webhookSecret, onPush: (ref) => onPush(ref, tracker, poller, loop) });
+  poller?.start();
   loop.request('start');
-  logger.info({ event: 'start', url: server.url, source: source.description, mode: options.mode, intervalMs: options.intervalMs }, `watching; serving on ${server.url}`);
+  logger.info({
+    event: 'start', url: server.url, source: source.description, mode: options.mode, intervalMs: options.intervalMs, pruneGraceMs: options.pruneGraceMs,
+  }, `watching ${describeSource(source)} (--mode ${options.mode}, --interval ${formatDuration(options.intervalMs)}, --prune-grace ${options.pruneGraceMs === 0 ? '0' : formatDuration(options.pruneGraceMs)}); serving on ${server.url}`);
   return { url: server.url, stop: () => shutdown(loop, files, poller, stores, server, logger) };
+}
+
+function describeSource(source: DesiredSource): string {
+  const d = source.description;
+  return d.type === 'directory' ? d.dir : `${d.repo} (branch ${d.branch})`;
 }
 
 async function openSource(options: WatchOptions, deps: WatcherDeps): Promise<{ source: DesiredSource; tracker: GitTracker | null }> {

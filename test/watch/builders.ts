@@ -9,7 +9,7 @@ export function record(overrides: Partial<ReconcileRecord> = {}): ReconcileRecor
   return {
     outcome: 'synced', triggers: ['interval'], startedAt: T0, durationMs: 120,
     desired: { revision: 'abc123', valid: true, diagnostics: [] }, revision: 'abc123',
-    counts: { create: 0, update: 0, replace: 0, delete: 0, noop: 3 }, drift: [], managed: 3, applied: null, error: null,
+    counts: { create: 0, update: 0, replace: 0, delete: 0, noop: 3 }, changes: [], deferred: [], managed: 3, applied: null, error: null,
     ...overrides,
   };
 }

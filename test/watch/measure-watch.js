@@ -56,7 +56,7 @@ async function setUp(watchArgs) {
   const url = /listening on (\S+)/.exec(await waitForLine(emulator, /listening on/))[1];
   let passes = 0;
   const watcher = cli(['watch', '--dir', dir, '--endpoint', url, '--listen', '127.0.0.1:0', ...watchArgs]);
-  const synced = waitForLine(watcher, /"outcome":"(synced|drift-corrected)"/, (line) => { if (line.includes('"event":"reconcile"')) passes += 1; });
+  const synced = waitForLine(watcher, /"outcome":"(synced|applied|drift-corrected)"/, (line) => { if (line.includes('"event":"reconcile"')) passes += 1; });
   await synced;
   const client = new LicenseManagerClient({ region: 'us-east-1', endpoint: url, credentials: { accessKeyId: 'AKID000000000000', secretAccessKey: 'x' } });
   const stop = async () => {

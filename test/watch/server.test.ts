@@ -41,15 +41,19 @@ describe('the watcher\'s HTTP server', () => {
 
   it('serves /status as JSON', async () => {
     const { status, get } = await start();
-    status.record(record({ outcome: 'drift-detected', drift: [{ address: 'LicenseConfiguration/a', action: 'update' }] }));
+    const changes = [{ address: 'LicenseConfiguration/a', action: 'update', cause: 'drift', fields: ['licenseCount'] }] as const;
+    status.record(record({ outcome: 'drift-detected', changes }));
     const res = await get('/status?pretty');
     expect(res.type).toBe('application/json; charset=utf-8');
-    expect(JSON.parse(res.text)).toMatchObject({ mode: 'correct', revision: 'abc123', drift: [{ address: 'LicenseConfiguration/a', action: 'update' }] });
+    expect(JSON.parse(res.text)).toMatchObject({ mode: 'correct', revision: 'abc123', changes });
   });
 
   it('serves Prometheus metrics from its own registry', async () => {
     const { metrics, get } = await start();
-    metrics.observe(record({ outcome: 'drift-corrected', drift: [{ address: 'LicenseConfiguration/a', action: 'update' }], applied: { applied: 1, failed: 0, skipped: 0 } }));
+    metrics.observe(record({
+      outcome: 'drift-corrected', changes: [{ address: 'LicenseConfiguration/a', action: 'update', cause: 'drift', fields: ['licenseCount'] }],
+      deferred: [{ address: 'Grant/g', absentSince: T0, deleteAt: T0 + 60_000 }], applied: { applied: 1, failed: 0, skipped: 0 },
+    }));
     metrics.countCall('ListLicenseConfigurations', 'ok');
     metrics.countCall('ListLicenseConfigurations', 'ok');
     metrics.countCall('UpdateLicenseConfiguration', 'error');
@@ -60,7 +64,8 @@ describe('the watcher\'s HTTP server', () => {
       'licensectl_reconciles_total{outcome="drift-corrected"} 1',
       'licensectl_reconciles_total{outcome="store-error"} 0',
       'licensectl_reconcile_duration_seconds_count 1',
-      'licensectl_drifted_resources 0',
+      // The delete held back still differs.
+      'licensectl_drifted_resources 1',
       'licensectl_managed_resources 3',
       'licensectl_last_success_timestamp_seconds 1772366400.12',
       'licensectl_api_calls_total{operation="ListLicenseConfigurations",outcome="ok"} 2',
@@ -116,12 +121,22 @@ describe('the watcher\'s HTTP server', () => {
     });
   });
 
-  it('reports a port in use as LISTEN_FAILED', async () => {
+  it('reports a port in use as LISTEN_FAILED, naming the port and --listen', async () => {
     await start();
     const port = Number(new URL(server!.url).port);
+    await expect(startWatchServer({ host: '127.0.0.1', port })).rejects.toMatchObject({
+      code: 'LISTEN_FAILED', message: `cannot listen on 127.0.0.1:${port} (--listen): port ${port} is already in use`, hint: expect.stringContaining('--listen'),
+    });
+  });
+
+  it('takes its port before it has anything to serve: alive, and 503 for the rest until it does', async () => {
+    server = await startWatchServer({ host: '127.0.0.1', port: 0 });
+    expect(await (await fetch(`${server.url}/healthz`)).json()).toEqual({ status: 'starting' });
+    expect((await fetch(`${server.url}/status`)).status).toBe(503);
     const { status } = statusWithClock();
-    await expect(startWatchServer({ host: '127.0.0.1', port }, { status, metrics: new WatchMetrics(), webhookSecret: undefined, onPush: () => ({ accepted: false, reason: '' }) }))
-      .rejects.toMatchObject({ code: 'LISTEN_FAILED', message: expect.stringMatching(/already in use/) });
+    server.serve({ status, metrics: new WatchMetrics(), webhookSecret: undefined, onPush: () => ({ accepted: false, reason: '' }) });
+    expect(await (await fetch(`${server.url}/healthz`)).json()).toEqual({ status: 'alive' });
+    expect((await fetch(`${server.url}/status`)).status).toBe(200);
   });
 });
 

@@ -1,6 +1,7 @@
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { createLogger, logReconcile, WatchStatus } from '../../src/watch/status.js';
+import { createLogger, logReconcile } from '../../src/watch/log.js';
+import { WatchStatus } from '../../src/watch/status.js';
 import { INTERVAL, record, statusWithClock, T0 } from './builders.js';
 
 describe('readiness', () => {
@@ -18,7 +19,7 @@ describe('readiness', () => {
     expect(status.ready()).toBe(false);
   });
 
-  it.each(['drift-corrected', 'drift-detected'] as const)('counts %s as success', (outcome) => {
+  it.each(['applied', 'drift-corrected', 'out-of-sync', 'drift-detected'] as const)('counts %s as success', (outcome) => {
     const { status } = statusWithClock();
     status.record(record({ outcome }));
     expect(status.ready(T0 + 1_000)).toBe(true);
@@ -33,12 +34,17 @@ describe('readiness', () => {
 });
 
 describe('/status snapshot', () => {
-  it('reports the synced revision, the last result, the drift and the next run', () => {
+  const CHANGES = [
+    { address: 'LicenseConfiguration/a', action: 'update', cause: 'drift', fields: ['licenseCount'] },
+    { address: 'LicenseConfiguration/b', action: 'create', cause: 'desired', document: 'added', fields: [] },
+  ] as const;
+
+  it('reports the synced revision, the last result, the changes with their causes, the deletes held back and the next run', () => {
     const { status } = statusWithClock('warn');
     status.record(record({
-      outcome: 'drift-detected', triggers: ['file', 'interval'], revision: 'r2', desired: { revision: 'r2', valid: true, diagnostics: [] },
-      counts: { create: 1, update: 1, replace: 0, delete: 0, noop: 1 },
-      drift: [{ address: 'LicenseConfiguration/a', action: 'update' }, { address: 'LicenseConfiguration/b', action: 'create' }],
+      outcome: 'out-of-sync', triggers: ['file', 'interval'], revision: 'r2', desired: { revision: 'r2', valid: true, diagnostics: [] },
+      counts: { create: 1, update: 1, replace: 0, delete: 0, noop: 1 }, changes: CHANGES,
+      deferred: [{ address: 'Grant/g', absentSince: T0 - 15_000, deleteAt: T0 + 45_000 }],
     }));
     status.scheduled(T0 + INTERVAL);
     expect(status.snapshot(T0 + 1_000)).toEqual({
@@ -46,25 +52,36 @@ describe('/status snapshot', () => {
       revision: 'r2', lastSuccessAt: '2026-03-01T12:00:00.120Z', nextRunAt: '2026-03-01T12:01:00.000Z',
       desired: { revision: 'r2', valid: true, diagnostics: [] },
       lastResult: {
-        outcome: 'drift-detected', triggers: ['file', 'interval'], revision: 'r2', startedAt: '2026-03-01T12:00:00.000Z', durationMs: 120,
+        outcome: 'out-of-sync', triggers: ['file', 'interval'], revision: 'r2', startedAt: '2026-03-01T12:00:00.000Z', durationMs: 120,
         counts: { create: 1, update: 1, replace: 0, delete: 0, noop: 1 }, applied: null, managed: 3, errorCode: null,
       },
-      drift: [{ address: 'LicenseConfiguration/a', action: 'update' }, { address: 'LicenseConfiguration/b', action: 'create' }],
+      changes: CHANGES,
+      pendingDeletes: [{
+        address: 'Grant/g', absentSince: '2026-03-01T11:59:45.000Z', deleteAt: '2026-03-01T12:00:45.000Z', message: 'Grant/g: document absent, deleting in 44s',
+      }],
       lastError: null, git: null,
     });
   });
 
-  it('keeps the synced revision and the last known drift through an invalid commit, with its diagnostics', () => {
+  it('counts the time left of a held-back delete from when /status is read, and says when it is due', () => {
     const { status } = statusWithClock();
-    status.record(record({ revision: 'good', drift: [{ address: 'LicenseConfiguration/a', action: 'update' }] }));
+    status.record(record({ deferred: [{ address: 'Grant/g', absentSince: T0, deleteAt: T0 + 90_000 }] }));
+    expect(status.snapshot(T0 + 500).pendingDeletes[0]!.message).toBe('Grant/g: document absent, deleting in 90s');
+    expect(status.snapshot(T0 + 30_000).pendingDeletes[0]!.message).toBe('Grant/g: document absent, deleting in 1m');
+    expect(status.snapshot(T0 + 90_000).pendingDeletes[0]!.message).toBe('Grant/g: document absent, deleting at the next pass');
+  });
+
+  it('keeps the synced revision and the last known changes through an invalid commit, with its diagnostics', () => {
+    const { status } = statusWithClock();
+    status.record(record({ revision: 'good', changes: [CHANGES[0]] }));
     const diagnostic = { severity: 'error' as const, code: 'YAML_SYNTAX', message: 'bad indentation', file: 'a.yaml', line: 3, column: 1 };
     status.record(record({
       outcome: 'invalid-config', startedAt: T0 + 5_000, revision: 'good', desired: { revision: 'bad', valid: false, diagnostics: [diagnostic] },
-      counts: null, drift: [], error: { code: 'INVALID_CONFIG', message: '1 error in the desired state', diagnostics: [diagnostic] },
+      counts: null, changes: [], error: { code: 'INVALID_CONFIG', message: '1 error in the desired state', diagnostics: [diagnostic] },
     }));
     const snapshot = status.snapshot(T0 + 6_000);
     expect(snapshot.revision).toBe('good');
-    expect(snapshot.drift).toEqual([{ address: 'LicenseConfiguration/a', action: 'update' }]);
+    expect(snapshot.changes).toEqual([CHANGES[0]]);
     expect(snapshot.desired).toEqual({ revision: 'bad', valid: false, diagnostics: [diagnostic] });
     expect(snapshot.lastError).toEqual({
       code: 'INVALID_CONFIG', message: '1 error in the desired state', diagnostics: [diagnostic], outcome: 'invalid-config', at: '2026-03-01T12:00:05.120Z',

@@ -33,12 +33,13 @@ describe('--listen', () => {
 
 describe('watch options from flags', () => {
   const flags = (extra: Partial<WatchFlags> = {}): WatchFlags => ({
-    branch: 'main', 'git-interval': '30s', interval: '60s', mode: 'correct', listen: '127.0.0.1:9464', concurrency: 8, ...extra,
+    branch: 'main', 'git-interval': '30s', interval: '60s', mode: 'correct', listen: '127.0.0.1:9464', 'prune-grace': '60s', concurrency: 8, ...extra,
   });
 
-  it('watches the current directory by default', () => {
-    expect(watchOptionsFrom(flags(), {})).toEqual({
+  it('watches the current directory by default, deleting a minute after a document goes, logging JSON when stdout is no terminal', () => {
+    expect(watchOptionsFrom(flags(), {}, false)).toEqual({
       source: { type: 'directory', dir: '.' }, intervalMs: 60_000, mode: 'correct', listen: { host: '127.0.0.1', port: 9464 },
+      pruneGraceMs: 60_000, logFormat: 'json',
       storeFlags: { store: undefined, region: undefined, profile: undefined, endpoint: undefined, state: undefined, concurrency: 8 },
     });
   });
@@ -48,6 +49,20 @@ describe('watch options from flags', () => {
     expect(options.source).toEqual({ type: 'git', repo: '/srv/licenses.git', branch: 'prod', cacheDir: '/var/cache/licensectl', gitIntervalMs: 5_000 });
     expect(options.maxDeletes).toBe(2);
     expect(options.webhookSecret).toBe('s3cret');
+  });
+
+  it('logs text on a terminal unless --log-format says otherwise', () => {
+    expect(watchOptionsFrom(flags(), {}, true).logFormat).toBe('text');
+    expect(watchOptionsFrom(flags({ 'log-format': 'json' }), {}, true).logFormat).toBe('json');
+    expect(watchOptionsFrom(flags({ 'log-format': 'text' }), {}, false).logFormat).toBe('text');
+    expect(codeOf(() => watchOptionsFrom(flags({ 'log-format': 'yaml' }), {}, true))).toBe('USAGE');
+  });
+
+  it('reads --prune-grace with the one duration grammar: 0 deletes at once, a bad value is BAD_DURATION', () => {
+    expect(watchOptionsFrom(flags({ 'prune-grace': '1m30s' }), {}).pruneGraceMs).toBe(90_000);
+    expect(watchOptionsFrom(flags({ 'prune-grace': '0' }), {}).pruneGraceMs).toBe(0);
+    expect(codeOf(() => watchOptionsFrom(flags({ 'prune-grace': '60' }), {}))).toBe('BAD_DURATION');
+    expect(codeOf(() => watchOptionsFrom(flags({ 'prune-grace': '-1s' }), {}))).toBe('BAD_DURATION');
   });
 
   it('refuses --dir with --repo, an unknown mode and a bad interval', () => {

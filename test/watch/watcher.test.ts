@@ -1,13 +1,14 @@
 // The reconcile loop on fake timers with an injected clock (what runs when, exactly), then the whole
 // watcher in this process (embedded emulator, no git): triggers, status and the log line of each pass.
-import { writeFile } from 'node:fs/promises';
+import { rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Writable } from 'node:stream';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { GitOps } from '../../src/watch/git-source.js';
 import type { Outcome, ReconcileOutcome, ReconcileRecord } from '../../src/watch/outcome.js';
 import { backoffCeiling } from '../../src/watch/schedule.js';
-import { createLogger, WatchStatus, type StatusSnapshot } from '../../src/watch/status.js';
+import { createLogger } from '../../src/watch/log.js';
+import { WatchStatus, type StatusSnapshot } from '../../src/watch/status.js';
 import type { WatchOptions } from '../../src/watch/watch-options.js';
 import { ReconcileLoop, startWatcher, type RunningWatcher } from '../../src/watch/watcher.js';
 import { CONFIG_YAML, PROJECT_YAML, projectDir, removeDir } from '../helpers/cli.js';
@@ -19,7 +20,7 @@ describe('the reconcile loop', () => {
   afterEach(() => { vi.useRealTimers(); });
 
   /** A loop whose passes end with the outcomes given, one by one (the last repeats), and jitter `random`. */
-  function loop(outcomes: Outcome[], { intervalMs = 60_000, random = 0.5 } = {}) {
+  function loop(outcomes: Outcome[], { intervalMs = 60_000, random = 0.5, deferred = [] as ReconcileOutcome['deferred'] } = {}) {
     const status = new WatchStatus({ mode: 'correct', intervalMs, source: { type: 'directory', dir: '/project' }, clock: () => Date.now() });
     const records: ReconcileRecord[] = [];
     const signals: AbortSignal[] = [];
@@ -28,7 +29,7 @@ describe('the reconcile loop', () => {
       signals.push(signal);
       await gate;
       const outcome = outcomes[Math.min(signals.length, outcomes.length) - 1]!;
-      return record({ outcome, error: outcome === 'synced' ? null : { code: 'X', message: 'x', diagnostics: [] } });
+      return record({ outcome, deferred, error: outcome === 'synced' ? null : { code: 'X', message: 'x', diagnostics: [] } });
     };
     const reconcile = new ReconcileLoop({ pass, status, observe: (r) => records.push(r), intervalMs, clock: () => Date.now(), random: () => random });
     const hold = () => {
@@ -72,6 +73,25 @@ describe('the reconcile loop', () => {
     await vi.advanceTimersByTimeAsync(180);
     expect(nextIn()).toBe(1_000);
     expect(triggers()).toEqual([['start'], ['retry'], ['retry'], ['retry'], ['interval']]);
+  });
+
+  it('runs a pass when a delete held back by --prune-grace falls due, sooner than the interval', async () => {
+    const deferred = [{ address: 'Grant/g' as const, absentSince: T0, deleteAt: T0 + 45_000 }, { address: 'Grant/h' as const, absentSince: T0, deleteAt: T0 + 50_000 }];
+    const { reconcile, triggers, nextIn } = loop(['synced'], { random: 0.5, deferred });
+    reconcile.request('start');
+    await reconcile.idle();
+    expect(nextIn()).toBe(45_000);
+    await vi.advanceTimersByTimeAsync(44_999);
+    expect(triggers()).toEqual([['start']]);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(triggers()).toEqual([['start'], ['grace']]);
+  });
+
+  it('keeps the interval when it comes before the held-back delete', async () => {
+    const { reconcile, nextIn } = loop(['synced'], { random: 0.5, deferred: [{ address: 'Grant/g', absentSince: T0, deleteAt: T0 + 3_600_000 }] });
+    reconcile.request('start');
+    await reconcile.idle();
+    expect(nextIn()).toBe(60_000);
   });
 
   it('waits the interval, not the backoff, after an invalid desired state', async () => {
@@ -137,7 +157,8 @@ describe('the watcher in-process', () => {
     dir = await projectDir({ 'licensectl.yaml': PROJECT_YAML('inproc'), ...files });
     const { lines, logger } = memoryLogger();
     const options: WatchOptions = {
-      source: { type: 'directory', dir }, intervalMs: 3_600_000, mode: 'correct', listen: { host: '127.0.0.1', port: 0 }, storeFlags: { concurrency: 4 }, ...overrides,
+      source: { type: 'directory', dir }, intervalMs: 3_600_000, mode: 'correct', listen: { host: '127.0.0.1', port: 0 }, pruneGraceMs: 60_000, logFormat: 'json',
+      storeFlags: { concurrency: 4 }, ...overrides,
     };
     watcher = await startWatcher(options, { git: NO_GIT, logger, clock: () => T0, random: () => random });
     const url = watcher.url;
@@ -154,8 +175,9 @@ describe('the watcher in-process', () => {
     await waitUntil(async () => reconciles()[0], 5_000, 'the first pass');
     expect(lines[0]).toMatchObject({ event: 'start', mode: 'correct', source: { type: 'directory' } });
     expect(reconciles()[0]).toMatchObject({
-      msg: 'reconcile drift-corrected', triggers: ['start'], revision: 'rev-1', outcome: 'drift-corrected',
-      counts: { create: 1, update: 0, replace: 0, delete: 0, noop: 0 }, drift: 1, changes: ['create LicenseConfiguration/a'],
+      msg: 'reconcile applied: create LicenseConfiguration/a (since start)', triggers: ['start'], revision: 'rev-1', outcome: 'applied',
+      counts: { create: 1, update: 0, replace: 0, delete: 0, noop: 0 }, drift: 0,
+      changes: [{ address: 'LicenseConfiguration/a', action: 'create', cause: 'unknown', fields: [] }], pendingDeletes: [],
       applied: { applied: 1, failed: 0, skipped: 0 }, managed: 1, errorCode: null,
     });
     expect(reconciles()[0]!.durationMs).toEqual(expect.any(Number));
@@ -167,13 +189,36 @@ describe('the watcher in-process', () => {
     for (let i = 2; i <= 6; i += 1) await write('a.yaml', config('a', i));
     await write('.a.yaml.swp', 'junk');
     const pass = await waitUntil(async () => reconciles().find((l) => l.triggers?.includes('file')), 10_000, 'the pass after the saves');
-    expect(pass).toMatchObject({ triggers: ['file'], outcome: 'drift-corrected', changes: ['update LicenseConfiguration/a'] });
+    expect(pass).toMatchObject({
+      triggers: ['file'], outcome: 'applied', msg: 'reconcile applied: update LicenseConfiguration/a (document changed: licenseCount)',
+      changes: [{ address: 'LicenseConfiguration/a', action: 'update', cause: 'desired', document: 'changed', fields: ['licenseCount'] }],
+    });
+  });
+
+  it('holds back the delete of a removed document, saying so in the log and /status, and deletes nothing when it is restored', async () => {
+    const { reconciles, write, settled } = await start({ 'licensectl.yaml': PROJECT_YAML('inproc', '  prune: true\n'), 'a.yaml': config('a', 1), 'b.yaml': config('b', 2) });
+    await settled((s) => s.reconciles >= 1);
+    await rm(path.join(dir!, 'b.yaml'));
+    const held = await waitUntil(async () => reconciles().find((l) => l.triggers?.includes('file')), 10_000, 'the pass after the removal');
+    expect(held).toMatchObject({
+      outcome: 'synced', msg: 'reconcile synced: LicenseConfiguration/b: document absent, deleting in 1m', counts: { delete: 0 },
+      pendingDeletes: [{ address: 'LicenseConfiguration/b', absentSince: '2026-03-01T12:00:00.000Z', deleteAt: '2026-03-01T12:01:00.000Z' }],
+    });
+    const status = await settled((s) => s.reconciles >= 2);
+    expect(status.pendingDeletes).toEqual([{
+      address: 'LicenseConfiguration/b', absentSince: '2026-03-01T12:00:00.000Z', deleteAt: '2026-03-01T12:01:00.000Z', message: 'LicenseConfiguration/b: document absent, deleting in 1m',
+    }]);
+    expect(status.nextRunAt).toBe('2026-03-01T12:01:00.000Z');
+    await write('b.yaml', config('b', 2));
+    const restored = await settled((s) => s.reconciles >= 3);
+    expect(restored).toMatchObject({ lastResult: { outcome: 'synced', triggers: ['file'] }, pendingDeletes: [], changes: [] });
+    expect(reconciles().map((l) => l.outcome)).toEqual(['applied', 'synced', 'synced']);
   });
 
   it('schedules the next pass one interval (±10 %) after a success, and shows it in /status', async () => {
     const { settled } = await start({ 'a.yaml': config('a', 1) }, { intervalMs: 60_000 }, 0.5);
     const status = await settled((s) => s.reconciles >= 1);
-    expect(status).toMatchObject({ ready: true, lastResult: { outcome: 'drift-corrected', startedAt: '2026-03-01T12:00:00.000Z' } });
+    expect(status).toMatchObject({ ready: true, lastResult: { outcome: 'applied', startedAt: '2026-03-01T12:00:00.000Z' } });
     expect(status.nextRunAt).toBe('2026-03-01T12:01:00.000Z');
   });
 

@@ -1,11 +1,14 @@
 // `licensectl watch --dir` in its own process against an emulator served by another, driven by file edits
 // and by another SDK client changing the account behind its back.
-import { ListLicenseConfigurationsCommand, UpdateLicenseConfigurationCommand, type LicenseManagerClient } from '@aws-sdk/client-license-manager';
-import { writeFile } from 'node:fs/promises';
+import {
+  ListDistributedGrantsCommand, ListLicenseConfigurationsCommand, UpdateLicenseConfigurationCommand, type LicenseManagerClient,
+} from '@aws-sdk/client-license-manager';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, it, type TestContext } from 'vitest';
 import { lmClient } from '../../helpers/emulator.js';
 import { serveEmulator, type ServedEmulator } from '../../helpers/served.js';
+import { PROJECT_YAML, ROOT, spawnCli } from '../../helpers/cli.js';
 import { config, fixtures } from './fixtures.js';
 import { sample, waitUntil } from './watcher-process.js';
 
@@ -29,23 +32,26 @@ function sharedEmulator() {
     const dir = await makeProject(project, files);
     const watcher = await watching(['--dir', dir, '--endpoint', emulator.url, ...args]);
     const first = await watcher.waitForLine((l) => l.event === 'reconcile');
-    return { watcher, first, write: (file: string, content: string) => writeFile(path.join(dir, file), content) };
+    return { watcher, first, dir, write: (file: string, content: string) => writeFile(path.join(dir, file), content) };
   };
   const live = async (name: string) =>
     (await client.send(new ListLicenseConfigurationsCommand({}))).LicenseConfigurations?.find((c) => c.Name === name);
-  return { watch, live, client: () => client };
+  return { watch, live, client: () => client, emulatorUrl: () => emulator.url };
 }
 
 export function directoryTests(): void {
-  const { watch, live, client } = sharedEmulator();
+  const { watch, live, client, emulatorUrl } = sharedEmulator();
   it('applies at start, then applies a saved file', async (ctx) => {
     const { expect } = ctx;
     const { watcher, first, write } = await watch(ctx, 'files', { 'win.yaml': config('win-files', 10) }, ['--interval', '1h']);
-    expect(first).toMatchObject({ triggers: ['start'], outcome: 'drift-corrected', counts: { create: 1 }, drift: 1, errorCode: null });
+    expect(first).toMatchObject({ triggers: ['start'], outcome: 'applied', counts: { create: 1 }, changes: [{ action: 'create', cause: 'unknown' }], errorCode: null });
     await write('win.yaml', config('win-files', 20));
     await waitUntil(async () => (await live('win-files'))?.LicenseCount === 20, 10_000, 'the saved count to reach the emulator');
     const pass = await watcher.waitForLine((l) => l.event === 'reconcile' && l.triggers?.includes('file') === true);
-    expect(pass).toMatchObject({ outcome: 'drift-corrected', counts: { update: 1 }, changes: ['update LicenseConfiguration/win-files'] });
+    expect(pass).toMatchObject({
+      outcome: 'applied', counts: { update: 1 }, msg: 'reconcile applied: update LicenseConfiguration/win-files (document changed: licenseCount)',
+      changes: [{ address: 'LicenseConfiguration/win-files', action: 'update', cause: 'desired', document: 'changed', fields: ['licenseCount'] }],
+    });
   });
 
   it('corrects a count changed by another client on the next interval, and the metrics follow', async (ctx) => {
@@ -56,7 +62,10 @@ export function directoryTests(): void {
     const arn = (await live('win-drift'))!.LicenseConfigurationArn!;
     await client().send(new UpdateLicenseConfigurationCommand({ LicenseConfigurationArn: arn, LicenseCount: 99 }));
     const pass = await watcher.nextReconcile((l) => l.outcome === 'drift-corrected', 5_000);
-    expect(pass).toMatchObject({ triggers: ['interval'], changes: ['update LicenseConfiguration/win-drift'] });
+    expect(pass).toMatchObject({
+      triggers: ['interval'], drift: 1, msg: 'reconcile drift-corrected: update LicenseConfiguration/win-drift (drift: licenseCount)',
+      changes: [{ address: 'LicenseConfiguration/win-drift', action: 'update', cause: 'drift', fields: ['licenseCount'] }],
+    });
     expect((await live('win-drift'))?.LicenseCount).toBe(10);
     await watcher.nextReconcile((l) => l.outcome === 'synced', 5_000);
     const after = await watcher.metrics();
@@ -74,11 +83,12 @@ export function directoryTests(): void {
   it('in warn mode only reports the drift, in the log, /status and /metrics; SIGINT stops it with exit code 0', async (ctx) => {
     const { expect } = ctx;
     const { watcher, first } = await watch(ctx, 'warn', { 'win.yaml': config('win-warn', 10) }, ['--interval', '1s', '--mode', 'warn']);
-    expect(first).toMatchObject({ outcome: 'drift-detected', changes: ['create LicenseConfiguration/win-warn'] });
-    await watcher.nextReconcile((l) => l.triggers?.includes('interval') === true && l.outcome === 'drift-detected', 5_000);
+    const changes = [{ address: 'LicenseConfiguration/win-warn', action: 'create', cause: 'unknown', fields: [] }];
+    expect(first).toMatchObject({ outcome: 'out-of-sync', changes });
+    await watcher.nextReconcile((l) => l.triggers?.includes('interval') === true && l.outcome === 'out-of-sync', 5_000);
     expect(await live('win-warn')).toBeUndefined();
     const status = await watcher.json('/status');
-    expect(status.body).toMatchObject({ mode: 'warn', ready: true, drift: [{ address: 'LicenseConfiguration/win-warn', action: 'create' }] });
+    expect(status.body).toMatchObject({ mode: 'warn', ready: true, changes });
     expect(sample(await watcher.metrics(), 'licensectl_drifted_resources')).toBe(1);
     expect(await watcher.stop('SIGINT')).toBe(0);
     expect(watcher.lines.at(-1)).toMatchObject({ event: 'stopped' });
@@ -97,7 +107,45 @@ export function directoryTests(): void {
     expect((await watcher.json('/readyz')).status).toBe(503);
     expect((await live('other-invalid'))?.LicenseCount).toBe(1);
     await write('other.yaml', config('other-invalid', 2));
-    await watcher.nextReconcile((l) => l.outcome === 'drift-corrected');
+    await watcher.nextReconcile((l) => l.outcome === 'applied');
     expect((await watcher.json('/readyz')).status).toBe(200);
+  });
+
+  it('holds back the delete of a grant whose document is removed, and keeps the same grant when the document comes back', async (ctx) => {
+    const { expect } = ctx;
+    const documents = await readFile(path.join(ROOT, 'test/fixtures/config/valid/licenses/analytics.yaml'), 'utf8');
+    const [license, grant] = documents.split('\n---\n');
+    const files = { 'licensectl.yaml': PROJECT_YAML('grace', '  prune: true\n'), 'license.yaml': license!, 'grant.yaml': grant! };
+    const { watcher, first, dir, write } = await watch(ctx, 'grace', files, ['--interval', '1h', '--prune-grace', '1h']);
+    expect(first).toMatchObject({ outcome: 'applied', counts: { create: 2 } });
+    const grants = async () => (await client().send(new ListDistributedGrantsCommand({}))).Grants?.filter((g) => g.GrantStatus !== 'DELETED').map((g) => g.GrantArn);
+    const before = await grants();
+    expect(before).toHaveLength(1);
+    await rm(path.join(dir, 'grant.yaml'));
+    const held = await watcher.nextReconcile((l) => l.triggers?.includes('file') === true);
+    expect(held).toMatchObject({
+      outcome: 'synced', msg: 'reconcile synced: Grant/analytics-to-dev: document absent, deleting in 1h', pendingDeletes: [{ address: 'Grant/analytics-to-dev' }],
+    });
+    expect((await watcher.json('/status')).body).toMatchObject({ pendingDeletes: [{ address: 'Grant/analytics-to-dev', message: expect.stringMatching(/deleting in/) }] });
+    await write('grant.yaml', grant!);
+    expect(await watcher.nextReconcile((l) => l.triggers?.includes('file') === true)).toMatchObject({ outcome: 'synced', changes: [], pendingDeletes: [] });
+    expect(await grants()).toEqual(before);
+    expect(watcher.reconciles.map((l) => l.outcome)).toEqual(['applied', 'synced', 'synced']);
+  });
+
+  it('logs readable text lines with --log-format text', async (ctx) => {
+    const { expect } = ctx;
+    const dir = await fixtures(ctx.onTestFinished).project('text-log', { 'win.yaml': config('win-text', 10) });
+    const child = spawnCli(['watch', '--dir', dir, '--endpoint', emulatorUrl(), '--listen', '127.0.0.1:0', '--interval', '1h', '--log-format', 'text']);
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => { out += chunk.toString(); });
+    await waitUntil(async () => out.includes('reconcile applied'), 20_000, 'the first pass');
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    const lines = out.trimEnd().split('\n');
+    expect(lines[0]).toMatch(/^\S+Z INFO  watching \S+ \(--mode correct, --interval 1h, --prune-grace 1m\); serving on http:\/\/127\.0\.0\.1:\d+$/);
+    expect(lines).toContainEqual(expect.stringMatching(/^\S+Z INFO  reconcile applied: create LicenseConfiguration\/win-text \(since start\)$/));
+    expect(lines.at(-1)).toMatch(/^\S+Z INFO  stopped$/);
   });
 }

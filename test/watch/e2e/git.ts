@@ -47,7 +47,7 @@ export function gitTests(): void {
     // git takes credentials in a file:// URL as it does in https://, so the token travels the same way without a server.
     const url = `file://ci-bot:${token}@localhost${repo.bare}`;
     const watcher = await fixtures(ctx.onTestFinished).watching(['--repo', url, '--branch', 'main', '--cache-dir', cacheDir, '--endpoint', emulator.url, '--interval', '1h', '--git-interval', '1s']);
-    expect(await watcher.waitForLine((l) => l.event === 'reconcile')).toMatchObject({ outcome: 'drift-corrected' });
+    expect(await watcher.waitForLine((l) => l.event === 'reconcile')).toMatchObject({ outcome: 'applied' });
     await repo.remove();
     await watcher.waitForLine((l) => l.event === 'fetch' && l.errorCode !== undefined, 5_000);
     const { body } = await watcher.json('/status');
@@ -63,10 +63,12 @@ export function gitTests(): void {
   it('applies the branch at start, then each pushed commit after the next fetch', async (ctx) => {
     const { expect } = ctx;
     const { repo, watcher, first } = await watchRepo(ctx, 'git-push', { 'win.yaml': config('win-git', 10) }, ['--git-interval', '1s']);
-    expect(first).toMatchObject({ outcome: 'drift-corrected', triggers: ['start'] });
+    expect(first).toMatchObject({ outcome: 'applied', triggers: ['start'] });
     const sha = await repo.push({ 'win.yaml': config('win-git', 30) }, 'raise the count');
     const pass = await watcher.waitForLine((l) => l.event === 'reconcile' && l.revision === sha, 5_000);
-    expect(pass).toMatchObject({ outcome: 'drift-corrected', triggers: ['git'], changes: ['update LicenseConfiguration/win-git'] });
+    expect(pass).toMatchObject({
+      outcome: 'applied', triggers: ['git'], changes: [{ address: 'LicenseConfiguration/win-git', action: 'update', cause: 'desired', document: 'changed', fields: ['licenseCount'] }],
+    });
     expect(await liveCount('win-git')).toBe(30);
     expect((await watcher.json('/status')).body).toMatchObject({ revision: sha, source: { type: 'git', branch: 'main' }, git: { sha, error: null } });
   });
@@ -100,7 +102,7 @@ export function gitTests(): void {
     expect(accepted.status).toBe(202);
     expect(await accepted.json()).toEqual({ accepted: true, reason: 'fetching' });
     const pass = await watcher.waitForLine((l) => l.event === 'reconcile' && l.revision === sha, 5_000);
-    expect(pass).toMatchObject({ outcome: 'drift-corrected', triggers: ['webhook'] });
+    expect(pass).toMatchObject({ outcome: 'applied', triggers: ['webhook'] });
     await waitUntil(async () => (await liveCount('win-hook')) === 40, 5_000, 'the pushed count');
   });
 }

@@ -18,7 +18,7 @@ export function resilienceTests(): void {
     onTestFinished(async () => { await first.stop(); });
     const dir = await project('outage', { 'win.yaml': config('win-outage', 10) });
     const watcher = await watching(['--dir', dir, '--endpoint', first.url, '--interval', '1s']);
-    await watcher.waitForLine((l) => l.outcome === 'drift-corrected');
+    await watcher.waitForLine((l) => l.outcome === 'applied');
     await first.stop();
     const failed = await watcher.nextReconcile((l) => l.outcome === 'store-error', 5_000);
     expect(failed.errorCode).toBe('ECONNREFUSED');
@@ -74,7 +74,10 @@ export function resilienceTests(): void {
     const cases: [string[], RegExp][] = [
       [['--dir', noProject], /^Error \[PROJECT_FILE_MISSING\]: no licensectl.yaml in /m],
       [['--dir', path.join(dir, 'missing')], /^Error \[DIRECTORY_NOT_FOUND\]: /m],
-      [['--dir', dir, '--listen', `127.0.0.1:${busyPort}`], /^Error \[LISTEN_FAILED\]: cannot listen on 127\.0\.0\.1:\d+: the address is already in use/m],
+      [['--dir', dir, '--listen', `127.0.0.1:${busyPort}`], new RegExp(`^Error \\[LISTEN_FAILED\\]: cannot listen on 127\\.0\\.0\\.1:${busyPort} \\(--listen\\): port ${busyPort} is already in use`, 'm')],
+      // The port is taken first: a busy one is reported before a clone is even tried.
+      [['--repo', path.join(dir, 'no-such-repo'), '--listen', `127.0.0.1:${busyPort}`], /^Error \[LISTEN_FAILED\]: /m],
+      [['--dir', dir, '--prune-grace', '1 minute'], /^Error \[BAD_DURATION\]: --prune-grace must be/m],
       [['--dir', dir, '--interval', '60'], /^Error \[BAD_DURATION\]: --interval must be a positive duration/m],
       [['--dir', dir, '--listen', '9464'], /^Error \[BAD_LISTEN\]: /m],
       [['--dir', dir, '--mode', 'fix'], /^Error \[USAGE\]: /m],
@@ -89,5 +92,5 @@ export function resilienceTests(): void {
       expect(r.stderr).toMatch(cases[i]![1]);
       expect(r.stdout).not.toMatch(/"event":"reconcile"/);
     });
-  });
+  }, 60_000);
 }
