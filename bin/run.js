@@ -11,6 +11,10 @@ if (args.length === 1 && (args[0] === '--version' || args[0] === '-v')) {
   const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
   process.stdout.write(`${pkg.name}/${pkg.version} ${process.platform}-${process.arch} node-${process.version}\n`);
 } else {
+  // Node 22.1+ keeps the compiled code of the modules loaded below on disk (os.tmpdir()/node-compile-cache, or
+  // $NODE_COMPILE_CACHE) and reuses it on the next start; Node 20 has no such API and starts as before.
+  const { enableCompileCache } = await import('node:module');
+  enableCompileCache?.();
   const { execute } = await import('@oclif/core');
   await execute({ dir: import.meta.url });
 }

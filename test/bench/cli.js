@@ -21,11 +21,14 @@ export function isolateEnvironment() {
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 }
 
-/** Runs `licensectl ...args`; resolves with exit code, output and the wall time seen from outside. */
-export function runCli(args, { expectCode = 0 } = {}) {
+/**
+ * Runs `licensectl ...args` (on `node`, by default the bench's own); resolves with exit code, output and the wall
+ * time seen from outside.
+ */
+export function runCli(args, { expectCode = 0, node = process.execPath, env = {} } = {}) {
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, env: cleanEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(node, [BIN, ...args], { cwd: ROOT, env: { ...cleanEnv(), ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     const out = [];
     const err = [];
     child.stdout.on('data', (chunk) => out.push(chunk));
@@ -40,10 +43,10 @@ export function runCli(args, { expectCode = 0 } = {}) {
 }
 
 /** Wall time of a bare `node -e ''`: the floor under every start-up figure. */
-export function runBareNode() {
+export function runBareNode(node = process.execPath) {
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn(process.execPath, ['-e', ''], { stdio: 'ignore' });
+    const child = spawn(node, ['-e', ''], { stdio: 'ignore' });
     child.on('error', reject);
     child.on('close', () => resolve({ wallMs: performance.now() - started }));
   });

@@ -27,12 +27,64 @@ function argsOf(command: string): string[] {
   return text.split(/\s+/).map((arg) => (arg === 'aws' ? 'emulator' : arg));
 }
 
+/** The Node.js major versions the file's jobs run on: setup-node's `node-version`, GitLab's `node:NN` image. */
+function nodeMajorsIn(doc: unknown): number[] {
+  const found: number[] = [];
+  const walk = (value: unknown): void => {
+    if (Array.isArray(value)) value.forEach(walk);
+    else if (value && typeof value === 'object') {
+      for (const [key, inner] of Object.entries(value)) {
+        if (key === 'node-version') found.push(Number(inner));
+        else if (key === 'image' && typeof inner === 'string' && inner.startsWith('node:')) found.push(Number(/^node:(\d+)/.exec(inner)?.[1]));
+        else walk(inner);
+      }
+    }
+  };
+  walk(doc);
+  return found;
+}
+
+/**
+ * Each job that runs `npx licensectl`, with its commands in order (GitLab's `extends` and `before_script`
+ * resolved): where licensectl comes from is `npm ci` of the repository's own package.json and lockfile.
+ */
+function jobsOf(doc: Record<string, unknown>): Map<string, string[]> {
+  type Job = { steps?: { run?: string }[]; extends?: string; before_script?: string[]; script?: string[] };
+  const jobs = new Map<string, string[]>();
+  const githubJobs = (doc.jobs ?? {}) as Record<string, Job>;
+  for (const [name, job] of Object.entries(githubJobs)) jobs.set(name, (job.steps ?? []).flatMap((step) => (step.run ? [step.run] : [])));
+  for (const [name, job] of Object.entries(doc as Record<string, Job>)) {
+    if (name === 'jobs' || name.startsWith('.') || !Array.isArray(job?.script)) continue;
+    const template = job.extends ? (doc[job.extends] as Job | undefined) : undefined;
+    jobs.set(name, [...(job.before_script ?? template?.before_script ?? []), ...job.script]);
+  }
+  return new Map([...jobs].filter(([, commands]) => commands.some((c) => c.includes('npx licensectl '))));
+}
+
 describe.each(['github-actions.yml', 'gitlab-ci.yml'])('examples/ci/%s', (file) => {
+  const example = async () => parse(await readFile(path.join(ROOT, 'examples/ci', file), 'utf8')) as Record<string, unknown>;
+
+  it('runs its jobs on Node 22 or 24, the LTS versions licensectl is tested on besides the 20.12 floor', async () => {
+    const majors = nodeMajorsIn(await example());
+    expect(majors.length).toBeGreaterThan(0);
+    for (const major of majors) expect([22, 24]).toContain(major);
+  });
+
+  it('installs licensectl with `npm ci` (a devDependency of the repository) before any job runs it', async () => {
+    const jobs = jobsOf(await example());
+    expect(jobs.size).toBeGreaterThanOrEqual(2);
+    for (const [name, commands] of jobs) {
+      const install = commands.findIndex((c) => /^npm ci\b/.test(c));
+      expect(install, `${name} runs npm ci`).toBeGreaterThanOrEqual(0);
+      expect(install, `${name} runs npm ci first`).toBeLessThan(commands.findIndex((c) => c.includes('npx licensectl ')));
+    }
+  });
+
   const dirs: string[] = [];
   afterAll(async () => { for (const d of dirs) await removeDir(d); });
 
   it('parses as YAML, and every licensectl command in it runs against the emulator', async () => {
-    const commands = commandsIn(parse(await readFile(path.join(ROOT, 'examples/ci', file), 'utf8')));
+    const commands = commandsIn(await example());
     expect(commands.length).toBeGreaterThanOrEqual(4);
     const repo = await testRepo({ 'licensectl.yaml': PROJECT_YAML('ci'), 'a.yaml': CONFIG_YAML('a', 'countingType: Core') });
     const bare = await mkdtemp(path.join(tmpdir(), 'licensectl-ci-remote-'));

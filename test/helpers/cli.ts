@@ -15,10 +15,21 @@ export interface CliResult {
   readonly stderr: string;
 }
 
-export function runCli(args: readonly string[], options: { cwd?: string; env?: Record<string, string | undefined> } = {}): Promise<CliResult> {
+export interface CliOptions {
+  readonly cwd?: string;
+  readonly env?: Record<string, string | undefined>;
+  /** The node binary that runs the CLI: this option, else $LICENSECTL_TEST_NODE, else the one running the tests. */
+  readonly node?: string;
+}
+
+function nodeOf(options: CliOptions): string {
+  return options.node ?? (process.env.LICENSECTL_TEST_NODE || process.execPath);
+}
+
+export function runCli(args: readonly string[], options: CliOptions = {}): Promise<CliResult> {
   if (!existsSync(path.join(ROOT, 'dist/commands'))) throw new Error('dist/ is missing: run `npm run build` before the command tests');
   return new Promise((resolve) => {
-    execFile(process.execPath, [BIN, ...args], {
+    execFile(nodeOf(options), [BIN, ...args], {
       cwd: options.cwd ?? ROOT,
       env: { ...cleanEnv(), ...options.env },
       maxBuffer: 64 * 1024 * 1024,
@@ -30,8 +41,8 @@ export function runCli(args: readonly string[], options: { cwd?: string; env?: R
 }
 
 /** Starts the CLI without waiting for it; for concurrent runs and long-lived processes. */
-export function spawnCli(args: readonly string[], options: { cwd?: string; env?: Record<string, string | undefined> } = {}) {
-  return spawn(process.execPath, [BIN, ...args], { cwd: options.cwd ?? ROOT, env: { ...cleanEnv(), ...options.env }, stdio: ['ignore', 'pipe', 'pipe'] });
+export function spawnCli(args: readonly string[], options: CliOptions = {}) {
+  return spawn(nodeOf(options), [BIN, ...args], { cwd: options.cwd ?? ROOT, env: { ...cleanEnv(), ...options.env }, stdio: ['ignore', 'pipe', 'pipe'] });
 }
 
 /**
