@@ -80,6 +80,24 @@ describe.each(['github-actions.yml', 'gitlab-ci.yml'])('examples/ci/%s', (file) 
     }
   });
 
+  it('posts the pull-request comment also when the plan fails (an invalid state), and only what licensectl wrote', async () => {
+    const doc = await example();
+    type Step = { run?: string; if?: string; uses?: string; with?: { script?: string } };
+    if (file === 'github-actions.yml') {
+      const steps = ((doc.jobs as Record<string, { steps: Step[] }>).plan!.steps);
+      expect(steps.some((s) => s.run?.includes('licensectl validate')), 'no validate step stops the job before the comment').toBe(false);
+      const post = steps.find((s) => s.uses?.startsWith('actions/github-script'))!;
+      expect(post.if).toMatch(/!cancelled\(\)|always\(\)/);
+      expect(post.with?.script).toContain("startsWith('<!-- licensectl-plan: ')");
+    } else {
+      const plan = doc.plan as { after_script?: string[]; script: string[]; artifacts: { when?: string } };
+      expect((doc.validate as { rules: { if: string }[] }).rules.some((r) => r.if.includes('merge_request_event'))).toBe(false);
+      expect(plan.script.join('\n')).not.toContain('curl');
+      expect(plan.after_script?.join('\n')).toContain('<!-- licensectl-plan: ');
+      expect(plan.artifacts.when).toBe('always');
+    }
+  });
+
   const dirs: string[] = [];
   afterAll(async () => { for (const d of dirs) await removeDir(d); });
 
