@@ -8,8 +8,9 @@ import {
   code, detailsBlock, ellipsize, escapeHtml, escapeMarkdown, fencedBlock, fitSections, formatCount, SEPARATOR,
   type FittedSection, type Section,
 } from './markdown.js';
-import { actionLook, documentLook, painter } from './symbols.js';
-import { changedFields, describeLocation, describeSource, describeTarget, fieldLine } from './values.js';
+import { diffBlockLines } from './field-lines.js';
+import { actionLook, documentLook } from './symbols.js';
+import { changedFields, describeLocation, describeSource, describeTarget } from './values.js';
 
 export interface MarkdownOptions {
   /** The comment never has more characters than this. GitHub's limit is 65,536. */
@@ -237,10 +238,8 @@ function projectDetails(diff: readonly FieldDiff[]): string {
   return detailsBlock('<b>Project settings</b> changed', [diffFence(diff)]);
 }
 
-const plain = painter(false);
-
 function diffFence(diff: readonly FieldDiff[]): string {
-  return diff.length === 0 ? '' : fencedBlock('diff', diff.map((d) => fieldLine(d, plain)));
+  return diff.length === 0 ? '' : fencedBlock('diff', diff.flatMap(diffBlockLines));
 }
 
 function whereLine(change: ResourceChange): string {

@@ -6,7 +6,8 @@ import type { OtherResource } from '../model/index.js';
 import { planMessages } from '../plan/change-rules.js';
 import { type Action, type FieldDiff, hasChanges, type Plan, type PlanSummary, type ResourceChange } from '../plan/types.js';
 import { actionLook, type ColorOptions, documentLook, type Look, type Paint, painter, WARNING_MARK } from './symbols.js';
-import { changedFields, describeLocation, describeSource, describeTarget, fieldLine } from './values.js';
+import { textFieldLines } from './field-lines.js';
+import { changedFields, describeLocation, describeSource, describeTarget } from './values.js';
 import type { DesiredChanges, DesiredDocumentChange } from '../plan/desired-diff.js';
 import { printable } from '../util/safe-text.js';
 
@@ -85,7 +86,7 @@ function changeLines(change: ResourceChange, paint: Paint): string[] {
 /** A delete lists no fields: its ARN says which resource goes. */
 function fieldLinesOf(change: ResourceChange, paint: Paint): string[] {
   if (change.action === 'delete') return [];
-  return changedFields(change).map((d) => FIELD_INDENT + fieldLine(d, paint));
+  return fieldLinesOfDiff(changedFields(change), paint);
 }
 
 function unmanagedSection(plan: Plan, paint: Paint): string[] {
@@ -133,11 +134,15 @@ export function renderDesiredChangesText(changes: DesiredChanges, options: Color
 
 function projectLines(diff: readonly FieldDiff[], paint: Paint): string[] {
   if (diff.length === 0) return [];
-  return [INDENT + paint('yellow', '~') + ' project settings changed', ...diff.map((d) => FIELD_INDENT + fieldLine(d, paint))];
+  return [INDENT + paint('yellow', '~') + ' project settings changed', ...fieldLinesOfDiff(diff, paint)];
 }
 
 function documentLines(change: DesiredDocumentChange, paint: Paint): string[] {
   const look = documentLook(change.status);
   const head = `${INDENT}${paint(look.style, look.symbol)} ${printable(change.address)} ${look.word} ${describeLocation(change)}`;
-  return [head, ...change.diff.map((d) => FIELD_INDENT + fieldLine(d, paint))];
+  return [head, ...fieldLinesOfDiff(change.diff, paint)];
+}
+
+function fieldLinesOfDiff(diff: readonly FieldDiff[], paint: Paint): string[] {
+  return diff.flatMap((d) => textFieldLines(d, paint).map((line) => FIELD_INDENT + line));
 }

@@ -1,4 +1,4 @@
-// How values read in text: JSON literals, a body listed as dotted paths, one field's change, the target and source
+// How values read in text: JSON literals, a body listed as dotted paths, the fields a change touches, the target and source
 // a plan was computed for, and where a desired document is. Everything here is printable(): a value, key or file
 // name with a line break or an escape sequence in it stays on its line and never drives the terminal.
 import type { Target } from '../model/index.js';
@@ -7,10 +7,9 @@ import { isRecord, toJsonValue } from '../plan/diff-resource.js';
 import type { FieldDiff, JsonValue, PlanSource, ResourceBody, ResourceChange } from '../plan/types.js';
 import { compareText } from '../util/canonical.js';
 import { printable } from '../util/safe-text.js';
-import { ARROW, fieldLook, type Paint } from './symbols.js';
 
 /** JSON escapes C0 controls but leaves DEL, C1 and U+2028/2029 raw; printable() writes those as JSON escapes too. */
-function jsonLiteral(value: JsonValue): string {
+export function jsonLiteral(value: JsonValue): string {
   return printable(JSON.stringify(value));
 }
 
@@ -52,16 +51,6 @@ export function changedFields(change: ResourceChange): readonly FieldDiff[] {
     case 'no-op':
       return [];
   }
-}
-
-/** One field as `~ path: before → after`, `+ path: after` or `- path: before`, without indentation. */
-export function fieldLine(diff: FieldDiff, paint: Paint): string {
-  const look = fieldLook(diff);
-  const value = look.symbol === '+' ? jsonLiteral(diff.after)
-    : look.symbol === '-' ? jsonLiteral(diff.before)
-    : `${jsonLiteral(diff.before)} ${ARROW} ${jsonLiteral(diff.after)}`;
-  const forces = diff.forcesReplacement ? '  ' + paint('red', '# forces replacement') : '';
-  return paint(look.style, look.symbol) + ` ${printable(diff.path)}: ${value}${forces}`;
 }
 
 /** `emulator, account 000000000000, region us-east-1`, and the endpoint when there is one. */

@@ -99,13 +99,23 @@ describe('renderPlanMarkdown escaping', () => {
     expect(outsideFences).not.toContain('</summary><');
   });
 
-  it('shows hostile values verbatim (as JSON) inside the diff fence, with a fence longer than any backtick run', () => {
+  it('shows hostile values verbatim inside the diff fence, multi-line ones line by line, with a fence longer than any backtick run', () => {
     const text = renderPlanMarkdown(hostilePlan());
+    const hostile = 'x | y </details></summary><script>alert(1)</script> *b* _i_ [l](http://e) `c` ~~s~~ $m$ @acme/security';
     expect(text).toContain([
       '````diff',
-      '~ description: "" → "x | y </details></summary><script>alert(1)</script> *b* _i_ [l](http://e) `c` ~~s~~ $m$ @acme/security\\n\\n# h"',
-      '~ displayName: "c" → "```\\n</details>"',
-      '+ tags.owner: "x | y </details></summary><script>alert(1)</script> *b* _i_ [l](http://e) `c` ~~s~~ $m$ @acme/security\\n\\n# h"',
+      '  description:',
+      `+   ${hostile}`,
+      '+   ',
+      '+   # h',
+      '  displayName:',
+      '-   c',
+      '+   ```',
+      '+   </details>',
+      '+ tags.owner:',
+      `+   ${hostile}`,
+      '+   ',
+      '+   # h',
       '````',
     ].join('\n'));
   });
