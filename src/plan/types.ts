@@ -88,6 +88,15 @@ export interface Plan {
   readonly warnings: readonly string[];
   /** What the reviewed change does to the desired state itself (`plan --base`); absent otherwise. */
   readonly desiredChanges?: DesiredChanges;
+  /** Only with `--target`: the addresses asked for, and how many changes outside what was selected are left out. */
+  readonly targeted?: Targeted;
+}
+
+export interface Targeted {
+  /** Sorted by address. */
+  readonly addresses: readonly Address[];
+  /** Changes (no-ops not counted) the plan would make without --target that this plan leaves out. */
+  readonly otherChanges: number;
 }
 
 // Counts of changes by action.

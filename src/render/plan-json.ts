@@ -2,7 +2,7 @@
 import type { Address, Duplicate, Kind, OtherResource, SourceRef } from '../model/index.js';
 import { sortKeys, toJsonValue } from '../plan/diff-resource.js';
 import type { DesiredChanges, DesiredDocumentChange } from '../plan/desired-diff.js';
-import type { Action, FieldDiff, FieldLeaf, JsonValue, Plan, PlanSource, PlanSummary, ResourceBody, ResourceChange } from '../plan/types.js';
+import type { Action, FieldDiff, FieldLeaf, JsonValue, Plan, PlanSource, PlanSummary, ResourceBody, ResourceChange, Targeted } from '../plan/types.js';
 
 export interface JsonFieldLeaf {
   readonly path: string;
@@ -48,6 +48,8 @@ export interface JsonPlanDocument {
   readonly summary: PlanSummary;
   /** Only for `plan --base`: what the reviewed change does to the desired state. */
   readonly desiredChanges?: DesiredChanges;
+  /** Only for `plan --target`: the addresses asked for, and how many other changes are left out. */
+  readonly targeted?: Targeted;
   readonly changes: readonly JsonChange[];
   readonly unmanaged: readonly OtherResource[];
   readonly duplicates: readonly Duplicate[];
@@ -66,6 +68,7 @@ export function planToJson(plan: Plan): JsonPlanDocument {
     prune: plan.prune,
     summary: { create, update, replace, delete: del, noop },
     ...(plan.desiredChanges ? { desiredChanges: desiredChangesToJson(plan.desiredChanges) } : {}),
+    ...(plan.targeted ? { targeted: { addresses: [...plan.targeted.addresses], otherChanges: plan.targeted.otherChanges } } : {}),
     changes: plan.changes.map(changeToJson),
     unmanaged: plan.unmanaged.map(otherToJson),
     duplicates: plan.duplicates.map((d) => ({ address: d.address, arns: [...d.arns] })),

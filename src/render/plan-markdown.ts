@@ -10,7 +10,7 @@ import {
 } from './markdown.js';
 import { diffBlockLines } from './field-lines.js';
 import { actionLook, documentLook } from './symbols.js';
-import { changedFields, describeLocation, describeSource, describeTarget } from './values.js';
+import { changedFields, counted as countOf, describeLocation, describeSource, describeTarget, leftOutSentence } from './values.js';
 
 export interface MarkdownOptions {
   /** The comment never has more characters than this. GitHub's limit is 65,536. */
@@ -66,11 +66,12 @@ function markerName(project: string): string {
   return project.replace(/[^A-Za-z0-9._-]/g, '_');
 }
 
-/** `**licensectl plan for P:** 2 to create, 1 to delete — ⚠️ 1 delete`, or `… No changes.` */
+/** `**licensectl plan for P:** 2 to create, 1 to delete — ⚠️ 1 delete`, or `… No changes.`; with --target, what is left out. */
 function verdictLine(plan: Plan): string {
   const lead = `**licensectl plan for ${escapeMarkdown(plan.project)}:**`;
-  if (!hasChanges(plan.summary)) return `${lead} No changes.`;
-  return `${lead} ${countsInWords(plan.summary)}${destructiveNote(plan.summary)}`;
+  const leftOut = leftOutSentence(plan.targeted);
+  if (!hasChanges(plan.summary)) return `${lead} ${plan.targeted ? `No changes to the targeted resources. ${leftOut}`.trimEnd() : 'No changes.'}`;
+  return `${lead} ${countsInWords(plan.summary)}${destructiveNote(plan.summary)}${leftOut && `. ${leftOut}`}`;
 }
 
 function countsInWords(summary: PlanSummary): string {
@@ -83,9 +84,7 @@ function destructiveNote(summary: PlanSummary): string {
   return parts.length === 0 ? '' : ` — ⚠️ ${parts.join(', ')}`;
 }
 
-function plural(count: number, one: string, many: string): string {
-  return count === 0 ? '' : `${count} ${count === 1 ? one : many}`;
-}
+const plural = (count: number, one: string, many: string) => (count === 0 ? '' : countOf(count, one, many));
 
 // An endpoint or revision is the only unbounded text in the head; the head must stay small for the cap to work.
 const MAX_TARGET_LINE = 400;

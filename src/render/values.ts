@@ -4,7 +4,7 @@
 import type { Target } from '../model/index.js';
 import type { DesiredDocumentChange } from '../plan/desired-diff.js';
 import { isRecord, toJsonValue } from '../plan/diff-resource.js';
-import type { FieldDiff, JsonValue, PlanSource, ResourceBody, ResourceChange } from '../plan/types.js';
+import type { FieldDiff, JsonValue, PlanSource, ResourceBody, ResourceChange, Targeted } from '../plan/types.js';
 import { compareText } from '../util/canonical.js';
 import { printable } from '../util/safe-text.js';
 
@@ -73,4 +73,20 @@ export function describeLocation(change: DesiredDocumentChange): string {
   if (change.previousFile === undefined) return `in ${file}`;
   const previous = printable(change.previousFile);
   return change.status === 'moved' ? `from ${previous} to ${file}` : `in ${file} (moved from ${previous})`;
+}
+
+/** `1 resource`, `3 resources`: a count and its noun, singular for one. */
+export function counted(count: number, one: string, many: string): string {
+  return `${count} ${count === 1 ? one : many}`;
+}
+
+/**
+ * What a plan made with --target leaves out, as a sentence: `3 other resources differ from the desired state; …`.
+ * Empty for a whole plan, and when nothing was left out.
+ */
+export function leftOutSentence(targeted: Targeted | undefined): string {
+  if (targeted === undefined || targeted.otherChanges === 0) return '';
+  const differ = targeted.otherChanges === 1 ? 'differs' : 'differ';
+  return `${counted(targeted.otherChanges, 'other resource', 'other resources')} ${differ} from the desired state; ` +
+    'plan without --target to see them.';
 }

@@ -44,6 +44,15 @@ describe('renderPlanMarkdown head', () => {
     ]);
   });
 
+  it('under --target, says no targeted resource changes and how many other resources differ', () => {
+    const plan = { ...noChangesPlan(), targeted: { addresses: ['ResourceShare/windows-to-dev' as const], otherChanges: 2 } };
+    expect(renderPlanMarkdown(plan).split('\n')[2]).toBe(
+      '**licensectl plan for acme-licenses:** No changes to the targeted resources. 2 other resources differ from the desired state; plan without --target to see them.',
+    );
+    const changed = { ...everyActionPlan(), targeted: { addresses: ['ResourceShare/old-share' as const], otherChanges: 1 } };
+    expect(renderPlanMarkdown(changed).split('\n')[2]).toMatch(/ — ⚠️ 1 delete, 1 replace\. 1 other resource differs from the desired state; plan without --target to see them\.$/);
+  });
+
   it('names only the actions present, and warns only of deletes and replaces', () => {
     const plan = planOf([desiredConfig('a'), desiredConfig('b')], [liveConfig('c'), liveConfig('d'), liveConfig('e')]);
     expect(verdictOf(plan)).toBe('**licensectl plan for acme-licenses:** 2 to create, 3 to delete — ⚠️ 3 deletes');
