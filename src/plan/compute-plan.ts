@@ -6,7 +6,7 @@ import { selectTargets } from './filter.js';
 import { grantLifecycle, planMessages } from './change-rules.js';
 import { type Pair, pairResources } from './pair-resources.js';
 import { actionOf, compareChange, createChange, deleteChange, type ForcedReasons, NOT_FORCED } from './plan-change.js';
-import { type Plan, type PlanSource, type ResourceChange, summarize } from './types.js';
+import { type Plan, type PlanSource, type ResourceChange, summarize, type Targeted } from './types.js';
 
 export interface PlanContext {
   readonly target: Target;
@@ -34,9 +34,16 @@ export function computePlan(desired: DesiredState, live: LiveState, ctx: PlanCon
   return {
     formatVersion: '1', project: desired.project.name, target: ctx.target, source: ctx.source,
     createdAt: ctx.createdAt, prune, summary: summarize(changes), changes,
+    ...(targets.length > 0 ? { targeted: targetedOf(targets, planned.changes, changes) } : {}),
     unmanaged: sortOthers(live.others), duplicates: pairing.duplicates,
     warnings: [...targetWarnings, ...pairing.warnings, ...kept.map(planMessages.pruneOff)],
   };
+}
+
+/** What --target asked for, and how many of the changes a whole plan would make it leaves out. */
+function targetedOf(targets: readonly Address[], all: readonly ResourceChange[], selected: readonly ResourceChange[]): Targeted {
+  const kept = new Set(selected);
+  return { addresses: targets, otherChanges: all.filter((c) => c.action !== 'no-op' && !kept.has(c)).length };
 }
 
 /**

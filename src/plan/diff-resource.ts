@@ -1,14 +1,8 @@
 // Field-level diff of two resource bodies: walks the union of keys of tags and spec, never mutates its inputs.
+// Each field diff carries its element-wise detail (plan/field-changes), so the plan value says what its JSON says.
 import { canonicalJson, compareText } from '../util/canonical.js';
+import { detailOf, isRecord, SET_PATHS } from './field-changes.js';
 import type { FieldDiff, JsonValue, ResourceBody } from './types.js';
-
-/**
- * Lists whose order carries no meaning. They are compared as sets (the canonical specs keep them sorted, but a
- * read-back resource need not be) and reported as whole values. Every other array is an ordered whole value.
- */
-export const SET_PATHS: ReadonlySet<string> = new Set([
-  'allowedOperations', 'entitlements', 'licenseConfigurations', 'licenseMetadata', 'principals', 'rules.allowedTenancy',
-]);
 
 /** Every field that differs, sorted by path; `null` stands for absent on either side. */
 export function diffResource(before: ResourceBody, after: ResourceBody): FieldDiff[] {
@@ -25,7 +19,9 @@ function diffValues(path: string, before: unknown, after: unknown, out: FieldDif
     for (const key of Object.keys(after)) if (!Object.hasOwn(before, key)) diffMember(path, key, undefined, after[key], out);
     return;
   }
-  if (!sameValue(path, before, after)) out.push({ path, before: toJsonValue(before), after: toJsonValue(after) });
+  if (sameValue(path, before, after)) return;
+  const diff = { path, before: toJsonValue(before), after: toJsonValue(after) };
+  out.push({ ...diff, ...detailOf(diff) });
 }
 
 function diffMember(path: string, key: string, before: unknown, after: unknown, out: FieldDiff[]): void {
@@ -62,10 +58,6 @@ function sortedMembers(values: readonly unknown[]): string[] {
 }
 
 // Plain JSON values for diffs and fingerprints: absent becomes null, keys can be put in a canonical order.
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 /**
  * A JSON copy of any value: `undefined` members are dropped (as JSON.stringify does), `undefined` itself and
  * anything JSON cannot hold (functions, NaN) become null. Never throws and never shares structure with the input.
@@ -93,4 +85,4 @@ export function sortKeys(value: JsonValue): JsonValue {
   return out;
 }
 
-export { isRecord };
+export { isRecord, SET_PATHS };

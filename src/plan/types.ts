@@ -15,6 +15,23 @@ export interface FieldDiff {
   readonly after: JsonValue;
   /** This field cannot change in place; it is why the change is a replace. */
   readonly forcesReplacement?: true;
+  /** A list of values diffed element by element (a set's in sorted order): what it gains and loses. */
+  readonly added?: readonly JsonValue[];
+  readonly removed?: readonly JsonValue[];
+  /**
+   * Where the field reads better in parts (a list of objects paired by key, a member the documents name otherwise):
+   * its leaves, with paths as the documents spell them (`entitlements[seats].maxCount`). See plan/field-changes.
+   */
+  readonly changes?: readonly FieldLeaf[];
+}
+
+/** One leaf of a field diff, its path in document spelling; `null` stands for absent. */
+export interface FieldLeaf {
+  readonly path: string;
+  readonly before: JsonValue;
+  readonly after: JsonValue;
+  readonly added?: readonly JsonValue[];
+  readonly removed?: readonly JsonValue[];
 }
 
 /** What a resource is (or will be): its user tags and canonical spec. */
@@ -73,6 +90,15 @@ export interface Plan {
   readonly warnings: readonly string[];
   /** What the reviewed change does to the desired state itself (`plan --base`); absent otherwise. */
   readonly desiredChanges?: DesiredChanges;
+  /** Only with `--target`: the addresses asked for, and how many changes outside what was selected are left out. */
+  readonly targeted?: Targeted;
+}
+
+export interface Targeted {
+  /** Sorted by address. */
+  readonly addresses: readonly Address[];
+  /** Changes (no-ops not counted) the plan would make without --target that this plan leaves out. */
+  readonly otherChanges: number;
 }
 
 // Counts of changes by action.

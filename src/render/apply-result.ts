@@ -4,6 +4,7 @@
 import type { ApplyResult, ChangeResult } from '../plan/types.js';
 import { printable } from '../util/safe-text.js';
 import { actionLook, type ColorOptions, outcomeLook, type Paint, painter } from './symbols.js';
+import { counted } from './values.js';
 
 export function renderApplyResult(result: ApplyResult, options: ColorOptions): string {
   const paint = painter(options.color);
@@ -43,8 +44,9 @@ function whySkipped(r: ChangeResult, result: ApplyResult): string {
 export function applySummaryLine(result: ApplyResult): string {
   const { failed, skipped } = result.summary;
   const total = result.results.length;
-  if (failed > 0) return `Apply failed: ${failed} of ${total} changes failed, ${skipped} skipped.`;
-  if (skipped > 0) return `Apply stopped: ${skipped} of ${total} changes skipped.`;
+  const changes = counted(total, 'change', 'changes');
+  if (failed > 0) return `Apply failed: ${failed} of ${changes} failed, ${skipped} skipped.`;
+  if (skipped > 0) return `Apply stopped: ${skipped} of ${changes} skipped.`;
   const count = (action: ChangeResult['action']) => result.results.filter((r) => r.action === action).length;
   return `Apply complete! Resources: ${count('create')} created, ${count('update')} updated, ${count('replace')} replaced, ${count('delete')} deleted.`;
 }

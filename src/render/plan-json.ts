@@ -2,13 +2,19 @@
 import type { Address, Duplicate, Kind, OtherResource, SourceRef } from '../model/index.js';
 import { sortKeys, toJsonValue } from '../plan/diff-resource.js';
 import type { DesiredChanges, DesiredDocumentChange } from '../plan/desired-diff.js';
-import type { Action, FieldDiff, JsonValue, Plan, PlanSource, PlanSummary, ResourceBody, ResourceChange } from '../plan/types.js';
+import type { Action, FieldDiff, FieldLeaf, JsonValue, Plan, PlanSource, PlanSummary, ResourceBody, ResourceChange, Targeted } from '../plan/types.js';
 
-export interface JsonFieldDiff {
+export interface JsonFieldLeaf {
   readonly path: string;
   readonly before: JsonValue;
   readonly after: JsonValue;
+  readonly added?: readonly JsonValue[];
+  readonly removed?: readonly JsonValue[];
+}
+
+export interface JsonFieldDiff extends JsonFieldLeaf {
   readonly forcesReplacement?: true;
+  readonly changes?: readonly JsonFieldLeaf[];
 }
 
 export interface JsonChange {
@@ -42,6 +48,8 @@ export interface JsonPlanDocument {
   readonly summary: PlanSummary;
   /** Only for `plan --base`: what the reviewed change does to the desired state. */
   readonly desiredChanges?: DesiredChanges;
+  /** Only for `plan --target`: the addresses asked for, and how many other changes are left out. */
+  readonly targeted?: Targeted;
   readonly changes: readonly JsonChange[];
   readonly unmanaged: readonly OtherResource[];
   readonly duplicates: readonly Duplicate[];
@@ -60,6 +68,7 @@ export function planToJson(plan: Plan): JsonPlanDocument {
     prune: plan.prune,
     summary: { create, update, replace, delete: del, noop },
     ...(plan.desiredChanges ? { desiredChanges: desiredChangesToJson(plan.desiredChanges) } : {}),
+    ...(plan.targeted ? { targeted: { addresses: [...plan.targeted.addresses], otherChanges: plan.targeted.otherChanges } } : {}),
     changes: plan.changes.map(changeToJson),
     unmanaged: plan.unmanaged.map(otherToJson),
     duplicates: plan.duplicates.map((d) => ({ address: d.address, arns: [...d.arns] })),
@@ -90,8 +99,22 @@ function changeToJson(change: ResourceChange): JsonChange {
   };
 }
 
+/** path, before, after, forcesReplacement, then the element-wise detail: added, removed, changes. */
 function fieldDiffToJson(d: FieldDiff): JsonFieldDiff {
-  return { path: d.path, before: sortKeys(d.before), after: sortKeys(d.after), ...(d.forcesReplacement ? { forcesReplacement: true as const } : {}) };
+  return {
+    path: d.path, before: sortKeys(d.before), after: sortKeys(d.after),
+    ...(d.forcesReplacement ? { forcesReplacement: true as const } : {}),
+    ...elementsToJson(d),
+    ...(d.changes ? { changes: d.changes.map(leafToJson) } : {}),
+  };
+}
+
+function leafToJson(leaf: FieldLeaf): JsonFieldLeaf {
+  return { path: leaf.path, before: sortKeys(leaf.before), after: sortKeys(leaf.after), ...elementsToJson(leaf) };
+}
+
+function elementsToJson(leaf: FieldLeaf): Pick<JsonFieldLeaf, 'added' | 'removed'> {
+  return leaf.added && leaf.removed ? { added: leaf.added.map(sortKeys), removed: leaf.removed.map(sortKeys) } : {};
 }
 
 function desiredChangesToJson(changes: DesiredChanges): DesiredChanges {

@@ -8,8 +8,9 @@ import {
   code, detailsBlock, ellipsize, escapeHtml, escapeMarkdown, fencedBlock, fitSections, formatCount, SEPARATOR,
   type FittedSection, type Section,
 } from './markdown.js';
-import { actionLook, documentLook, painter } from './symbols.js';
-import { changedFields, describeLocation, describeSource, describeTarget, fieldLine } from './values.js';
+import { diffBlockLines } from './field-lines.js';
+import { actionLook, documentLook } from './symbols.js';
+import { changedFields, counted as countOf, describeLocation, describeSource, describeTarget, leftOutSentence } from './values.js';
 
 export interface MarkdownOptions {
   /** The comment never has more characters than this. GitHub's limit is 65,536. */
@@ -65,11 +66,12 @@ export function markerName(project: string): string {
   return project.replace(/[^A-Za-z0-9._-]/g, '_');
 }
 
-/** `**licensectl plan for P:** 2 to create, 1 to delete — ⚠️ 1 delete`, or `… No changes.` */
+/** `**licensectl plan for P:** 2 to create, 1 to delete — ⚠️ 1 delete`, or `… No changes.`; with --target, what is left out. */
 function verdictLine(plan: Plan): string {
   const lead = `**licensectl plan for ${escapeMarkdown(plan.project)}:**`;
-  if (!hasChanges(plan.summary)) return `${lead} No changes.`;
-  return `${lead} ${countsInWords(plan.summary)}${destructiveNote(plan.summary)}`;
+  const leftOut = leftOutSentence(plan.targeted);
+  if (!hasChanges(plan.summary)) return `${lead} ${plan.targeted ? `No changes to the targeted resources. ${leftOut}`.trimEnd() : 'No changes.'}`;
+  return `${lead} ${countsInWords(plan.summary)}${destructiveNote(plan.summary)}${leftOut && `. ${leftOut}`}`;
 }
 
 function countsInWords(summary: PlanSummary): string {
@@ -82,9 +84,7 @@ function destructiveNote(summary: PlanSummary): string {
   return parts.length === 0 ? '' : ` — ⚠️ ${parts.join(', ')}`;
 }
 
-function plural(count: number, one: string, many: string): string {
-  return count === 0 ? '' : `${count} ${count === 1 ? one : many}`;
-}
+const plural = (count: number, one: string, many: string) => (count === 0 ? '' : countOf(count, one, many));
 
 // An endpoint or revision is the only unbounded text in the head; the head must stay small for the cap to work.
 const MAX_TARGET_LINE = 400;
@@ -237,10 +237,8 @@ function projectDetails(diff: readonly FieldDiff[]): string {
   return detailsBlock('<b>Project settings</b> changed', [diffFence(diff)]);
 }
 
-const plain = painter(false);
-
 function diffFence(diff: readonly FieldDiff[]): string {
-  return diff.length === 0 ? '' : fencedBlock('diff', diff.map((d) => fieldLine(d, plain)));
+  return diff.length === 0 ? '' : fencedBlock('diff', diff.flatMap(diffBlockLines));
 }
 
 function whereLine(change: ResourceChange): string {

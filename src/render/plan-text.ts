@@ -4,9 +4,10 @@
 // one item stays on its line and no escape sequence of anyone's but ours reaches the terminal.
 import type { OtherResource } from '../model/index.js';
 import { planMessages } from '../plan/change-rules.js';
-import { type Action, type FieldDiff, hasChanges, type Plan, type PlanSummary, type ResourceChange } from '../plan/types.js';
+import { type Action, type FieldDiff, hasChanges, type Plan, type PlanSummary, type ResourceChange, type Targeted } from '../plan/types.js';
 import { actionLook, type ColorOptions, documentLook, type Look, type Paint, painter, WARNING_MARK } from './symbols.js';
-import { changedFields, describeLocation, describeSource, describeTarget, fieldLine } from './values.js';
+import { textFieldLines } from './field-lines.js';
+import { changedFields, describeLocation, describeSource, describeTarget, leftOutSentence } from './values.js';
 import type { DesiredChanges, DesiredDocumentChange } from '../plan/desired-diff.js';
 import { printable } from '../util/safe-text.js';
 
@@ -29,14 +30,24 @@ export function renderPlanText(plan: Plan, options: ColorOptions): string {
     unmanagedSection(plan, paint),
     duplicatesSection(plan, paint),
     warningsSection(plan, paint),
-    [paint('bold', summaryLine(plan.summary))],
+    [paint('bold', summaryLine(plan.summary, plan.targeted))],
   ].filter((block) => block.length > 0);
   return blocks.map((block) => block.join('\n')).join('\n\n') + '\n';
 }
 
-export function summaryLine(summary: PlanSummary): string {
-  if (!hasChanges(summary)) return 'No changes. The account matches the desired state.';
-  return `Plan: ${summary.create} to create, ${summary.update} to update, ${summary.replace} to replace, ${summary.delete} to delete.`;
+/**
+ * `Plan: …` or `No changes. …`. Under --target, "the account matches" is said only when nothing outside the
+ * targets differs either; otherwise the line says how many other resources differ.
+ */
+export function summaryLine(summary: PlanSummary, targeted?: Targeted): string {
+  const leftOut = leftOutSentence(targeted);
+  if (hasChanges(summary)) {
+    const counts = `Plan: ${summary.create} to create, ${summary.update} to update, ${summary.replace} to replace, ${summary.delete} to delete.`;
+    return leftOut === '' ? counts : `${counts} ${leftOut}`;
+  }
+  if (targeted === undefined) return 'No changes. The account matches the desired state.';
+  if (leftOut === '') return 'No changes. The targeted resources match the desired state, and so does the rest of the account.';
+  return `No changes to the targeted resources. ${leftOut}`;
 }
 
 function header(plan: Plan, paint: Paint): string[] {
@@ -85,7 +96,7 @@ function changeLines(change: ResourceChange, paint: Paint): string[] {
 /** A delete lists no fields: its ARN says which resource goes. */
 function fieldLinesOf(change: ResourceChange, paint: Paint): string[] {
   if (change.action === 'delete') return [];
-  return changedFields(change).map((d) => FIELD_INDENT + fieldLine(d, paint));
+  return fieldLinesOfDiff(changedFields(change), paint);
 }
 
 function unmanagedSection(plan: Plan, paint: Paint): string[] {
@@ -133,11 +144,15 @@ export function renderDesiredChangesText(changes: DesiredChanges, options: Color
 
 function projectLines(diff: readonly FieldDiff[], paint: Paint): string[] {
   if (diff.length === 0) return [];
-  return [INDENT + paint('yellow', '~') + ' project settings changed', ...diff.map((d) => FIELD_INDENT + fieldLine(d, paint))];
+  return [INDENT + paint('yellow', '~') + ' project settings changed', ...fieldLinesOfDiff(diff, paint)];
 }
 
 function documentLines(change: DesiredDocumentChange, paint: Paint): string[] {
   const look = documentLook(change.status);
   const head = `${INDENT}${paint(look.style, look.symbol)} ${printable(change.address)} ${look.word} ${describeLocation(change)}`;
-  return [head, ...change.diff.map((d) => FIELD_INDENT + fieldLine(d, paint))];
+  return [head, ...fieldLinesOfDiff(change.diff, paint)];
+}
+
+function fieldLinesOfDiff(diff: readonly FieldDiff[], paint: Paint): string[] {
+  return diff.flatMap((d) => textFieldLines(d, paint).map((line) => FIELD_INDENT + line));
 }

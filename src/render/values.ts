@@ -1,16 +1,15 @@
-// How values read in text: JSON literals, a body listed as dotted paths, one field's change, the target and source
+// How values read in text: JSON literals, a body listed as dotted paths, the fields a change touches, the target and source
 // a plan was computed for, and where a desired document is. Everything here is printable(): a value, key or file
 // name with a line break or an escape sequence in it stays on its line and never drives the terminal.
 import type { Target } from '../model/index.js';
 import type { DesiredDocumentChange } from '../plan/desired-diff.js';
 import { isRecord, toJsonValue } from '../plan/diff-resource.js';
-import type { FieldDiff, JsonValue, PlanSource, ResourceBody, ResourceChange } from '../plan/types.js';
+import type { FieldDiff, JsonValue, PlanSource, ResourceBody, ResourceChange, Targeted } from '../plan/types.js';
 import { compareText } from '../util/canonical.js';
 import { printable } from '../util/safe-text.js';
-import { ARROW, fieldLook, type Paint } from './symbols.js';
 
 /** JSON escapes C0 controls but leaves DEL, C1 and U+2028/2029 raw; printable() writes those as JSON escapes too. */
-function jsonLiteral(value: JsonValue): string {
+export function jsonLiteral(value: JsonValue): string {
   return printable(JSON.stringify(value));
 }
 
@@ -54,16 +53,6 @@ export function changedFields(change: ResourceChange): readonly FieldDiff[] {
   }
 }
 
-/** One field as `~ path: before → after`, `+ path: after` or `- path: before`, without indentation. */
-export function fieldLine(diff: FieldDiff, paint: Paint): string {
-  const look = fieldLook(diff);
-  const value = look.symbol === '+' ? jsonLiteral(diff.after)
-    : look.symbol === '-' ? jsonLiteral(diff.before)
-    : `${jsonLiteral(diff.before)} ${ARROW} ${jsonLiteral(diff.after)}`;
-  const forces = diff.forcesReplacement ? '  ' + paint('red', '# forces replacement') : '';
-  return paint(look.style, look.symbol) + ` ${printable(diff.path)}: ${value}${forces}`;
-}
-
 /** `emulator, account 000000000000, region us-east-1`, and the endpoint when there is one. */
 export function describeTarget(target: Target): string {
   const endpoint = target.endpoint ? `, endpoint ${target.endpoint}` : '';
@@ -84,4 +73,20 @@ export function describeLocation(change: DesiredDocumentChange): string {
   if (change.previousFile === undefined) return `in ${file}`;
   const previous = printable(change.previousFile);
   return change.status === 'moved' ? `from ${previous} to ${file}` : `in ${file} (moved from ${previous})`;
+}
+
+/** `1 resource`, `3 resources`: a count and its noun, singular for one. */
+export function counted(count: number, one: string, many: string): string {
+  return `${count} ${count === 1 ? one : many}`;
+}
+
+/**
+ * What a plan made with --target leaves out, as a sentence: `3 other resources differ from the desired state; …`.
+ * Empty for a whole plan, and when nothing was left out.
+ */
+export function leftOutSentence(targeted: Targeted | undefined): string {
+  if (targeted === undefined || targeted.otherChanges === 0) return '';
+  const differ = targeted.otherChanges === 1 ? 'differs' : 'differ';
+  return `${counted(targeted.otherChanges, 'other resource', 'other resources')} ${differ} from the desired state; ` +
+    'plan without --target to see them.';
 }

@@ -188,7 +188,7 @@ describe('reading the live state', () => {
     const store = await open();
     const plan = await planAgainst(store, desired, { target: store.target, ...CONTEXT });
     expect(plan.changes.filter((c) => c.action !== 'no-op').map((c) => `${c.action} ${c.address}`)).toEqual(['create LicenseConfiguration/config-0', 'update ResourceShare/share-0']);
-    expect(plan.changes.find((c) => c.kind === 'ResourceShare')!.diff).toEqual([{ path: 'licenseConfigurations', before: [gone], after: ['config-0'] }]);
+    expect(plan.changes.find((c) => c.kind === 'ResourceShare')!.diff).toEqual([{ path: 'licenseConfigurations', before: [gone], after: ['config-0'], added: ['config-0'], removed: [gone] }]);
 
     const result = await executePlan(plan, store, { concurrency: 4 });
     expect(result.summary).toEqual({ applied: 2, failed: 0, skipped: 0 });

@@ -36,6 +36,12 @@ describe('computePlan with targets', () => {
     ]);
   });
 
+  it('records the targets and counts the changes left out, no-ops not counted; a whole plan has no such record', () => {
+    expect(computePlan(desired, live, planContext({ targets: ['ResourceShare/s'] })).targeted).toEqual({ addresses: ['ResourceShare/s'], otherChanges: 4 });
+    expect(computePlan(desired, live, planContext({ targets: ['LicenseConfiguration/unchanged'] })).targeted).toEqual({ addresses: ['LicenseConfiguration/unchanged'], otherChanges: 6 });
+    expect('targeted' in computePlan(desired, live, planContext())).toBe(false);
+  });
+
   it('follows a grant to the license it is created on', () => {
     const plan = computePlan(desired, live, planContext({ targets: ['Grant/g'] }));
     expect(plan.changes.map((c) => c.address)).toEqual(['License/analytics-pro', 'Grant/g']);

@@ -49,8 +49,18 @@ describe('renderApplyResult', () => {
 
   it('calls an apply that stopped without failures stopped, not complete', () => {
     const result = resultOf([{ address: 'Grant/g', action: 'update', outcome: 'skipped', arn: 'arn:g' }]);
-    expect(applySummaryLine(result)).toBe('Apply stopped: 1 of 1 changes skipped.');
+    expect(applySummaryLine(result)).toBe('Apply stopped: 1 of 1 change skipped.');
     expect(renderApplyResult(result, { color: false })).toContain('○ Grant/g: update skipped: apply stopped before it started\n');
+  });
+
+  it('says "change" for one change and "changes" for more', () => {
+    const failed = resultOf([{ address: 'Grant/g', action: 'update', outcome: 'failed', arn: 'arn:g', error: { code: 'X', message: 'no' } }]);
+    expect(applySummaryLine(failed)).toBe('Apply failed: 1 of 1 change failed, 0 skipped.');
+    const two = resultOf([
+      { address: 'Grant/g', action: 'update', outcome: 'skipped', arn: 'arn:g' },
+      { address: 'Grant/h', action: 'update', outcome: 'skipped', arn: 'arn:h' },
+    ]);
+    expect(applySummaryLine(two)).toBe('Apply stopped: 2 of 2 changes skipped.');
   });
 
   it('reports an empty apply as complete', () => {

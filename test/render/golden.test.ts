@@ -3,11 +3,13 @@ import { applyToJson, renderApplyResult } from '../../src/render/apply-result.js
 import { renderPlanJson } from '../../src/render/plan-json.js';
 import { renderPlanText } from '../../src/render/plan-text.js';
 import { expectGolden } from './golden.js';
-import { everyActionPlan, mixedApplyResult, noChangesPlan } from './scenarios.js';
+import { everyActionPlan, mixedApplyResult, noChangesPlan, reviewableDiffsPlan } from './scenarios.js';
 
 describe('golden output', () => {
   it('plan with every action, as text', () => expectGolden('plan-every-action.txt', renderPlanText(everyActionPlan(), { color: false })));
   it('plan with every action, as JSON', () => expectGolden('plan-every-action.json', renderPlanJson(everyActionPlan())));
+  it('plan with element-wise, keyed and line diffs, as text', () => expectGolden('plan-reviewable-diffs.txt', renderPlanText(reviewableDiffsPlan(), { color: false })));
+  it('plan with element-wise, keyed and line diffs, as JSON', () => expectGolden('plan-reviewable-diffs.json', renderPlanJson(reviewableDiffsPlan())));
   it('plan without changes, as text', () => expectGolden('plan-no-changes.txt', renderPlanText(noChangesPlan(), { color: false })));
   it('plan without changes, as JSON', () => expectGolden('plan-no-changes.json', renderPlanJson(noChangesPlan())));
   it('apply with applied, failed and skipped changes, as text', () => expectGolden('apply-result.txt', renderApplyResult(mixedApplyResult(), { color: false })));

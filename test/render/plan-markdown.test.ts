@@ -7,11 +7,12 @@ import {
   desiredConfig, desiredShare, desiredState, liveConfig, liveShare, liveState, planContext, unmanaged,
 } from '../helpers/builders.js';
 import { expectGolden } from './golden.js';
-import { everyActionPlan, noChangesPlan, pullRequestPlan } from './scenarios.js';
+import { everyActionPlan, noChangesPlan, pullRequestPlan, reviewableDiffsPlan } from './scenarios.js';
 
 describe('renderPlanMarkdown golden output', () => {
   it('plan with every action', () => expectGolden('markdown-every-action.md', renderPlanMarkdown(everyActionPlan())));
   it('plan with every action and the desired-state changes of a pull request', () => expectGolden('markdown-every-action-desired.md', renderPlanMarkdown(pullRequestPlan())));
+  it('plan with element-wise, keyed and line diffs', () => expectGolden('markdown-reviewable-diffs.md', renderPlanMarkdown(reviewableDiffsPlan())));
   it('plan without changes', () => expectGolden('markdown-no-changes.md', renderPlanMarkdown(noChangesPlan())));
   it('plan cut to 3,000 characters', () => expectGolden('markdown-capped.md', renderPlanMarkdown(pullRequestPlan(), { maxChars: 3_000 })));
 
@@ -41,6 +42,15 @@ describe('renderPlanMarkdown head', () => {
       '',
       '**licensectl plan for acme-licenses:** 2 to create, 3 to update, 1 to replace, 1 to delete — ⚠️ 1 delete, 1 replace',
     ]);
+  });
+
+  it('under --target, says no targeted resource changes and how many other resources differ', () => {
+    const plan = { ...noChangesPlan(), targeted: { addresses: ['ResourceShare/windows-to-dev' as const], otherChanges: 2 } };
+    expect(renderPlanMarkdown(plan).split('\n')[2]).toBe(
+      '**licensectl plan for acme-licenses:** No changes to the targeted resources. 2 other resources differ from the desired state; plan without --target to see them.',
+    );
+    const changed = { ...everyActionPlan(), targeted: { addresses: ['ResourceShare/old-share' as const], otherChanges: 1 } };
+    expect(renderPlanMarkdown(changed).split('\n')[2]).toMatch(/ — ⚠️ 1 delete, 1 replace\. 1 other resource differs from the desired state; plan without --target to see them\.$/);
   });
 
   it('names only the actions present, and warns only of deletes and replaces', () => {
@@ -99,13 +109,23 @@ describe('renderPlanMarkdown escaping', () => {
     expect(outsideFences).not.toContain('</summary><');
   });
 
-  it('shows hostile values verbatim (as JSON) inside the diff fence, with a fence longer than any backtick run', () => {
+  it('shows hostile values verbatim inside the diff fence, multi-line ones line by line, with a fence longer than any backtick run', () => {
     const text = renderPlanMarkdown(hostilePlan());
+    const hostile = 'x | y </details></summary><script>alert(1)</script> *b* _i_ [l](http://e) `c` ~~s~~ $m$ @acme/security';
     expect(text).toContain([
       '````diff',
-      '~ description: "" → "x | y </details></summary><script>alert(1)</script> *b* _i_ [l](http://e) `c` ~~s~~ $m$ @acme/security\\n\\n# h"',
-      '~ displayName: "c" → "```\\n</details>"',
-      '+ tags.owner: "x | y </details></summary><script>alert(1)</script> *b* _i_ [l](http://e) `c` ~~s~~ $m$ @acme/security\\n\\n# h"',
+      '  description:',
+      `+   ${hostile}`,
+      '+   ',
+      '+   # h',
+      '  displayName:',
+      '-   c',
+      '+   ```',
+      '+   </details>',
+      '+ tags.owner:',
+      `+   ${hostile}`,
+      '+   ',
+      '+   # h',
       '````',
     ].join('\n'));
   });

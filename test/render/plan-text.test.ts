@@ -107,4 +107,25 @@ describe('summaryLine', () => {
     expect(summaryLine({ create: 1, update: 2, replace: 3, delete: 4, noop: 5 })).toBe('Plan: 1 to create, 2 to update, 3 to replace, 4 to delete.');
     expect(summaryLine({ create: 0, update: 0, replace: 0, delete: 0, noop: 5 })).toBe('No changes. The account matches the desired state.');
   });
+
+  it('under --target, says the account matches only when nothing outside the targets differs', () => {
+    const none = { create: 0, update: 0, replace: 0, delete: 0, noop: 1 };
+    const targeted = (otherChanges: number) => ({ addresses: ['Grant/g' as const], otherChanges });
+    expect(summaryLine(none, targeted(3))).toBe('No changes to the targeted resources. 3 other resources differ from the desired state; plan without --target to see them.');
+    expect(summaryLine(none, targeted(1))).toBe('No changes to the targeted resources. 1 other resource differs from the desired state; plan without --target to see them.');
+    expect(summaryLine(none, targeted(0))).toBe('No changes. The targeted resources match the desired state, and so does the rest of the account.');
+    expect(summaryLine({ ...none, create: 1 }, targeted(2))).toBe('Plan: 1 to create, 0 to update, 0 to replace, 0 to delete. 2 other resources differ from the desired state; plan without --target to see them.');
+    expect(summaryLine({ ...none, create: 1 }, targeted(0))).toBe('Plan: 1 to create, 0 to update, 0 to replace, 0 to delete.');
+  });
+
+  it('ends a targeted plan with that line', () => {
+    const plan = computePlan(
+      desiredState([desiredConfig('a'), desiredConfig('b', { licenseCount: 5 })]),
+      liveState([liveConfig('a'), liveConfig('b')]),
+      planContext({ targets: ['LicenseConfiguration/a'] }),
+    );
+    expect(renderPlanText(plan, { color: false }).trimEnd().split('\n').at(-1)).toBe(
+      'No changes to the targeted resources. 1 other resource differs from the desired state; plan without --target to see them.',
+    );
+  });
 });

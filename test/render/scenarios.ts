@@ -86,3 +86,39 @@ export function pullRequestChanges(): DesiredChanges {
 export function pullRequestPlan(): Plan {
   return { ...everyActionPlan(), desiredChanges: pullRequestChanges() };
 }
+
+const DESCRIPTION = [
+  'Windows Server Datacenter, BYOL.',
+  'Dedicated hosts only: the agreement counts physical cores.',
+  'Owner: platform team.',
+  'Renewal: every June, through procurement.',
+  'Reviewed 2025-06.',
+].join('\n');
+
+/**
+ * Changes a reviewer should read element by element: a share losing one account and gaining another, a grant's
+ * operations, an entitlement's maxCount 50 → 75, a filter's value, and one line of a multi-line description.
+ */
+export function reviewableDiffsPlan(): Plan {
+  const seats = { name: 'seats', unit: 'Count', maxCount: 50, value: null, overage: false, allowCheckIn: true };
+  const filters = (value: string) => [{ name: 'Platform Name', comparator: 'EQUALS', values: [value] }];
+  const desired = desiredState([
+    desiredConfig('windows-server', {
+      countingType: 'Core', description: DESCRIPTION.replace('2025-06', '2026-06'),
+      productInformation: [{ resourceType: 'SSM_MANAGED', filters: filters('Microsoft Windows Server 2022 Datacenter') }],
+    }),
+    desiredLicense('analytics-pro', { entitlements: [{ ...seats, maxCount: 75 }] }),
+    desiredShare('windows-to-dev', { principals: ['222233334444', '444455556666'], licenseConfigurations: ['windows-server'] }),
+    desiredGrant('analytics-to-dev', { allowedOperations: ['CheckInLicense', 'CheckoutBorrowLicense', 'CheckoutLicense'] }),
+  ]);
+  const live = liveState([
+    liveConfig('windows-server', {
+      countingType: 'Core', description: DESCRIPTION,
+      productInformation: [{ resourceType: 'SSM_MANAGED', filters: filters('Microsoft Windows Server 2019 Datacenter') }],
+    }),
+    liveLicense('analytics-pro', { entitlements: [seats] }),
+    liveShare('windows-to-dev', { principals: ['222233334444', '333344445555'], licenseConfigurations: ['windows-server'] }),
+    liveGrant('analytics-to-dev', {}),
+  ]);
+  return computePlan(desired, live, planContext());
+}

@@ -79,12 +79,21 @@ function hostileChanges(): DesiredChanges {
   };
 }
 
-/** Hostile text adds no line, no control character, and (with colour) no escape sequence but licensectl's own. */
+/** Lines nested under a field: the elements and lines of a line diff, each behind its mark. */
+const NESTED = /^ {10}/;
+const outerLines = (text: string) => text.split('\n').filter((line) => !NESTED.test(line));
+
+/**
+ * Hostile text adds no line of licensectl's own, no control character, and (with colour) no escape sequence but
+ * licensectl's own. A multi-line value is shown as a line diff: its lines are nested under the field, each behind
+ * a diff mark, and every other line stays as it was.
+ */
 function expectSafe(render: (color: boolean) => string): void {
   const plain = render(false);
   expect(plain).toContain('c.yaml:1:1: error: forged\\u001b[2J\\u001b]0;owned\\u0007\\u009b31m\\u2028\\u202e\\u007f');
   expect(plain).not.toMatch(UNSAFE);
-  expect(plain.split('\n')).toHaveLength(harmless(() => render(false)).split('\n').length);
+  expect(outerLines(plain)).toHaveLength(outerLines(harmless(() => render(false))).length);
+  for (const line of plain.split('\n').filter((l) => NESTED.test(l))) expect(line).toMatch(/^ {10}[+\- #] /);
   expect(plain.split('\n').filter((line) => line.startsWith('c.yaml:'))).toEqual([]);
   expect(stripAnsi(render(true))).not.toMatch(UNSAFE);
 }
