@@ -28,6 +28,9 @@ export abstract class BaseCommand extends Command {
     const flags = { ...this.ctor.flags, ...(this.ctor.enableJsonFlag ? { json: {} } : {}) };
     const error = await asLicensectlError(err, { id: this.id ?? '', flags, args: this.ctor.args ?? {} });
     process.exitCode = error.exit;
+    // A command line that failed to parse was parsed: oclif's reminder to call parse() (NODE_ENV=development|test) is
+    // for commands that never do, and would follow the error.
+    if (err.oclif) this.parsed = true;
     if (/licensectl/.test(process.env.DEBUG ?? '')) this.printErr(err.stack ?? String(err));
     const { stdout, stderr } = renderError(error, { json: this.jsonEnabled(), color: this.useColor(process.stderr) });
     if (stdout) this.printOut(stdout);
