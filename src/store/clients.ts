@@ -6,6 +6,7 @@ import { ConfiguredRetryStrategy } from '@smithy/util-retry';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider, RetryErrorInfo, StandardRetryToken } from '@smithy/types';
 import { LicensectlError } from '../errors/index.js';
 import { compareText } from '../util/canonical.js';
+import { connectionFailure, noteEndpointOfFailures } from './connection-failures.js';
 
 export interface ClientOptions {
   readonly region: string;
@@ -32,7 +33,10 @@ export function createClients(options: ClientOptions, stats = new CallStats()): 
   const lm = new LicenseManagerClient(clientConfig(options, options.retry));
   const lmNoReplay = new LicenseManagerClient(clientConfig(options, { ...options.retry, throttleOnly: true }));
   const ram = new RAMClient(clientConfig(options, options.retry));
-  for (const client of [lm, lmNoReplay, ram]) countCalls(client, stats);
+  for (const client of [lm, lmNoReplay, ram]) {
+    countCalls(client, stats);
+    noteEndpointOfFailures(client);
+  }
   return { lm, lmNoReplay, ram, stats, destroy: () => [lm, lmNoReplay, ram].forEach((c) => c.destroy()) };
 }
 
@@ -95,55 +99,6 @@ export function outcomeUnknown(error: unknown): boolean {
   return status === undefined || status >= 500;
 }
 
-// ---- Connection failures: a refused connection, a host name that does not resolve, a TLS handshake that fails
-// (a certificate not trusted, expired or for another name; https:// to a plain-HTTP port). Each ends before a byte of
-// the request is sent, so the call certainly did not execute, and sending it again meets the same wall: never retried.
-
-export interface ConnectionFailure {
-  readonly kind: 'refused' | 'unknown-host' | 'tls';
-  /** The Node or OpenSSL error code: ECONNREFUSED, ENOTFOUND, CERT_HAS_EXPIRED, … */
-  readonly code: string;
-  /** The endpoint the call was sent to, when it went through these clients. */
-  readonly endpoint?: string;
-  /** What the socket said: the address refused, the host not found, the TLS reason. */
-  readonly detail: string;
-  /** Attempts made, the SDK's count (1: never retried). */
-  readonly attempts: number;
-}
-
-// Certificate checks (OpenSSL's X509 verify results, as Node names them) and handshakes that fail on the protocol.
-const TLS_CODES = new Set([
-  'CERT_HAS_EXPIRED', 'CERT_NOT_YET_VALID', 'CERT_REVOKED', 'CERT_UNTRUSTED', 'CERT_REJECTED', 'CERT_SIGNATURE_FAILURE',
-  'DEPTH_ZERO_SELF_SIGNED_CERT', 'SELF_SIGNED_CERT_IN_CHAIN', 'UNABLE_TO_GET_ISSUER_CERT', 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
-  'UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'UNABLE_TO_DECRYPT_CERT_SIGNATURE', 'UNABLE_TO_DECODE_ISSUER_PUBLIC_KEY', 'CERT_CHAIN_TOO_LONG',
-  'INVALID_CA', 'INVALID_PURPOSE', 'PATH_LENGTH_EXCEEDED', 'HOSTNAME_MISMATCH', 'ERR_TLS_CERT_ALTNAME_INVALID', 'EPROTO',
-]);
-
-/** Where each failed call was going (the SDK's resolved endpoint), for the message that reports it. */
-const endpointOfFailure = new WeakMap<object, string>();
-
-/** The connection failure behind an error (the SDK's, or one it wraps as its cause), if it is one. */
-export function connectionFailure(error: unknown): ConnectionFailure | undefined {
-  let e = error as { code?: unknown; cause?: unknown; message?: string; address?: string; port?: number; hostname?: string } | undefined;
-  for (let depth = 0; e !== null && typeof e === 'object' && depth < 5; depth += 1, e = e.cause as typeof e) {
-    const code = typeof e.code === 'string' ? e.code : '';
-    const kind = code === 'ECONNREFUSED' ? 'refused'
-      : code === 'ENOTFOUND' || code === 'EAI_AGAIN' ? 'unknown-host'
-        : TLS_CODES.has(code) || code.startsWith('ERR_SSL_') ? 'tls' : undefined;
-    if (!kind) continue;
-    const detail = kind === 'refused' ? `${e.address ?? '?'}${e.port === undefined ? '' : `:${e.port}`}` : kind === 'unknown-host' ? e.hostname ?? '?' : tlsReason(e.message ?? code);
-    const attempts = (error as { $metadata?: { attempts?: number } }).$metadata?.attempts ?? 1;
-    const endpoint = endpointOfFailure.get(error as object);
-    return { kind, code, detail, attempts, ...(endpoint ? { endpoint } : {}) };
-  }
-  return undefined;
-}
-
-/** OpenSSL's reason without its location (`…:SSL routines:ssl3_get_record:wrong version number:…` → the last part). */
-function tlsReason(message: string): string {
-  return /SSL routines:[^:]*:([^:]+)/.exec(message)?.[1] ?? message;
-}
-
 /** The AWS error name of a failed call (`ConflictException`, …), or the Node error code. */
 export function errorName(error: unknown): string {
   const e = error as { name?: string; code?: string };
@@ -197,7 +152,7 @@ export class CallStats {
 /** Counts logical calls and their attempts (retries included) per operation. */
 function countCalls(client: LicenseManagerClient | RAMClient, stats: CallStats): void {
   (client.middlewareStack as { add: (mw: unknown, opts: unknown) => void }).add(
-    (next: (a: unknown) => Promise<{ output: { $metadata?: { attempts?: number } } }>, context: { commandName?: string; endpointV2?: { url?: URL } }) =>
+    (next: (a: unknown) => Promise<{ output: { $metadata?: { attempts?: number } } }>, context: { commandName?: string }) =>
       async (args: unknown) => {
         const operation = (context.commandName ?? 'Unknown').replace(/Command$/, '');
         try {
@@ -206,8 +161,6 @@ function countCalls(client: LicenseManagerClient | RAMClient, stats: CallStats):
           return result;
         } catch (error) {
           stats.record(operation, 'error', (error as { $metadata?: { attempts?: number } }).$metadata?.attempts ?? 1);
-          const url = context.endpointV2?.url;
-          if (url && error !== null && typeof error === 'object') endpointOfFailure.set(error, url.pathname === '/' ? url.origin : url.href);
           throw error;
         }
       },
