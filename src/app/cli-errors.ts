@@ -45,10 +45,11 @@ function errorJson(error: LicensectlError): Record<string, unknown> {
 }
 
 // ---- The way to the store. The store's module is loaded only when the error may have come from it (an SDK error, or
-// an error of ours wrapping one): an error of the command line never pays for loading the AWS SDK.
+// a STORE_FAILED wrapping one): an error of the command line never pays for loading the AWS SDK. AWS_CREDENTIALS keeps
+// its code: the credential chain's own failures (an instance metadata service that is not there) are not the store's.
 
 async function connectionError(err: RawError): Promise<LicensectlError | undefined> {
-  const fromStore = err instanceof LicensectlError ? err.code === 'STORE_FAILED' || err.code === 'AWS_CREDENTIALS' : !err.oclif;
+  const fromStore = err instanceof LicensectlError ? err.code === 'STORE_FAILED' : !err.oclif;
   if (!fromStore) return undefined;
   const { connectionFailure } = await import('../store/index.js');
   const failure = connectionFailure(err);
@@ -103,7 +104,7 @@ function parseMessage(message: string): string {
 }
 
 /** A flag the command does not take, with the nearest it does take. */
-export function unknownFlag(given: string, command: CommandShape, exit = 1): LicensectlError {
+function unknownFlag(given: string, command: CommandShape, exit = 1): LicensectlError {
   const name = given.split('=')[0]!;
   const known = [...Object.entries(command.flags).flatMap(([flag, f]) => [`--${flag}`, ...(f.char ? [`-${f.char}`] : [])]), '--help', '-h'];
   const near = nearest(name, known);

@@ -5,7 +5,7 @@
 // command "plan licenses"), that stray argument named, with `use --dir licenses` when it is a folder.
 import type { Command, Hook, Interfaces } from '@oclif/core';
 import { colorOn } from '../app/base-command.js';
-import { displayId, editDistance, renderError, strayArguments } from '../app/cli-errors.js';
+import { displayId, editDistance, nearest, renderError, strayArguments } from '../app/cli-errors.js';
 import { LicensectlError } from '../errors/index.js';
 
 const hook: Hook<'command_not_found'> = async function ({ id, argv = [], config }) {
@@ -20,7 +20,7 @@ const hook: Hook<'command_not_found'> = async function ({ id, argv = [], config 
 export default hook;
 
 /** The usage error for a command line whose first words `id` (joined by `:`) are no command. */
-export function notFound(id: string, config: Interfaces.Config): LicensectlError {
+function notFound(id: string, config: Interfaces.Config): LicensectlError {
   const words = id.split(':');
   if (words[0]!.startsWith('-')) return unknownGlobalFlag(words[0]!);
   // The longest run of leading words that names a command: what follows it are arguments that command does not take.
@@ -41,10 +41,10 @@ function shapeOf(command: Command.Loadable) {
 
 /** A flag given where a command was expected (`licensectl --hlp`). */
 function unknownGlobalFlag(flag: string): LicensectlError {
-  const known = ['--help', '-h', '--version', '-v'];
-  const near = known.filter((k) => editDistance(flag, k) <= 2).slice(0, 1);
-  return new LicensectlError('USAGE', `unknown flag ${flag.split('=')[0]}`, {
-    hint: near.length ? `did you mean ${near[0]}? (licensectl --help lists the commands)` : 'name a command first: licensectl --help lists them',
+  const name = flag.split('=')[0]!;
+  const near = nearest(name, ['--help', '-h', '--version', '-v']);
+  return new LicensectlError('USAGE', `unknown flag ${name}`, {
+    hint: near.length ? `did you mean ${near.join(' or ')}? (licensectl --help lists the commands)` : 'name a command first: licensectl --help lists them',
   });
 }
 
@@ -53,7 +53,7 @@ function unknownGlobalFlag(flag: string): LicensectlError {
  * still one edit from `plan`, and `emulatr serve` one from `emulator serve`), when near enough to be a slip: one edit
  * in a short word, one in three in a longer one.
  */
-export function nearestCommands(typed: readonly string[], commands: readonly (readonly string[])[]): string[] {
+function nearestCommands(typed: readonly string[], commands: readonly (readonly string[])[]): string[] {
   let best = Number.POSITIVE_INFINITY;
   let names: string[] = [];
   for (const words of commands) {
