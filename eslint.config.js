@@ -18,6 +18,7 @@ const MAY_IMPORT = {
   app: ['config', 'git', 'plan', 'store', 'emulator', 'apply', 'render', 'model', 'errors', 'util'],
   watch: ['app', 'config', 'git', 'plan', 'store', 'emulator', 'apply', 'render', 'model', 'errors', 'util'],
   commands: ['app', 'watch', 'config', 'git', 'plan', 'store', 'emulator', 'apply', 'render', 'model', 'errors', 'util'],
+  hooks: ['app', 'errors', 'util'],
 };
 
 const layers = {

@@ -1,20 +1,19 @@
 // The base of every command and what commands share: JSON mode, colour, errors rendered as one clear message
-// with a code and a hint (and every diagnostic, never a stack trace unless DEBUG=licensectl* asks for one), the
-// common flags, the approval prompt and `--stats`. An error's message and hint quote what the user gave (a flag
+// with a code and a hint (cli-errors.ts; every diagnostic, never a stack trace unless DEBUG=licensectl* asks for one),
+// the common flags, the approval prompt and `--stats`. An error's message and hint quote what the user gave (a flag
 // value, a file name) and are printable(): an error is one line, and never an escape sequence to the terminal.
 import { createInterface } from 'node:readline';
 import { Command, Flags } from '@oclif/core';
 import { LicensectlError } from '../errors/index.js';
-import { diagnosticsToJson, renderDiagnostics } from '../render/diagnostics.js';
 import type { CallStats } from '../store/index.js';
-import { printable } from '../util/safe-text.js';
+import { asLicensectlError, renderError } from './cli-errors.js';
 
 export abstract class BaseCommand extends Command {
   static override enableJsonFlag = true;
 
   /** Colour follows the TTY and NO_COLOR. */
   protected useColor(stream: NodeJS.WriteStream = process.stdout): boolean {
-    return Boolean(stream.isTTY) && !('NO_COLOR' in process.env) && process.env.TERM !== 'dumb';
+    return colorOn(stream);
   }
 
   protected printErr(text: string): void {
@@ -26,48 +25,22 @@ export abstract class BaseCommand extends Command {
   }
 
   override async catch(err: Error & { oclif?: { exit?: number } }): Promise<void> {
-    const error = asLicensectlError(err);
+    const flags = { ...this.ctor.flags, ...(this.ctor.enableJsonFlag ? { json: {} } : {}) };
+    const error = await asLicensectlError(err, { id: this.id ?? '', flags, args: this.ctor.args ?? {} });
     process.exitCode = error.exit;
+    // A command line that failed to parse was parsed: oclif's reminder to call parse() (NODE_ENV=development|test) is
+    // for commands that never do, and would follow the error.
+    if (err.oclif) this.parsed = true;
     if (/licensectl/.test(process.env.DEBUG ?? '')) this.printErr(err.stack ?? String(err));
-    if (this.jsonEnabled()) {
-      this.printOut(JSON.stringify({ error: errorJson(error) }, null, 2));
-      return;
-    }
-    const color = this.useColor(process.stderr);
-    if (error.diagnostics.length) this.printErr(renderDiagnostics(error.diagnostics, { color }));
-    this.printErr(`Error [${error.code}]: ${printable(error.message)}${error.hint ? `\n  hint: ${printable(error.hint)}` : ''}`);
+    const { stdout, stderr } = renderError(error, { json: this.jsonEnabled(), color: this.useColor(process.stderr) });
+    if (stdout) this.printOut(stdout);
+    if (stderr) this.printErr(stderr);
   }
 }
 
-function asLicensectlError(err: Error & { oclif?: { exit?: number }; code?: string }): LicensectlError {
-  if (err instanceof LicensectlError) return err;
-  // oclif's own parse errors (unknown flag, bad option) are usage errors: exit 1, since 2 means "changes present".
-  if (err.oclif) return new LicensectlError('USAGE', err.message.split('\n')[0] ?? err.message, { hint: 'see --help', exit: err.oclif.exit === 0 ? 0 : 1 });
-  if (isStoreFailure(err)) return new LicensectlError('STORE_FAILED', `the store failed: ${err.name && err.name !== 'Error' ? `${err.name}: ` : ''}${err.message || err.code}`, { cause: err });
-  return new LicensectlError('INTERNAL', err.message || String(err), {
-    cause: err, hint: 'this is a bug in licensectl; rerun with DEBUG=licensectl for details',
-  });
-}
-
-/** Network and operating-system errors on the way to the store. */
-const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'EPIPE']);
-
-/**
- * An answer from AWS or an AWS-compatible service (the SDK's errors carry `$metadata`), the way to it failing, or
- * credentials the SDK could not find: the environment's problem, reported as such, never as a bug of ours.
- */
-function isStoreFailure(err: Error & { code?: string; $metadata?: unknown }): boolean {
-  return err.$metadata !== undefined || (err.code !== undefined && NETWORK_CODES.has(err.code))
-    || err.name === 'CredentialsProviderError' || err.name === 'TimeoutError';
-}
-
-function errorJson(error: LicensectlError): Record<string, unknown> {
-  return {
-    code: error.code,
-    message: error.message,
-    ...(error.hint ? { hint: error.hint } : {}),
-    ...(error.diagnostics.length ? { diagnostics: diagnosticsToJson(error.diagnostics).diagnostics } : {}),
-  };
+/** Colour follows the TTY and NO_COLOR (and a dumb terminal has none). */
+export function colorOn(stream: NodeJS.WriteStream): boolean {
+  return Boolean(stream.isTTY) && !('NO_COLOR' in process.env) && process.env.TERM !== 'dumb';
 }
 
 // ---- Flags
@@ -127,7 +100,12 @@ export async function confirmApply(autoApprove: boolean, { what = 'apply', quest
 // ---- --stats
 // `--stats`: SDK calls by operation and wall time, on stderr so stdout stays parseable.
 export function renderStats(stats: CallStats, wallMs: number): string {
-  const rows = Object.entries(stats.snapshot()).map(([op, s]) => `  ${op.padEnd(36)} ${String(s.calls).padStart(6)} calls ${String(s.attempts).padStart(6)} attempts ${String(s.errors).padStart(4)} errors`);
+  const rows = Object.entries(stats.snapshot()).map(([op, s]) => `  ${op.padEnd(36)} ${count(s.calls, 'call', 6)} ${count(s.attempts, 'attempt', 6)} ${count(s.errors, 'error', 4)}`);
   const total = stats.total();
-  return [`SDK calls (${total.calls} calls, ${total.attempts} attempts, ${total.errors} errors) in ${Math.round(wallMs)} ms:`, ...rows].join('\n');
+  return [`SDK calls (${count(total.calls, 'call')}, ${count(total.attempts, 'attempt')}, ${count(total.errors, 'error')}) in ${Math.round(wallMs)} ms:`, ...rows].join('\n');
+}
+
+/** `1 call`, `2 calls`; the number right-aligned in `width` for the table. */
+function count(n: number, noun: string, width = 0): string {
+  return `${String(n).padStart(width)} ${noun}${n !== 1 ? 's' : width ? ' ' : ''}`;
 }

@@ -45,6 +45,8 @@ export const ERROR_CODES = {
   REGION_MISSING: input('set spec.store.region, --region or AWS_REGION'),
   ACCOUNT_MISMATCH: input('use credentials of the account in spec.account, or change spec.account'),
   STORE_FAILED: input('check the endpoint, the network and the credentials; the call was retried before this'),
+  ENDPOINT_UNREACHABLE: input('check the endpoint (--endpoint, AWS_ENDPOINT_URL or spec.store.endpoint) and that the service behind it runs'),
+  TLS_FAILED: input('check the endpoint\'s scheme (a served emulator speaks http://) and that its certificate is valid for its host and trusted (NODE_EXTRA_CA_CERTS=FILE adds a CA)'),
   PAGINATION_LOOP: input('the service returned a token it had returned before: retry, and report it if it persists'),
   EMULATOR_STATE_CORRUPT: input('delete the state file to start from an empty emulator'),
   EMULATOR_STATE_LOCKED: input('another licensectl process holds the state file: wait for it, or remove a stale lock'),

@@ -6,6 +6,7 @@ import { ConfiguredRetryStrategy } from '@smithy/util-retry';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider, RetryErrorInfo, StandardRetryToken } from '@smithy/types';
 import { LicensectlError } from '../errors/index.js';
 import { compareText } from '../util/canonical.js';
+import { connectionFailure, noteEndpointOfFailures } from './connection-failures.js';
 
 export interface ClientOptions {
   readonly region: string;
@@ -32,7 +33,10 @@ export function createClients(options: ClientOptions, stats = new CallStats()): 
   const lm = new LicenseManagerClient(clientConfig(options, options.retry));
   const lmNoReplay = new LicenseManagerClient(clientConfig(options, { ...options.retry, throttleOnly: true }));
   const ram = new RAMClient(clientConfig(options, options.retry));
-  for (const client of [lm, lmNoReplay, ram]) countCalls(client, stats);
+  for (const client of [lm, lmNoReplay, ram]) {
+    countCalls(client, stats);
+    noteEndpointOfFailures(client);
+  }
   return { lm, lmNoReplay, ram, stats, destroy: () => [lm, lmNoReplay, ram].forEach((c) => c.destroy()) };
 }
 
@@ -76,6 +80,8 @@ export class LicensectlRetryStrategy extends ConfiguredRetryStrategy {
   }
 
   override async refreshRetryTokenForRetry(token: StandardRetryToken, errorInfo: RetryErrorInfo): Promise<StandardRetryToken> {
+    // The SDK counts a refused connection and an unknown host as transient; they meet the same wall every time.
+    if (connectionFailure(errorInfo.error)) throw errorInfo.error;
     const name = (errorInfo.error as { name?: string } | undefined)?.name;
     const info: RetryErrorInfo = name && THROTTLING_NAMES.has(name) ? { ...errorInfo, errorType: 'THROTTLING' } : errorInfo;
     if (this.throttleOnly && info.errorType !== 'THROTTLING') throw errorInfo.error;
@@ -83,8 +89,12 @@ export class LicensectlRetryStrategy extends ConfiguredRetryStrategy {
   }
 }
 
-/** A 4xx answer means the service refused the request; anything else (no answer, 5xx, timeout) may have executed. */
+/**
+ * A 4xx answer means the service refused the request, and a connection that failed never carried it; anything else
+ * (no answer, 5xx, a timeout or a reset of a request already sent) may have executed.
+ */
 export function outcomeUnknown(error: unknown): boolean {
+  if (connectionFailure(error)) return false;
   const status = (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
   return status === undefined || status >= 500;
 }

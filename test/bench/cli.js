@@ -87,12 +87,12 @@ function stopChild(child) {
  * Throws when it is missing, so a changed format fails the bench instead of reporting zeros.
  */
 export function parseStats(stderr) {
-  const head = /SDK calls \((\d+) calls, (\d+) attempts, (\d+) errors\) in (\d+) ms:/.exec(stderr);
+  const head = /SDK calls \((\d+) calls?, (\d+) attempts?, (\d+) errors?\) in (\d+) ms:/.exec(stderr);
   if (!head) throw new Error(`no --stats summary in:\n${stderr.slice(0, 2000)}`);
   const byOperation = {};
   const rows = stderr.slice(head.index + head[0].length).split('\n');
   for (const row of rows) {
-    const m = /^\s+(\S+)\s+(\d+) calls\s+(\d+) attempts\s+(\d+) errors/.exec(row);
+    const m = /^\s+(\S+)\s+(\d+) calls?\s+(\d+) attempts?\s+(\d+) errors?/.exec(row);
     if (m) byOperation[m[1]] = { calls: Number(m[2]), attempts: Number(m[3]), errors: Number(m[4]) };
   }
   return { calls: Number(head[1]), attempts: Number(head[2]), errors: Number(head[3]), wallMs: Number(head[4]), byOperation };

@@ -8,7 +8,7 @@ import { mixedState } from '../e2e/mixed-state.js';
 import { PROJECT_YAML, projectDir, removeDir, runCli, statePathOf } from '../helpers/cli.js';
 import { otherClient } from '../helpers/live.js';
 
-const tagReads = (stderr: string) => Number(/^\s+ListTagsForResource\s+(\d+) calls/m.exec(stderr)?.[1] ?? 0);
+const tagReads = (stderr: string) => Number(/^\s+ListTagsForResource\s+(\d+) calls?/m.exec(stderr)?.[1] ?? 0);
 
 describe('reading grants', () => {
   let dir: string;

@@ -39,13 +39,13 @@ describe('JSON outputs', () => {
     }
   });
 
-  it('a store that cannot be reached is STORE_FAILED, never INTERNAL', async () => {
+  it('a store that cannot be reached is ENDPOINT_UNREACHABLE, never INTERNAL', async () => {
     const r = await runCli(['plan', '--dir', dir, '--endpoint', 'http://127.0.0.1:1', '--json'], { env: { LICENSECTL_MAX_ATTEMPTS: '1' } });
     expect(r.status).toBe(1);
     const doc = JSON.parse(r.stdout) as { error: { code: string; message: string } };
     expect(schemaProblems('error.schema.json', doc)).toEqual([]);
-    expect(doc.error.code).toBe('STORE_FAILED');
-    expect(doc.error.message).toMatch(/ECONNREFUSED/);
+    expect(doc.error.code).toBe('ENDPOINT_UNREACHABLE');
+    expect(doc.error.message).toMatch(/connection refused/);
   });
 
   it('an error under --json names a registered code and its hint', async () => {

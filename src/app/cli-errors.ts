@@ -1,0 +1,160 @@
+// How any failure becomes the one error a user sees: a registered code, a message, a hint. Errors licensectl throws
+// keep theirs; the command line's own (oclif's parse errors, a mistyped command or flag, a stray argument) become USAGE
+// with a suggestion where one is near; a connection that never reached the service is named by its cause; an answer
+// of the service, or credentials the SDK could not find, is STORE_FAILED; anything else is INTERNAL, a bug of ours.
+import { statSync } from 'node:fs';
+import { LicensectlError } from '../errors/index.js';
+import { diagnosticsToJson, renderDiagnostics } from '../render/diagnostics.js';
+import { printable } from '../util/safe-text.js';
+
+/** What the command line knows of the command that failed: its id and the flags and arguments it takes. */
+export interface CommandShape {
+  readonly id: string;
+  readonly flags: Readonly<Record<string, { readonly char?: string; readonly options?: readonly string[] }>>;
+  readonly args: Readonly<Record<string, unknown>>;
+}
+
+type RawError = Error & { oclif?: { exit?: number }; code?: string; $metadata?: unknown; flags?: string[]; args?: string[] };
+
+export async function asLicensectlError(err: RawError, command?: CommandShape): Promise<LicensectlError> {
+  const connection = await connectionError(err);
+  if (connection) return connection;
+  if (err instanceof LicensectlError) return err;
+  if (err.oclif) return parseError(err, command);
+  if (isStoreFailure(err)) return new LicensectlError('STORE_FAILED', `the store failed: ${err.name && err.name !== 'Error' ? `${err.name}: ` : ''}${err.message || err.code}`, { cause: err });
+  return new LicensectlError('INTERNAL', err.message || String(err), {
+    cause: err, hint: 'this is a bug in licensectl; rerun with DEBUG=licensectl for details',
+  });
+}
+
+/** The error as printed: its diagnostics, then `Error [CODE]: message` and its hint; under --json one JSON document. */
+export function renderError(error: LicensectlError, options: { json: boolean; color: boolean }): { stdout?: string; stderr?: string } {
+  if (options.json) return { stdout: JSON.stringify({ error: errorJson(error) }, null, 2) };
+  const lines = error.diagnostics.length ? [renderDiagnostics(error.diagnostics, { color: options.color })] : [];
+  lines.push(`Error [${error.code}]: ${printable(error.message)}${error.hint ? `\n  hint: ${printable(error.hint)}` : ''}`);
+  return { stderr: lines.join('\n') };
+}
+
+function errorJson(error: LicensectlError): Record<string, unknown> {
+  return {
+    code: error.code,
+    message: error.message,
+    ...(error.hint ? { hint: error.hint } : {}),
+    ...(error.diagnostics.length ? { diagnostics: diagnosticsToJson(error.diagnostics).diagnostics } : {}),
+  };
+}
+
+// ---- The way to the store. The store's module is loaded only when the error may have come from it (an SDK error, or
+// a STORE_FAILED wrapping one): an error of the command line never pays for loading the AWS SDK. AWS_CREDENTIALS keeps
+// its code: the credential chain's own failures (an instance metadata service that is not there) are not the store's.
+
+async function connectionError(err: RawError): Promise<LicensectlError | undefined> {
+  const fromStore = err instanceof LicensectlError ? err.code === 'STORE_FAILED' : !err.oclif;
+  if (!fromStore) return undefined;
+  const { connectionFailure } = await import('../store/index.js');
+  const failure = connectionFailure(err);
+  if (!failure) return undefined;
+  const where = failure.endpoint ?? (failure.kind === 'refused' ? failure.detail : `the endpoint`);
+  const tries = `${failure.attempts} ${failure.attempts === 1 ? 'attempt' : 'attempts'}`;
+  switch (failure.kind) {
+    case 'refused':
+      return new LicensectlError('ENDPOINT_UNREACHABLE', `cannot connect to ${where}: connection refused by ${failure.detail}, nothing listens there (${tries})`, {
+        cause: err, hint: 'check the endpoint\'s host and port (--endpoint, AWS_ENDPOINT_URL or spec.store.endpoint) and that the service runs, e.g. licensectl emulator serve --port PORT',
+      });
+    case 'unknown-host':
+      return new LicensectlError('ENDPOINT_UNREACHABLE', `cannot connect to ${where}: ${failure.code === 'EAI_AGAIN' ? `no DNS answer for the host ${failure.detail}` : `unknown host ${failure.detail}`} (${failure.code}, ${tries})`, {
+        cause: err, hint: 'check the host name in the endpoint (--endpoint, AWS_ENDPOINT_URL or spec.store.endpoint), the network and the DNS settings',
+      });
+    case 'tls':
+      return new LicensectlError('TLS_FAILED', `TLS handshake with ${where} failed: ${failure.detail} (${failure.code}, ${tries})`, { cause: err });
+  }
+}
+
+/** Network and operating-system errors on the way to the store. */
+const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'EPIPE']);
+
+/**
+ * An answer from AWS or an AWS-compatible service (the SDK's errors carry `$metadata`), the way to it failing, or
+ * credentials the SDK could not find: the environment's problem, reported as such, never as a bug of ours.
+ */
+function isStoreFailure(err: RawError): boolean {
+  return err.$metadata !== undefined || (err.code !== undefined && NETWORK_CODES.has(err.code))
+    || err.name === 'CredentialsProviderError' || err.name === 'TimeoutError';
+}
+
+// ---- The command line. oclif's parse errors are usage errors: exit 1, since 2 means "changes present".
+
+function parseError(err: RawError, command?: CommandShape): LicensectlError {
+  const exit = err.oclif?.exit === 0 ? 0 : 1;
+  const help = command ? `licensectl ${displayId(command.id)} --help` : 'licensectl --help';
+  if (command && err.flags?.length) return unknownFlag(err.flags[0]!, command, exit);
+  if (command && /^Unexpected arguments?:/.test(err.message) && err.args?.every((a) => typeof a === 'string')) return strayArguments(err.args, command);
+  const message = parseMessage(err.message);
+  const option = /^Expected --([\w-]+)=(.*) to be one of: /.exec(message);
+  const near = option ? nearest(option[2]!, command?.flags[option[1]!]?.options ?? []) : [];
+  return new LicensectlError('USAGE', message, { hint: near.length ? `did you mean ${near.join(' or ')}? (see ${help})` : `see ${help}`, exit });
+}
+
+/** oclif's message on one line: without its "see more help" line, colours and the header of a list of one reason. */
+function parseMessage(message: string): string {
+  const lines = message.replace(/\u001b\[[0-9;]*m/g, '').split('\n').map((l) => l.trim())
+    .filter((l) => l !== '' && l !== 'See more help with --help' && !/^The following errors? occurred:$/.test(l));
+  const [head = message, ...rest] = lines;
+  return rest.length ? `${head.replace(/^Parsing /, '')}: ${rest.join('; ')}` : head;
+}
+
+/** A flag the command does not take, with the nearest it does take. */
+function unknownFlag(given: string, command: CommandShape, exit = 1): LicensectlError {
+  const name = given.split('=')[0]!;
+  const known = [...Object.entries(command.flags).flatMap(([flag, f]) => [`--${flag}`, ...(f.char ? [`-${f.char}`] : [])]), '--help', '-h'];
+  const near = nearest(name, known);
+  const help = `licensectl ${displayId(command.id)} --help`;
+  return new LicensectlError('USAGE', `unknown flag ${name} for ${displayId(command.id)}`, {
+    hint: near.length ? `did you mean ${near.join(' or ')}? (${help} lists the flags)` : `${help} lists the flags`, exit,
+  });
+}
+
+/** Arguments a command does not take (`licensectl plan licenses`); a folder was most likely meant for --dir. */
+export function strayArguments(args: readonly string[], command: CommandShape): LicensectlError {
+  const name = displayId(command.id);
+  const takes = Object.keys(command.args);
+  const folder = 'dir' in command.flags ? args.find(isDirectory) : undefined;
+  const hint = folder !== undefined ? `use --dir ${folder} to read the desired state from that folder`
+    : `licensectl ${name} ${takes.length ? `takes ${takes.map((a) => a.toUpperCase()).join(' ')} only` : 'takes no arguments, only flags'}; see licensectl ${name} --help`;
+  return new LicensectlError('USAGE', `unexpected argument${args.length === 1 ? '' : 's'} for ${name}: ${args.join(' ')}`, { hint });
+}
+
+function isDirectory(candidate: string): boolean {
+  try {
+    return statSync(candidate).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+export function displayId(id: string): string {
+  return id.replaceAll(':', ' ');
+}
+
+// ---- Suggestions: the known names nearest to what was typed, by edit distance (adjacent letters swapped count as
+// one edit: `plna` is one from `plan`), when near enough to be a slip rather than another word.
+
+export function nearest(typed: string, known: readonly string[]): string[] {
+  const scored = known.map((name) => ({ name, d: editDistance(typed.toLowerCase(), name.toLowerCase()) }));
+  const best = Math.min(...scored.map((s) => s.d));
+  if (!Number.isFinite(best) || best > Math.max(1, Math.floor(typed.replace(/^-+/, '').length / 3))) return [];
+  return [...new Set(scored.filter((s) => s.d === best).map((s) => s.name))].sort().slice(0, 3);
+}
+
+/** Optimal string alignment distance: insertions, deletions, substitutions and swaps of adjacent characters. */
+export function editDistance(a: string, b: string): number {
+  const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  for (let i = 1; i <= a.length; i += 1) {
+    for (let j = 1; j <= b.length; j += 1) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i]![j] = Math.min(d[i]![j]!, d[i - 2]![j - 2]! + 1);
+    }
+  }
+  return d[a.length]![b.length]!;
+}
