@@ -14,6 +14,7 @@ import { GetCallerIdentityCommand, getDefaultRoleAssumer, getDefaultRoleAssumerW
 import { defaultProvider } from '@aws-sdk/credential-provider-node';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types';
 import { LicensectlError } from '../errors/index.js';
+import { DEFAULT_RETRY, LicensectlRetryStrategy, noteEndpointOfFailures } from '../store/index.js';
 
 export interface CallerIdentityOptions {
   readonly region: string;
@@ -64,7 +65,9 @@ async function resolve(options: CallerIdentityOptions): Promise<CallerIdentity> 
     requestHandler: options.requestHandler ?? { requestTimeout: options.timeoutMs, connectionTimeout: Math.min(options.timeoutMs, 5_000) },
   };
   const credentials = await credentialsFor(options, sts);
-  const client = new STSClient({ ...sts, credentials, maxAttempts: 2 } as never);
+  // The store's retry policy: a refused connection or an unknown host is never retried (it reaches no one).
+  const client = new STSClient({ ...sts, credentials, retryStrategy: new LicensectlRetryStrategy({ ...DEFAULT_RETRY, maxAttempts: 2 }) } as never);
+  noteEndpointOfFailures(client);
   try {
     const out = await client.send(new GetCallerIdentityCommand({}));
     if (!out.Account) throw new Error('GetCallerIdentity answered without an account');

@@ -1,6 +1,6 @@
 // The store's public surface, for the application layer and apply.
-export { CallStats, createClients, DEFAULT_RETRY, errorName, outcomeUnknown, type CallListener, type Clients, type OperationStats, type RetryOptions } from './clients.js';
-export { connectionFailure, type ConnectionFailure } from './connection-failures.js';
+export { CallStats, createClients, DEFAULT_RETRY, errorName, LicensectlRetryStrategy, outcomeUnknown, type CallListener, type Clients, type OperationStats, type RetryOptions } from './clients.js';
+export { connectionFailure, type ConnectionFailure, noteEndpointOfFailures } from './connection-failures.js';
 export type { ApplyContext, KindRead, StoreChange } from './kind-adapter.js';
 export type { ListedGrant } from './kinds/grant.js';
 export { liveState, pairGrants, type PairedGrant } from './live-state.js';
