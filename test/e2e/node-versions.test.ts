@@ -86,7 +86,7 @@ for (const node of nodes) {
         const dir = await project('watched');
         const watcher = await WatcherProcess.start(['--dir', dir, '--endpoint', emulator.url, '--interval', '1h']);
         const first = await watcher.waitForLine((l) => l.event === 'reconcile');
-        expect(first).toMatchObject({ triggers: ['start'], outcome: 'drift-corrected', counts: { create: 1 } });
+        expect(first).toMatchObject({ triggers: ['start'], outcome: 'applied', counts: { create: 1 } });
         expect((await watcher.json('/status')).status).toBe(200);
         expect(await watcher.stop()).toBe(0);
       } finally {
