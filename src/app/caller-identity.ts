@@ -102,14 +102,13 @@ async function credentialsFor(options: CallerIdentityOptions, sts: object): Prom
 }
 
 /**
- * Whether any source of credentials is configured. The embedded emulator asks the chain only then: a machine
- * with nothing configured gets the emulator's default key at once, without waiting for an instance metadata
- * service a local file has no use for.
+ * Whether credentials were chosen for this run: a profile named (--profile, spec.store.profile, AWS_PROFILE) or keys
+ * in the environment. Only then does the embedded emulator ask the chain: a default profile in ~/.aws (an SSO login
+ * that has expired, a role to assume) belongs to the user's AWS work, and a local file has no use for it.
  */
 function configured(profile: string | undefined): boolean {
   const env = process.env;
-  const named = [profile, env.AWS_PROFILE, env.AWS_ACCESS_KEY_ID, env.AWS_WEB_IDENTITY_TOKEN_FILE, env.AWS_CONTAINER_CREDENTIALS_FULL_URI, env.AWS_CONTAINER_CREDENTIALS_RELATIVE_URI];
-  return named.some((v) => v !== undefined && v !== '') || existsSync(credentialsFile()) || existsSync(configFile());
+  return [profile, env.AWS_PROFILE, env.AWS_ACCESS_KEY_ID].some((v) => v !== undefined && v !== '');
 }
 
 /** The embedded emulator needs no secret: AWS_ACCESS_KEY_ID alone names the account, as it always did. */

@@ -1,7 +1,8 @@
 // How any failure becomes the one error a user sees: a registered code, a message, a hint. Errors licensectl throws
 // keep theirs; the command line's own (oclif's parse errors, a mistyped command or flag, a stray argument) become USAGE
 // with a suggestion where one is near; a connection that never reached the service is named by its cause; an answer
-// of the service, or credentials the SDK could not find, is STORE_FAILED; anything else is INTERNAL, a bug of ours.
+// of the service is STORE_FAILED, except credentials missing, expired or refused (AWS_CREDENTIALS, also when they
+// run out in the middle of a long apply or watch); anything else is INTERNAL, a bug of ours.
 import { statSync } from 'node:fs';
 import { LicensectlError } from '../errors/index.js';
 import { diagnosticsToJson, renderDiagnostics } from '../render/diagnostics.js';
@@ -21,6 +22,11 @@ export async function asLicensectlError(err: RawError, command?: CommandShape): 
   if (connection) return connection;
   if (err instanceof LicensectlError) return err;
   if (err.oclif) return parseError(err, command);
+  if (isCredentialsFailure(err)) {
+    return new LicensectlError('AWS_CREDENTIALS', `the AWS credentials were not accepted or could not be loaded: ${err.name && err.name !== 'Error' ? `${err.name}: ` : ''}${err.message || err.code}`, {
+      cause: err, hint: 'renew or fix the credentials (aws sso login, the profile, or the environment) and run the command again',
+    });
+  }
   if (isStoreFailure(err)) return new LicensectlError('STORE_FAILED', `the store failed: ${err.name && err.name !== 'Error' ? `${err.name}: ` : ''}${err.message || err.code}`, { cause: err });
   return new LicensectlError('INTERNAL', err.message || String(err), {
     cause: err, hint: 'this is a bug in licensectl; rerun with DEBUG=licensectl for details',
@@ -73,13 +79,20 @@ async function connectionError(err: RawError): Promise<LicensectlError | undefin
 /** Network and operating-system errors on the way to the store. */
 const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'EPIPE']);
 
+/** The service's answers to credentials it does not take: expired, unknown, or signed wrongly. */
+const REFUSED_CREDENTIALS = new Set(['ExpiredTokenException', 'ExpiredToken', 'UnrecognizedClientException', 'InvalidClientTokenId', 'InvalidSignatureException', 'SignatureDoesNotMatch']);
+
+/** Credentials the SDK could not load or refresh (an SSO session that ended), or the service refused. */
+function isCredentialsFailure(err: RawError): boolean {
+  return err.name === 'CredentialsProviderError' || (err.$metadata !== undefined && REFUSED_CREDENTIALS.has(err.name));
+}
+
 /**
- * An answer from AWS or an AWS-compatible service (the SDK's errors carry `$metadata`), the way to it failing, or
- * credentials the SDK could not find: the environment's problem, reported as such, never as a bug of ours.
+ * An answer from AWS or an AWS-compatible service (the SDK's errors carry `$metadata`), or the way to it failing:
+ * the environment's problem, reported as such, never as a bug of ours.
  */
 function isStoreFailure(err: RawError): boolean {
-  return err.$metadata !== undefined || (err.code !== undefined && NETWORK_CODES.has(err.code))
-    || err.name === 'CredentialsProviderError' || err.name === 'TimeoutError';
+  return err.$metadata !== undefined || (err.code !== undefined && NETWORK_CODES.has(err.code)) || err.name === 'TimeoutError';
 }
 
 // ---- The command line. oclif's parse errors are usage errors: exit 1, since 2 means "changes present".

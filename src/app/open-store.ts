@@ -55,22 +55,25 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
 }
 
 /**
- * The project's region (spec.store.region) is authoritative: --region, or AWS_REGION (AWS_DEFAULT_REGION), may
- * name another only where the project says `allowRegionOverride: true`. Without a project region they choose
- * it; the embedded emulator's default is us-east-1. Every region name is checked before anything is opened.
+ * The project's region (spec.store.region) is authoritative: --region may name another only where the project
+ * says `allowRegionOverride: true`, and AWS_REGION (AWS_DEFAULT_REGION) — ambient, as CI runners and shells set it
+ * for everything — is then not consulted at all, as Terraform's provider region outranks it. Without a project
+ * region, --region or the environment choose it; the embedded emulator's default is us-east-1. Every region name
+ * given is checked before anything is opened.
  */
-export function storeRegion(project: ProjectConfig, flag: string | undefined, storeType: 'emulator' | 'aws'): string {
+function storeRegion(project: ProjectConfig, flag: string | undefined, storeType: 'emulator' | 'aws'): string {
+  const own = project.store.region;
   const env = process.env.AWS_REGION ? 'AWS_REGION' : process.env.AWS_DEFAULT_REGION ? 'AWS_DEFAULT_REGION' : undefined;
-  const requested = flag !== undefined ? { value: flag, from: '--region' } : env ? { value: process.env[env]!, from: env } : undefined;
+  const fromEnv = env && (!own || project.store.allowRegionOverride) ? { value: process.env[env]!, from: env } : undefined;
+  const requested = flag !== undefined ? { value: flag, from: '--region' } : fromEnv;
   if (requested && !REGION_NAME.test(requested.value)) {
     const message = `${requested.from} ${JSON.stringify(requested.value)} is not an AWS region name`;
     const hint = 'regions are written like us-east-1, eu-west-2 or us-gov-west-1';
     throw requested.from === '--region' ? new LicensectlError('USAGE', message, { hint }) : new LicensectlError('BAD_ENVIRONMENT', message, { hint: `${hint}; or unset ${requested.from}` });
   }
-  const own = project.store.region;
   if (own && requested && requested.value !== own && !project.store.allowRegionOverride) {
-    throw new LicensectlError('USAGE', `${requested.from} ${requested.value} differs from project ${project.name}'s region ${own} (spec.store.region in licensectl.yaml)`, {
-      hint: `drop ${requested.from === '--region' ? '--region' : `${requested.from} from the environment`}, or set spec.store.allowRegionOverride: true in licensectl.yaml to let it choose`,
+    throw new LicensectlError('USAGE', `--region ${requested.value} differs from the region of project ${project.name}, ${own} (spec.store.region in licensectl.yaml)`, {
+      hint: 'drop --region, or set spec.store.allowRegionOverride: true in licensectl.yaml to let it choose',
     });
   }
   const region = requested?.value ?? own ?? (storeType === 'emulator' ? DEFAULT_REGION : undefined);

@@ -80,8 +80,12 @@ export class LicensectlRetryStrategy extends ConfiguredRetryStrategy {
   }
 
   override async refreshRetryTokenForRetry(token: StandardRetryToken, errorInfo: RetryErrorInfo): Promise<StandardRetryToken> {
-    // The SDK counts a refused connection and an unknown host as transient; they meet the same wall every time.
-    if (connectionFailure(errorInfo.error)) throw errorInfo.error;
+    // The SDK counts a refused connection and an unknown host as transient; they meet the same wall every time. A
+    // DNS server that did not answer (EAI_AGAIN) may answer the next time, and the request was never sent: it is
+    // retried, even by a client that replays nothing but throttling.
+    const failure = connectionFailure(errorInfo.error);
+    if (failure?.code === 'EAI_AGAIN') return super.refreshRetryTokenForRetry(token, { ...errorInfo, errorType: 'TRANSIENT' });
+    if (failure) throw errorInfo.error;
     const name = (errorInfo.error as { name?: string } | undefined)?.name;
     const info: RetryErrorInfo = name && THROTTLING_NAMES.has(name) ? { ...errorInfo, errorType: 'THROTTLING' } : errorInfo;
     if (this.throttleOnly && info.errorType !== 'THROTTLING') throw errorInfo.error;

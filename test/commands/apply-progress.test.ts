@@ -136,7 +136,7 @@ describe('apply against a slow account (1.5 s per call)', () => {
 });
 
 describe('a cancelled prompt on a real terminal', () => {
-  it.each([['no\n'], ['\x04']])('answering %j prints "Apply cancelled." and exits 1, changing nothing', async (answer) => {
+  it.each([['no\n'], ['\x03'], ['\x04']])('answering %j prints "Apply cancelled." and exits 1, changing nothing', async (answer) => {
     const dir = await projectDir({
       'licensectl.yaml': PROJECT_YAML(),
       'windows.yaml': 'apiVersion: licensectl/v1\nkind: LicenseConfiguration\nmetadata: {name: windows}\nspec: {countingType: Core, licenseCount: 64}\n',

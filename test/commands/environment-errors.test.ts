@@ -3,7 +3,7 @@
 // INTERNAL ("a bug in licensectl"), and none is retried like throttling: a connection that failed never carried the
 // request. Each runs the real CLI; speed is asserted by the attempts made, never by the wall clock.
 import { ListLicenseConfigurationsCommand } from '@aws-sdk/client-license-manager';
-import { createServer as createHttpServer } from 'node:http';
+import { Agent as HttpAgent, createServer as createHttpServer } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import { createServer as createTcpServer, type Server } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -135,6 +135,26 @@ describe('the store retries what may succeed, and only that', () => {
       expect(connectionFailure(error)).toMatchObject({ kind: 'refused', code: 'ECONNREFUSED', attempts: 1 });
       expect(outcomeUnknown(error)).toBe(false);
       expect(clients.stats.total()).toEqual({ calls: 1, attempts: 1, errors: 1 });
+    } finally {
+      clients.destroy();
+    }
+  });
+
+  it.each([['EAI_AGAIN', 3], ['ENOTFOUND', 1]])('a host name the resolver answers with %s: %i attempt(s), never sent', async (code, attempts) => {
+    let lookups = 0;
+    const lookup = (_host: string, _options: unknown, callback: (error: Error) => void) => {
+      lookups += 1;
+      callback(Object.assign(new Error(`getaddrinfo ${code} licensectl.test`), { code, hostname: 'licensectl.test' }));
+    };
+    const clients = createClients({
+      region: 'us-east-1', endpoint: 'http://licensectl.test:4566', credentials: { accessKeyId: 'AKID000000000000', secretAccessKey: 'x' }, retry, timeoutMs: 5_000,
+      requestHandler: { httpAgent: new HttpAgent({ lookup: lookup as never }) },
+    });
+    try {
+      const error = await clients.lm.send(new ListLicenseConfigurationsCommand({})).catch((e: unknown) => e);
+      expect(connectionFailure(error)).toMatchObject({ kind: 'unknown-host', code, attempts });
+      expect(outcomeUnknown(error)).toBe(false);
+      expect(lookups).toBe(attempts);
     } finally {
       clients.destroy();
     }

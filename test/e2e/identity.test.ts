@@ -123,19 +123,26 @@ describe('the account, from STS with whatever credentials the chain finds', () =
     expect(named).toMatchObject({ code: 'AWS_CREDENTIALS', message: expect.stringContaining(`profile "nobody" (--profile / spec.store.profile) in ${files.AWS_SHARED_CREDENTIALS_FILE} and ${files.AWS_CONFIG_FILE}`) });
   });
 
-  it('the embedded emulator asks its own STS: a profile’s key acts as its account; with nothing configured, the default key', async () => {
-    const dirs = await Promise.all([1, 2, 3, 4].map(() => project(PROJECT_YAML('identity'))));
-    const [fromFile, fromRole, fromNothing, misnamed] = await Promise.all([
-      runCli(['plan', '--dir', dirs[0]!, '--json'], { env: files }),
+  it('the embedded emulator asks its own STS with the credentials chosen for the run; with none chosen, the default key', async () => {
+    const dirs = await Promise.all([1, 2, 3, 4, 5, 6].map(() => project(PROJECT_YAML('identity'))));
+    // A default profile the user keeps for AWS (an SSO login, long expired) is not the emulator's business.
+    const sso = await projectDir({ config: '[default]\nsso_start_url = https://example.awsapps.com/start\nsso_region = us-east-1\nsso_account_id = 123456789012\nsso_role_name = Admin\n' });
+    dirs.push(sso);
+    const [named, fromRole, fromNothing, misnamed, defaultsOnly, expiredSso] = await Promise.all([
+      runCli(['plan', '--dir', dirs[0]!, '--json'], { env: { ...files, AWS_PROFILE: 'ci' } }),
       runCli(['plan', '--dir', dirs[1]!, '--json'], { env: { ...files, AWS_PROFILE: 'deploy' } }),
       runCli(['plan', '--dir', dirs[2]!, '--json']),
       runCli(['plan', '--dir', dirs[3]!, '--profile', 'nobody', '--json'], { env: files }),
+      runCli(['plan', '--dir', dirs[4]!, '--json'], { env: files }),
+      runCli(['plan', '--dir', dirs[5]!, '--json'], { env: { AWS_CONFIG_FILE: path.join(sso, 'config') } }),
     ]);
-    expect(targetOf(fromFile).account).toBe('333344445555');
+    expect(targetOf(named).account).toBe('111122223333');
     expect(targetOf(fromRole).account).toBe('444455556666');
     expect(targetOf(fromNothing).account).toBe('000000000000');
     // A profile someone named must exist: no silent fallback to the default account.
     expect(errorOf(misnamed).code).toBe('AWS_CREDENTIALS');
+    expect(targetOf(defaultsOnly).account).toBe('000000000000');
+    expect(targetOf(expiredSso).account).toBe('000000000000');
   });
 });
 
@@ -166,25 +173,27 @@ describe('the project’s region is authoritative, and region names are checked'
     return dir;
   };
 
-  it('refuses another --region or AWS_REGION, unless the project allows it', async () => {
+  it('refuses another --region unless the project allows it; AWS_REGION does not outrank the project region', async () => {
     const dir = await project(', region: eu-west-1');
     const open = await project(', region: eu-west-1, allowRegionOverride: true');
-    const [own, same, other, fromEnv, allowed] = await Promise.all([
+    const [own, same, other, fromEnv, allowed, envAllowed] = await Promise.all([
       runCli(['plan', '--dir', dir, '--json']),
       runCli(['plan', '--dir', dir, '--region', 'eu-west-1', '--json']),
       runCli(['plan', '--dir', dir, '--region', 'us-east-1', '--json']),
       runCli(['plan', '--dir', dir, '--json'], { env: { AWS_REGION: 'us-west-2' } }),
       runCli(['plan', '--dir', open, '--region', 'us-east-1', '--json']),
+      runCli(['plan', '--dir', open, '--json'], { env: { AWS_REGION: 'us-west-2' } }),
     ]);
     expect(targetOf(own).region).toBe('eu-west-1');
     expect(targetOf(same).region).toBe('eu-west-1');
     expect(errorOf(other)).toEqual({
       code: 'USAGE',
-      message: "--region us-east-1 differs from project regions's region eu-west-1 (spec.store.region in licensectl.yaml)",
+      message: '--region us-east-1 differs from the region of project regions, eu-west-1 (spec.store.region in licensectl.yaml)',
       hint: 'drop --region, or set spec.store.allowRegionOverride: true in licensectl.yaml to let it choose',
     });
-    expect(errorOf(fromEnv)).toMatchObject({ code: 'USAGE', message: expect.stringMatching(/^AWS_REGION us-west-2 differs/) });
+    expect(targetOf(fromEnv).region).toBe('eu-west-1');
     expect(targetOf(allowed).region).toBe('us-east-1');
+    expect(targetOf(envAllowed).region).toBe('us-west-2');
   });
 
   it('refuses a region name that is not one, in --region and in licensectl.yaml (with file, line and field)', async () => {

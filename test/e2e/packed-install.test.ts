@@ -8,20 +8,20 @@ import { lstat, mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CONFIG_YAML, PROJECT_YAML, removeDir, ROOT } from '../helpers/cli.js';
+import { cleanEnv, CONFIG_YAML, PROJECT_YAML, removeDir, ROOT } from '../helpers/cli.js';
 
 interface Packed { readonly filename: string; readonly files: readonly { path: string }[] }
 interface Run { readonly status: number; readonly stdout: string; readonly stderr: string }
 
 /**
- * The environment of a user's shell: none of the npm_* settings `npm test` passes down (they name this project
- * as the prefix to install into), and no node_modules/.bin of this project on the PATH.
+ * The environment of a user's shell without the user's AWS setup (cleanEnv), and none of the npm_* settings
+ * `npm test` passes down (they name this project as the prefix to install into), and no node_modules/.bin of this
+ * project on the PATH.
  */
 function userEnv(): NodeJS.ProcessEnv {
-  const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^npm_/i.test(key) && key !== 'INIT_CWD'));
+  const env = Object.fromEntries(Object.entries(cleanEnv()).filter(([key]) => !/^npm_/i.test(key) && key !== 'INIT_CWD'));
   env.PATH = (env.PATH ?? '').split(path.delimiter).filter((dir) => !dir.includes(`node_modules${path.sep}.bin`)).join(path.delimiter);
-  for (const key of Object.keys(env)) if (key.startsWith('AWS_') && key !== 'AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED') delete env[key];
-  return { ...env, NO_COLOR: '1' };
+  return env;
 }
 
 function run(command: string, args: readonly string[], cwd: string): Promise<Run> {
