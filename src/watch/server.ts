@@ -2,10 +2,10 @@
 // where a GitHub push event signed with LICENSECTL_WEBHOOK_SECRET asks for an immediate fetch. Unsigned or
 // wrongly signed deliveries get 401 and change nothing.
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { LicensectlError } from '../errors/index.js';
 import { BodyTooLarge, readBody } from '../util/http-body.js';
+import { listenOn } from '../util/listen.js';
 import type { WatchMetrics, WatchStatus } from './status.js';
 import { urlOf, type ListenAddress } from './watch-options.js';
 
@@ -47,7 +47,7 @@ export async function startWatchServer(address: ListenAddress, deps?: ServerDeps
       if (!res.headersSent) sendJson(res, 500, { error: (error as Error).message });
     });
   });
-  await listen(server, address);
+  await listenOn(server, { host: address.host, port: address.port, flag: '--listen', freePort: '--listen 127.0.0.1:0' });
   const { port } = server.address() as AddressInfo;
   return {
     url: urlOf({ host: address.host, port }),
@@ -143,15 +143,3 @@ function sendText(res: ServerResponse, status: number, text: string, contentType
   res.end(text);
 }
 
-function listen(server: Server, address: ListenAddress): Promise<void> {
-  return new Promise((resolve, reject) => {
-    server.once('error', (error: NodeJS.ErrnoException) => {
-      const taken = error.code === 'EADDRINUSE';
-      const where = `${address.host.includes(':') ? `[${address.host}]` : address.host}:${address.port}`;
-      reject(new LicensectlError('LISTEN_FAILED', `cannot listen on ${where} (--listen): ${taken ? `port ${address.port} is already in use` : error.message}`, {
-        cause: error, hint: taken ? `stop the process that holds port ${address.port}, or choose another port with --listen (e.g. --listen 127.0.0.1:0 picks a free one)` : 'check --listen',
-      }));
-    });
-    server.listen(address.port, address.host, () => resolve());
-  });
-}

@@ -114,8 +114,8 @@ describe('environment errors, through the CLI', () => {
       const r = await runCli(['emulator', 'serve', '--port', String(port), '--quiet']);
       expect(r.status).toBe(1);
       expect(r.stderr.trim()).toBe([
-        `Error [LISTEN_FAILED]: cannot listen on 127.0.0.1:${port}: the address is already in use`,
-        `  hint: choose another port with --port (--port 0 picks a free one), or stop the process that holds port ${port}`,
+        `Error [LISTEN_FAILED]: cannot listen on 127.0.0.1:${port} (--port): port ${port} is already in use`,
+        `  hint: stop the process that holds port ${port}, or choose another port with --port (--port 0 picks a free one)`,
       ].join('\n'));
       expect(r.stdout).toBe('');
     } finally {

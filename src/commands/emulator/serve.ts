@@ -42,8 +42,7 @@ export default class EmulatorServe extends BaseCommand {
         writeDelayMs: flags['write-delay-ms'],
       },
     });
-    const server = await startServer(emulator, { port: flags.port, host: flags.host, ...(flags.quiet ? {} : { log: (line: string) => this.printOut(printable(line)) }) })
-      .catch((error: unknown) => { throw listenFailed(error, flags.port); });
+    const server = await startServer(emulator, { port: flags.port, host: flags.host, ...(flags.quiet ? {} : { log: (line: string) => this.printOut(printable(line)) }) });
     this.printOut(`licensectl emulator listening on ${server.url}${flags.state ? ` (state: ${flags.state})` : ' (in-memory state)'}`);
     await new Promise<void>((resolve) => {
       const stop = () => resolve();
@@ -54,14 +53,6 @@ export default class EmulatorServe extends BaseCommand {
     await server.close();
     this.printOut('licensectl emulator stopped');
   }
-}
-
-/** A port that cannot be had: the hint names the flag that chooses another. */
-function listenFailed(error: unknown, port: number): unknown {
-  if (!(error instanceof LicensectlError) || error.code !== 'LISTEN_FAILED') return error;
-  return new LicensectlError('LISTEN_FAILED', error.message, {
-    cause: error, hint: `choose another port with --port (--port 0 picks a free one), or stop the process that holds port ${port}`,
-  });
 }
 
 function rate(value: string, flag: string): number {

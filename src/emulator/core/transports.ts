@@ -6,8 +6,8 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { HttpResponse, type HttpHandler, type HttpHandlerOptions, type HttpRequest } from '@smithy/protocol-http';
-import { LicensectlError } from '../../errors/index.js';
 import { BodyTooLarge, readBody } from '../../util/http-body.js';
+import { listenOn } from '../../util/listen.js';
 import type { Emulator } from './emulator.js';
 import { abortError } from './faults.js';
 import { ServiceError, type ServiceName } from './service-contract.js';
@@ -81,13 +81,7 @@ export async function startServer(emulator: Emulator, options: ServerOptions): P
   const host = options.host ?? '127.0.0.1';
   const server = createServer((req, res) => void serve(emulator, req, res, options.log).catch(() => res.destroy()));
   server.keepAliveTimeout = 5_000;
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', (error: NodeJS.ErrnoException) => {
-      const reason = error.code === 'EADDRINUSE' ? 'the address is already in use' : error.message;
-      reject(new LicensectlError('LISTEN_FAILED', `cannot listen on ${host}:${options.port}: ${reason}`, { cause: error }));
-    });
-    server.listen(options.port, host, () => resolve());
-  });
+  await listenOn(server, { host, port: options.port, flag: '--port', freePort: '--port 0' });
   const { port } = server.address() as AddressInfo;
   const close = () =>
     new Promise<void>((resolve, reject) => {

@@ -131,7 +131,7 @@ describe('HTTP server', () => {
     server = await startServer(new Emulator(), { port: 0 });
     await expect(startServer(new Emulator(), { port: server.port })).rejects.toMatchObject({
       code: 'LISTEN_FAILED',
-      message: `cannot listen on 127.0.0.1:${server.port}: the address is already in use`,
+      message: `cannot listen on 127.0.0.1:${server.port} (--port): port ${server.port} is already in use`,
     });
   });
 });
@@ -147,7 +147,7 @@ describe('licensectl emulator serve (built CLI)', () => {
     try {
       const result = await runCli(['emulator', 'serve', '--port', String(busy.port)]);
       expect(result.status).toBe(1);
-      expect(result.stderr).toMatch(new RegExp(`^Error \\[LISTEN_FAILED\\]: cannot listen on 127\\.0\\.0\\.1:${busy.port}: the address is already in use`, 'm'));
+      expect(result.stderr).toMatch(new RegExp(`^Error \\[LISTEN_FAILED\\]: cannot listen on 127\\.0\\.0\\.1:${busy.port} \\(--port\\): port ${busy.port} is already in use`, 'm'));
     } finally {
       await busy.close();
     }
