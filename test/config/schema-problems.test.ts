@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { NAME_PATTERN } from '../../src/config/checks.js';
+import { REGION_NAME } from '../../src/model/arn.js';
 import { problems, withResources, yaml } from './helpers.js';
 
 const configuration = (spec: string) =>
@@ -232,5 +233,10 @@ describe('schema problems, each at its field', () => {
   it('the name pattern of the checks is the schema\'s', async () => {
     const common = JSON.parse(await readFile(new URL('../../schemas/common.schema.json', import.meta.url), 'utf8'));
     expect(NAME_PATTERN.source).toBe(common.$defs.name.pattern);
+  });
+
+  it('the region pattern --region is checked with is the schema\'s', async () => {
+    const common = JSON.parse(await readFile(new URL('../../schemas/common.schema.json', import.meta.url), 'utf8'));
+    expect(REGION_NAME.source).toBe(common.$defs.region.pattern);
   });
 });
