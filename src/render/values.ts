@@ -3,9 +3,9 @@
 // name with a line break or an escape sequence in it stays on its line and never drives the terminal.
 import type { Target } from '../model/index.js';
 import type { DesiredDocumentChange } from '../plan/desired-diff.js';
-import { isRecord, toJsonValue } from '../plan/diff-resource.js';
+import { toJsonValue } from '../plan/diff-resource.js';
 import type { FieldDiff, JsonValue, PlanSource, ResourceBody, ResourceChange, Targeted } from '../plan/types.js';
-import { compareText } from '../util/canonical.js';
+import { compareText, isRecord } from '../util/canonical.js';
 import { printable } from '../util/safe-text.js';
 
 /** JSON escapes C0 controls but leaves DEL, C1 and U+2028/2029 raw; printable() writes those as JSON escapes too. */
