@@ -30,7 +30,7 @@ export const SET_PATHS: ReadonlySet<string> = new Set([
 ]);
 
 /** Lists of objects and the member that names each element; paths are the model's, list levels left out. */
-export const KEYED_LISTS: Readonly<Record<string, string>> = {
+const KEYED_LISTS: Readonly<Record<string, string>> = {
   entitlements: 'name',
   licenseMetadata: 'name',
   productInformation: 'resourceType',
@@ -38,7 +38,7 @@ export const KEYED_LISTS: Readonly<Record<string, string>> = {
 };
 
 /** A string longer than this (or with a line break) changes as a line diff rather than `before → after`. */
-export const LONG_STRING = 80;
+const LONG_STRING = 80;
 
 /** Where the documents spell a member otherwise than the model: by its model path, given its value. */
 const DOCUMENT_NAMES: Readonly<Record<string, (value: JsonValue) => string>> = {

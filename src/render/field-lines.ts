@@ -11,7 +11,7 @@ import { jsonLiteral } from './values.js';
 /** Elements and lines sit this much deeper than their field. */
 const NESTED = '    ';
 /** Kept lines shown on each side of a changed line; longer runs of kept lines are counted, not shown. */
-export const CONTEXT_LINES = 2;
+const CONTEXT_LINES = 2;
 const FORCES = '# forces replacement';
 
 /** Terminal lines of one field diff, without indentation; coloured by `paint`. */
