@@ -8,6 +8,7 @@ import { LicensectlError } from '../errors/index.js';
 import { diagnosticsToJson, renderDiagnostics } from '../render/diagnostics.js';
 import { nearest } from '../util/did-you-mean.js';
 import { printable } from '../util/safe-text.js';
+import { plural } from '../util/plural.js';
 
 /** What the command line knows of the command that failed: its id and the flags and arguments it takes. */
 export interface CommandShape {
@@ -62,7 +63,7 @@ async function connectionError(err: RawError): Promise<LicensectlError | undefin
   const failure = connectionFailure(err);
   if (!failure) return undefined;
   const where = failure.endpoint ?? (failure.kind === 'refused' ? failure.detail : `the endpoint`);
-  const tries = `${failure.attempts} ${failure.attempts === 1 ? 'attempt' : 'attempts'}`;
+  const tries = plural(failure.attempts, 'attempt');
   switch (failure.kind) {
     case 'refused':
       return new LicensectlError('ENDPOINT_UNREACHABLE', `cannot connect to ${where}: connection refused by ${failure.detail}, nothing listens there (${tries})`, {

@@ -7,6 +7,7 @@ import type { FieldDiff } from '../plan/types.js';
 import { printable } from '../util/safe-text.js';
 import { ARROW, fieldLook, type Paint, type Style } from './symbols.js';
 import { jsonLiteral } from './values.js';
+import { plural } from '../util/plural.js';
 
 /** Elements and lines sit this much deeper than their field. */
 const NESTED = '    ';
@@ -65,7 +66,7 @@ function opStyle(op: '+' | '-'): Style {
 }
 
 function hidden(count: number): string {
-  return `# (${count} unchanged ${count === 1 ? 'line' : 'lines'} hidden)`;
+  return `# (${plural(count, 'unchanged line')} hidden)`;
 }
 
 /** The changed lines with CONTEXT_LINES kept lines around each; a run of kept lines left out becomes its count. */
