@@ -7,6 +7,7 @@ import { Command, Flags } from '@oclif/core';
 import { LicensectlError } from '../errors/index.js';
 import type { CallStats } from '../store/index.js';
 import { asLicensectlError, renderError } from './cli-errors.js';
+import { plural } from '../util/plural.js';
 
 export abstract class BaseCommand extends Command {
   static override enableJsonFlag = true;
@@ -100,12 +101,12 @@ export async function confirmApply(autoApprove: boolean, { what = 'apply', quest
 // ---- --stats
 // `--stats`: SDK calls by operation and wall time, on stderr so stdout stays parseable.
 export function renderStats(stats: CallStats, wallMs: number): string {
-  const rows = Object.entries(stats.snapshot()).map(([op, s]) => `  ${op.padEnd(36)} ${count(s.calls, 'call', 6)} ${count(s.attempts, 'attempt', 6)} ${count(s.errors, 'error', 4)}`);
+  const rows = Object.entries(stats.snapshot()).map(([op, s]) => `  ${op.padEnd(36)} ${column(s.calls, 'call', 6)} ${column(s.attempts, 'attempt', 6)} ${column(s.errors, 'error', 4)}`);
   const total = stats.total();
-  return [`SDK calls (${count(total.calls, 'call')}, ${count(total.attempts, 'attempt')}, ${count(total.errors, 'error')}) in ${Math.round(wallMs)} ms:`, ...rows].join('\n');
+  return [`SDK calls (${plural(total.calls, 'call')}, ${plural(total.attempts, 'attempt')}, ${plural(total.errors, 'error')}) in ${Math.round(wallMs)} ms:`, ...rows].join('\n');
 }
 
-/** `1 call`, `2 calls`; the number right-aligned in `width` for the table. */
-function count(n: number, noun: string, width = 0): string {
-  return `${String(n).padStart(width)} ${noun}${n !== 1 ? 's' : width ? ' ' : ''}`;
+/** `     1 call `, `     2 calls`: the number right-aligned in `width`, the noun as wide as its plural, for the table. */
+function column(n: number, noun: string, width: number): string {
+  return plural(n, noun, `${noun}s`, (k) => String(k).padStart(width)).padEnd(width + noun.length + 2);
 }

@@ -16,7 +16,7 @@ import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smit
 import { LicensectlError } from '../errors/index.js';
 import { DEFAULT_RETRY, LicensectlRetryStrategy, noteEndpointOfFailures } from '../store/index.js';
 
-export interface CallerIdentityOptions {
+interface CallerIdentityOptions {
   readonly region: string;
   /** --profile or spec.store.profile; AWS_PROFILE is the chain's own business. */
   readonly profile?: string;
@@ -29,7 +29,7 @@ export interface CallerIdentityOptions {
   readonly timeoutMs: number;
 }
 
-export interface CallerIdentity {
+interface CallerIdentity {
   readonly account: string;
   readonly arn: string;
   /** The resolved credentials, memoised and refreshed before they expire; give them to every client. */

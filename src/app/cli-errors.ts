@@ -6,7 +6,9 @@
 import { statSync } from 'node:fs';
 import { LicensectlError } from '../errors/index.js';
 import { diagnosticsToJson, renderDiagnostics } from '../render/diagnostics.js';
+import { nearest } from '../util/did-you-mean.js';
 import { printable } from '../util/safe-text.js';
+import { plural } from '../util/plural.js';
 
 /** What the command line knows of the command that failed: its id and the flags and arguments it takes. */
 export interface CommandShape {
@@ -61,7 +63,7 @@ async function connectionError(err: RawError): Promise<LicensectlError | undefin
   const failure = connectionFailure(err);
   if (!failure) return undefined;
   const where = failure.endpoint ?? (failure.kind === 'refused' ? failure.detail : `the endpoint`);
-  const tries = `${failure.attempts} ${failure.attempts === 1 ? 'attempt' : 'attempts'}`;
+  const tries = plural(failure.attempts, 'attempt');
   switch (failure.kind) {
     case 'refused':
       return new LicensectlError('ENDPOINT_UNREACHABLE', `cannot connect to ${where}: connection refused by ${failure.detail}, nothing listens there (${tries})`, {
@@ -147,27 +149,4 @@ function isDirectory(candidate: string): boolean {
 
 export function displayId(id: string): string {
   return id.replaceAll(':', ' ');
-}
-
-// ---- Suggestions: the known names nearest to what was typed, by edit distance (adjacent letters swapped count as
-// one edit: `plna` is one from `plan`), when near enough to be a slip rather than another word.
-
-export function nearest(typed: string, known: readonly string[]): string[] {
-  const scored = known.map((name) => ({ name, d: editDistance(typed.toLowerCase(), name.toLowerCase()) }));
-  const best = Math.min(...scored.map((s) => s.d));
-  if (!Number.isFinite(best) || best > Math.max(1, Math.floor(typed.replace(/^-+/, '').length / 3))) return [];
-  return [...new Set(scored.filter((s) => s.d === best).map((s) => s.name))].sort().slice(0, 3);
-}
-
-/** Optimal string alignment distance: insertions, deletions, substitutions and swaps of adjacent characters. */
-export function editDistance(a: string, b: string): number {
-  const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
-  for (let i = 1; i <= a.length; i += 1) {
-    for (let j = 1; j <= b.length; j += 1) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i]![j] = Math.min(d[i]![j]!, d[i - 2]![j - 2]! + 1);
-    }
-  }
-  return d[a.length]![b.length]!;
 }

@@ -15,7 +15,7 @@ export class InvalidDesiredState extends ValidationError {
   }
 }
 
-export interface ReadFrom {
+interface ReadFrom {
   /** The project folder, absolute. */
   readonly dir: string;
   /** The git ref the documents were read at, if any: diagnostics then name files `REF:path`. */

@@ -11,6 +11,7 @@ import type { Plan, PlanSource } from '../plan/types.js';
 import { liveState, pairGrants, type Store } from '../store/index.js';
 import { invalidDesiredState, withBaseProject } from './invalid-state.js';
 import { openStore, type StoreFlags } from './open-store.js';
+import { plural } from '../util/plural.js';
 
 export interface PlanRun {
   readonly loaded: LoadedState;
@@ -133,13 +134,13 @@ export function checkGuards(plan: Plan, options: GuardOptions): void {
   }
   const destroys = plan.changes.filter((c) => c.action === 'delete' || c.action === 'replace');
   if (options.maxDeletes !== undefined && destroys.length > options.maxDeletes) {
-    throw new LicensectlError('TOO_MANY_DELETES', `the plan deletes or replaces ${destroys.length} ${destroys.length === 1 ? 'resource' : 'resources'}, more than --max-deletes ${options.maxDeletes}`, {
+    throw new LicensectlError('TOO_MANY_DELETES', `the plan deletes or replaces ${plural(destroys.length, 'resource')}, more than --max-deletes ${options.maxDeletes}`, {
       hint: `review the plan; raise --max-deletes to at least ${destroys.length} if it is intended`,
     });
   }
   const managed = plan.changes.filter((c) => c.action !== 'create').length;
   if (!options.allowEmpty && options.desiredCount === 0 && managed > 0) {
-    throw new LicensectlError('EMPTY_DESIRED_STATE', `the desired state has no resources, but ${managed} managed ${managed === 1 ? 'resource exists' : 'resources exist'}; applying would delete ${managed === 1 ? 'it' : 'them all'}`, {
+    throw new LicensectlError('EMPTY_DESIRED_STATE', `the desired state has no resources, but ${plural(managed, 'managed resource exists', 'managed resources exist')}; applying would delete ${managed === 1 ? 'it' : 'them all'}`, {
       hint: 'check --dir; pass --allow-empty if you really mean to remove everything',
     });
   }

@@ -10,6 +10,7 @@ import type { Plan } from '../plan/types.js';
 import { planToJson } from '../render/plan-json.js';
 import { canonicalJson } from '../util/canonical.js';
 import { schemaProblems } from './schema.js';
+import { plural } from '../util/plural.js';
 
 const HINT = 'pass the file written by `licensectl plan --out FILE`';
 
@@ -167,15 +168,11 @@ export function durationInWords(ms: number): string {
   const first = UNITS.findIndex(([unit]) => ms >= unit);
   if (first < 0) return 'less than a second';
   const [unit, one, many] = UNITS[first]!;
-  const words = [counted(Math.floor(ms / unit), one, many)];
+  const words = [plural(Math.floor(ms / unit), one, many)];
   const next = UNITS[first + 1];
   const rest = next ? Math.floor((ms % unit) / next[0]) : 0;
-  if (next && rest > 0) words.push(counted(rest, next[1], next[2]));
+  if (next && rest > 0) words.push(plural(rest, next[1], next[2]));
   return words.join(' ');
-}
-
-function counted(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
 }
 
 // ---- Binding and freshness

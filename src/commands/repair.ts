@@ -6,6 +6,7 @@ import { loadDesired } from '../app/planning.js';
 import { applyRepairs, planRepairs, type Repair } from '../app/repair.js';
 import { parseDuration } from '../util/duration.js';
 import { printable } from '../util/safe-text.js';
+import { plural } from '../util/plural.js';
 
 /** `repair --json`: what was found at each duplicated address and what was done. */
 export interface RepairResult {
@@ -43,7 +44,7 @@ export default class RepairCommand extends BaseCommand {
       if (!this.jsonEnabled()) this.printOut(describe(repairs));
       const approved = removals > 0 && (await confirmApply(flags['auto-approve'], { what: 'repair', question: 'Delete these copies? (yes/no) ' }));
       const failed = approved ? await applyRepairs(store, repairs) : [];
-      if (!this.jsonEnabled() && approved) this.printOut(failed.length ? failed.map((f) => `failed to delete ${printable(f.arn)}: ${printable(f.error)}`).join('\n') : `Deleted ${removals} ${removals === 1 ? 'copy' : 'copies'}.`);
+      if (!this.jsonEnabled() && approved) this.printOut(failed.length ? failed.map((f) => `failed to delete ${printable(f.arn)}: ${printable(f.error)}`).join('\n') : `Deleted ${plural(removals, 'copy', 'copies')}.`);
       if (removals > 0 && !approved) this.printErr('Repair cancelled.');
       if (repairs.some((r) => r.refused) || failed.length > 0 || (removals > 0 && !approved)) process.exitCode = 1;
       return {

@@ -3,6 +3,7 @@ import { BaseCommand, dirFlag } from '../app/base-command.js';
 import { loadDesired } from '../app/planning.js';
 import type { Diagnostic } from '../errors/index.js';
 import { diagnosticsToJson, renderDiagnostics } from '../render/diagnostics.js';
+import { plural } from '../util/plural.js';
 
 /** `validate --json`, described by schemas/validate-result.schema.json. */
 export interface ValidateResult {
@@ -29,7 +30,7 @@ export default class Validate extends BaseCommand {
     if (!this.jsonEnabled()) {
       if (loaded.warnings.length) this.printErr(renderDiagnostics(loaded.warnings, { color: this.useColor(process.stderr) }));
       const count = loaded.state.resources.length;
-      this.printOut(`Valid: project ${loaded.state.project.name}, ${count} ${count === 1 ? 'resource' : 'resources'} in ${loaded.files.length} ${loaded.files.length === 1 ? 'file' : 'files'}.`);
+      this.printOut(`Valid: project ${loaded.state.project.name}, ${plural(count, 'resource')} in ${plural(loaded.files.length, 'file')}.`);
     }
     return { formatVersion: '1', valid: true, project: loaded.state.project.name, files: [...loaded.files], resources, warnings: diagnosticsToJson(loaded.warnings).diagnostics };
   }

@@ -6,6 +6,7 @@ import type { Diagnostic } from '../errors/index.js';
 import { COUNTING_TYPES, RESERVED_TAG_PREFIX, RULES_BY_COUNTING_TYPE, type CountingType, type RuleName } from '../model/index.js';
 import { errorAtPath, type ParsedDocument } from './document.js';
 import { canonicalDateTime, dateTimeProblem } from './normalize.js';
+import { isRecord } from '../util/canonical.js';
 
 export interface DocumentView {
   readonly pd: ParsedDocument;
@@ -18,10 +19,6 @@ export interface DocumentView {
 /** Every within-document check, in a fixed order. */
 export function documentDiagnostics(views: readonly DocumentView[]): Diagnostic[] {
   return [...checkRules(views), ...checkReservedTags(views), ...checkDates(views), ...checkEntitlements(views)];
-}
-
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 export function viewOf(pd: ParsedDocument): DocumentView {

@@ -4,13 +4,13 @@ import picomatch from 'picomatch';
 import { hasErrors, isLicensectlError, sortDiagnostics, type Diagnostic } from '../errors/index.js';
 import type { DesiredState } from '../model/index.js';
 import { NAME_PATTERN, semanticDiagnostics } from './checks.js';
-import { isRecord } from './document-checks.js';
 import { errorAt, errorAtNode, type ParsedDocument } from './document.js';
 import { normalizeState } from './normalize.js';
 import { inexactNumbers, withExactNumbers } from './numbers.js';
 import { parseFile, type ParsedFile } from './parse.js';
 import { schemaDiagnostics } from './schema/validate.js';
 import { PROJECT_FILE, type DocumentSource } from './source.js';
+import { isRecord } from '../util/canonical.js';
 
 export interface LoadResult {
   readonly state: DesiredState | null;

@@ -5,8 +5,9 @@
 // command "plan licenses"), that stray argument named, with `use --dir licenses` when it is a folder.
 import type { Command, Hook, Interfaces } from '@oclif/core';
 import { colorOn } from '../app/base-command.js';
-import { displayId, editDistance, nearest, renderError, strayArguments } from '../app/cli-errors.js';
+import { displayId, renderError, strayArguments } from '../app/cli-errors.js';
 import { LicensectlError } from '../errors/index.js';
+import { nearest, nearestOf } from '../util/did-you-mean.js';
 
 const hook: Hook<'command_not_found'> = async function ({ id, argv = [], config }) {
   const error = notFound(id, config);
@@ -50,19 +51,11 @@ function unknownGlobalFlag(flag: string): LicensectlError {
 
 /**
  * The commands nearest to the typed words, compared word for word over the words both have (so `plna licenses` is
- * still one edit from `plan`, and `emulatr serve` one from `emulator serve`), when near enough to be a slip: one edit
- * in a short word, one in three in a longer one.
+ * still one edit from `plan`, and `emulatr serve` one from `emulator serve`).
  */
 function nearestCommands(typed: readonly string[], commands: readonly (readonly string[])[]): string[] {
-  let best = Number.POSITIVE_INFINITY;
-  let names: string[] = [];
-  for (const words of commands) {
+  return nearestOf(commands.map((words) => {
     const n = Math.min(words.length, typed.length);
-    const given = typed.slice(0, n).join(' ');
-    const distance = editDistance(given.toLowerCase(), words.slice(0, n).join(' '));
-    if (distance > Math.max(1, Math.floor(given.length / 3))) continue;
-    if (distance < best) [best, names] = [distance, []];
-    if (distance === best) names.push(words.join(' '));
-  }
-  return [...new Set(names)].sort().slice(0, 3);
+    return { name: words.join(' '), typed: typed.slice(0, n).join(' '), compared: words.slice(0, n).join(' ') };
+  }));
 }

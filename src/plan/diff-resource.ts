@@ -1,7 +1,7 @@
 // Field-level diff of two resource bodies: walks the union of keys of tags and spec, never mutates its inputs.
 // Each field diff carries its element-wise detail (plan/field-changes), so the plan value says what its JSON says.
-import { canonicalJson, compareText } from '../util/canonical.js';
-import { detailOf, isRecord, SET_PATHS } from './field-changes.js';
+import { canonicalJson, compareText, isRecord } from '../util/canonical.js';
+import { detailOf, SET_PATHS } from './field-changes.js';
 import type { FieldDiff, JsonValue, ResourceBody } from './types.js';
 
 /** Every field that differs, sorted by path; `null` stands for absent on either side. */
@@ -84,5 +84,3 @@ export function sortKeys(value: JsonValue): JsonValue {
   for (const key of Object.keys(record).sort()) out[key] = sortKeys(record[key]!);
   return out;
 }
-
-export { isRecord, SET_PATHS };

@@ -3,7 +3,7 @@
 // documents spell it (`productInformation[…].filters[…].value`, not the model's `values`). Pure and total: derived
 // from a FieldDiff's path, before and after, so a plan read back from its JSON reads the same.
 import { type ChangeObject, diffArrays, diffLines } from 'diff';
-import { canonicalJson, compareText } from '../util/canonical.js';
+import { canonicalJson, compareText, isRecord } from '../util/canonical.js';
 import type { FieldDiff, FieldLeaf, JsonValue } from './types.js';
 
 /** One kept (' '), added ('+') or removed ('-') element or line. */
@@ -30,7 +30,7 @@ export const SET_PATHS: ReadonlySet<string> = new Set([
 ]);
 
 /** Lists of objects and the member that names each element; paths are the model's, list levels left out. */
-export const KEYED_LISTS: Readonly<Record<string, string>> = {
+const KEYED_LISTS: Readonly<Record<string, string>> = {
   entitlements: 'name',
   licenseMetadata: 'name',
   productInformation: 'resourceType',
@@ -38,7 +38,7 @@ export const KEYED_LISTS: Readonly<Record<string, string>> = {
 };
 
 /** A string longer than this (or with a line break) changes as a line diff rather than `before → after`. */
-export const LONG_STRING = 80;
+const LONG_STRING = 80;
 
 /** Where the documents spell a member otherwise than the model: by its model path, given its value. */
 const DOCUMENT_NAMES: Readonly<Record<string, (value: JsonValue) => string>> = {
@@ -156,10 +156,6 @@ function same(model: string, before: JsonValue, after: JsonValue): boolean {
 }
 
 const isScalar = (value: JsonValue): boolean => value === null || typeof value !== 'object';
-
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function isRecordOrNull(value: JsonValue): value is Readonly<Record<string, JsonValue>> | null {
   return value === null || isRecord(value);

@@ -4,7 +4,7 @@
 import type { ApplyResult, ChangeResult } from '../plan/types.js';
 import { printable } from '../util/safe-text.js';
 import { actionLook, type ColorOptions, outcomeLook, type Paint, painter } from './symbols.js';
-import { counted } from './values.js';
+import { plural } from '../util/plural.js';
 
 export function renderApplyResult(result: ApplyResult, options: ColorOptions): string {
   const paint = painter(options.color);
@@ -44,7 +44,7 @@ function whySkipped(r: ChangeResult, result: ApplyResult): string {
 export function applySummaryLine(result: ApplyResult): string {
   const { failed, skipped } = result.summary;
   const total = result.results.length;
-  const changes = counted(total, 'change', 'changes');
+  const changes = plural(total, 'change');
   if (failed > 0) return `Apply failed: ${failed} of ${changes} failed, ${skipped} skipped.`;
   if (skipped > 0) return `Apply stopped: ${skipped} of ${changes} skipped.`;
   const count = (action: ChangeResult['action']) => result.results.filter((r) => r.action === action).length;

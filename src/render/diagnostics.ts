@@ -7,6 +7,7 @@ import type { Diagnostic } from '../errors/index.js';
 import { printable } from '../util/safe-text.js';
 import { formatCount } from './markdown.js';
 import { type ColorOptions, type Paint, painter } from './symbols.js';
+import { plural } from '../util/plural.js';
 
 /** Diagnostics printed before the rest are only counted: a mistake repeated in 10,000 documents needs a few to be understood. */
 export const MAX_SHOWN = 100;
@@ -42,18 +43,18 @@ function locationOf({ file, line, column }: Diagnostic): string | undefined {
 /** `… and 9,900 more errors (--json lists every one)`; never shaped like a diagnostic. */
 function restLine(rest: readonly Diagnostic[]): string {
   const { errors, warnings } = counts(rest);
-  const parts = [plural(errors, 'more error'), plural(warnings, 'more warning')].filter((p) => p !== undefined);
-  return `… and ${parts.join(' and ')} (--json lists every one)`;
+  return `… and ${nonZero(errors, warnings, 'more ').join(' and ')} (--json lists every one)`;
 }
 
 function countLine(diagnostics: readonly Diagnostic[]): string {
   const { errors, warnings } = counts(diagnostics);
-  const parts = [plural(errors, 'error'), plural(warnings, 'warning')].filter((p) => p !== undefined);
-  return parts.join(', ');
+  return nonZero(errors, warnings).join(', ');
 }
 
-function plural(count: number, words: string): string | undefined {
-  return count === 0 ? undefined : `${formatCount(count)} ${words}${count === 1 ? '' : 's'}`;
+/** `3 errors`, `1 warning` (after `prefix`, as in `2 more errors`), leaving out a count of none. */
+function nonZero(errors: number, warnings: number, prefix = ''): string[] {
+  const counts: [number, string][] = [[errors, `${prefix}error`], [warnings, `${prefix}warning`]];
+  return counts.filter(([n]) => n > 0).map(([n, noun]) => plural(n, noun, `${noun}s`, formatCount));
 }
 
 function counts(diagnostics: readonly Diagnostic[]): { errors: number; warnings: number } {

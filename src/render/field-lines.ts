@@ -7,11 +7,12 @@ import type { FieldDiff } from '../plan/types.js';
 import { printable } from '../util/safe-text.js';
 import { ARROW, fieldLook, type Paint, type Style } from './symbols.js';
 import { jsonLiteral } from './values.js';
+import { plural } from '../util/plural.js';
 
 /** Elements and lines sit this much deeper than their field. */
 const NESTED = '    ';
 /** Kept lines shown on each side of a changed line; longer runs of kept lines are counted, not shown. */
-export const CONTEXT_LINES = 2;
+const CONTEXT_LINES = 2;
 const FORCES = '# forces replacement';
 
 /** Terminal lines of one field diff, without indentation; coloured by `paint`. */
@@ -65,7 +66,7 @@ function opStyle(op: '+' | '-'): Style {
 }
 
 function hidden(count: number): string {
-  return `# (${count} unchanged ${count === 1 ? 'line' : 'lines'} hidden)`;
+  return `# (${plural(count, 'unchanged line')} hidden)`;
 }
 
 /** The changed lines with CONTEXT_LINES kept lines around each; a run of kept lines left out becomes its count. */

@@ -7,6 +7,7 @@ import type { PlanSource } from '../plan/types.js';
 import { code, escapeMarkdown, fitSections, formatCount, SEPARATOR, type Section } from './markdown.js';
 import { DEFAULT_MAX_CHARS, MARKER_PREFIX, markerName, MIN_MAX_CHARS } from './plan-markdown.js';
 import { describeSource } from './values.js';
+import { plural } from '../util/plural.js';
 
 /** Where a file of the desired state can be seen on the web, at the commit the state was read from. */
 export interface SourceLinks {
@@ -49,11 +50,7 @@ export function renderInvalidStateMarkdown(state: InvalidState, options: Invalid
 function verdictLine(state: InvalidState): string {
   const errors = state.diagnostics.filter((d) => d.severity === 'error').length;
   const project = state.project === undefined ? 'this project' : escapeMarkdown(state.project);
-  return `**licensectl plan for ${project}:** ❌ the desired state is invalid (${counted(errors, 'error')}), so no plan was made.`;
-}
-
-function counted(count: number, noun: string): string {
-  return `${formatCount(count)} ${noun}${count === 1 ? '' : 's'}`;
+  return `**licensectl plan for ${project}:** ❌ the desired state is invalid (${plural(errors, 'error', 'errors', formatCount)}), so no plan was made.`;
 }
 
 /** Errors before warnings, each group in the given (file, line) order. */
@@ -62,8 +59,8 @@ function diagnosticsSection(state: InvalidState): Section {
   return {
     tier: 1, required: true, lead: '### Errors in the desired state\n', join: '\n',
     items: ordered.map((d) => diagnosticItem(d, state.links)),
-    more: (left) => `\n- _…and ${counted(left, 'more problem')} (\`licensectl validate\` lists every one)_`,
-    lost: (left) => counted(left, 'problem'),
+    more: (left) => `\n- _…and ${plural(left, 'more problem', 'more problems', formatCount)} (\`licensectl validate\` lists every one)_`,
+    lost: (left) => plural(left, 'problem', 'problems', formatCount),
   };
 }
 

@@ -10,7 +10,8 @@ import {
 } from './markdown.js';
 import { diffBlockLines } from './field-lines.js';
 import { actionLook, documentLook } from './symbols.js';
-import { changedFields, counted as countOf, describeLocation, describeSource, describeTarget, leftOutSentence } from './values.js';
+import { changedFields, describeLocation, describeSource, describeTarget, leftOutSentence } from './values.js';
+import { plural } from '../util/plural.js';
 
 export interface MarkdownOptions {
   /** The comment never has more characters than this. GitHub's limit is 65,536. */
@@ -80,11 +81,10 @@ function countsInWords(summary: PlanSummary): string {
 }
 
 function destructiveNote(summary: PlanSummary): string {
-  const parts = [plural(summary.delete, 'delete', 'deletes'), plural(summary.replace, 'replace', 'replaces')].filter((p) => p !== '');
+  const counts: [number, string][] = [[summary.delete, 'delete'], [summary.replace, 'replace']];
+  const parts = counts.filter(([n]) => n > 0).map(([n, verb]) => plural(n, verb));
   return parts.length === 0 ? '' : ` — ⚠️ ${parts.join(', ')}`;
 }
-
-const plural = (count: number, one: string, many: string) => (count === 0 ? '' : countOf(count, one, many));
 
 // An endpoint or revision is the only unbounded text in the head; the head must stay small for the cap to work.
 const MAX_TARGET_LINE = 400;
@@ -116,12 +116,11 @@ function summaryTable(plan: Plan): string {
 const TIER = { destructive: 1, lists: 2, details: 3, untouched: 4 } as const;
 
 type Noun = readonly [one: string, many: string];
-const counted = (n: number, [one, many]: Noun) => `${formatCount(n)} ${n === 1 ? one : many}`;
-const more = (left: number, noun: Noun) => `…and ${formatCount(left)} more ${left === 1 ? noun[0] : noun[1]}`;
+const more = (left: number, [one, many]: Noun) => `…and ${plural(left, `more ${one}`, `more ${many}`, formatCount)}`;
 const listMore = (noun: Noun) => (left: number) => `\n- _${more(left, noun)}_`;
 const tableMore = (noun: Noun) => (left: number) => `\n\n_${more(left, noun)}_`;
-const count = (noun: Noun) => (left: number) => counted(left, noun);
-const ofTotal = (what: string, noun: Noun) => (left: number, total: number) => `${what} ${formatCount(left)} of ${counted(total, noun)}`;
+const count = (noun: Noun) => (left: number) => plural(left, ...noun, formatCount);
+const ofTotal = (what: string, noun: Noun) => (left: number, total: number) => `${what} ${formatCount(left)} of ${plural(total, ...noun, formatCount)}`;
 
 const DESTRUCTIVE: Noun = ['delete or replace', 'deletes and replaces'];
 const DOCUMENTS: Noun = ['changed document', 'changed documents'];

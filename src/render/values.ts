@@ -3,10 +3,11 @@
 // name with a line break or an escape sequence in it stays on its line and never drives the terminal.
 import type { Target } from '../model/index.js';
 import type { DesiredDocumentChange } from '../plan/desired-diff.js';
-import { isRecord, toJsonValue } from '../plan/diff-resource.js';
+import { toJsonValue } from '../plan/diff-resource.js';
 import type { FieldDiff, JsonValue, PlanSource, ResourceBody, ResourceChange, Targeted } from '../plan/types.js';
-import { compareText } from '../util/canonical.js';
+import { compareText, isRecord } from '../util/canonical.js';
 import { printable } from '../util/safe-text.js';
+import { plural } from '../util/plural.js';
 
 /** JSON escapes C0 controls but leaves DEL, C1 and U+2028/2029 raw; printable() writes those as JSON escapes too. */
 export function jsonLiteral(value: JsonValue): string {
@@ -75,11 +76,6 @@ export function describeLocation(change: DesiredDocumentChange): string {
   return change.status === 'moved' ? `from ${previous} to ${file}` : `in ${file} (moved from ${previous})`;
 }
 
-/** `1 resource`, `3 resources`: a count and its noun, singular for one. */
-export function counted(count: number, one: string, many: string): string {
-  return `${count} ${count === 1 ? one : many}`;
-}
-
 /**
  * What a plan made with --target leaves out, as a sentence: `3 other resources differ from the desired state; …`.
  * Empty for a whole plan, and when nothing was left out.
@@ -87,6 +83,6 @@ export function counted(count: number, one: string, many: string): string {
 export function leftOutSentence(targeted: Targeted | undefined): string {
   if (targeted === undefined || targeted.otherChanges === 0) return '';
   const differ = targeted.otherChanges === 1 ? 'differs' : 'differ';
-  return `${counted(targeted.otherChanges, 'other resource', 'other resources')} ${differ} from the desired state; ` +
+  return `${plural(targeted.otherChanges, 'other resource')} ${differ} from the desired state; ` +
     'plan without --target to see them.';
 }

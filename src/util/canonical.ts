@@ -11,6 +11,11 @@ export function byText<T>(key: (item: T) => string): (a: T, b: T) => number {
   return (a, b) => compareText(key(a), key(b));
 }
 
+/** A JSON object (or any non-null object that is not an array), as parsed data is checked before it is walked. */
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
 /**
  * Sorted keys, no whitespace; `undefined` members are left out and anything JSON cannot hold (undefined,
  * functions, NaN, infinities) is written `null`. Two values are equal as data exactly when their texts are.

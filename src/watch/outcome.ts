@@ -47,7 +47,7 @@ export function needsBackoff(outcome: Outcome): boolean {
  * the account last matched it. drift: the document is the one the account last matched; the account changed. unknown:
  * the address has differed since the watcher's first look, so which side changed is not known.
  */
-export type ChangeCause = 'desired' | 'drift' | 'unknown';
+type ChangeCause = 'desired' | 'drift' | 'unknown';
 
 export interface ChangeEntry {
   readonly address: Address;

@@ -10,7 +10,7 @@ import type { DeferredDelete } from './outcome.js';
 
 export const DEFAULT_PRUNE_GRACE = '60s';
 
-export interface HeldPlan {
+interface HeldPlan {
   /** The plan without the deletes still in their grace period: what the pass applies (or reports). */
   readonly plan: Plan;
   /** Sorted by address. */

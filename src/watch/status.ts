@@ -115,7 +115,7 @@ export interface StatusSnapshot {
   readonly git: GitFetchStatus | null;
 }
 
-export interface PendingDelete {
+interface PendingDelete {
   readonly address: ChangeEntry['address'];
   readonly absentSince: string;
   readonly deleteAt: string;

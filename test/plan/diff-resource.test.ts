@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { diffResource, isRecord, SET_PATHS, toJsonValue } from '../../src/plan/diff-resource.js';
-import { canonicalJson } from '../../src/util/canonical.js';
+import { diffResource, toJsonValue } from '../../src/plan/diff-resource.js';
+import { SET_PATHS } from '../../src/plan/field-changes.js';
+import { canonicalJson, isRecord } from '../../src/util/canonical.js';
 import type { FieldDiff, ResourceBody } from '../../src/plan/types.js';
 import { specOf } from '../helpers/builders.js';
 

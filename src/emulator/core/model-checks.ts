@@ -9,6 +9,7 @@
 import { ShapeValidator, type Problem } from './model/service-model.js';
 import { SERVICE_MODELS } from './registry.js';
 import { ServiceError, type ServiceName } from './service-contract.js';
+import { plural } from '../../util/plural.js';
 
 const validators = (mode: 'input' | 'output'): Readonly<Record<ServiceName, ShapeValidator>> => ({
   'license-manager': new ShapeValidator(SERVICE_MODELS['license-manager'], mode),
@@ -39,7 +40,7 @@ function stsError(problems: readonly Problem[]): ServiceError {
 function coralMessage(problems: readonly Problem[]): string {
   const count = problems.length;
   const details = problems.map((p) => `Value ${show(p.value)} at '${p.path}' failed to satisfy constraint: ${p.constraint}`);
-  return `${count} validation error${count === 1 ? '' : 's'} detected: ${details.join('; ')}`;
+  return `${plural(count, 'validation error')} detected: ${details.join('; ')}`;
 }
 
 function ramError(problem: Problem): ServiceError {

@@ -3,7 +3,7 @@
 // error naming the file, never as a stack trace; and only a file that was read and found wrong is called
 // corrupt (a file that cannot be read is reported by the store as such).
 import { LicensectlError } from '../../errors/index.js';
-import { isPlainObject } from './model/service-model.js';
+import { isRecord } from '../../util/canonical.js';
 import { emptyState, type EmulatorState } from './service-contract.js';
 
 export function parseState(text: string, path: string): EmulatorState {
@@ -13,7 +13,7 @@ export function parseState(text: string, path: string): EmulatorState {
   } catch (error) {
     throw stateCorrupt(path, `is not valid JSON (${(error as Error).message})`, error);
   }
-  if (!isPlainObject(document) || document.formatVersion !== 1 || typeof document.revision !== 'number')
+  if (!isRecord(document) || document.formatVersion !== 1 || typeof document.revision !== 'number')
     throw stateCorrupt(path, 'is not a licensectl emulator state (expected formatVersion 1 and a revision)');
   return withAllSections(document, path);
 }
@@ -22,12 +22,12 @@ export function parseState(text: string, path: string): EmulatorState {
 function withAllSections(document: Record<string, unknown>, path: string): EmulatorState {
   const empty = emptyState() as unknown as Record<string, Record<string, unknown>>;
   for (const [section, defaults] of Object.entries(empty)) {
-    if (!isPlainObject(defaults)) continue;
+    if (!isRecord(defaults)) continue;
     const present = document[section] ?? {};
-    if (!isPlainObject(present)) throw stateCorrupt(path, `has a malformed "${section}" section`);
+    if (!isRecord(present)) throw stateCorrupt(path, `has a malformed "${section}" section`);
     for (const [key, value] of Object.entries(defaults)) {
       present[key] ??= value;
-      if (!isPlainObject(present[key])) throw stateCorrupt(path, `has a malformed "${section}.${key}" section`);
+      if (!isRecord(present[key])) throw stateCorrupt(path, `has a malformed "${section}.${key}" section`);
     }
     document[section] = present;
   }

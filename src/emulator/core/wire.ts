@@ -4,7 +4,8 @@
 // bodies, the protocol's content type, `x-amzn-requestid`, and errors as `x-amzn-errortype` plus `__type`
 // and the service's message member (`Message` for License Manager, `message` for RAM). STS speaks awsQuery
 // (form-encoded requests, XML answers): `query-protocol.ts`.
-import { isPlainObject, type ShapeType } from './model/service-model.js';
+import { isRecord } from '../../util/canonical.js';
+import type { ShapeType } from './model/service-model.js';
 import { queryError, queryResponse } from './query-protocol.js';
 import { SERVICE_MODELS, type QueryMember, type Route } from './registry.js';
 import { ServiceError, type Input, type ServiceName } from './service-contract.js';
@@ -48,7 +49,7 @@ function parseBody(body: string): Input {
   } catch (error) {
     throw new ServiceError('SerializationException', `Request body is not valid JSON: ${(error as Error).message}`);
   }
-  if (!isPlainObject(parsed)) throw new ServiceError('SerializationException', 'Request body must be a JSON object');
+  if (!isRecord(parsed)) throw new ServiceError('SerializationException', 'Request body must be a JSON object');
   return parsed;
 }
 

@@ -9,7 +9,7 @@
 //   a secret and not signed (nothing in an emulator is), but the key and the token must belong together.
 import type { Caller, Session } from '../core/service-contract.js';
 
-export const DEFAULT_EMULATOR_ACCOUNT = '000000000000';
+const DEFAULT_EMULATOR_ACCOUNT = '000000000000';
 
 const LONG_TERM_KEY = /^AKID(\d{12})$/;
 const SESSION_KEY = /^ASIA(\d{12})[0-9A-Z]{16}$/;

@@ -2,6 +2,7 @@
 // shapes reachable from their inputs and outputs (`shapes.generated.ts` holds the three services' data), and
 // checking a decoded value against a shape: types, required members, enums, lengths, ranges and patterns,
 // every problem reported under its Coral-style path.
+import { isRecord } from '../../../util/canonical.js';
 
 export type ShapeType =
   | 'structure'
@@ -102,12 +103,12 @@ export class ShapeValidator {
     const expect = (expected: string, ok: boolean) => void (ok || problems.push(typeProblem(path, value, expected)));
     switch (shape.type) {
       case 'structure':
-        return isPlainObject(value) ? this.checkStructure(shape, value, path, problems) : expect('structure', false);
+        return isRecord(value) ? this.checkStructure(shape, value, path, problems) : expect('structure', false);
       case 'list':
         if (!Array.isArray(value)) return expect('list', false);
         return value.forEach((item, i) => this.check(shape.member!, item, `${join(path, String(i + 1))}.member`, problems));
       case 'map':
-        if (!isPlainObject(value)) return expect('map', false);
+        if (!isRecord(value)) return expect('map', false);
         for (const [key, item] of Object.entries(value)) this.check(shape.value!, item, join(path, key), problems);
         return;
       case 'string':
@@ -181,10 +182,6 @@ function typeProblem(path: string, value: unknown, expected: string): Problem {
 
 function unknownMember(path: string, value: unknown): Problem {
   return { kind: 'unknown', path, value, constraint: 'Member is not in the model' };
-}
-
-export function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function join(path: string, segment: string): string {
