@@ -13,11 +13,11 @@ const PART = /(\d+(?:\.\d+)?)(ms|s|m|h|d)/g;
 export function parseDuration(text: string, flag: string, allowZero = false): number {
   const trimmed = text.trim();
   if (allowZero && /^0+(?:\.0+)?(?:ms|s|m|h|d)?$/.test(trimmed)) return 0;
-  if (!WHOLE.test(trimmed)) throw badDuration(text, flag);
+  if (!WHOLE.test(trimmed)) throw badDuration(text, flag, allowZero);
   let total = 0;
   for (const [, amount, unit] of trimmed.matchAll(PART)) total += Number(amount) * UNIT_MS[unit!]!;
   const ms = Math.round(total);
-  if (ms <= 0 || !Number.isSafeInteger(ms)) throw badDuration(text, flag);
+  if (ms <= 0 || !Number.isSafeInteger(ms)) throw badDuration(text, flag, allowZero);
   return ms;
 }
 
@@ -29,8 +29,9 @@ export function formatDuration(ms: number): string {
   return `${ms}ms`;
 }
 
-function badDuration(text: string, flag: string): LicensectlError {
-  return new LicensectlError('BAD_DURATION', `--${flag} must be a positive duration such as 30s, 5m, 24h or 2d, got ${JSON.stringify(text)}`, {
+function badDuration(text: string, flag: string, allowZero: boolean): LicensectlError {
+  const what = allowZero ? 'a duration such as 0s, 30s, 5m, 24h or 2d' : 'a positive duration such as 30s, 5m, 24h or 2d';
+  return new LicensectlError('BAD_DURATION', `--${flag} must be ${what}, got ${JSON.stringify(text)}`, {
     hint: 'write a number followed by a unit: ms, s, m, h or d (e.g. 1m30s)',
   });
 }

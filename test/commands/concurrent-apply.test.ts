@@ -79,7 +79,7 @@ describe('two applies of one project at once', () => {
   it('a --lock-timeout that is not a duration is refused before anything is read or written', async () => {
     const r = await runCli(['apply', '--dir', dir, '--auto-approve', '--lock-timeout', 'soon']);
     expect(r.status).toBe(1);
-    expect(r.stderr).toContain('Error [BAD_DURATION]: --lock-timeout must be a positive duration such as 30s, 5m, 24h or 2d, got "soon"');
+    expect(r.stderr).toContain('Error [BAD_DURATION]: --lock-timeout must be a duration such as 0s, 30s, 5m, 24h or 2d, got "soon"');
     expect(await readFile(statePathOf(dir), 'utf8').catch(() => null)).toBeNull();
   });
 

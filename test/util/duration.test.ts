@@ -31,6 +31,10 @@ describe('the one duration grammar', () => {
     },
   );
 
+  it('where zero is allowed (--prune-grace, --lock-timeout), the message does not ask for a positive duration', () => {
+    expect(errorOf(() => parseDuration('60', 'prune-grace', true)).message).toBe('--prune-grace must be a duration such as 0s, 30s, 5m, 24h or 2d, got "60"');
+  });
+
   it('formats back to the shortest exact spelling', () => {
     expect([60_000, 1_000, 1_500, 3_600_000, 90_000, 86_400_000].map(formatDuration)).toEqual(['1m', '1s', '1500ms', '1h', '90s', '1d']);
   });
