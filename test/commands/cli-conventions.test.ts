@@ -33,6 +33,14 @@ describe('mistyped commands and flags', () => {
     expectUsage(await runCli(['frobnicate']), 'unknown command frobnicate', 'licensectl --help lists the commands');
   });
 
+  it('help for a mistyped command (help plna, plna -h): the same usage error, exit 1, not oclif\'s exit 2', async () => {
+    const [help, short] = await Promise.all([runCli(['help', 'plna']), runCli(['plna', '-h'])]);
+    expectUsage(help, 'unknown command plna', 'did you mean plan? (licensectl --help lists the commands)');
+    expectUsage(short, 'unknown command plna', 'did you mean plan? (licensectl --help lists the commands)');
+    const known = await runCli(['help', 'plan']);
+    expect([known.status, known.stdout]).toEqual([0, (await runCli(['plan', '--help'])).stdout]);
+  });
+
   it('a mistyped command under --json: the error as JSON', async () => {
     const r = await runCli(['valdate', '--json']);
     expect(r.status).toBe(1);
