@@ -67,7 +67,8 @@ export default class Apply extends BaseCommand {
   }
 
   private report(result: ApplyResult) {
-    if (!this.jsonEnabled()) this.printOut(`\n${renderApplyResult(result, { color: this.useColor() })}`);
+    // Each change was reported as it ended (ApplyProgress): below them, only what did not apply, then the summary.
+    if (!this.jsonEnabled()) this.printOut(`\n${renderApplyResult(result, { color: this.useColor(), problemsOnly: true })}`);
     if (result.summary.failed > 0 || result.summary.skipped > 0) process.exitCode = 1;
     return applyToJson(result);
   }

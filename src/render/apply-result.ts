@@ -6,9 +6,18 @@ import { printable } from '../util/safe-text.js';
 import { actionLook, type ColorOptions, outcomeLook, type Paint, painter } from './symbols.js';
 import { plural } from '../util/plural.js';
 
-export function renderApplyResult(result: ApplyResult, options: ColorOptions): string {
+export interface ApplyResultOptions extends ColorOptions {
+  /**
+   * Only the changes that did not apply, for the end of an apply that reported each change as it went (its progress
+   * lines): what went wrong, gathered below the interleaved lines, then the summary.
+   */
+  readonly problemsOnly?: boolean;
+}
+
+export function renderApplyResult(result: ApplyResult, options: ApplyResultOptions): string {
   const paint = painter(options.color);
-  const lines = result.results.map((r) => resultLine(r, result, paint));
+  const shown = options.problemsOnly ? result.results.filter((r) => r.outcome !== 'applied') : result.results;
+  const lines = shown.map((r) => resultLine(r, result, paint));
   return [...lines, ...(lines.length > 0 ? [''] : []), paint('bold', applySummaryLine(result))].join('\n') + '\n';
 }
 

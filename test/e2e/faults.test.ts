@@ -96,7 +96,7 @@ describe('applying under faults', () => {
 
     const first = await runCli(['apply', '--dir', dir, '--endpoint', server.url, '--auto-approve'], { env: FAST_RETRY });
     expect(first.status).toBe(1);
-    expect(first.stdout).toMatch(/ResourceShare\/share-0: created/);
+    expect(first.stdout).toMatch(/created ResourceShare\/share-0 in /);
     expect(first.stdout).toMatch(/Grant\/grant-0.*failed.*ValidationException.*injected: grant refused/);
     expect(first.stdout).toMatch(/Apply failed: 1 of 4 changes failed/);
 

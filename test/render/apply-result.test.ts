@@ -47,6 +47,21 @@ describe('renderApplyResult', () => {
     ]);
   });
 
+  it('after progress lines (problemsOnly), lists only the changes that did not apply, and sums up all', () => {
+    const result = resultOf([
+      { address: 'LicenseConfiguration/a', action: 'create', outcome: 'applied', arn: 'arn:a' },
+      { address: 'License/l', action: 'create', outcome: 'failed', arn: null, error: { code: 'ValidationException', message: 'bad sku' } },
+    ]);
+    expect(renderApplyResult(result, { color: false, problemsOnly: true }).split('\n')).toEqual([
+      '✗ License/l: create failed: ValidationException bad sku',
+      '',
+      'Apply failed: 1 of 2 changes failed, 0 skipped.',
+      '',
+    ]);
+    const clean = resultOf([{ address: 'LicenseConfiguration/a', action: 'create', outcome: 'applied', arn: 'arn:a' }]);
+    expect(renderApplyResult(clean, { color: false, problemsOnly: true })).toBe('Apply complete! Resources: 1 created, 0 updated, 0 replaced, 0 deleted.\n');
+  });
+
   it('calls an apply that stopped without failures stopped, not complete', () => {
     const result = resultOf([{ address: 'Grant/g', action: 'update', outcome: 'skipped', arn: 'arn:g' }]);
     expect(applySummaryLine(result)).toBe('Apply stopped: 1 of 1 change skipped.');
