@@ -86,7 +86,8 @@ export class ApplyProgress {
     const now = this.now();
     const items = [...this.running.values()].map((r) => `${printable(r.change.address)} ${formatElapsed(now - r.started)}`);
     const text = `${this.running.size} running: ${items.join(', ')}`;
-    const width = Math.max(20, (this.out.columns ?? 80) - 1);
+    // A pseudo-terminal without a size says 0 columns: take the usual 80.
+    const width = Math.max(20, (this.out.columns || 80) - 1);
     this.out.write(`\r\x1b[2K${this.paint('dim', text.length > width ? `${text.slice(0, width - 1)}…` : text)}`);
     this.statusShown = true;
   }

@@ -12,9 +12,9 @@ import { serveEmulator } from '../helpers/served.js';
 const change = (address: string, action: ResourceChange['action'] = 'create') => ({ address, action }) as ResourceChange;
 const applied = (address: string, arn: string): ChangeResult => ({ address: address as ChangeResult['address'], action: 'create', outcome: 'applied', arn });
 
-function recorder(isTTY = false) {
+function recorder(isTTY = false, columns = 120) {
   const writes: string[] = [];
-  return { writes, stream: { isTTY, columns: 120, write: (text: string) => writes.push(text) } };
+  return { writes, stream: { isTTY, columns, write: (text: string) => writes.push(text) } };
 }
 
 describe('ApplyProgress', () => {
@@ -77,6 +77,18 @@ describe('ApplyProgress', () => {
     const count = writes.length;
     vi.advanceTimersByTime(30_000);
     expect(writes).toHaveLength(count);
+  });
+});
+
+describe('the status line width', () => {
+  it.each([[0, 79], [40, 39]])('with %i columns (0: a terminal that reports no size) fits in %i', (columns, fits) => {
+    const { writes, stream } = recorder(true, columns);
+    const progress = new ApplyProgress(stream, { terminal: true, color: false, now: () => 0 });
+    progress.start(change(`LicenseConfiguration/${'x'.repeat(100)}`));
+    const status = writes.at(-1)!.replace('\r\x1b[2K', '');
+    expect(status).toHaveLength(fits);
+    expect(status.endsWith('…')).toBe(true);
+    progress.close();
   });
 });
 
