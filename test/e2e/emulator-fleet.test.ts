@@ -6,6 +6,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { schemaProblems } from '../../src/app/schema.js';
 import { Emulator } from '../../src/emulator/index.js';
 import { runCli } from '../helpers/cli.js';
 import { lmClient } from '../helpers/emulator.js';
@@ -57,7 +58,10 @@ describe('emulator fleet against emulator serve', () => {
     expect(await consumed(arn)).toBe(8);
 
     const list = await fleet('list', '--json');
-    const instances = (JSON.parse(list.stdout) as { instances: Array<{ InstanceId: string; State: string }> }).instances;
+    const listing = JSON.parse(list.stdout) as { formatVersion: string; instances: Array<{ InstanceId: string; State: string }> };
+    expect(schemaProblems('fleet-list.schema.json', listing)).toEqual([]);
+    expect(listing.formatVersion).toBe('1');
+    const instances = listing.instances;
     expect(instances.filter((i) => ids.includes(i.InstanceId)).map((i) => [i.InstanceId, i.State]).sort()).toEqual([[ids[0], 'running'], [ids[1], 'terminated']].sort());
   });
 
