@@ -6,6 +6,7 @@ import path from 'node:path';
 import { Flags } from '@oclif/core';
 import { accountFromAccessKey, Emulator, ServiceError, type FleetAction, type FleetPlace, type InstanceRecord, type LaunchRequest } from '../emulator/index.js';
 import { LicensectlError } from '../errors/index.js';
+import { DEFAULT_REGION, REGION_NAME } from '../model/arn.js';
 import { redactUrls } from '../util/safe-text.js';
 
 export const fleetFlags = {
@@ -35,11 +36,21 @@ interface FleetTarget {
 }
 
 export function openFleet(target: FleetTarget): Fleet {
-  const place: FleetPlace = {
-    account: target.account ?? accountFromAccessKey(process.env.AWS_ACCESS_KEY_ID),
-    region: target.region ?? process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? 'us-east-1',
-  };
+  const place: FleetPlace = { account: accountOf(target.account), region: regionOf(target.region) };
   return target.endpoint ? servedFleet(target.endpoint, place) : localFleet(new Emulator({ statePath: path.resolve(target.state!) }), place);
+}
+
+function accountOf(flag: string | undefined): string {
+  if (flag !== undefined && !/^\d{12}$/.test(flag)) throw new LicensectlError('USAGE', `--account must be a 12-digit account id, got ${JSON.stringify(flag)}`);
+  return flag ?? accountFromAccessKey(process.env.AWS_ACCESS_KEY_ID);
+}
+
+function regionOf(flag: string | undefined): string {
+  if (flag !== undefined && !REGION_NAME.test(flag)) throw new LicensectlError('USAGE', `--region must be an AWS region such as us-east-1, got ${JSON.stringify(flag)}`);
+  const variable = ['AWS_REGION', 'AWS_DEFAULT_REGION'].find((name) => process.env[name]);
+  const region = flag ?? (variable ? process.env[variable]! : DEFAULT_REGION);
+  if (!REGION_NAME.test(region)) throw new LicensectlError('BAD_ENVIRONMENT', `${variable} must be an AWS region such as us-east-1, got ${JSON.stringify(region)}`);
+  return region;
 }
 
 function localFleet(emulator: Emulator, place: FleetPlace): Fleet {

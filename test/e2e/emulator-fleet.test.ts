@@ -2,6 +2,7 @@
 // AMI associated with a configuration consume its licenses, a hard limit refuses the launch past the count with
 // AWS's reason (exit 1), rules are enforced, and stop, start and terminate release and retake licenses.
 import { CreateLicenseConfigurationCommand, GetLicenseConfigurationCommand, UpdateLicenseSpecificationsForResourceCommand, type LicenseManagerClient } from '@aws-sdk/client-license-manager';
+import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -101,5 +102,22 @@ describe('emulator fleet on a state file', () => {
       `running ami-0local 8/4/2/1 default - ${arn.split(':').pop()}`,
       `running ami-0local 8/4/2/1 default - ${arn.split(':').pop()}`,
     ]);
+  });
+
+  it('acts as the account of AWS_ACCESS_KEY_ID, as the emulator maps it, in AWS_REGION', async () => {
+    const statePath = path.join(dir, 'keyed.json');
+    const launch = await runCli(['emulator', 'fleet', 'launch', '--state', statePath, '--ami', 'ami-0k'], { env: { AWS_ACCESS_KEY_ID: 'AKID222233334444', AWS_REGION: 'eu-west-1' } });
+    expect(launch.status, launch.stderr).toBe(0);
+    expect(new Emulator({ statePath }).fleet({ account: '222233334444', region: 'eu-west-1' }).instances.map((i) => i.InstanceId)).toEqual([launch.stdout.trim()]);
+  });
+
+  it('refuses a malformed --account or --region before opening anything', async () => {
+    const statePath = path.join(dir, 'never.json');
+    const account = await runCli(['emulator', 'fleet', 'launch', '--state', statePath, '--ami', 'ami-1', '--account', '1234']);
+    expect(account).toMatchObject({ status: 1, stdout: '' });
+    expect(account.stderr).toContain('Error [USAGE]: --account must be a 12-digit account id, got "1234"');
+    const region = await runCli(['emulator', 'fleet', 'list', '--state', statePath, '--region', 'useast1']);
+    expect(region.stderr).toContain('Error [USAGE]: --region must be an AWS region such as us-east-1, got "useast1"');
+    expect(existsSync(statePath)).toBe(false);
   });
 });

@@ -5,6 +5,7 @@
 //   POST /_licensectl/fleet/launch {imageId, count, vcpus, cores, threadsPerCore, sockets, tenancy, hostId, platform}
 //        → 200 {instances: [ids]}; refused: 4xx {instances: [ids launched before], error: {type, message}}
 //   POST /_licensectl/fleet/stop|start|terminate {instanceIds: [...]} → {instances: [...]}, or 4xx {error}
+import { REGION_NAME } from '../../model/arn.js';
 import type { Emulator, FleetPlace } from '../core/emulator.js';
 import { ServiceError } from '../core/service-contract.js';
 import type { EmulatorResponse } from '../core/wire.js';
@@ -53,7 +54,7 @@ function parseBody(body: string): Record<string, unknown> {
 
 function optional(name: 'account' | 'region', value: unknown): Partial<FleetPlace> {
   if (value === null || value === undefined) return {};
-  const valid = typeof value === 'string' && (name === 'account' ? /^\d{12}$/ : /^[a-z]{2}(-[a-z]+)+-\d+$/).test(value);
+  const valid = typeof value === 'string' && (name === 'account' ? /^\d{12}$/ : REGION_NAME).test(value);
   if (!valid) throw new ServiceError('InvalidParameterValue', `${name} must be ${name === 'account' ? 'a 12-digit account id' : 'an AWS region such as us-east-1'}, got ${JSON.stringify(value)}`);
   return { [name]: value };
 }
