@@ -35,7 +35,11 @@ export function updateLicenseSpecificationsForResource(ctx: CallContext, input: 
   const arn = str(input, 'ResourceArn');
   const add = list<LicenseSpecificationInput>(input, 'AddLicenseSpecifications') ?? [];
   const remove = list<LicenseSpecificationInput>(input, 'RemoveLicenseSpecifications') ?? [];
-  const resource = resourceOf(ctx, arn, add.length > 0)!;
+  const resource = resourceOf(ctx, arn, add.length > 0);
+  if (!resource) {
+    for (const spec of remove) ownConfiguration(ctx, spec.LicenseConfigurationArn);
+    return {}; // an AMI never named has nothing to remove
+  }
   const instance = instances(ctx.state)[arn];
   if (instance?.State === 'terminated') throw invalidResourceState(`Instance ${instance.InstanceId} is terminated; License Manager cannot allocate a license to it`);
   const touched = new Set<string>();

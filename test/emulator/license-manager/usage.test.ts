@@ -192,5 +192,8 @@ describe('associations and usage through the API', () => {
     expect((await update(instanceArn('i-0123456789abcdef0'))).message).toBe(`Invalid resource ARN: ${instanceArn('i-0123456789abcdef0')}: the instance i-0123456789abcdef0 does not exist`);
     const other = arn.replace(/lic-[0-9a-f]+$/, 'lic-00000000000000000000000000000000');
     expect((await update(AMI, other)).message).toBe(`Invalid license configuration ARN: ${other}`);
+    const never = 'arn:aws:ec2:us-east-1::image/ami-0never';
+    await lm.send(new UpdateLicenseSpecificationsForResourceCommand({ ResourceArn: never, RemoveLicenseSpecifications: [{ LicenseConfigurationArn: arn }] }));
+    expect((await lm.send(new ListLicenseSpecificationsForResourceCommand({ ResourceArn: never }))).LicenseSpecifications).toEqual([]);
   });
 });
