@@ -6,8 +6,8 @@
 //   node scripts/generate-validators.mjs
 //
 // Writes src/config/schema/document-validator.generated.ts (validateDocument: one desired-state document) and
-// src/app/output-validators.generated.ts (validatePlan, validateApplyResult, validateValidateResult, validateError:
-// the JSON contracts of plan, apply, validate and errors; a saved plan is checked with validatePlan before it is applied).
+// src/app/output-validators.generated.ts (validatePlan, validateApplyResult, validateValidateResult, validateError,
+// validateFleetList: the JSON contracts of plan, apply, validate, errors and emulator fleet list; a saved plan is checked with validatePlan before it is applied).
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,12 +20,13 @@ const schema = (file) => JSON.parse(readFileSync(join(root, 'schemas', file), 'u
 const ID = 'https://licensectl.dev/schemas/v1/';
 
 const DOCUMENT_FILES = ['common', 'project', 'license-configuration', 'license', 'resource-share', 'grant'];
-// The JSON outputs of plan, apply and validate, and the error every command prints under --json.
+// The JSON outputs of plan, apply, validate and emulator fleet list, and the error every command prints under --json.
 const OUTPUTS = [
   { name: 'validatePlan', file: 'plan' },
   { name: 'validateApplyResult', file: 'apply-result' },
   { name: 'validateValidateResult', file: 'validate-result' },
   { name: 'validateError', file: 'error' },
+  { name: 'validateFleetList', file: 'fleet-list' },
 ];
 
 function documentAjv() {

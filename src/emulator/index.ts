@@ -1,7 +1,10 @@
 // The AWS-compatible License Manager + RAM emulator: embedded through the SDK clients' request handler,
 // or served over HTTP.
-export { Emulator, type EmulatorOptions } from './core/emulator.js';
+export { Emulator, type EmulatorOptions, type FleetPlace } from './core/emulator.js';
+export { FLEET_ACTIONS, type FleetAction, type LaunchRequest } from './fleet/fleet.js';
+export { TENANCIES as INSTANCE_TENANCIES, type InstanceRecord, type InstanceTenancy } from './fleet/records.js';
 export { createInProcessHandler, startServer, type InProcessHandler, type RunningServer, type ServerOptions } from './core/transports.js';
+export { accountFromAccessKey } from './sts/credentials.js';
 export { FaultController, type FaultOptions, type InjectedError } from './core/faults.js';
 export type { EmulatorRequest, EmulatorResponse } from './core/wire.js';
 export { ServiceError, emptyState, type CallContext, type EmulatorState, type OperationSpec, type ServiceName } from './core/service-contract.js';

@@ -53,8 +53,7 @@ export const ERROR_CODES = {
   EMULATOR_STATE_UNWRITABLE: input('check the permissions of the state file and its folder'),
   EMULATOR_STATE_UNREADABLE: input('check that the state file is a file that the user running licensectl may read'),
   EMULATOR_UNKNOWN_OPERATION: input('name an operation of License Manager or RAM, e.g. ListLicenseConfigurations'),
-  EMULATOR_UNKNOWN_RESOURCE: input('name a resource the emulator holds'),
-  EMULATOR_INVALID_CONSUMPTION: input('consumption is a whole number from 0 to the configuration\'s count'),
+  EMULATOR_FLEET_REFUSED: input('the emulator refused the fleet change as AWS would: see its reason'),
   // Plans and applies.
   APPLY_LOCKED: input('wait for the other apply to finish, or pass --lock-timeout to wait for it'),
   APPROVAL_REQUIRED: input('run on a terminal to confirm, or pass --auto-approve'),

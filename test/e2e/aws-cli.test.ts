@@ -64,6 +64,25 @@ describe('the AWS CLI against emulator serve', () => {
     expect(refused.stderr).toContain("(ValidationError) when calling the AssumeRole operation: 1 validation error detected: Value 'has space' at 'roleSessionName'");
   });
 
+  it('associates an AMI, and lists the usage and associations of instances the fleet launched from it', async () => {
+    const created = await aws(served.url, ['license-manager', 'create-license-configuration', '--name', 'fleet', '--license-counting-type', 'vCPU', '--license-count', '32']);
+    const arn = created.json.LicenseConfigurationArn as unknown as string;
+    const ami = 'arn:aws:ec2:us-east-1::image/ami-0cli';
+    const update = await aws(served.url, ['license-manager', 'update-license-specifications-for-resource', '--resource-arn', ami, '--add-license-specifications', `LicenseConfigurationArn=${arn}`]);
+    expect(update.stderr).toBe('');
+    expect(update.status).toBe(0);
+    const launch = await runCli(['emulator', 'fleet', 'launch', '--endpoint', served.url, '--ami', 'ami-0cli', '--vcpus', '8']);
+    expect(launch.status, launch.stderr).toBe(0);
+    const instance = `arn:aws:ec2:us-east-1:000000000000:instance/${launch.stdout.trim()}`;
+    const usage = await aws(served.url, ['license-manager', 'list-usage-for-license-configuration', '--license-configuration-arn', arn, '--filters', 'Name=resourceType,Values=EC2_INSTANCE']);
+    expect(usage.stderr).toBe('');
+    expect(usage.json.LicenseConfigurationUsageList).toEqual([
+      { ResourceArn: instance, ResourceType: 'EC2_INSTANCE', ResourceStatus: 'running', ResourceOwnerId: '000000000000', AssociationTime: expect.anything(), ConsumedLicenses: 8 },
+    ]);
+    const associations = await aws(served.url, ['license-manager', 'list-associations-for-license-configuration', '--license-configuration-arn', arn]);
+    expect((associations.json.LicenseConfigurationAssociations as { ResourceArn: string }[]).map((a) => a.ResourceArn)).toEqual([ami, instance]);
+  });
+
   it('gets an AWS-shaped error for an unknown ARN', async () => {
     const r = await aws(served.url, ['license-manager', 'get-license-configuration', '--license-configuration-arn', 'arn:aws:license-manager:us-east-1:000000000000:license-configuration:lic-00000000000000000000000000000000']);
     expect(r.status).toBe(1);

@@ -2,10 +2,10 @@
 // gets a fresh ConfiguredRetryStrategy(attempts, 0): three attempts unless told, no backoff, and no retry
 // quota shared with other tests. Tests that read back from an emulator injecting faults ask for more
 // attempts, because three lose to 25% faulty responses about once in 60 calls.
-import { LicenseManagerClient } from '@aws-sdk/client-license-manager';
+import { LicenseManagerClient, UpdateLicenseSpecificationsForResourceCommand } from '@aws-sdk/client-license-manager';
 import { RAMClient } from '@aws-sdk/client-ram';
 import { ConfiguredRetryStrategy } from '@smithy/util-retry';
-import { createInProcessHandler, Emulator, type EmulatorOptions, type InProcessHandler } from '../../src/emulator/index.js';
+import { createInProcessHandler, Emulator, type EmulatorOptions, type InProcessHandler, type LaunchRequest } from '../../src/emulator/index.js';
 
 export const DEFAULT_ACCOUNT = '000000000000';
 export const OTHER_ACCOUNT = '222233334444';
@@ -60,4 +60,25 @@ export async function failureOf(call: Promise<unknown>): Promise<CallFailure> {
   );
   if (!outcome) throw new Error('the call was expected to fail but succeeded');
   return { name: outcome.name, status: outcome.$metadata?.httpStatusCode, message: outcome.message };
+}
+
+export interface ConsumingLaunch extends Partial<LaunchRequest> {
+  readonly account?: string;
+  readonly region?: string;
+}
+
+/**
+ * Associates an AMI with a configuration through the SDK (UpdateLicenseSpecificationsForResource) and launches
+ * instances from it in the simulated fleet: how licenses come to be consumed. Returns the instance ids; throws
+ * the refusal if the launch is refused.
+ */
+export async function launchConsuming(emulator: Emulator, configurationArn: string, launch: ConsumingLaunch = {}): Promise<string[]> {
+  const { account = DEFAULT_ACCOUNT, region = 'us-east-1', imageId = 'ami-0test', ...request } = launch;
+  await lmClient(emulator, { account, region }).send(new UpdateLicenseSpecificationsForResourceCommand({
+    ResourceArn: `arn:aws:ec2:${region}::image/${imageId}`,
+    AddLicenseSpecifications: [{ LicenseConfigurationArn: configurationArn }],
+  }));
+  const { launched, refusal } = await emulator.launchInstances({ account, region }, { imageId, ...request });
+  if (refusal) throw refusal;
+  return launched;
 }

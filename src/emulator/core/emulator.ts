@@ -3,10 +3,13 @@
 // handler and the HTTP server both call `handle`.
 import { randomUUID } from 'node:crypto';
 import { LicensectlError } from '../../errors/index.js';
+import { DEFAULT_REGION } from '../../model/arn.js';
 import { compareText } from '../../util/canonical.js';
 import { licenseManagerOperations } from '../license-manager/index.js';
-import { setConsumption } from '../license-manager/license-configurations.js';
+import { changeInstances, checkLaunch, fleetView, launchOne, type FleetAction, type FleetContext, type LaunchRequest } from '../fleet/fleet.js';
+import type { InstanceRecord } from '../fleet/records.js';
 import { ramOperations } from '../ram/index.js';
+import { accountFromAccessKey } from '../sts/credentials.js';
 import { stsOperations } from '../sts/index.js';
 import { type Identity, identityOf, idSource } from './call-context.js';
 import { FaultController, type FaultOptions, seededRandom } from './faults.js';
@@ -31,6 +34,12 @@ export interface EmulatorOptions {
   checkResponses?: boolean;
   /** The operation table; License Manager, RAM and STS by default. */
   operations?: readonly OperationSpec[];
+}
+
+/** The account and region a fleet change acts in: the emulator's default account and region when absent. */
+export interface FleetPlace {
+  readonly account?: string;
+  readonly region?: string;
 }
 
 const LM_TARGET_PREFIX = 'AWSLicenseManager.';
@@ -105,9 +114,39 @@ export class Emulator {
     this.counts.clear();
   }
 
-  /** Makes `count` resources of `resourceType` consume licenses of a configuration, as if instances ran. */
-  simulateConsumption(configurationArn: string, count: number, resourceType = 'EC2_INSTANCE'): Promise<void> {
-    return this.mutate((state) => setConsumption(state, configurationArn, count, resourceType));
+  /**
+   * Launches `request.count` instances (1 by default), each its own committed change; the first that AWS would
+   * refuse (a rule broken, a hard limit reached) is not launched, nor any after it, and its error is returned.
+   */
+  async launchInstances(where: FleetPlace, request: LaunchRequest): Promise<{ launched: string[]; refusal?: ServiceError }> {
+    const launched: string[] = [];
+    try {
+      checkLaunch(request);
+      for (let n = 0; n < (request.count ?? 1); n++) launched.push(await this.store.transact((state) => launchOne(state, this.fleetContext(where, state), request)));
+      return { launched };
+    } catch (error) {
+      if (error instanceof ServiceError) return { launched, refusal: error };
+      throw error;
+    }
+  }
+
+  /** Stops, starts or terminates instances, all or none; throws the ServiceError EC2 would answer. */
+  changeInstances(where: FleetPlace, action: FleetAction, ids: readonly string[]): Promise<InstanceRecord[]> {
+    return this.store.transact((state) => structuredClone(changeInstances(state, this.fleetContext(where, state), action, ids)));
+  }
+
+  /** The simulated fleet, of one account and region when they are given. */
+  fleet(where: { account?: string; region?: string } = {}): ReturnType<typeof fleetView> {
+    return structuredClone(fleetView(this.store.read(), where));
+  }
+
+  private fleetContext(where: FleetPlace, state: EmulatorState): FleetContext {
+    return {
+      account: where.account ?? accountFromAccessKey(undefined),
+      region: where.region ?? DEFAULT_REGION,
+      now: this.now(),
+      ids: idSource(this.options.seed, state.revision),
+    };
   }
 
   /** Changes the state directly, as one more committed (and persisted) mutation. For tests and fixtures. */

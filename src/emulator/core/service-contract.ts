@@ -12,6 +12,8 @@ export interface EmulatorState {
   revision: number;
   licenseManager: LicenseManagerState;
   ram: RamState;
+  /** The simulated EC2 fleet that consumes licenses (src/emulator/fleet). */
+  fleet: FleetState;
   /** Idempotency records: `${service}:${account}:${operation}:${clientToken}` → request hash and response. */
   clientTokens: Record<string, { readonly requestHash: string; readonly response: Record<string, unknown> }>;
 }
@@ -23,6 +25,15 @@ export interface LicenseManagerState {
   grants: Record<string, Record<string, unknown>>;
   /** Tags of any License Manager resource, keyed by ARN. */
   tags: Record<string, Record<string, string>>;
+}
+
+/**
+ * Instances keyed by ARN (`arn:aws:ec2:REGION:ACCOUNT:instance/i-…`), AMIs by `ACCOUNT/REGION/ami-…` (an AMI's
+ * ARN names no account). Records hold EC2-shaped (PascalCase) members and their license specifications.
+ */
+export interface FleetState {
+  instances: Record<string, Record<string, unknown>>;
+  images: Record<string, Record<string, unknown>>;
 }
 
 /** Keyed by ARN. Records hold RAM-shaped (camelCase) members. */
@@ -94,6 +105,7 @@ export function emptyState(): EmulatorState {
     revision: 0,
     licenseManager: { licenseConfigurations: {}, licenses: {}, grants: {}, tags: {} },
     ram: { resourceShares: {}, associations: {} },
+    fleet: { instances: {}, images: {} },
     clientTokens: {},
   };
 }

@@ -1,13 +1,15 @@
 // The two ways a request reaches the emulator. Embedded: the SDK clients' request handler hands each signed
 // request to the emulator in this process (no socket, but everything else the SDK does — serialisation,
 // signing, retries, error parsing — runs as it would against AWS). Served: an HTTP server
-// (`licensectl emulator serve`) that any AWS client can point its endpoint at.
+// (`licensectl emulator serve`) that any AWS client can point its endpoint at, which also answers the
+// emulator's own admin paths under /_licensectl/ (fleet/admin-http.ts).
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { HttpResponse, type HttpHandler, type HttpHandlerOptions, type HttpRequest } from '@smithy/protocol-http';
 import { BodyTooLarge, readBody } from '../../util/http-body.js';
 import { listenOn } from '../../util/listen.js';
+import { ADMIN_PREFIX, adminResponse } from '../fleet/admin-http.js';
 import type { Emulator } from './emulator.js';
 import { abortError } from './faults.js';
 import { ServiceError, type ServiceName } from './service-contract.js';
@@ -101,7 +103,7 @@ async function serve(emulator: Emulator, req: IncomingMessage, res: ServerRespon
   try {
     if (Number(req.headers['content-length'] ?? 0) > MAX_REQUEST_BYTES) throw new BodyTooLarge(MAX_REQUEST_BYTES);
     const body = (await readBody(req, MAX_REQUEST_BYTES)).toString('utf8');
-    answer = await emulator.handle({ method, path, headers: headersOf(req), body });
+    answer = path.startsWith(ADMIN_PREFIX) ? await adminResponse(emulator, method, path, body) : await emulator.handle({ method, path, headers: headersOf(req), body });
   } catch (error) {
     answer = error instanceof BodyTooLarge ? tooLarge(service) : internalError(error);
     if (error instanceof BodyTooLarge) discardRest(req);

@@ -9,6 +9,12 @@ import {
   listLicenseConfigurations,
   updateLicenseConfiguration,
 } from './license-configurations.js';
+import {
+  listAssociationsForLicenseConfiguration,
+  listLicenseSpecificationsForResource,
+  listUsageForLicenseConfiguration,
+  updateLicenseSpecificationsForResource,
+} from './license-specifications.js';
 import { createLicense, createLicenseVersion, deleteLicense, getLicense, listLicenses } from './licenses.js';
 import { listTagsForResource, tagResource, untagResource } from './tags.js';
 
@@ -21,6 +27,10 @@ export const licenseManagerOperations: OperationSpec[] = [
   reads('ListLicenseConfigurations', listLicenseConfigurations),
   writes('UpdateLicenseConfiguration', updateLicenseConfiguration),
   writes('DeleteLicenseConfiguration', deleteLicenseConfiguration),
+  writes('UpdateLicenseSpecificationsForResource', updateLicenseSpecificationsForResource),
+  reads('ListLicenseSpecificationsForResource', listLicenseSpecificationsForResource),
+  reads('ListAssociationsForLicenseConfiguration', listAssociationsForLicenseConfiguration),
+  reads('ListUsageForLicenseConfiguration', listUsageForLicenseConfiguration),
   writes('TagResource', tagResource),
   writes('UntagResource', untagResource),
   reads('ListTagsForResource', listTagsForResource),

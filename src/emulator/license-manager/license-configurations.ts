@@ -1,8 +1,8 @@
-// License configurations: the five operations on them, and the consumption the emulator simulates. A
-// configuration is stored as exactly the members of License Manager's `LicenseConfiguration` shape, so
+// License configurations: the five operations on them. Their consumption members follow the simulated fleet
+// (usage.ts recounts them). A configuration is stored as exactly the members of License Manager's `LicenseConfiguration` shape, so
 // that a list item is the record itself and GetLicenseConfiguration adds only the tags.
-import { LicensectlError } from '../../errors/index.js';
 import { licenseConfigurationArn } from '../../model/arn.js';
+import { plural } from '../../util/plural.js';
 import { decodeRules } from '../../model/rules.js';
 import { COUNTING_TYPES, type CountingType } from '../../model/specs.js';
 import { copy, list, optBool, optNum, optStr, str, type CallContext, type EmulatorState, type Input } from '../core/service-contract.js';
@@ -30,16 +30,16 @@ export interface ConfigurationRecord {
   LicenseExpiry?: number;
 }
 
-// The rows License Manager reports even when nothing is associated (aws-api.md §1.2).
-const CONSUMED_SUMMARY_TYPES = ['EC2_INSTANCE', 'EC2_HOST', 'SYSTEMS_MANAGER_MANAGED_INSTANCE'];
-const MANAGED_SUMMARY_TYPES = ['EC2_INSTANCE', 'EC2_HOST', 'EC2_AMI', 'SYSTEMS_MANAGER_MANAGED_INSTANCE'];
+// The rows License Manager reports even when nothing is associated (aws-api.md §1.2), in that order.
+export const CONSUMED_SUMMARY_TYPES = ['EC2_INSTANCE', 'EC2_HOST', 'SYSTEMS_MANAGER_MANAGED_INSTANCE'];
+export const MANAGED_SUMMARY_TYPES = ['EC2_INSTANCE', 'EC2_HOST', 'EC2_AMI', 'SYSTEMS_MANAGER_MANAGED_INSTANCE'];
 
-function configurations(state: EmulatorState): Record<string, ConfigurationRecord> {
+export function configurations(state: EmulatorState): Record<string, ConfigurationRecord> {
   return state.licenseManager.licenseConfigurations as unknown as Record<string, ConfigurationRecord>;
 }
 
 /** The caller's configuration, or the error License Manager gives for any other ARN. */
-function ownConfiguration(ctx: CallContext, arn: string): ConfigurationRecord {
+export function ownConfiguration(ctx: CallContext, arn: string): ConfigurationRecord {
   const record = configurations(ctx.state)[arn];
   if (!record || !ownedBy(ctx, arn)) throw invalidParameter(`Invalid license configuration ARN: ${arn}`);
   return record;
@@ -105,12 +105,15 @@ export function updateLicenseConfiguration(ctx: CallContext, input: Input): Reco
   return {};
 }
 
-/** Refused while licenses are consumed. */
+/** Refused while it is in use: while any resource is associated with it (aws-api.md §1.5). */
 export function deleteLicenseConfiguration(ctx: CallContext, input: Input): Record<string, unknown> {
   const arn = str(input, 'LicenseConfigurationArn');
   const record = ownConfiguration(ctx, arn);
-  if (record.ConsumedLicenses > 0)
-    throw invalidParameter(`License configuration ${arn} is in use (${record.ConsumedLicenses} licenses consumed); disassociate its resources before deleting it`);
+  const associated = record.ManagedResourceSummaryList.reduce((n, row) => n + row.AssociationCount, 0);
+  if (associated > 0)
+    throw invalidParameter(
+      `License configuration ${arn} is in use (${plural(associated, 'associated resource')}, ${plural(record.ConsumedLicenses, 'license')} consumed); disassociate its resources before deleting it`,
+    );
   delete configurations(ctx.state)[arn];
   delete ctx.state.licenseManager.tags[arn];
   return {};
@@ -155,33 +158,4 @@ function filterPredicate(filter: Filter, index: number, all: readonly Filter[]):
 /** Consumption beyond the purchased count; a configuration without a count has no limit to exceed. */
 function limitExceeded(record: ConfigurationRecord): boolean {
   return record.LicenseCount !== undefined && record.ConsumedLicenses > record.LicenseCount;
-}
-
-// Consumption simulation: AWS counts licenses as instances, hosts or AMIs that use a configuration run.
-// The emulator has no EC2, so tests and benchmarks set the count directly; a configuration with consumed
-// licenses cannot be deleted, exactly as on AWS.
-const RESOURCE_TYPES = ['EC2_INSTANCE', 'EC2_HOST', 'EC2_AMI', 'RDS', 'SYSTEMS_MANAGER_MANAGED_INSTANCE'];
-
-/** `count` resources of `resourceType` each consume one license; other resource types consume none. */
-export function setConsumption(state: EmulatorState, arn: string, count: number, resourceType: string): void {
-  const record = configurations(state)[arn];
-  if (!record) throw new LicensectlError('EMULATOR_UNKNOWN_RESOURCE', `the emulator has no license configuration ${arn}`);
-  if (!Number.isInteger(count) || count < 0)
-    throw new LicensectlError('EMULATOR_INVALID_CONSUMPTION', `consumption must be a whole number of licenses, got ${count}`);
-  if (!RESOURCE_TYPES.includes(resourceType))
-    throw new LicensectlError('EMULATOR_INVALID_CONSUMPTION', `unknown resource type ${resourceType}`, { hint: `use one of ${RESOURCE_TYPES.join(', ')}` });
-  record.ConsumedLicenses = count;
-  setRow(record.ConsumedLicenseSummaryList, resourceType, (row, n) => (row.ConsumedLicenses = n), (ResourceType) => ({ ResourceType, ConsumedLicenses: 0 }), count);
-  setRow(record.ManagedResourceSummaryList, resourceType, (row, n) => (row.AssociationCount = n), (ResourceType) => ({ ResourceType, AssociationCount: 0 }), count);
-}
-
-function setRow<Row extends { ResourceType: string }>(
-  rows: Row[],
-  resourceType: string,
-  set: (row: Row, n: number) => void,
-  empty: (resourceType: string) => Row,
-  count: number,
-): void {
-  if (!rows.some((row) => row.ResourceType === resourceType)) rows.push(empty(resourceType));
-  for (const row of rows) set(row, row.ResourceType === resourceType ? count : 0);
 }

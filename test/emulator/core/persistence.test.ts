@@ -6,7 +6,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Emulator } from '../../../src/emulator/index.js';
-import { lmClient } from '../../helpers/emulator.js';
+import { launchConsuming, lmClient } from '../../helpers/emulator.js';
 import { tempDir } from './temp-dir.js';
 
 const createWindows = new CreateLicenseConfigurationCommand({ Name: 'windows', LicenseCountingType: 'Core', LicenseCount: 10 });
@@ -46,7 +46,7 @@ describe('a state file shared by two emulators', () => {
     const statePath = join(tempDir(), 'emulator.json');
     const emulator = new Emulator({ statePath });
     const { LicenseConfigurationArn } = await lmClient(emulator).send(createWindows);
-    await emulator.simulateConsumption(LicenseConfigurationArn!, 3);
+    await launchConsuming(emulator, LicenseConfigurationArn!, { tenancy: 'host', cores: 3 });
     const before = readFileSync(statePath, 'utf8');
     const error = await lmClient(emulator).send(new DeleteLicenseConfigurationCommand({ LicenseConfigurationArn })).catch((e: Error) => e);
     expect(error).toMatchObject({ name: 'InvalidParameterValueException' });
@@ -54,18 +54,26 @@ describe('a state file shared by two emulators', () => {
     expect(emulator.snapshot()).toEqual(JSON.parse(before));
   });
 
-  it('keeps simulated consumption for the next process', async () => {
+  it('keeps the fleet and its consumption for the next process', async () => {
     const statePath = join(tempDir(), 'emulator.json');
     const first = new Emulator({ statePath });
     const { LicenseConfigurationArn } = await lmClient(first).send(createWindows);
-    await first.simulateConsumption(LicenseConfigurationArn!, 4, 'EC2_HOST');
-    const out = await lmClient(new Emulator({ statePath })).send(new GetLicenseConfigurationCommand({ LicenseConfigurationArn }));
+    const [id] = await launchConsuming(first, LicenseConfigurationArn!, { tenancy: 'host', vcpus: 8, cores: 4 });
+    const next = new Emulator({ statePath });
+    const out = await lmClient(next).send(new GetLicenseConfigurationCommand({ LicenseConfigurationArn }));
     expect(out.ConsumedLicenses).toBe(4);
     expect(out.ConsumedLicenseSummaryList).toEqual([
-      { ResourceType: 'EC2_INSTANCE', ConsumedLicenses: 0 },
-      { ResourceType: 'EC2_HOST', ConsumedLicenses: 4 },
+      { ResourceType: 'EC2_INSTANCE', ConsumedLicenses: 4 },
+      { ResourceType: 'EC2_HOST', ConsumedLicenses: 0 },
       { ResourceType: 'SYSTEMS_MANAGER_MANAGED_INSTANCE', ConsumedLicenses: 0 },
     ]);
+    expect(next.fleet().instances.map((i) => [i.InstanceId, i.State, i.CoreCount])).toEqual([[id, 'running', 4]]);
+  });
+
+  it('reads a state file written before the fleet existed, with an empty fleet', async () => {
+    const statePath = join(tempDir(), 'emulator.json');
+    writeFileSync(statePath, JSON.stringify({ formatVersion: 1, revision: 3, licenseManager: {}, ram: {}, clientTokens: {} }));
+    expect(new Emulator({ statePath }).fleet()).toEqual({ instances: [], images: [] });
   });
 
   it('gives two seeded emulators on one file distinct ids, and replays ids in memory', async () => {

@@ -1,11 +1,11 @@
 import {
   CreateLicenseConfigurationCommand, DeleteLicenseConfigurationCommand, GetLicenseConfigurationCommand,
-  ListLicenseConfigurationsCommand, TagResourceCommand, UpdateLicenseConfigurationCommand,
+  ListLicenseConfigurationsCommand, TagResourceCommand, UpdateLicenseConfigurationCommand, UpdateLicenseSpecificationsForResourceCommand,
   type CreateLicenseConfigurationCommandInput, type LicenseManagerClient,
 } from '@aws-sdk/client-license-manager';
 import { describe, expect, it } from 'vitest';
 import type { Emulator } from '../../../src/emulator/index.js';
-import { failureOf, lmClient, testEmulator } from '../../helpers/emulator.js';
+import { failureOf, launchConsuming, lmClient, testEmulator } from '../../helpers/emulator.js';
 import { lmRequest } from '../core/raw-requests.js';
 import { configurationInput, ISSUER, STRANGER } from './fixtures.js';
 
@@ -231,24 +231,20 @@ describe('DeleteLicenseConfiguration', () => {
     );
   });
 
-  it('refuses while licenses are consumed, and allows it once consumption ends', async () => {
+  it('refuses while resources are associated, and allows it once they are gone', async () => {
     const { emulator, lm } = setup();
     const arn = await create(lm);
-    await emulator.simulateConsumption(arn, 12);
+    const [instance] = await launchConsuming(emulator, arn, { account: ISSUER, tenancy: 'host', vcpus: 24, cores: 12 });
     expect((await get(lm, arn)).ConsumedLicenses).toBe(12);
     expect(await failureOf(lm.send(new DeleteLicenseConfigurationCommand({ LicenseConfigurationArn: arn })))).toEqual({
       name: 'InvalidParameterValueException',
       status: 400,
-      message: `License configuration ${arn} is in use (12 licenses consumed); disassociate its resources before deleting it`,
+      message: `License configuration ${arn} is in use (2 associated resources, 12 licenses consumed); disassociate its resources before deleting it`,
     });
-    await emulator.simulateConsumption(arn, 0);
+    await emulator.changeInstances({ account: ISSUER }, 'terminate', [instance!]);
+    const image = 'arn:aws:ec2:us-east-1::image/ami-0test';
+    await lm.send(new UpdateLicenseSpecificationsForResourceCommand({ ResourceArn: image, RemoveLicenseSpecifications: [{ LicenseConfigurationArn: arn }] }));
     await lm.send(new DeleteLicenseConfigurationCommand({ LicenseConfigurationArn: arn }));
-  });
-
-  it('simulates consumption only of configurations that exist', async () => {
-    await expect(testEmulator().simulateConsumption('arn:aws:license-manager:us-east-1:111122223333:license-configuration:lic-0', 1)).rejects.toMatchObject({
-      code: 'EMULATOR_UNKNOWN_RESOURCE',
-    });
   });
 });
 

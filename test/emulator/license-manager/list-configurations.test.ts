@@ -2,7 +2,7 @@ import {
   CreateLicenseConfigurationCommand, ListLicenseConfigurationsCommand, type LicenseManagerClient, type ListLicenseConfigurationsCommandInput,
 } from '@aws-sdk/client-license-manager';
 import { describe, expect, it } from 'vitest';
-import { failureOf, lmClient, testEmulator } from '../../helpers/emulator.js';
+import { failureOf, launchConsuming, lmClient, testEmulator } from '../../helpers/emulator.js';
 import { configurationInput, ISSUER } from './fixtures.js';
 
 async function listAll(lm: LicenseManagerClient, MaxResults?: number): Promise<{ pages: number[]; names: string[]; arns: string[] }> {
@@ -69,8 +69,8 @@ describe('ListLicenseConfigurations selection', () => {
     const make = async (Name: string, LicenseCountingType: 'Core' | 'vCPU', LicenseCountHardLimit: boolean, LicenseCount?: number) =>
       (await lm.send(new CreateLicenseConfigurationCommand(configurationInput({ Name, LicenseCountingType, LicenseCountHardLimit, LicenseCount, LicenseRules: [] })))).LicenseConfigurationArn!;
     const arns = { core: await make('core', 'Core', true, 10), vcpu: await make('vcpu', 'vCPU', false, 10), open: await make('open', 'vCPU', true) };
-    await emulator.simulateConsumption(arns.vcpu, 11);
-    await emulator.simulateConsumption(arns.open, 500);
+    await launchConsuming(emulator, arns.vcpu, { account: ISSUER, imageId: 'ami-0vcpu', vcpus: 11 });
+    await launchConsuming(emulator, arns.open, { account: ISSUER, imageId: 'ami-0open', vcpus: 500 });
     const names = async (input: ListLicenseConfigurationsCommandInput) =>
       ((await lm.send(new ListLicenseConfigurationsCommand(input))).LicenseConfigurations ?? []).map((c) => c.Name).sort();
     return { lm, arns, names };

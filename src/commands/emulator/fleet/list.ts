@@ -1,0 +1,24 @@
+import { fleetFlags, openFleet, type FleetListing } from '../../../app/emulator-fleet.js';
+
+/** `emulator fleet list --json`, described by schemas/fleet-list.schema.json. */
+export type FleetListResult = { formatVersion: '1' } & FleetListing;
+import { BaseCommand } from '../../../app/base-command.js';
+
+export default class FleetList extends BaseCommand {
+  static override summary = 'List the instances of the emulator\'s simulated fleet in an account and region.';
+  static override description = 'One line per instance: id, state, AMI, vCPUs/cores/threads per core/sockets, tenancy, host and the license configurations it is associated with. --json prints the instances and AMIs as the emulator keeps them (schemas/fleet-list.schema.json).';
+  static override flags = { ...fleetFlags };
+
+  async run(): Promise<FleetListResult> {
+    const { flags } = await this.parse(FleetList);
+    const listing = await openFleet(flags).list();
+    if (!this.jsonEnabled()) {
+      for (const i of listing.instances) {
+        const shape = `${i.VCpus}/${i.CoreCount}/${i.ThreadsPerCore}/${i.Sockets}`;
+        const configurations = i.LicenseSpecifications.map((s) => s.LicenseConfigurationArn.split(':').pop()).join(',') || '-';
+        this.printOut([i.InstanceId, i.State, i.ImageId, shape, i.Tenancy, i.HostId ?? '-', configurations].join('\t'));
+      }
+    }
+    return { formatVersion: '1', ...listing };
+  }
+}

@@ -1,0 +1,16 @@
+import { Args } from '@oclif/core';
+import { fleetFlags, openFleet } from '../../../app/emulator-fleet.js';
+import { BaseCommand } from '../../../app/base-command.js';
+
+export default class FleetStop extends BaseCommand {
+  static override enableJsonFlag = false;
+  static override summary = 'Stop instances (they stay associated with their license configurations and consume none) in the emulator\'s simulated fleet; print each id and its new state.';
+  static override strict = false;
+  static override args = { ids: Args.string({ description: 'instance ids (i-…)', required: true }) };
+  static override flags = { ...fleetFlags };
+
+  async run(): Promise<void> {
+    const { argv, flags } = await this.parse(FleetStop);
+    for (const instance of await openFleet(flags).change('stop', argv as string[])) this.printOut(`${instance.InstanceId}\t${instance.State}`);
+  }
+}

@@ -1,0 +1,68 @@
+// The fleet's admin surface over HTTP, on `emulator serve`, under `/_licensectl/fleet` (a path no AWS service
+// uses). JSON in, JSON out; an account and region in the body (or the query string, for GET) choose where, the
+// emulator's default account and region otherwise.
+//   GET  /_licensectl/fleet?account=A&region=R   → {instances: [...], images: [...]}
+//   POST /_licensectl/fleet/launch {imageId, count, vcpus, cores, threadsPerCore, sockets, tenancy, hostId, platform}
+//        → 200 {instances: [ids]}; refused: 4xx {instances: [ids launched before], error: {type, message}}
+//   POST /_licensectl/fleet/stop|start|terminate {instanceIds: [...]} → {instances: [...]}, or 4xx {error}
+import { REGION_NAME } from '../../model/arn.js';
+import type { Emulator, FleetPlace } from '../core/emulator.js';
+import { ServiceError } from '../core/service-contract.js';
+import type { EmulatorResponse } from '../core/wire.js';
+import { FLEET_ACTIONS, type FleetAction, type LaunchRequest } from './fleet.js';
+
+export const ADMIN_PREFIX = '/_licensectl/';
+const FLEET_PATH = '/_licensectl/fleet';
+
+/** The answer to an admin request (any path under ADMIN_PREFIX). */
+export async function adminResponse(emulator: Emulator, method: string, path: string, body: string): Promise<EmulatorResponse> {
+  const url = new URL(path, 'http://emulator');
+  const pathname = url.pathname.replace(/\/+$/, '');
+  try {
+    if (method === 'GET' && pathname === FLEET_PATH) {
+      const where = { ...optional('account', url.searchParams.get('account')), ...optional('region', url.searchParams.get('region')) };
+      return json(200, emulator.fleet(where));
+    }
+    const action = pathname.startsWith(`${FLEET_PATH}/`) ? pathname.slice(FLEET_PATH.length + 1) : undefined;
+    if (method !== 'POST' || action === undefined || (action !== 'launch' && !FLEET_ACTIONS.includes(action as FleetAction)))
+      return json(404, { error: { type: 'UnknownOperationException', message: `The emulator has no admin operation ${method} ${pathname}` } });
+    const input = parseBody(body);
+    const where: FleetPlace = { ...optional('account', input['account']), ...optional('region', input['region']) };
+    if (action === 'launch') {
+      const { launched, refusal } = await emulator.launchInstances(where, input as unknown as LaunchRequest);
+      return refusal ? json(refusal.status, { instances: launched, error: errorOf(refusal) }) : json(200, { instances: launched });
+    }
+    const ids = input['instanceIds'];
+    if (!Array.isArray(ids) || !ids.every((id) => typeof id === 'string')) throw new ServiceError('InvalidParameterValue', 'instanceIds must be a list of instance ids');
+    return json(200, { instances: await emulator.changeInstances(where, action as FleetAction, ids as string[]) });
+  } catch (error) {
+    if (error instanceof ServiceError) return json(error.status, { error: errorOf(error) });
+    throw error;
+  }
+}
+
+function parseBody(body: string): Record<string, unknown> {
+  let input: unknown;
+  try {
+    input = JSON.parse(body || '{}');
+  } catch {
+    throw new ServiceError('InvalidParameterValue', 'the request body is not JSON');
+  }
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) throw new ServiceError('InvalidParameterValue', 'the request body must be a JSON object');
+  return input as Record<string, unknown>;
+}
+
+function optional(name: 'account' | 'region', value: unknown): Partial<FleetPlace> {
+  if (value === null || value === undefined) return {};
+  const valid = typeof value === 'string' && (name === 'account' ? /^\d{12}$/ : REGION_NAME).test(value);
+  if (!valid) throw new ServiceError('InvalidParameterValue', `${name} must be ${name === 'account' ? 'a 12-digit account id' : 'an AWS region such as us-east-1'}, got ${JSON.stringify(value)}`);
+  return { [name]: value };
+}
+
+function errorOf(error: ServiceError): { type: string; message: string } {
+  return { type: error.type, message: error.message };
+}
+
+function json(status: number, body: unknown): EmulatorResponse {
+  return { status, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) };
+}

@@ -1,0 +1,113 @@
+// The simulated fleet's admin surface, outside AWS's namespaces: launch instances from AMIs, stop, start and
+// terminate them, list them. What AWS does around a launch is done here: an instance launched from an AMI
+// associated with license configurations is associated with them too, and is refused — nothing launched —
+// when it breaks a configuration's rules or would exceed a hard limit (license-manager/usage.ts). Stopping
+// releases an instance's licenses (it stays associated), starting takes them again under the same checks,
+// terminating ends its associations. Each instance of a launch is its own committed change, so a refusal
+// leaves the instances launched before it running, as AWS would.
+import type { CallContext, EmulatorState } from '../core/service-contract.js';
+import { ServiceError } from '../core/service-contract.js';
+import { configurations } from '../license-manager/license-configurations.js';
+import { checkMayConsume, recount } from '../license-manager/usage.js';
+import { DEFAULT_PLATFORM, images, instanceArn, instances, registerImage, TENANCIES, type InstanceRecord, type InstanceTenancy } from './records.js';
+
+/** Where fleet changes happen, and the clock and ids they use. */
+export type FleetContext = Pick<CallContext, 'account' | 'region' | 'now' | 'ids'>;
+
+export interface LaunchRequest {
+  readonly imageId: string;
+  readonly count?: number;
+  readonly vcpus?: number;
+  readonly cores?: number;
+  readonly threadsPerCore?: number;
+  readonly sockets?: number;
+  readonly tenancy?: InstanceTenancy;
+  readonly hostId?: string;
+  readonly platform?: string;
+}
+
+export const FLEET_ACTIONS = ['stop', 'start', 'terminate'] as const;
+export type FleetAction = (typeof FLEET_ACTIONS)[number];
+
+/** EC2's error for a request it refuses as malformed. */
+export const invalidParameterValue = (message: string) => new ServiceError('InvalidParameterValue', message);
+
+/** Checks a launch request as EC2 would before launching anything. */
+export function checkLaunch(request: LaunchRequest): void {
+  if (!/^ami-[0-9a-zA-Z]{1,32}$/.test(request.imageId)) throw invalidParameterValue(`Invalid id: "${request.imageId}" (expecting "ami-...")`);
+  for (const [name, value] of [['count', request.count], ['vcpus', request.vcpus], ['cores', request.cores], ['threadsPerCore', request.threadsPerCore], ['sockets', request.sockets]] as const) {
+    if (value !== undefined && (!Number.isInteger(value) || value < 1)) throw invalidParameterValue(`${name} must be a whole number of at least 1, got ${value}`);
+  }
+  if (request.tenancy !== undefined && !TENANCIES.includes(request.tenancy))
+    throw invalidParameterValue(`Invalid tenancy ${String(request.tenancy)} (allowed: ${TENANCIES.join(', ')})`);
+  if (request.hostId !== undefined && request.tenancy !== 'host') throw invalidParameterValue('A host id is given only with tenancy host');
+}
+
+/** Launches one instance from the request's AMI (registered if new) and associates it as the AMI is. */
+export function launchOne(state: EmulatorState, ctx: FleetContext, request: LaunchRequest): string {
+  const image = registerImage(state, ctx.account, ctx.region, request.imageId, request.platform ?? DEFAULT_PLATFORM);
+  const vcpus = request.vcpus ?? 2;
+  const cores = request.cores ?? Math.max(1, Math.ceil(vcpus / 2));
+  const id = `i-${ctx.ids.hex32().slice(0, 17)}`;
+  const now = Math.floor(ctx.now.getTime() / 1000);
+  const instance: InstanceRecord = {
+    Account: ctx.account,
+    Region: ctx.region,
+    InstanceId: id,
+    ImageId: image.ImageId,
+    VCpus: vcpus,
+    CoreCount: cores,
+    ThreadsPerCore: request.threadsPerCore ?? Math.max(1, Math.round(vcpus / cores)),
+    Sockets: request.sockets ?? 1,
+    Tenancy: request.tenancy ?? 'default',
+    ...(request.hostId === undefined ? {} : { HostId: request.hostId }),
+    Platform: image.Platform,
+    State: 'running',
+    LaunchTime: now,
+    LicenseSpecifications: image.LicenseSpecifications.map((s) => ({ LicenseConfigurationArn: s.LicenseConfigurationArn, AssociationTime: now })),
+  };
+  takeLicenses(state, instance);
+  const arn = instanceArn(ctx.region, ctx.account, id);
+  instances(state)[arn] = instance;
+  recount(state, instance.LicenseSpecifications.map((s) => s.LicenseConfigurationArn));
+  return id;
+}
+
+/** Refuses an instance that may not consume every configuration it is associated with. */
+function takeLicenses(state: EmulatorState, instance: InstanceRecord): void {
+  for (const spec of instance.LicenseSpecifications) {
+    const record = configurations(state)[spec.LicenseConfigurationArn];
+    if (record) checkMayConsume(record, instance);
+  }
+}
+
+/** Stops, starts or terminates instances of the context's account and region, all or none. */
+export function changeInstances(state: EmulatorState, ctx: FleetContext, action: FleetAction, ids: readonly string[]): InstanceRecord[] {
+  const changed = ids.map((id) => {
+    const instance = instances(state)[instanceArn(ctx.region, ctx.account, id)];
+    if (!instance) throw new ServiceError('InvalidInstanceID.NotFound', `The instance ID '${id}' does not exist`);
+    if (instance.State === 'terminated' && action !== 'terminate')
+      throw new ServiceError('IncorrectInstanceState', `The instance '${id}' is not in a state from which it can be ${action === 'stop' ? 'stopped' : 'started'}.`);
+    return instance;
+  });
+  for (const instance of changed) {
+    const arns = instance.LicenseSpecifications.map((s) => s.LicenseConfigurationArn);
+    if (action === 'start' && instance.State === 'stopped') {
+      instance.State = 'running';
+      takeLicenses(state, instance);
+    } else if (action === 'stop' && instance.State !== 'terminated') instance.State = 'stopped';
+    else if (action === 'terminate') {
+      instance.State = 'terminated';
+      instance.LicenseSpecifications = [];
+    }
+    recount(state, arns);
+  }
+  return changed;
+}
+
+/** The fleet of an account and region (both when given), instances and AMIs in a stable order. */
+export function fleetView(state: EmulatorState, where: { account?: string; region?: string }): { instances: InstanceRecord[]; images: unknown[] } {
+  const here = (r: { Account: string; Region: string }) => (where.account === undefined || r.Account === where.account) && (where.region === undefined || r.Region === where.region);
+  const sorted = <T>(table: Record<string, T>) => Object.keys(table).sort().map((k) => table[k]!);
+  return { instances: sorted(instances(state)).filter(here), images: sorted(images(state)).filter(here) };
+}

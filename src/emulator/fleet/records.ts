@@ -1,0 +1,108 @@
+// The simulated fleet's records: EC2 instances and the AMIs they were launched from, per account and region,
+// with the license configurations each is associated with (its license specifications). License Manager
+// reads them to count consumption (license-manager/usage.ts); the fleet's admin surface changes them
+// (fleet.ts). An AMI's ARN names no account (`arn:aws:ec2:REGION::image/ami-…`), so AMIs are keyed by
+// account, region and id; an instance by its ARN.
+import { compareText } from '../../util/canonical.js';
+import type { EmulatorState } from '../core/service-contract.js';
+
+export const TENANCIES = ['default', 'dedicated', 'host'] as const;
+export type InstanceTenancy = (typeof TENANCIES)[number];
+
+export const INSTANCE_STATES = ['pending', 'running', 'stopped', 'terminated'] as const;
+export type InstanceState = (typeof INSTANCE_STATES)[number];
+
+/** One association of a resource with a license configuration, as ListLicenseSpecificationsForResource shows it. */
+export interface LicenseSpecificationRecord {
+  LicenseConfigurationArn: string;
+  AmiAssociationScope?: string;
+  /** Epoch seconds. */
+  AssociationTime: number;
+}
+
+/** What every fleet resource has: where it lives and the configurations it is associated with. */
+export interface FleetResource {
+  Account: string;
+  Region: string;
+  LicenseSpecifications: LicenseSpecificationRecord[];
+}
+
+export interface InstanceRecord extends FleetResource {
+  InstanceId: string;
+  ImageId: string;
+  /** The instance type's vCPUs (what vCPU counting charges unless honorVcpuOptimization says otherwise). */
+  VCpus: number;
+  CoreCount: number;
+  ThreadsPerCore: number;
+  Sockets: number;
+  Tenancy: InstanceTenancy;
+  HostId?: string;
+  Platform: string;
+  State: InstanceState;
+  /** Epoch seconds. */
+  LaunchTime: number;
+}
+
+export interface ImageRecord extends FleetResource {
+  ImageId: string;
+  Platform: string;
+}
+
+export function instanceArn(region: string, account: string, id: string): string {
+  return `arn:aws:ec2:${region}:${account}:instance/${id}`;
+}
+
+export function imageArn(region: string, id: string): string {
+  return `arn:aws:ec2:${region}::image/${id}`;
+}
+
+export function imageKey(account: string, region: string, id: string): string {
+  return `${account}/${region}/${id}`;
+}
+
+export function instances(state: EmulatorState): Record<string, InstanceRecord> {
+  return state.fleet.instances as unknown as Record<string, InstanceRecord>;
+}
+
+export function images(state: EmulatorState): Record<string, ImageRecord> {
+  return state.fleet.images as unknown as Record<string, ImageRecord>;
+}
+
+export type ResourceType = 'EC2_INSTANCE' | 'EC2_AMI';
+
+/** A fleet resource as License Manager names it. */
+export interface FleetEntry {
+  readonly arn: string;
+  readonly type: ResourceType;
+  readonly record: FleetResource;
+  readonly instance?: InstanceRecord;
+}
+
+/** Every instance and AMI of the fleet, in a stable order (instances first, each kind by key). */
+export function fleetEntries(state: EmulatorState): FleetEntry[] {
+  const byKey = <T>(table: Record<string, T>) => Object.entries(table).sort(([a], [b]) => compareText(a, b));
+  return [
+    ...byKey(instances(state)).map(([arn, instance]) => ({ arn, type: 'EC2_INSTANCE' as const, record: instance, instance })),
+    ...byKey(images(state)).map(([, image]) => ({ arn: imageArn(image.Region, image.ImageId), type: 'EC2_AMI' as const, record: image })),
+  ];
+}
+
+/** The AMI of an account and region, registered (with no license specifications) when first named. */
+export function registerImage(state: EmulatorState, account: string, region: string, id: string, platform = DEFAULT_PLATFORM): ImageRecord {
+  const key = imageKey(account, region, id);
+  return (images(state)[key] ??= { Account: account, Region: region, ImageId: id, Platform: platform, LicenseSpecifications: [] });
+}
+
+export const DEFAULT_PLATFORM = 'Linux/UNIX';
+
+const INSTANCE_ARN = /^arn:aws:ec2:([a-z0-9-]+):(\d{12}):instance\/(i-[0-9a-f]+)$/;
+const IMAGE_ARN = /^arn:aws:ec2:([a-z0-9-]+):(\d{12})?:image\/(ami-[0-9a-zA-Z]+)$/;
+
+/** The fleet resource an ARN names for a caller (an AMI of the caller's account), or what kind it would be. */
+export function parseFleetArn(arn: string): { type: ResourceType; region: string; account?: string; id: string } | undefined {
+  const instance = INSTANCE_ARN.exec(arn);
+  if (instance) return { type: 'EC2_INSTANCE', region: instance[1]!, account: instance[2]!, id: instance[3]! };
+  const image = IMAGE_ARN.exec(arn);
+  if (image) return { type: 'EC2_AMI', region: image[1]!, ...(image[2] ? { account: image[2] } : {}), id: image[3]! };
+  return undefined;
+}

@@ -1,0 +1,124 @@
+// License consumption: what a fleet resource consumes of a configuration, whether it may (the rules, the hard
+// limit), and the consumption members of the configuration that follow from its associations.
+//
+// A running (or pending) instance consumes by the counting type: Instance 1; vCPU its instance type's vCPUs,
+// or its cores × threads per core when the configuration honours vCPU optimization; Core its cores; Socket its
+// sockets. A stopped instance and an AMI stay associated but consume nothing (aws-api.md §1.6); a terminated
+// instance has no associations left. A configuration's ConsumedLicenses, ConsumedLicenseSummaryList and
+// ManagedResourceSummaryList are recounted from the fleet after every change to it.
+import { decodeRules } from '../../model/rules.js';
+import type { CountingType, LicenseRules, Tenancy } from '../../model/specs.js';
+import { ServiceError, type EmulatorState } from '../core/service-contract.js';
+import { fleetEntries, type FleetEntry, type InstanceRecord, type InstanceTenancy } from '../fleet/records.js';
+import { invalidParameter } from './conventions.js';
+import { configurations, CONSUMED_SUMMARY_TYPES, MANAGED_SUMMARY_TYPES, type ConfigurationRecord } from './license-configurations.js';
+
+// The model's documentation of LicenseUsageException (HTTP 412).
+const NOT_ENOUGH = 'You do not have enough licenses available to support a new resource launch.';
+export const licenseUsage = (detail: string) => new ServiceError('LicenseUsageException', `${NOT_ENOUGH} ${detail}`, 412);
+
+const RULE_TENANCY: Readonly<Record<InstanceTenancy, Tenancy>> = {
+  default: 'EC2-Default',
+  dedicated: 'EC2-DedicatedInstance',
+  host: 'EC2-DedicatedHost',
+};
+
+export function consumes(instance: InstanceRecord): boolean {
+  return instance.State === 'running' || instance.State === 'pending';
+}
+
+/** The licenses one running instance needs of a configuration, by its counting type. */
+export function licensesNeeded(record: ConfigurationRecord, instance: InstanceRecord): number {
+  switch (record.LicenseCountingType as CountingType) {
+    case 'Instance':
+      return 1;
+    case 'vCPU':
+      return rulesOf(record).honorVcpuOptimization ? instance.CoreCount * instance.ThreadsPerCore : instance.VCpus;
+    case 'Core':
+      return instance.CoreCount;
+    case 'Socket':
+      return instance.Sockets;
+  }
+}
+
+/** What an associated resource consumes now: its need while it runs, nothing otherwise. */
+export function consumedBy(record: ConfigurationRecord, entry: FleetEntry): number {
+  return entry.instance && consumes(entry.instance) ? licensesNeeded(record, entry.instance) : 0;
+}
+
+function rulesOf(record: ConfigurationRecord): LicenseRules {
+  return decodeRules(record.LicenseRules).rules;
+}
+
+/**
+ * Refuses an instance that may not run under a configuration: a disabled configuration, a rule it breaks
+ * (InvalidParameterValueException), or a hard limit it would exceed (LicenseUsageException).
+ */
+export function checkMayConsume(record: ConfigurationRecord, instance: InstanceRecord): void {
+  const name = `license configuration ${record.Name} (${record.LicenseConfigurationArn})`;
+  if (record.Status !== 'AVAILABLE') throw invalidParameter(`Instance ${instance.InstanceId} cannot use ${name}: it is ${record.Status}, and launches cannot be performed with it`);
+  const broken = brokenRule(record, instance);
+  if (broken) throw invalidParameter(`Instance ${instance.InstanceId} breaks the license rules of ${name}: ${broken}`);
+  const need = licensesNeeded(record, instance);
+  if (record.LicenseCountHardLimit && record.LicenseCount !== undefined && record.ConsumedLicenses + need > record.LicenseCount) {
+    const unit = record.LicenseCountingType;
+    throw licenseUsage(
+      `Instance ${instance.InstanceId} needs ${need} ${unit} licenses of ${name}, which has ${record.ConsumedLicenses} of ${record.LicenseCount} in use and a hard limit.`,
+    );
+  }
+}
+
+/** The first rule an instance breaks, described; undefined when it keeps them all. */
+function brokenRule(record: ConfigurationRecord, instance: InstanceRecord): string | undefined {
+  const rules = rulesOf(record);
+  const tenancy = RULE_TENANCY[instance.Tenancy];
+  const counting = record.LicenseCountingType as CountingType;
+  if ((counting === 'Core' || counting === 'Socket') && tenancy !== 'EC2-DedicatedHost')
+    return `${counting} counting needs a Dedicated Host, and its tenancy is ${tenancy}`;
+  if (rules.allowedTenancy && !rules.allowedTenancy.includes(tenancy))
+    return `allowedTenancy is ${rules.allowedTenancy.join(',')}, and its tenancy is ${tenancy}`;
+  const measures: ReadonlyArray<readonly [string, number | undefined, number | undefined, number]> = [
+    ['vCPUs', rules.minimumVcpus, rules.maximumVcpus, instance.VCpus],
+    ['cores', rules.minimumCores, rules.maximumCores, instance.CoreCount],
+    ['sockets', rules.minimumSockets, rules.maximumSockets, instance.Sockets],
+  ];
+  for (const [what, min, max, value] of measures) {
+    if (min !== undefined && value < min) return `it has ${value} ${what}, fewer than the minimum of ${min}`;
+    if (max !== undefined && value > max) return `it has ${value} ${what}, more than the maximum of ${max}`;
+  }
+  return undefined;
+}
+
+/** The fleet resources associated with a configuration, with what each consumes. */
+export function usageOf(state: EmulatorState, record: ConfigurationRecord): Array<{ entry: FleetEntry; consumed: number; associationTime: number; scope?: string }> {
+  const usage = [];
+  for (const entry of fleetEntries(state)) {
+    const spec = entry.record.LicenseSpecifications.find((s) => s.LicenseConfigurationArn === record.LicenseConfigurationArn);
+    if (spec)
+      usage.push({
+        entry,
+        consumed: consumedBy(record, entry),
+        associationTime: spec.AssociationTime,
+        ...(spec.AmiAssociationScope === undefined ? {} : { scope: spec.AmiAssociationScope }),
+      });
+  }
+  return usage;
+}
+
+/** Sets the consumption members of the given configurations (all of them when none are named) from the fleet. */
+export function recount(state: EmulatorState, arns?: Iterable<string>): void {
+  const table = configurations(state);
+  for (const arn of arns ?? Object.keys(table)) {
+    const record = table[arn];
+    if (!record) continue;
+    const consumed = new Map<string, number>();
+    const managed = new Map<string, number>();
+    for (const { entry, consumed: n } of usageOf(state, record)) {
+      consumed.set(entry.type, (consumed.get(entry.type) ?? 0) + n);
+      managed.set(entry.type, (managed.get(entry.type) ?? 0) + 1);
+    }
+    record.ConsumedLicenses = [...consumed.values()].reduce((a, b) => a + b, 0);
+    record.ConsumedLicenseSummaryList = CONSUMED_SUMMARY_TYPES.map((ResourceType) => ({ ResourceType, ConsumedLicenses: consumed.get(ResourceType) ?? 0 }));
+    record.ManagedResourceSummaryList = MANAGED_SUMMARY_TYPES.map((ResourceType) => ({ ResourceType, AssociationCount: managed.get(ResourceType) ?? 0 }));
+  }
+}
