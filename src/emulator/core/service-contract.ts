@@ -23,6 +23,8 @@ export interface LicenseManagerState {
   licenseConfigurations: Record<string, Record<string, unknown>>;
   licenses: Record<string, Record<string, unknown>>;
   grants: Record<string, Record<string, unknown>>;
+  /** Checked-out entitlements of seller-issued licenses, keyed by license consumption token. */
+  checkouts: Record<string, Record<string, unknown>>;
   /** Tags of any License Manager resource, keyed by ARN. */
   tags: Record<string, Record<string, string>>;
 }
@@ -103,7 +105,7 @@ export function emptyState(): EmulatorState {
   return {
     formatVersion: 1,
     revision: 0,
-    licenseManager: { licenseConfigurations: {}, licenses: {}, grants: {}, tags: {} },
+    licenseManager: { licenseConfigurations: {}, licenses: {}, grants: {}, checkouts: {}, tags: {} },
     ram: { resourceShares: {}, associations: {} },
     fleet: { instances: {}, images: {} },
     clientTokens: {},

@@ -15,7 +15,8 @@ import {
   listUsageForLicenseConfiguration,
   updateLicenseSpecificationsForResource,
 } from './license-specifications.js';
-import { createLicense, createLicenseVersion, deleteLicense, getLicense, listLicenses } from './licenses.js';
+import { checkInLicense, checkoutBorrowLicense, checkoutLicense, extendLicenseConsumption, getLicenseUsage } from './license-consumption.js';
+import { createLicense, createLicenseVersion, deleteLicense, getLicense, listLicenses, listReceivedLicenses } from './licenses.js';
 import { listTagsForResource, tagResource, untagResource } from './tags.js';
 
 const reads = (name: string, handler: OperationHandler): OperationSpec => ({ service: 'license-manager', name, readOnly: true, handler });
@@ -47,4 +48,10 @@ export const licenseManagerOperations: OperationSpec[] = [
   writes('AcceptGrant', acceptGrant),
   writes('RejectGrant', rejectGrant),
   writes('DeleteGrant', deleteGrant),
+  reads('ListReceivedLicenses', listReceivedLicenses),
+  writes('CheckoutLicense', checkoutLicense),
+  writes('CheckoutBorrowLicense', checkoutBorrowLicense),
+  writes('CheckInLicense', checkInLicense),
+  writes('ExtendLicenseConsumption', extendLicenseConsumption),
+  reads('GetLicenseUsage', getLicenseUsage),
 ];

@@ -108,10 +108,32 @@ export function createLicense(ctx: CallContext, input: Input): Record<string, un
   });
 }
 
+/**
+ * The operations a caller may use a license for: every one for its owner, those of its ACTIVE grants for a
+ * grantee (a grant names the grantee's account root), none (undefined) for anyone else.
+ */
+export function usableOperations(ctx: CallContext, arn: string): Set<string> | undefined {
+  if (!licenses(ctx.state)[arn]) return undefined;
+  if (ownedBy(ctx, arn)) return new Set(ALL_OPERATIONS);
+  const received = Object.values(ctx.state.licenseManager.grants).filter(
+    (g) => g['LicenseArn'] === arn && g['GrantStatus'] === 'ACTIVE' && g['GranteePrincipalArn'] === `arn:aws:iam::${ctx.account}:root`,
+  );
+  if (received.length === 0) return undefined;
+  return new Set(received.flatMap((g) => g['GrantedOperations'] as string[]));
+}
+
+const ALL_OPERATIONS = ['CreateGrant', 'CheckoutLicense', 'CheckoutBorrowLicense', 'CheckInLicense', 'ExtendConsumptionLicense', 'ListPurchasedLicenses', 'CreateToken'];
+
+/** A license its owner or the grantee of an active grant of it may read; any other ARN is not found. */
+export function readableLicense(ctx: CallContext, arn: string): LicenseRecord {
+  if (!usableOperations(ctx, arn)) throw resourceNotFound(`License ${arn} not found`);
+  return licenses(ctx.state)[arn]!;
+}
+
 export function getLicense(ctx: CallContext, input: Input): Record<string, unknown> {
   const arn = str(input, 'LicenseArn');
   const version = optStr(input, 'Version');
-  const view = viewOfVersion(ownLicense(ctx, arn), version);
+  const view = viewOfVersion(readableLicense(ctx, arn), version);
   if (!view) throw resourceNotFound(`License ${arn} has no version ${version}`);
   return { License: view };
 }
@@ -131,6 +153,27 @@ export function listLicenses(ctx: CallContext, input: Input): Record<string, unk
   const own = Object.values(licenses(ctx.state)).filter((l) => ownedBy(ctx, l.LicenseArn) && (!wanted || wanted.has(l.LicenseArn)) && matches(l));
   const page = pages.page('ListLicenses', input, own, (l) => l.LicenseArn);
   return pages.output('Licenses', page, latestView);
+}
+
+const RECEIVED_FILTERS: FilterFields<LicenseRecord> = {
+  ProductSKU: (l) => l.ProductSKU,
+  Status: (l) => l.Status,
+  Fingerprint: (l) => l.Issuer.KeyFingerprint,
+  IssuerName: (l) => l.Issuer.Name,
+  Beneficiary: (l) => l.Beneficiary,
+};
+
+/** ListReceivedLicenses: the licenses of others the caller holds an ACTIVE grant of, with what it allows. */
+export function listReceivedLicenses(ctx: CallContext, input: Input): Record<string, unknown> {
+  const matches = filterMatcher(list<Filter>(input, 'Filters'), RECEIVED_FILTERS);
+  const arns = list(input, 'LicenseArns');
+  const wanted = arns && new Set(arns);
+  const received = Object.values(licenses(ctx.state)).filter(
+    (l) => !ownedBy(ctx, l.LicenseArn) && usableOperations(ctx, l.LicenseArn) && (!wanted || wanted.has(l.LicenseArn)) && matches(l),
+  );
+  const page = pages.page('ListReceivedLicenses', input, received, (l) => l.LicenseArn);
+  const allowed = (l: LicenseRecord) => [...usableOperations(ctx, l.LicenseArn)!].sort();
+  return pages.output('Licenses', page, (l) => ({ ...latestView(l), ReceivedMetadata: { ReceivedStatus: 'ACTIVE', AllowedOperations: allowed(l) } }));
 }
 
 /** CreateLicenseVersion: the whole license re-specified as a new version. */

@@ -122,7 +122,7 @@ describe('CreateLicenseConfiguration and GetLicenseConfiguration', () => {
       status: 400,
       message,
     });
-    expect(emulator.snapshot().licenseManager).toEqual({ licenseConfigurations: {}, licenses: {}, grants: {}, tags: {} });
+    expect(emulator.snapshot().licenseManager).toEqual({ licenseConfigurations: {}, licenses: {}, grants: {}, checkouts: {}, tags: {} });
   });
 
   it('accepts every rule its counting type allows', async () => {
@@ -225,7 +225,7 @@ describe('DeleteLicenseConfiguration', () => {
     const { emulator, lm } = setup();
     const arn = await create(lm, { Tags: [{ Key: 'team', Value: 'platform' }] });
     await lm.send(new DeleteLicenseConfigurationCommand({ LicenseConfigurationArn: arn }));
-    expect(emulator.snapshot().licenseManager).toEqual({ licenseConfigurations: {}, licenses: {}, grants: {}, tags: {} });
+    expect(emulator.snapshot().licenseManager).toEqual({ licenseConfigurations: {}, licenses: {}, grants: {}, checkouts: {}, tags: {} });
     expect((await failureOf(lm.send(new DeleteLicenseConfigurationCommand({ LicenseConfigurationArn: arn })))).message).toBe(
       `Invalid license configuration ARN: ${arn}`,
     );
