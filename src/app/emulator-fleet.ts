@@ -4,7 +4,7 @@
 // is EMULATOR_FLEET_REFUSED with AWS's reason, after the instances launched before it.
 import path from 'node:path';
 import { Flags } from '@oclif/core';
-import { accountFromAccessKey, Emulator, ServiceError, type FleetAction, type FleetPlace, type InstanceRecord, type LaunchRequest } from '../emulator/index.js';
+import { accountFromAccessKey, Emulator, ServiceError, type FleetAction, type FleetPlace, type HostRecord, type HostRequest, type InstanceRecord, type LaunchRequest } from '../emulator/index.js';
 import { LicensectlError } from '../errors/index.js';
 import { DEFAULT_REGION, REGION_NAME } from '../model/arn.js';
 import { redactUrls } from '../util/safe-text.js';
@@ -19,12 +19,15 @@ export const fleetFlags = {
 export interface FleetListing {
   readonly instances: InstanceRecord[];
   readonly images: unknown[];
+  readonly hosts: HostRecord[];
 }
 
 export interface Fleet {
   /** The ids launched, and the refusal that stopped the launch, if one did. */
   launch(request: LaunchRequest): Promise<{ launched: string[]; refusal?: LicensectlError }>;
   change(action: FleetAction, ids: readonly string[]): Promise<InstanceRecord[]>;
+  /** The id of the dedicated host allocated. */
+  allocateHost(request: HostRequest): Promise<string>;
   list(): Promise<FleetListing>;
 }
 
@@ -66,6 +69,13 @@ function localFleet(emulator: Emulator, place: FleetPlace): Fleet {
         throw error instanceof ServiceError ? refused(error.type, error.message) : error;
       }
     },
+    async allocateHost(request) {
+      try {
+        return await emulator.allocateHost(place, request);
+      } catch (error) {
+        throw error instanceof ServiceError ? refused(error.type, error.message) : error;
+      }
+    },
     list: async () => emulator.fleet(place),
   };
 }
@@ -100,6 +110,11 @@ function servedFleet(endpoint: string, place: FleetPlace): Fleet {
       const { status, answer } = await call('POST', `/${action}`, { instanceIds: ids });
       if (status !== 200) throw refusalOf(answer);
       return answer['instances'] as InstanceRecord[];
+    },
+    async allocateHost(request) {
+      const { status, answer } = await call('POST', '/allocate-host', request);
+      if (status !== 200) throw refusalOf(answer);
+      return answer['hostId'] as string;
     },
     async list() {
       const { status, answer } = await call('GET', '');

@@ -73,9 +73,15 @@ describe('emulator fleet against emulator serve', () => {
     expect(small.stderr).toMatch(/InvalidParameterValueException: Instance i-[0-9a-f]{17} breaks the license rules of license configuration ami-0win \(.*\): it has 4 cores, fewer than the minimum of 8/);
     const shared = await fleet('launch', '--ami', 'ami-0win', '--cores', '8');
     expect(shared.stderr).toContain('Core counting needs a Dedicated Host, and its tenancy is EC2-Default');
-    const ok = await fleet('launch', '--ami', 'ami-0win', '--tenancy', 'host', '--host-id', 'h-0123456789abcdef0', '--vcpus', '16', '--cores', '8');
+    const unknownHost = await fleet('launch', '--ami', 'ami-0win', '--tenancy', 'host', '--host-id', 'h-0123456789abcdef0', '--cores', '8');
+    expect(unknownHost.stderr).toContain("InvalidHostID.NotFound: The host ID 'h-0123456789abcdef0' does not exist");
+    const allocated = await fleet('allocate-host', '--cores', '24', '--sockets', '2');
+    expect(allocated.status, allocated.stderr).toBe(0);
+    const hostId = allocated.stdout.trim();
+    expect(hostId).toMatch(/^h-[0-9a-f]{17}$/);
+    const ok = await fleet('launch', '--ami', 'ami-0win', '--count', '2', '--tenancy', 'host', '--host-id', hostId, '--vcpus', '16', '--cores', '8');
     expect(ok.status, ok.stderr).toBe(0);
-    expect(await consumed(arn)).toBe(8);
+    expect(await consumed(arn)).toBe(24); // the host's cores, once for its two instances
   });
 
   it('refuses unknown instances with EC2’s error', async () => {

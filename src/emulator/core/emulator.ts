@@ -6,7 +6,7 @@ import { LicensectlError } from '../../errors/index.js';
 import { DEFAULT_REGION } from '../../model/arn.js';
 import { compareText } from '../../util/canonical.js';
 import { licenseManagerOperations } from '../license-manager/index.js';
-import { changeInstances, checkLaunch, fleetView, launchOne, type FleetAction, type FleetContext, type LaunchRequest } from '../fleet/fleet.js';
+import { allocateHost, changeInstances, checkLaunch, fleetView, launchOne, type FleetAction, type FleetContext, type HostRequest, type LaunchRequest } from '../fleet/fleet.js';
 import type { InstanceRecord } from '../fleet/records.js';
 import { ramOperations } from '../ram/index.js';
 import { accountFromAccessKey } from '../sts/credentials.js';
@@ -133,6 +133,11 @@ export class Emulator {
   /** Stops, starts or terminates instances, all or none; throws the ServiceError EC2 would answer. */
   changeInstances(where: FleetPlace, action: FleetAction, ids: readonly string[]): Promise<InstanceRecord[]> {
     return this.store.transact((state) => structuredClone(changeInstances(state, this.fleetContext(where, state), action, ids)));
+  }
+
+  /** Allocates a dedicated host; returns its id (h-…). Throws the ServiceError EC2 would answer. */
+  allocateHost(where: FleetPlace, request: HostRequest): Promise<string> {
+    return this.store.transact((state) => allocateHost(state, this.fleetContext(where, state), request));
   }
 
   /** The simulated fleet, of one account and region when they are given. */

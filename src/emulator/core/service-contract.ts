@@ -36,6 +36,8 @@ export interface LicenseManagerState {
 export interface FleetState {
   instances: Record<string, Record<string, unknown>>;
   images: Record<string, Record<string, unknown>>;
+  /** Dedicated hosts keyed by ARN (`arn:aws:ec2:REGION:ACCOUNT:dedicated-host/h-…`). */
+  hosts: Record<string, Record<string, unknown>>;
 }
 
 /** Keyed by ARN. Records hold RAM-shaped (camelCase) members. */
@@ -107,7 +109,7 @@ export function emptyState(): EmulatorState {
     revision: 0,
     licenseManager: { licenseConfigurations: {}, licenses: {}, grants: {}, checkouts: {}, tags: {} },
     ram: { resourceShares: {}, associations: {} },
-    fleet: { instances: {}, images: {} },
+    fleet: { instances: {}, images: {}, hosts: {} },
     clientTokens: {},
   };
 }

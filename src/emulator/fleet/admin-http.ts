@@ -5,11 +5,12 @@
 //   POST /_licensectl/fleet/launch {imageId, count, vcpus, cores, threadsPerCore, sockets, tenancy, hostId, platform}
 //        → 200 {instances: [ids]}; refused: 4xx {instances: [ids launched before], error: {type, message}}
 //   POST /_licensectl/fleet/stop|start|terminate {instanceIds: [...]} → {instances: [...]}, or 4xx {error}
+//   POST /_licensectl/fleet/allocate-host {cores, sockets} → {hostId}, or 4xx {error}
 import { REGION_NAME } from '../../model/arn.js';
 import type { Emulator, FleetPlace } from '../core/emulator.js';
 import { ServiceError } from '../core/service-contract.js';
 import type { EmulatorResponse } from '../core/wire.js';
-import { FLEET_ACTIONS, type FleetAction, type LaunchRequest } from './fleet.js';
+import { FLEET_ACTIONS, type FleetAction, type HostRequest, type LaunchRequest } from './fleet.js';
 
 export const ADMIN_PREFIX = '/_licensectl/';
 const FLEET_PATH = '/_licensectl/fleet';
@@ -24,7 +25,8 @@ export async function adminResponse(emulator: Emulator, method: string, path: st
       return json(200, emulator.fleet(where));
     }
     const action = pathname.startsWith(`${FLEET_PATH}/`) ? pathname.slice(FLEET_PATH.length + 1) : undefined;
-    if (method !== 'POST' || action === undefined || (action !== 'launch' && !FLEET_ACTIONS.includes(action as FleetAction)))
+    const known = action === 'launch' || action === 'allocate-host' || FLEET_ACTIONS.includes(action as FleetAction);
+    if (method !== 'POST' || action === undefined || !known)
       return json(404, { error: { type: 'UnknownOperationException', message: `The emulator has no admin operation ${method} ${pathname}` } });
     const input = parseBody(body);
     const where: FleetPlace = { ...optional('account', input['account']), ...optional('region', input['region']) };
@@ -32,6 +34,7 @@ export async function adminResponse(emulator: Emulator, method: string, path: st
       const { launched, refusal } = await emulator.launchInstances(where, input as unknown as LaunchRequest);
       return refusal ? json(refusal.status, { instances: launched, error: errorOf(refusal) }) : json(200, { instances: launched });
     }
+    if (action === 'allocate-host') return json(200, { hostId: await emulator.allocateHost(where, input as unknown as HostRequest) });
     const ids = input['instanceIds'];
     if (!Array.isArray(ids) || !ids.every((id) => typeof id === 'string')) throw new ServiceError('InvalidParameterValue', 'instanceIds must be a list of instance ids');
     return json(200, { instances: await emulator.changeInstances(where, action as FleetAction, ids as string[]) });

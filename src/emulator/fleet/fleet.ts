@@ -4,12 +4,17 @@
 // when it breaks a configuration's rules or would exceed a hard limit (license-manager/usage.ts). Stopping
 // releases an instance's licenses (it stays associated), starting takes them again under the same checks,
 // terminating ends its associations. Each instance of a launch is its own committed change, so a refusal
-// leaves the instances launched before it running, as AWS would.
+// leaves the instances launched before it running, as AWS would. Dedicated hosts are allocated here too; an
+// instance launched onto one (tenancy host, a host id) that is associated with a Core- or Socket-counted
+// configuration associates its host with it, and the host pays (license-manager/usage.ts).
 import type { CallContext, EmulatorState } from '../core/service-contract.js';
 import { ServiceError } from '../core/service-contract.js';
 import { configurations } from '../license-manager/license-configurations.js';
-import { checkMayConsume, recount } from '../license-manager/usage.js';
-import { DEFAULT_PLATFORM, images, instanceArn, instances, registerImage, TENANCIES, type InstanceRecord, type InstanceTenancy } from './records.js';
+import { checkMayConsume, countsHosts, recount } from '../license-manager/usage.js';
+import {
+  DEFAULT_PLATFORM, hostArn, hostOf, hosts, images, instanceArn, instances, registerImage, TENANCIES,
+  type HostRecord, type InstanceRecord, type InstanceTenancy,
+} from './records.js';
 
 /** Where fleet changes happen, and the clock and ids they use. */
 export type FleetContext = Pick<CallContext, 'account' | 'region' | 'now' | 'ids'>;
@@ -43,8 +48,28 @@ export function checkLaunch(request: LaunchRequest): void {
   if (request.hostId !== undefined && request.tenancy !== 'host') throw invalidParameterValue('A host id is given only with tenancy host');
 }
 
+export interface HostRequest {
+  readonly cores: number;
+  readonly sockets: number;
+}
+
+/** Allocates a dedicated host with the given cores and sockets; returns its id. */
+export function allocateHost(state: EmulatorState, ctx: FleetContext, request: HostRequest): string {
+  for (const [name, value] of [['cores', request.cores], ['sockets', request.sockets]] as const)
+    if (!Number.isInteger(value) || value < 1) throw invalidParameterValue(`${name} must be a whole number of at least 1, got ${String(value)}`);
+  const id = `h-${ctx.ids.hex32().slice(0, 17)}`;
+  const host: HostRecord = {
+    Account: ctx.account, Region: ctx.region, HostId: id, Cores: request.cores, Sockets: request.sockets,
+    State: 'available', AllocationTime: Math.floor(ctx.now.getTime() / 1000), LicenseSpecifications: [],
+  };
+  hosts(state)[hostArn(ctx.region, ctx.account, id)] = host;
+  return id;
+}
+
 /** Launches one instance from the request's AMI (registered if new) and associates it as the AMI is. */
 export function launchOne(state: EmulatorState, ctx: FleetContext, request: LaunchRequest): string {
+  if (request.hostId !== undefined && !hosts(state)[hostArn(ctx.region, ctx.account, request.hostId)])
+    throw new ServiceError('InvalidHostID.NotFound', `The host ID '${request.hostId}' does not exist`);
   const image = registerImage(state, ctx.account, ctx.region, request.imageId, request.platform ?? DEFAULT_PLATFORM);
   const vcpus = request.vcpus ?? 2;
   const cores = request.cores ?? Math.max(1, Math.ceil(vcpus / 2));
@@ -69,15 +94,37 @@ export function launchOne(state: EmulatorState, ctx: FleetContext, request: Laun
   takeLicenses(state, instance);
   const arn = instanceArn(ctx.region, ctx.account, id);
   instances(state)[arn] = instance;
-  recount(state, instance.LicenseSpecifications.map((s) => s.LicenseConfigurationArn));
+  bindHost(state, instance, now);
+  recount(state, configurationsOf(state, instance));
   return id;
 }
 
-/** Refuses an instance that may not consume every configuration it is associated with. */
+/**
+ * Refuses an instance that may not consume every configuration it is associated with, nor (placed on a host)
+ * every Core- or Socket-counted configuration its host is associated with.
+ */
 function takeLicenses(state: EmulatorState, instance: InstanceRecord): void {
+  const own = new Set(instance.LicenseSpecifications.map((s) => s.LicenseConfigurationArn));
+  for (const arn of configurationsOf(state, instance)) {
+    const record = configurations(state)[arn];
+    if (record && (own.has(arn) || countsHosts(record))) checkMayConsume(state, record, instance, !own.has(arn));
+  }
+}
+
+/** An instance's configurations and its host's. */
+function configurationsOf(state: EmulatorState, instance: InstanceRecord): string[] {
+  const host = hostOf(state, instance);
+  return [...new Set([...instance.LicenseSpecifications, ...(host?.LicenseSpecifications ?? [])].map((s) => s.LicenseConfigurationArn))];
+}
+
+/** Associates an instance's host with the instance's Core- and Socket-counted configurations. */
+export function bindHost(state: EmulatorState, instance: InstanceRecord, now: number): void {
+  const host = hostOf(state, instance);
+  if (!host) return;
   for (const spec of instance.LicenseSpecifications) {
     const record = configurations(state)[spec.LicenseConfigurationArn];
-    if (record) checkMayConsume(record, instance);
+    if (record && countsHosts(record) && !host.LicenseSpecifications.some((s) => s.LicenseConfigurationArn === spec.LicenseConfigurationArn))
+      host.LicenseSpecifications.push({ LicenseConfigurationArn: spec.LicenseConfigurationArn, AssociationTime: now });
   }
 }
 
@@ -91,7 +138,7 @@ export function changeInstances(state: EmulatorState, ctx: FleetContext, action:
     return instance;
   });
   for (const instance of changed) {
-    const arns = instance.LicenseSpecifications.map((s) => s.LicenseConfigurationArn);
+    const arns = configurationsOf(state, instance);
     if (action === 'start' && instance.State === 'stopped') {
       instance.State = 'running';
       takeLicenses(state, instance);
@@ -105,9 +152,9 @@ export function changeInstances(state: EmulatorState, ctx: FleetContext, action:
   return changed;
 }
 
-/** The fleet of an account and region (both when given), instances and AMIs in a stable order. */
-export function fleetView(state: EmulatorState, where: { account?: string; region?: string }): { instances: InstanceRecord[]; images: unknown[] } {
+/** The fleet of an account and region (both when given), instances, AMIs and hosts in a stable order. */
+export function fleetView(state: EmulatorState, where: { account?: string; region?: string }): { instances: InstanceRecord[]; images: unknown[]; hosts: HostRecord[] } {
   const here = (r: { Account: string; Region: string }) => (where.account === undefined || r.Account === where.account) && (where.region === undefined || r.Region === where.region);
   const sorted = <T>(table: Record<string, T>) => Object.keys(table).sort().map((k) => table[k]!);
-  return { instances: sorted(instances(state)).filter(here), images: sorted(images(state)).filter(here) };
+  return { instances: sorted(instances(state)).filter(here), images: sorted(images(state)).filter(here), hosts: sorted(hosts(state)).filter(here) };
 }

@@ -1,4 +1,5 @@
-// The simulated fleet's records: EC2 instances and the AMIs they were launched from, per account and region,
+// The simulated fleet's records: EC2 instances, the AMIs they were launched from and the dedicated hosts they
+// may run on, per account and region,
 // with the license configurations each is associated with (its license specifications). License Manager
 // reads them to count consumption (license-manager/usage.ts); the fleet's admin surface changes them
 // (fleet.ts). An AMI's ARN names no account (`arn:aws:ec2:REGION::image/ami-…`), so AMIs are keyed by
@@ -48,6 +49,29 @@ export interface ImageRecord extends FleetResource {
   Platform: string;
 }
 
+/** A dedicated host: its cores and sockets are what Core and Socket counting charge for it, once. */
+export interface HostRecord extends FleetResource {
+  HostId: string;
+  Cores: number;
+  Sockets: number;
+  State: 'available';
+  /** Epoch seconds. */
+  AllocationTime: number;
+}
+
+export function hostArn(region: string, account: string, id: string): string {
+  return `arn:aws:ec2:${region}:${account}:dedicated-host/${id}`;
+}
+
+export function hosts(state: EmulatorState): Record<string, HostRecord> {
+  return state.fleet.hosts as unknown as Record<string, HostRecord>;
+}
+
+/** The host an instance runs on, if it names one that exists. */
+export function hostOf(state: EmulatorState, instance: InstanceRecord): HostRecord | undefined {
+  return instance.HostId === undefined ? undefined : hosts(state)[hostArn(instance.Region, instance.Account, instance.HostId)];
+}
+
 export function instanceArn(region: string, account: string, id: string): string {
   return `arn:aws:ec2:${region}:${account}:instance/${id}`;
 }
@@ -68,7 +92,7 @@ export function images(state: EmulatorState): Record<string, ImageRecord> {
   return state.fleet.images as unknown as Record<string, ImageRecord>;
 }
 
-export type ResourceType = 'EC2_INSTANCE' | 'EC2_AMI';
+export type ResourceType = 'EC2_INSTANCE' | 'EC2_HOST' | 'EC2_AMI';
 
 /** A fleet resource as License Manager names it. */
 export interface FleetEntry {
@@ -76,13 +100,15 @@ export interface FleetEntry {
   readonly type: ResourceType;
   readonly record: FleetResource;
   readonly instance?: InstanceRecord;
+  readonly host?: HostRecord;
 }
 
-/** Every instance and AMI of the fleet, in a stable order (instances first, each kind by key). */
+/** Every instance, host and AMI of the fleet, in a stable order (instances, hosts, AMIs, each kind by key). */
 export function fleetEntries(state: EmulatorState): FleetEntry[] {
   const byKey = <T>(table: Record<string, T>) => Object.entries(table).sort(([a], [b]) => compareText(a, b));
   return [
     ...byKey(instances(state)).map(([arn, instance]) => ({ arn, type: 'EC2_INSTANCE' as const, record: instance, instance })),
+    ...byKey(hosts(state)).map(([arn, host]) => ({ arn, type: 'EC2_HOST' as const, record: host, host })),
     ...byKey(images(state)).map(([, image]) => ({ arn: imageArn(image.Region, image.ImageId), type: 'EC2_AMI' as const, record: image })),
   ];
 }
@@ -96,12 +122,15 @@ export function registerImage(state: EmulatorState, account: string, region: str
 export const DEFAULT_PLATFORM = 'Linux/UNIX';
 
 const INSTANCE_ARN = /^arn:aws:ec2:([a-z0-9-]+):(\d{12}):instance\/(i-[0-9a-f]+)$/;
+const HOST_ARN = /^arn:aws:ec2:([a-z0-9-]+):(\d{12}):dedicated-host\/(h-[0-9a-f]+)$/;
 const IMAGE_ARN = /^arn:aws:ec2:([a-z0-9-]+):(\d{12})?:image\/(ami-[0-9a-zA-Z]+)$/;
 
 /** The fleet resource an ARN names for a caller (an AMI of the caller's account), or what kind it would be. */
 export function parseFleetArn(arn: string): { type: ResourceType; region: string; account?: string; id: string } | undefined {
   const instance = INSTANCE_ARN.exec(arn);
   if (instance) return { type: 'EC2_INSTANCE', region: instance[1]!, account: instance[2]!, id: instance[3]! };
+  const host = HOST_ARN.exec(arn);
+  if (host) return { type: 'EC2_HOST', region: host[1]!, account: host[2]!, id: host[3]! };
   const image = IMAGE_ARN.exec(arn);
   if (image) return { type: 'EC2_AMI', region: image[1]!, ...(image[2] ? { account: image[2] } : {}), id: image[3]! };
   return undefined;

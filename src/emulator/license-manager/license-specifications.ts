@@ -1,13 +1,14 @@
 // Resources and the license configurations they are associated with: UpdateLicenseSpecificationsForResource
 // and ListLicenseSpecificationsForResource (per resource), ListAssociationsForLicenseConfiguration and
 // ListUsageForLicenseConfiguration (per configuration). The resources are the simulated fleet's instances
-// and AMIs of the caller's account and region; an AMI named here for the first time is registered, as a
+// AMIs and dedicated hosts of the caller's account and region; an AMI named here for the first time is registered, as a
 // launch naming it would. Associating a running instance is checked as its launch would be (usage.ts).
 import { copy, list, ServiceError, str, type CallContext, type Input } from '../core/service-contract.js';
-import { instances, parseFleetArn, registerImage, type FleetResource, type LicenseSpecificationRecord } from '../fleet/records.js';
+import { bindHost } from '../fleet/fleet.js';
+import { hosts, instances, parseFleetArn, registerImage, type FleetResource, type HostRecord, type LicenseSpecificationRecord } from '../fleet/records.js';
 import { filterMatcher, invalidParameter, pages, type Filter } from './conventions.js';
 import { ownConfiguration } from './license-configurations.js';
-import { checkMayConsume, consumes, recount, usageOf } from './usage.js';
+import { checkMayConsume, consumes, countsHosts, recount, usageOf } from './usage.js';
 
 interface LicenseSpecificationInput {
   LicenseConfigurationArn: string;
@@ -20,8 +21,13 @@ const invalidResourceState = (message: string) => new ServiceError('InvalidResou
 function resourceOf(ctx: CallContext, arn: string, register: boolean): FleetResource | undefined {
   const parsed = parseFleetArn(arn);
   const foreign = !parsed || parsed.region !== ctx.region || (parsed.account !== undefined && parsed.account !== ctx.account);
-  if (foreign) throw invalidParameter(`Invalid resource ARN: ${arn} (License Manager tracks the instances and AMIs of account ${ctx.account} in ${ctx.region} here)`);
+  if (foreign) throw invalidParameter(`Invalid resource ARN: ${arn} (License Manager tracks the instances, hosts and AMIs of account ${ctx.account} in ${ctx.region} here)`);
   if (parsed.type === 'EC2_AMI') return register ? registerImage(ctx.state, ctx.account, ctx.region, parsed.id) : findImage(ctx, parsed.id);
+  if (parsed.type === 'EC2_HOST') {
+    const host = hosts(ctx.state)[arn];
+    if (!host) throw invalidParameter(`Invalid resource ARN: ${arn}: the host ${parsed.id} does not exist`);
+    return host;
+  }
   const instance = instances(ctx.state)[arn];
   if (!instance) throw invalidParameter(`Invalid resource ARN: ${arn}: the instance ${parsed.id} does not exist`);
   return instance;
@@ -52,11 +58,20 @@ export function updateLicenseSpecificationsForResource(ctx: CallContext, input: 
   for (const spec of add) {
     const record = ownConfiguration(ctx, spec.LicenseConfigurationArn);
     if (resource.LicenseSpecifications.some((s) => s.LicenseConfigurationArn === spec.LicenseConfigurationArn)) continue;
-    if (instance && consumes(instance)) checkMayConsume(record, instance);
+    if (instance && consumes(instance)) checkMayConsume(ctx.state, record, instance);
+    const host = hosts(ctx.state)[arn];
+    if (host && countsHosts(record)) checkHostMayConsume(ctx, record, host);
     resource.LicenseSpecifications.push(specificationOf(ctx, spec));
+    if (instance) bindHost(ctx.state, instance, Math.floor(ctx.now.getTime() / 1000));
     recount(ctx.state, [spec.LicenseConfigurationArn]);
   }
   return {};
+}
+
+/** A host associated with a configuration while an instance runs on it is checked as if that instance started now. */
+function checkHostMayConsume(ctx: CallContext, record: ReturnType<typeof ownConfiguration>, host: HostRecord): void {
+  const running = Object.values(instances(ctx.state)).find((i) => consumes(i) && i.HostId === host.HostId && i.Account === host.Account && i.Region === host.Region);
+  if (running) checkMayConsume(ctx.state, record, running, true);
 }
 
 function specificationOf(ctx: CallContext, spec: LicenseSpecificationInput): LicenseSpecificationRecord {

@@ -6,10 +6,14 @@
 // sockets. A stopped instance and an AMI stay associated but consume nothing (aws-api.md §1.6); a terminated
 // instance has no associations left. A configuration's ConsumedLicenses, ConsumedLicenseSummaryList and
 // ManagedResourceSummaryList are recounted from the fleet after every change to it.
+//
+// Dedicated hosts: under Core or Socket counting an instance placed on a host (its host id) consumes nothing
+// itself; the host, associated with the configuration when such an instance is (or directly), consumes its
+// own cores or sockets, once however many instances it runs, while at least one of them runs.
 import { decodeRules } from '../../model/rules.js';
 import type { CountingType, LicenseRules, Tenancy } from '../../model/specs.js';
 import { ServiceError, type EmulatorState } from '../core/service-contract.js';
-import { fleetEntries, type FleetEntry, type InstanceRecord, type InstanceTenancy } from '../fleet/records.js';
+import { fleetEntries, hostOf, instances, type FleetEntry, type HostRecord, type InstanceRecord, type InstanceTenancy } from '../fleet/records.js';
 import { invalidParameter } from './conventions.js';
 import { configurations, CONSUMED_SUMMARY_TYPES, MANAGED_SUMMARY_TYPES, type ConfigurationRecord } from './license-configurations.js';
 
@@ -41,9 +45,35 @@ export function licensesNeeded(record: ConfigurationRecord, instance: InstanceRe
   }
 }
 
-/** What an associated resource consumes now: its need while it runs, nothing otherwise. */
-export function consumedBy(record: ConfigurationRecord, entry: FleetEntry): number {
-  return entry.instance && consumes(entry.instance) ? licensesNeeded(record, entry.instance) : 0;
+/** Whether a configuration charges the host of an instance placed on one rather than the instance. */
+export function countsHosts(record: ConfigurationRecord): boolean {
+  return record.LicenseCountingType === 'Core' || record.LicenseCountingType === 'Socket';
+}
+
+function hostMeasure(record: ConfigurationRecord, host: HostRecord): number {
+  return record.LicenseCountingType === 'Core' ? host.Cores : host.Sockets;
+}
+
+/** Whether an instance other than `except` runs on the host. */
+function hostRuns(state: EmulatorState, host: HostRecord, except?: InstanceRecord): boolean {
+  return Object.values(instances(state)).some((i) => i !== except && consumes(i) && hostOf(state, i) === host);
+}
+
+const associated = (resource: { LicenseSpecifications: Array<{ LicenseConfigurationArn: string }> }, record: ConfigurationRecord) =>
+  resource.LicenseSpecifications.some((s) => s.LicenseConfigurationArn === record.LicenseConfigurationArn);
+
+/** What an associated resource consumes now: its need while it runs (a host: while an instance runs on it), nothing otherwise. */
+export function consumedBy(state: EmulatorState, record: ConfigurationRecord, entry: FleetEntry): number {
+  if (entry.host) return countsHosts(record) && hostRuns(state, entry.host) ? hostMeasure(record, entry.host) : 0;
+  if (!entry.instance || !consumes(entry.instance)) return 0;
+  return countsHosts(record) && hostOf(state, entry.instance) ? 0 : licensesNeeded(record, entry.instance);
+}
+
+/** What starting an instance adds to a configuration's consumption: its need, or its host's if the host is not consuming already. */
+function addedBy(state: EmulatorState, record: ConfigurationRecord, instance: InstanceRecord): number {
+  const host = hostOf(state, instance);
+  if (!host || !countsHosts(record)) return licensesNeeded(record, instance);
+  return associated(host, record) && hostRuns(state, host, instance) ? 0 : hostMeasure(record, host);
 }
 
 function rulesOf(record: ConfigurationRecord): LicenseRules {
@@ -52,18 +82,19 @@ function rulesOf(record: ConfigurationRecord): LicenseRules {
 
 /**
  * Refuses an instance that may not run under a configuration: a disabled configuration, a rule it breaks
- * (InvalidParameterValueException), or a hard limit it would exceed (LicenseUsageException).
+ * (InvalidParameterValueException), or a hard limit it would exceed (LicenseUsageException). With
+ * `viaHost` the configuration is its host's alone, and its rules are the host's business, not the instance's.
  */
-export function checkMayConsume(record: ConfigurationRecord, instance: InstanceRecord): void {
+export function checkMayConsume(state: EmulatorState, record: ConfigurationRecord, instance: InstanceRecord, viaHost = false): void {
   const name = `license configuration ${record.Name} (${record.LicenseConfigurationArn})`;
   if (record.Status !== 'AVAILABLE') throw invalidParameter(`Instance ${instance.InstanceId} cannot use ${name}: it is ${record.Status}, and launches cannot be performed with it`);
-  const broken = brokenRule(record, instance);
+  const broken = viaHost ? undefined : brokenRule(record, instance);
   if (broken) throw invalidParameter(`Instance ${instance.InstanceId} breaks the license rules of ${name}: ${broken}`);
-  const need = licensesNeeded(record, instance);
+  const need = addedBy(state, record, instance);
   if (record.LicenseCountHardLimit && record.LicenseCount !== undefined && record.ConsumedLicenses + need > record.LicenseCount) {
     const unit = record.LicenseCountingType;
     throw licenseUsage(
-      `Instance ${instance.InstanceId} needs ${need} ${unit} licenses of ${name}, which has ${record.ConsumedLicenses} of ${record.LicenseCount} in use and a hard limit.`,
+      `${hostOf(state, instance) && countsHosts(record) ? `Host ${instance.HostId} of instance` : 'Instance'} ${instance.InstanceId} needs ${need} ${unit} licenses of ${name}, which has ${record.ConsumedLicenses} of ${record.LicenseCount} in use and a hard limit.`,
     );
   }
 }
@@ -97,7 +128,7 @@ export function usageOf(state: EmulatorState, record: ConfigurationRecord): Arra
     if (spec)
       usage.push({
         entry,
-        consumed: consumedBy(record, entry),
+        consumed: consumedBy(state, record, entry),
         associationTime: spec.AssociationTime,
         ...(spec.AmiAssociationScope === undefined ? {} : { scope: spec.AmiAssociationScope }),
       });

@@ -19,15 +19,16 @@ describe('the fleet, in-process', () => {
     expect(fleet.images).toEqual([{ Account: ACCOUNT, Region: 'eu-west-1', ImageId: 'ami-0abc', Platform: 'Linux/UNIX', LicenseSpecifications: [] }]);
     expect(fleet.instances.map((i) => i.InstanceId).sort()).toEqual([...launched].sort());
     expect(fleet.instances[0]).toMatchObject({ ImageId: 'ami-0abc', VCpus: 8, CoreCount: 4, ThreadsPerCore: 2, Sockets: 1, Tenancy: 'default', State: 'running' });
-    expect(emulator.fleet({ account: ACCOUNT, region: 'us-east-1' })).toEqual({ instances: [], images: [] });
-    expect(emulator.fleet({ account: '000000000000' })).toEqual({ instances: [], images: [] });
+    expect(emulator.fleet({ account: ACCOUNT, region: 'us-east-1' })).toEqual({ instances: [], images: [], hosts: [] });
+    expect(emulator.fleet({ account: '000000000000' })).toEqual({ instances: [], images: [], hosts: [] });
   });
 
   it('launches in the emulator’s default account and region when none is given', async () => {
     const emulator = testEmulator();
-    const { launched } = await emulator.launchInstances({}, { imageId: 'ami-1', tenancy: 'host', hostId: 'h-0123456789abcdef0' });
+    const hostId = await emulator.allocateHost({}, { cores: 8, sockets: 1 });
+    const { launched } = await emulator.launchInstances({}, { imageId: 'ami-1', tenancy: 'host', hostId });
     expect(emulator.fleet({ account: '000000000000', region: 'us-east-1' }).instances).toEqual([
-      expect.objectContaining({ InstanceId: launched[0], Tenancy: 'host', HostId: 'h-0123456789abcdef0', VCpus: 2, CoreCount: 1, Sockets: 1 }),
+      expect.objectContaining({ InstanceId: launched[0], Tenancy: 'host', HostId: hostId, VCpus: 2, CoreCount: 1, Sockets: 1 }),
     ]);
   });
 
@@ -65,7 +66,7 @@ describe('the fleet, in-process', () => {
     const { launched, refusal } = await emulator.launchInstances({}, request);
     expect(launched).toEqual([]);
     expect(refusal).toMatchObject({ type: 'InvalidParameterValue', message });
-    expect(emulator.fleet()).toEqual({ instances: [], images: [] });
+    expect(emulator.fleet()).toEqual({ instances: [], images: [], hosts: [] });
   });
 });
 

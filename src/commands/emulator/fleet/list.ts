@@ -5,8 +5,8 @@ export type FleetListResult = { formatVersion: '1' } & FleetListing;
 import { BaseCommand } from '../../../app/base-command.js';
 
 export default class FleetList extends BaseCommand {
-  static override summary = 'List the instances of the emulator\'s simulated fleet in an account and region.';
-  static override description = 'One line per instance: id, state, AMI, vCPUs/cores/threads per core/sockets, tenancy, host and the license configurations it is associated with. --json prints the instances and AMIs as the emulator keeps them (schemas/fleet-list.schema.json).';
+  static override summary = 'List the instances and dedicated hosts of the emulator\'s simulated fleet in an account and region.';
+  static override description = 'One line per instance: id, state, AMI, vCPUs/cores/threads per core/sockets, tenancy, host and the license configurations it is associated with; then one per dedicated host: id, state, cores/sockets and its license configurations. --json prints the instances, AMIs and hosts as the emulator keeps them (schemas/fleet-list.schema.json).';
   static override flags = { ...fleetFlags };
 
   async run(): Promise<FleetListResult> {
@@ -17,6 +17,10 @@ export default class FleetList extends BaseCommand {
         const shape = `${i.VCpus}/${i.CoreCount}/${i.ThreadsPerCore}/${i.Sockets}`;
         const configurations = i.LicenseSpecifications.map((s) => s.LicenseConfigurationArn.split(':').pop()).join(',') || '-';
         this.printOut([i.InstanceId, i.State, i.ImageId, shape, i.Tenancy, i.HostId ?? '-', configurations].join('\t'));
+      }
+      for (const h of listing.hosts ?? []) {
+        const configurations = h.LicenseSpecifications.map((s) => s.LicenseConfigurationArn.split(':').pop()).join(',') || '-';
+        this.printOut([h.HostId, h.State, `${h.Cores}/${h.Sockets}`, configurations].join('\t'));
       }
     }
     return { formatVersion: '1', ...listing };
