@@ -1,7 +1,7 @@
 // The AWS-compatible License Manager + RAM emulator: embedded through the SDK clients' request handler,
 // or served over HTTP.
 export { Emulator, type EmulatorOptions, type FleetPlace } from './core/emulator.js';
-export { FLEET_ACTIONS, type FleetAction, type HostRequest, type LaunchRequest } from './fleet/fleet.js';
+export { FLEET_ACTIONS, instanceShape, type FleetAction, type HostRequest, type LaunchRequest } from './fleet/fleet.js';
 export { TENANCIES as INSTANCE_TENANCIES, type HostRecord, type InstanceRecord, type InstanceTenancy } from './fleet/records.js';
 export { createInProcessHandler, startServer, type InProcessHandler, type RunningServer, type ServerOptions } from './core/transports.js';
 export { accountFromAccessKey } from './sts/credentials.js';

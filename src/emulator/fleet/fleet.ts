@@ -29,6 +29,21 @@ export interface LaunchRequest {
   readonly tenancy?: InstanceTenancy;
   readonly hostId?: string;
   readonly platform?: string;
+  /** The name `emulator fleet apply` gives it. */
+  readonly name?: string;
+}
+
+/** The shape an instance launched by a request has: the request's, with EC2's defaults for what it leaves out. */
+export function instanceShape(request: Omit<LaunchRequest, 'imageId'>): Pick<InstanceRecord, 'VCpus' | 'CoreCount' | 'ThreadsPerCore' | 'Sockets' | 'Tenancy'> {
+  const vcpus = request.vcpus ?? 2;
+  const cores = request.cores ?? Math.max(1, Math.ceil(vcpus / 2));
+  return {
+    VCpus: vcpus,
+    CoreCount: cores,
+    ThreadsPerCore: request.threadsPerCore ?? Math.max(1, Math.round(vcpus / cores)),
+    Sockets: request.sockets ?? 1,
+    Tenancy: request.tenancy ?? 'default',
+  };
 }
 
 export const FLEET_ACTIONS = ['stop', 'start', 'terminate'] as const;
@@ -46,20 +61,24 @@ export function checkLaunch(request: LaunchRequest): void {
   if (request.tenancy !== undefined && !TENANCIES.includes(request.tenancy))
     throw invalidParameterValue(`Invalid tenancy ${String(request.tenancy)} (allowed: ${TENANCIES.join(', ')})`);
   if (request.hostId !== undefined && request.tenancy !== 'host') throw invalidParameterValue('A host id is given only with tenancy host');
+  if (request.name !== undefined && (typeof request.name !== 'string' || request.name.length > 256)) throw invalidParameterValue('A name is a string of at most 256 characters');
 }
 
 export interface HostRequest {
   readonly cores: number;
   readonly sockets: number;
+  /** The name `emulator fleet apply` gives it. */
+  readonly name?: string;
 }
 
 /** Allocates a dedicated host with the given cores and sockets; returns its id. */
 export function allocateHost(state: EmulatorState, ctx: FleetContext, request: HostRequest): string {
   for (const [name, value] of [['cores', request.cores], ['sockets', request.sockets]] as const)
     if (!Number.isInteger(value) || value < 1) throw invalidParameterValue(`${name} must be a whole number of at least 1, got ${String(value)}`);
+  if (request.name !== undefined && (typeof request.name !== 'string' || request.name.length > 256)) throw invalidParameterValue('A name is a string of at most 256 characters');
   const id = `h-${ctx.ids.hex32().slice(0, 17)}`;
   const host: HostRecord = {
-    Account: ctx.account, Region: ctx.region, HostId: id, Cores: request.cores, Sockets: request.sockets,
+    Account: ctx.account, Region: ctx.region, HostId: id, ...(request.name === undefined ? {} : { Name: request.name }), Cores: request.cores, Sockets: request.sockets,
     State: 'available', AllocationTime: Math.floor(ctx.now.getTime() / 1000), LicenseSpecifications: [],
   };
   hosts(state)[hostArn(ctx.region, ctx.account, id)] = host;
@@ -71,20 +90,15 @@ export function launchOne(state: EmulatorState, ctx: FleetContext, request: Laun
   if (request.hostId !== undefined && !hosts(state)[hostArn(ctx.region, ctx.account, request.hostId)])
     throw new ServiceError('InvalidHostID.NotFound', `The host ID '${request.hostId}' does not exist`);
   const image = registerImage(state, ctx.account, ctx.region, request.imageId, request.platform ?? DEFAULT_PLATFORM);
-  const vcpus = request.vcpus ?? 2;
-  const cores = request.cores ?? Math.max(1, Math.ceil(vcpus / 2));
   const id = `i-${ctx.ids.hex32().slice(0, 17)}`;
   const now = Math.floor(ctx.now.getTime() / 1000);
   const instance: InstanceRecord = {
     Account: ctx.account,
     Region: ctx.region,
     InstanceId: id,
+    ...(request.name === undefined ? {} : { Name: request.name }),
     ImageId: image.ImageId,
-    VCpus: vcpus,
-    CoreCount: cores,
-    ThreadsPerCore: request.threadsPerCore ?? Math.max(1, Math.round(vcpus / cores)),
-    Sockets: request.sockets ?? 1,
-    Tenancy: request.tenancy ?? 'default',
+    ...instanceShape(request),
     ...(request.hostId === undefined ? {} : { HostId: request.hostId }),
     Platform: image.Platform,
     State: 'running',

@@ -30,6 +30,8 @@ export interface FleetResource {
 
 export interface InstanceRecord extends FleetResource {
   InstanceId: string;
+  /** The name `emulator fleet apply` knows it by (EC2's Name tag); absent for instances launched otherwise. */
+  Name?: string;
   ImageId: string;
   /** The instance type's vCPUs (what vCPU counting charges unless honorVcpuOptimization says otherwise). */
   VCpus: number;
@@ -52,6 +54,8 @@ export interface ImageRecord extends FleetResource {
 /** A dedicated host: its cores and sockets are what Core and Socket counting charge for it, once. */
 export interface HostRecord extends FleetResource {
   HostId: string;
+  /** The name `emulator fleet apply` knows it by. */
+  Name?: string;
   Cores: number;
   Sockets: number;
   State: 'available';
