@@ -1,0 +1,112 @@
+// Associations between a resource (an AMI, instance, host or host resource group: never ours) and managed license
+// configurations. The resource carries no tag of ours, so each managed configuration records the pairs it is in:
+// one tag `licensectl:association:<name>` = the resource's ARN (a claim). Reading is one paginated
+// ListAssociationsForLicenseConfiguration per managed configuration that carries a claim (no call per resource, and
+// none at all for a project without Associations: the claims come with the tag reads the configurations already
+// need). A pair is the Association's when it is both associated and claimed; a pair of such a configuration that no
+// claim names is unmanaged: listed (the resource as its name, the configuration as its ARN), never removed.
+// Changes are set diffs sent with UpdateLicenseSpecificationsForResource.
+import {
+  ListAssociationsForLicenseConfigurationCommand, TagResourceCommand, UntagResourceCommand, UpdateLicenseSpecificationsForResourceCommand,
+  type LicenseConfigurationAssociation,
+} from '@aws-sdk/client-license-manager';
+import {
+  ASSOCIATION_TAG_PREFIX, type AmiAssociationScope, type AssociationSpec, type LiveResource, type OtherResource, type Tags,
+} from '../../model/index.js';
+import { compareText } from '../../util/canonical.js';
+import { collectPages } from '../clients.js';
+import {
+  afterOf, beforeOf, unlessGone, type ApplyContext, type KindAdapter, type KindRead, type StoreChange, type StoreContext,
+} from '../kind-adapter.js';
+
+const KIND = 'Association';
+
+async function listAssociations(ctx: StoreContext, configurationArn: string): Promise<LicenseConfigurationAssociation[]> {
+  return ctx.readLimit(() => collectPages('ListAssociationsForLicenseConfiguration', async (NextToken) => {
+    const out = await ctx.clients.lm.send(new ListAssociationsForLicenseConfigurationCommand({ LicenseConfigurationArn: configurationArn, MaxResults: 100, NextToken }));
+    return { items: out.LicenseConfigurationAssociations, nextToken: out.NextToken };
+  }));
+}
+
+/** `configurations`: the managed configurations by ARN, with all their tags. */
+export async function readAssociations(ctx: StoreContext, configurations: ReadonlyMap<string, Tags>): Promise<KindRead> {
+  const arns = [...configurations].filter(([, tags]) => claimsOf(tags).size > 0).map(([arn]) => arn).sort(compareText);
+  const listed = await Promise.all(arns.map(async (arn) => ({ arn, associations: (await unlessGone(() => listAssociations(ctx, arn))) ?? [] })));
+  const byName = new Map<string, { resourceArn: string; configurations: string[]; scopes: string[] }>();
+  const others: OtherResource[] = [];
+  for (const { arn, associations } of listed) {
+    const claims = claimsOf(configurations.get(arn) ?? {});
+    const claimed = new Set(claims.values());
+    for (const [name, resourceArn] of claims) {
+      const found = associations.find((a) => a.ResourceArn === resourceArn);
+      const entry = byName.get(name) ?? { resourceArn, configurations: [], scopes: [] };
+      byName.set(name, entry);
+      // A claim on another resource than the name's first one, or one whose pair is gone, is not live.
+      if (!found || entry.resourceArn !== resourceArn) continue;
+      entry.configurations.push(arn);
+      if (found.AmiAssociationScope) entry.scopes.push(found.AmiAssociationScope);
+    }
+    for (const a of associations) {
+      if (a.ResourceArn && !claimed.has(a.ResourceArn)) others.push({ kind: KIND, arn, displayName: a.ResourceArn, owner: 'unmanaged' });
+    }
+  }
+  // A name whose claims hold no live pair has nothing left to change: it is absent (its stale tags are harmless).
+  const managed: LiveResource[] = [...byName].filter(([, entry]) => entry.configurations.length > 0).map(([name, entry]) => ({
+    kind: KIND, name, arn: entry.resourceArn, tags: {}, meta: {},
+    spec: {
+      resourceArn: entry.resourceArn,
+      // ARNs here; the store swaps them for the configurations' names.
+      licenseConfigurations: [...new Set(entry.configurations)].sort(compareText),
+      amiAssociationScope: entry.scopes.length > 0 && entry.scopes.length === entry.configurations.length ? entry.scopes[0] as AmiAssociationScope : null,
+    } satisfies AssociationSpec,
+  }));
+  return { managed, others };
+}
+
+/** Association name → resource ARN, from one configuration's tags. */
+function claimsOf(tags: Tags): Map<string, string> {
+  return new Map(Object.entries(tags).filter(([k]) => k.startsWith(ASSOCIATION_TAG_PREFIX)).map(([k, v]) => [k.slice(ASSOCIATION_TAG_PREFIX.length), v]));
+}
+
+/** The claim is tagged before the pair is added, and removed after the pair is: a pair of ours is never unclaimed. */
+async function setPairs(ctx: StoreContext, change: StoreChange, spec: AssociationSpec, add: readonly string[], remove: readonly string[]): Promise<void> {
+  const key = `${ASSOCIATION_TAG_PREFIX}${change.name}`;
+  for (const arn of add) await ctx.clients.lm.send(new TagResourceCommand({ ResourceArn: arn, Tags: [{ Key: key, Value: spec.resourceArn }] }));
+  if (add.length > 0 || remove.length > 0) {
+    const scope = spec.amiAssociationScope === null ? {} : { AmiAssociationScope: spec.amiAssociationScope };
+    await ctx.clients.lm.send(new UpdateLicenseSpecificationsForResourceCommand({
+      ResourceArn: spec.resourceArn,
+      ...(add.length > 0 ? { AddLicenseSpecifications: add.map((LicenseConfigurationArn) => ({ LicenseConfigurationArn, ...scope })) } : {}),
+      ...(remove.length > 0 ? { RemoveLicenseSpecifications: remove.map((LicenseConfigurationArn) => ({ LicenseConfigurationArn })) } : {}),
+    }));
+  }
+  // A configuration deleted meanwhile took its tags with it.
+  for (const arn of remove) await unlessGone(() => ctx.clients.lm.send(new UntagResourceCommand({ ResourceArn: arn, TagKeys: [key] })));
+}
+
+async function create(ctx: StoreContext, change: StoreChange, apply: ApplyContext): Promise<string> {
+  const { spec } = afterOf(change, KIND);
+  await setPairs(ctx, change, spec, spec.licenseConfigurations.map((ref) => apply.arnOf('LicenseConfiguration', ref)), []);
+  return spec.resourceArn;
+}
+
+async function update(ctx: StoreContext, change: StoreChange, apply: ApplyContext): Promise<void> {
+  const before = beforeOf(change, KIND).spec;
+  const after = afterOf(change, KIND).spec;
+  // A configuration replaced in this apply took its pair with it: only the pairs of configurations still there are removed.
+  const beforeArns = before.licenseConfigurations.flatMap((ref) => {
+    const planned = apply.plannedArnOf('LicenseConfiguration', ref);
+    return planned !== undefined && planned === apply.arnOf('LicenseConfiguration', ref) ? [planned] : [];
+  });
+  const afterArns = after.licenseConfigurations.map((ref) => apply.arnOf('LicenseConfiguration', ref));
+  await setPairs(ctx, change, after, afterArns.filter((a) => !beforeArns.includes(a)), beforeArns.filter((b) => !afterArns.includes(b)));
+}
+
+/** Removes exactly the pairs the plan read as this Association's: the configurations' ARNs as the plan knew them. */
+async function remove(ctx: StoreContext, change: StoreChange, apply?: ApplyContext): Promise<void> {
+  if (!apply) throw new Error(`internal: ${change.address} is removed only as part of a plan`);
+  const { spec } = beforeOf(change, KIND);
+  await setPairs(ctx, change, spec, [], spec.licenseConfigurations.flatMap((ref) => apply.plannedArnOf('LicenseConfiguration', ref) ?? []));
+}
+
+export const associationAdapter: KindAdapter = { kind: KIND, create, update, delete: remove };
