@@ -6,6 +6,7 @@ import {
   CreateLicenseConfigurationCommand, type LicenseManagerClient, ListLicenseSpecificationsForResourceCommand, UpdateLicenseSpecificationsForResourceCommand,
 } from '@aws-sdk/client-license-manager';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { schemaProblems } from '../../src/app/schema.js';
 import { CONFIG_YAML, PROJECT_YAML, projectDir, removeDir, runCli, statePathOf } from '../helpers/cli.js';
 import { otherClient } from '../helpers/live.js';
 
@@ -34,7 +35,9 @@ describe('Association documents against the embedded emulator', () => {
   const plan = async (): Promise<PlanJson> => {
     const r = await cli(['plan', '--json']);
     expect(r.status, r.stderr).toBe(0);
-    return JSON.parse(r.stdout) as PlanJson;
+    const parsed = JSON.parse(r.stdout) as PlanJson;
+    expect(schemaProblems('plan.schema.json', parsed)).toEqual([]);
+    return parsed;
   };
   const active = (p: PlanJson) => p.changes.filter((c) => c.action !== 'no-op');
   const apply = async () => {
@@ -134,5 +137,28 @@ describe('Association documents against the embedded emulator', () => {
     expect(await specsOf(AMI)).toEqual([handMade]);
     expect(await specsOf(OTHER_AMI)).toEqual([await arnOfConfig('b-lic')]);
     expect(active(await plan())).toEqual([]);
+  });
+});
+
+describe('validate of Association documents', () => {
+  it('names the file, line, column and field of a missing configuration and of a resource that is no AMI, instance or host', async () => {
+    const dir = await projectDir({
+      'licensectl.yaml': PROJECT_YAML('assoc'),
+      'a.yaml': association('ami', 'arn:aws:ec2:us-east-1::image/ami-0abc', 'nope'),
+      'b.yaml': association('bucket', 'arn:aws:s3:::bucket', 'nope'),
+    });
+    try {
+      const r = await runCli(['validate', '--dir', dir, '--json']);
+      expect(r.status).toBe(1);
+      const { error } = JSON.parse(r.stdout) as { error: { code: string; diagnostics: Record<string, unknown>[] } };
+      expect(error.code).toBe('INVALID_CONFIG');
+      expect(error.diagnostics).toEqual([
+        expect.objectContaining({ code: 'MISSING_REFERENCE', file: 'a.yaml', line: 6, column: 27, field: 'spec.licenseConfigurations[0]', message: 'LicenseConfiguration "nope" is not defined' }),
+        expect.objectContaining({ file: 'b.yaml', line: 5, column: 16, field: 'spec.resourceArn' }),
+        expect.objectContaining({ code: 'MISSING_REFERENCE', file: 'b.yaml', line: 6, column: 27 }),
+      ]);
+    } finally {
+      await removeDir(dir);
+    }
   });
 });
