@@ -3,7 +3,7 @@
 import { rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import {
-  CreateLicenseConfigurationCommand, type LicenseManagerClient, ListLicenseSpecificationsForResourceCommand, UpdateLicenseSpecificationsForResourceCommand,
+  CreateLicenseConfigurationCommand, type LicenseManagerClient, TagResourceCommand, ListLicenseSpecificationsForResourceCommand, UpdateLicenseSpecificationsForResourceCommand,
 } from '@aws-sdk/client-license-manager';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { schemaProblems } from '../../src/app/schema.js';
@@ -137,6 +137,13 @@ describe('Association documents against the embedded emulator', () => {
     expect(await specsOf(AMI)).toEqual([handMade]);
     expect(await specsOf(OTHER_AMI)).toEqual([await arnOfConfig('b-lic')]);
     expect(active(await plan())).toEqual([]);
+  });
+
+  it('a claim tag whose pair is gone (an apply killed between its calls) is nothing to plan', async () => {
+    await lm.send(new TagResourceCommand({ ResourceArn: await arnOfConfig('c-lic'), Tags: [{ Key: 'licensectl:association:ghost', Value: OTHER_AMI }] }));
+    const p = await plan();
+    expect(active(p)).toEqual([]);
+    expect(p.changes.map((c) => c.address)).not.toContain('Association/ghost');
   });
 });
 

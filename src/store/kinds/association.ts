@@ -32,35 +32,48 @@ async function listAssociations(ctx: StoreContext, configurationArn: string): Pr
 export async function readAssociations(ctx: StoreContext, configurations: ReadonlyMap<string, Tags>): Promise<KindRead> {
   const arns = [...configurations].filter(([, tags]) => claimsOf(tags).size > 0).map(([arn]) => arn).sort(compareText);
   const listed = await Promise.all(arns.map(async (arn) => ({ arn, associations: (await unlessGone(() => listAssociations(ctx, arn))) ?? [] })));
-  const byName = new Map<string, { resourceArn: string; configurations: string[]; scopes: string[] }>();
+  // name → resource → the configurations associated with it under a claim of that name (and their scopes).
+  const byName = new Map<string, Map<string, { configurations: string[]; scopes: string[] }>>();
   const others: OtherResource[] = [];
   for (const { arn, associations } of listed) {
     const claims = claimsOf(configurations.get(arn) ?? {});
     const claimed = new Set(claims.values());
     for (const [name, resourceArn] of claims) {
       const found = associations.find((a) => a.ResourceArn === resourceArn);
-      const entry = byName.get(name) ?? { resourceArn, configurations: [], scopes: [] };
-      byName.set(name, entry);
-      // A claim on another resource than the name's first one, or one whose pair is gone, is not live.
-      if (!found || entry.resourceArn !== resourceArn) continue;
+      // A claim whose pair is gone (removed by hand, or an apply killed between the two) is not live.
+      if (!found) continue;
+      const resources = byName.get(name) ?? new Map<string, { configurations: string[]; scopes: string[] }>();
+      const entry = resources.get(resourceArn) ?? { configurations: [], scopes: [] };
+      byName.set(name, resources.set(resourceArn, entry));
       entry.configurations.push(arn);
       if (found.AmiAssociationScope) entry.scopes.push(found.AmiAssociationScope);
     }
     for (const a of associations) {
-      if (a.ResourceArn && !claimed.has(a.ResourceArn)) others.push({ kind: KIND, arn, displayName: a.ResourceArn, owner: 'unmanaged' });
+      if (a.ResourceArn && !claimed.has(a.ResourceArn)) others.push(unmanagedPair(a.ResourceArn, arn));
     }
   }
-  // A name whose claims hold no live pair has nothing left to change: it is absent (its stale tags are harmless).
-  const managed: LiveResource[] = [...byName].filter(([, entry]) => entry.configurations.length > 0).map(([name, entry]) => ({
-    kind: KIND, name, arn: entry.resourceArn, tags: {}, meta: {},
-    spec: {
-      resourceArn: entry.resourceArn,
+  // A name's resource is the one most of its live pairs name; pairs it claims on another resource (left by a
+  // replace that was killed half-way) are listed as unmanaged rather than guessed at.
+  const managed: LiveResource[] = [];
+  for (const [name, resources] of byName) {
+    const [first, ...rest] = [...resources].sort(([a, x], [b, y]) => y.configurations.length - x.configurations.length || compareText(a, b));
+    if (!first) continue;
+    const [resourceArn, entry] = first;
+    for (const [stray, { configurations: strays }] of rest) others.push(...strays.map((c) => unmanagedPair(stray, c)));
+    const spec: AssociationSpec = {
+      resourceArn,
       // ARNs here; the store swaps them for the configurations' names.
       licenseConfigurations: [...new Set(entry.configurations)].sort(compareText),
       amiAssociationScope: entry.scopes.length > 0 && entry.scopes.length === entry.configurations.length ? entry.scopes[0] as AmiAssociationScope : null,
-    } satisfies AssociationSpec,
-  }));
+    };
+    managed.push({ kind: KIND, name, arn: resourceArn, tags: {}, meta: {}, spec });
+  }
   return { managed, others };
+}
+
+/** A pair that is not an Association's: the resource as its name, the configuration as its ARN. */
+function unmanagedPair(resourceArn: string, configurationArn: string): OtherResource {
+  return { kind: KIND, arn: configurationArn, displayName: resourceArn, owner: 'unmanaged' };
 }
 
 /** Association name → resource ARN, from one configuration's tags. */
