@@ -145,6 +145,20 @@ describe('Association documents against the embedded emulator', () => {
     expect(active(p)).toEqual([]);
     expect(p.changes.map((c) => c.address)).not.toContain('Association/ghost');
   });
+
+  it('a configuration replaced under an Association: its pair is released before the delete, the new one associated after', async () => {
+    await writeFile(path.join(dir, 'ami.yaml'), association('ami-windows', AMI, 'a-lic'));
+    await apply();
+    const before = await arnOfConfig('a-lic');
+    expect(await specsOf(AMI)).toEqual([before, handMade].sort());
+    await writeFile(path.join(dir, 'configs.yaml'), ['a-lic', 'b-lic', 'c-lic'].map((n) => CONFIG_YAML(n, `countingType: ${n === 'a-lic' ? 'Core' : 'Instance'}\nlicenseCount: 10`)).join('---\n'));
+    expect(active(await plan()).map((c) => `${c.action} ${c.address}`)).toEqual(['replace LicenseConfiguration/a-lic', 'update Association/ami-windows']);
+    await apply();
+    const after = await arnOfConfig('a-lic');
+    expect(after).not.toBe(before);
+    expect(await specsOf(AMI)).toEqual([after, handMade].sort());
+    expect(active(await plan())).toEqual([]);
+  });
 });
 
 describe('validate of Association documents', () => {

@@ -7,7 +7,7 @@
 // claim names is unmanaged: listed (the resource as its name, the configuration as its ARN), never removed.
 // Changes are set diffs sent with UpdateLicenseSpecificationsForResource.
 import {
-  ListAssociationsForLicenseConfigurationCommand, TagResourceCommand, UntagResourceCommand, UpdateLicenseSpecificationsForResourceCommand,
+  ListAssociationsForLicenseConfigurationCommand, ListTagsForResourceCommand, TagResourceCommand, UntagResourceCommand, UpdateLicenseSpecificationsForResourceCommand,
   type LicenseConfigurationAssociation,
 } from '@aws-sdk/client-license-manager';
 import {
@@ -16,7 +16,7 @@ import {
 import { compareText } from '../../util/canonical.js';
 import { collectPages } from '../clients.js';
 import {
-  afterOf, beforeOf, unlessGone, type ApplyContext, type KindAdapter, type KindRead, type StoreChange, type StoreContext,
+  afterOf, beforeOf, isGone, unlessGone, type ApplyContext, type KindAdapter, type KindRead, type StoreChange, type StoreContext,
 } from '../kind-adapter.js';
 
 const KIND = 'Association';
@@ -120,6 +120,25 @@ async function remove(ctx: StoreContext, change: StoreChange, apply?: ApplyConte
   if (!apply) throw new Error(`internal: ${change.address} is removed only as part of a plan`);
   const { spec } = beforeOf(change, KIND);
   await setPairs(ctx, change, spec, [], spec.licenseConfigurations.flatMap((ref) => apply.plannedArnOf('LicenseConfiguration', ref) ?? []));
+}
+
+/**
+ * Before a managed configuration is deleted (a delete, or the first half of a replace): AWS refuses to delete one in
+ * use, so the pairs this project claims on it are removed first; they would go with it anyway, and an Association
+ * that keeps naming a replaced configuration associates the new one after (its forced update). Pairs nobody claims
+ * are left alone, and the delete then fails as AWS says: they are not ours to remove.
+ */
+export async function releaseClaimedPairs(ctx: StoreContext, configurationArn: string): Promise<void> {
+  const out = await unlessGone(() => ctx.clients.lm.send(new ListTagsForResourceCommand({ ResourceArn: configurationArn })));
+  const tags = Object.fromEntries((out?.Tags ?? []).map((t) => [t.Key ?? '', t.Value ?? '']));
+  for (const resourceArn of [...new Set(claimsOf(tags).values())].sort(compareText)) {
+    try {
+      await ctx.clients.lm.send(new UpdateLicenseSpecificationsForResourceCommand({ ResourceArn: resourceArn, RemoveLicenseSpecifications: [{ LicenseConfigurationArn: configurationArn }] }));
+    } catch (error) {
+      // A resource that is gone (an instance no longer there, or terminated) holds no pair to release.
+      if (!isGone(error) && (error as Error).name !== 'InvalidResourceStateException') throw error;
+    }
+  }
 }
 
 export const associationAdapter: KindAdapter = { kind: KIND, create, update, delete: remove };

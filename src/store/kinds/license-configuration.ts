@@ -11,6 +11,7 @@ import {
 } from '../../model/index.js';
 import { isoSeconds } from '../../util/canonical.js';
 import { collectPages, outcomeUnknown } from '../clients.js';
+import { releaseClaimedPairs } from './association.js';
 import {
   afterOf, arnOfChange, classify, toLmTags, unlessGone, updateTags, withLmTags,
   type ItemView, type KindAdapter, type KindRead, type StoreChange, type StoreContext,
@@ -95,8 +96,10 @@ async function update(ctx: StoreContext, change: StoreChange): Promise<void> {
 }
 
 async function remove(ctx: StoreContext, change: StoreChange): Promise<void> {
+  const arn = arnOfChange(change);
+  await releaseClaimedPairs(ctx, arn);
   // Already gone (a retried delete, or someone else deleted it): the desired outcome holds.
-  await unlessGone(() => ctx.clients.lm.send(new DeleteLicenseConfigurationCommand({ LicenseConfigurationArn: arnOfChange(change) })));
+  await unlessGone(() => ctx.clients.lm.send(new DeleteLicenseConfigurationCommand({ LicenseConfigurationArn: arn })));
 }
 
 export const licenseConfigurationAdapter: KindAdapter = { kind: KIND, create, update, delete: remove };
