@@ -39,6 +39,15 @@ describe('Association documents', () => {
     expect(found[0]).toBe('resources.yaml:10:16: error: "resourceArn" must be the ARN of an AMI (arn:aws:ec2:REGION::image/ami-…), an instance (…:ACCOUNT:instance/i-…), a dedicated host (…:dedicated-host/h-…) or a host resource group (arn:aws:resource-groups:REGION:ACCOUNT:group/NAME)');
   });
 
+  it('amiAssociationScope on a resource that is not an AMI, at the field', async () => {
+    const doc = association('arn:aws:ec2:us-east-1:111122223333:instance/i-0abc', 'windows-server', '  amiAssociationScope: cross-account\n');
+    expect(await withResources(`${CONFIG}---\n${doc}`)).toEqual([
+      'resources.yaml:12:24: error: amiAssociationScope applies to AMIs only',
+      '  hint: remove it, or name an AMI (arn:aws:ec2:REGION::image/ami-…) in resourceArn',
+    ]);
+    expect(await withResources(`${CONFIG}---\n${association('arn:aws:ec2:us-east-1::image/ami-0abc1234', 'windows-server', '  amiAssociationScope: cross-account\n')}`)).toEqual([]);
+  });
+
   it('normalises to a sorted set of names and a null scope', async () => {
     const dir = await projectDir({
       'licensectl.yaml': PROJECT,
