@@ -19,7 +19,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const schema = (file) => JSON.parse(readFileSync(join(root, 'schemas', file), 'utf8'));
 const ID = 'https://licensectl.dev/schemas/v1/';
 
-const DOCUMENT_FILES = ['common', 'project', 'license-configuration', 'license', 'resource-share', 'grant'];
+const DOCUMENT_FILES = ['common', 'project', 'license-configuration', 'license', 'resource-share', 'grant', 'association'];
 // The JSON outputs of plan, apply, validate and emulator fleet list, and the error every command prints under --json.
 const OUTPUTS = [
   { name: 'validatePlan', file: 'plan' },

@@ -68,11 +68,11 @@ async function performAction(change: ActiveChange, store: Store, ctx: PlanApplyC
       await updateOrReplan(change, store, ctx);
       return change.arn;
     case 'replace':
-      await store.delete(change);
+      await store.delete(change, ctx);
       // The create half is the create the next plan would make if this run were killed between the two: same token.
       return store.create({ ...change, fingerprint: ABSENT_FINGERPRINT }, ctx);
     case 'delete':
-      await store.delete(change);
+      await store.delete(change, ctx);
       return change.arn;
   }
 }

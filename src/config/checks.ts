@@ -109,6 +109,7 @@ function checkReferences(views: readonly DocumentView[], definitions: readonly D
   const ofKind = (kind: string): Defined => ({ names: defined.get(kind) ?? NONE, mentioned });
   return views.flatMap((view) => {
     if (view.kind === 'ResourceShare') return shareReferences(view, ofKind('LicenseConfiguration'));
+    if (view.kind === 'Association') return associationReferences(view, ofKind('LicenseConfiguration'));
     if (view.kind === 'Grant') return grantReference(view, ofKind('License'));
     return [];
   });
@@ -156,6 +157,20 @@ function shareReferences(view: DocumentView, configurations: Defined): Diagnosti
       code: 'MISSING_REFERENCE',
       message: `LicenseConfiguration "${entry}" is not defined`,
       hint: suggestion(entry, configurations) ?? otherwise,
+      field: `spec.licenseConfigurations[${index}]`,
+    })];
+  });
+}
+
+/** An association names managed configurations only: the pairs it owns are tagged on them. */
+function associationReferences(view: DocumentView, configurations: Defined): Diagnostic[] {
+  const entries = Array.isArray(view.spec.licenseConfigurations) ? view.spec.licenseConfigurations : [];
+  return entries.flatMap((entry, index) => {
+    if (!isName(entry) || isDefined(entry, configurations)) return [];
+    return [errorAtPath(view.pd, ['spec', 'licenseConfigurations', String(index)], {
+      code: 'MISSING_REFERENCE',
+      message: `LicenseConfiguration "${entry}" is not defined`,
+      hint: suggestion(entry, configurations) ?? 'define a LicenseConfiguration document with that name; an Association names managed configurations only',
       field: `spec.licenseConfigurations[${index}]`,
     })];
   });

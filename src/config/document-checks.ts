@@ -18,7 +18,22 @@ export interface DocumentView {
 
 /** Every within-document check, in a fixed order. */
 export function documentDiagnostics(views: readonly DocumentView[]): Diagnostic[] {
-  return [...checkRules(views), ...checkReservedTags(views), ...checkDates(views), ...checkEntitlements(views)];
+  return [...checkRules(views), ...checkReservedTags(views), ...checkDates(views), ...checkEntitlements(views), ...checkAmiScope(views)];
+}
+
+// An Association's amiAssociationScope is an AMI's: AWS documents it for AMI associations only.
+
+function checkAmiScope(views: readonly DocumentView[]): Diagnostic[] {
+  return views.flatMap((view) => {
+    const { resourceArn, amiAssociationScope } = view.spec;
+    if (view.kind !== 'Association' || amiAssociationScope === undefined || typeof resourceArn !== 'string' || /:image\/ami-/.test(resourceArn)) return [];
+    return [errorAtPath(view.pd, ['spec', 'amiAssociationScope'], {
+      code: 'INVALID_VALUE',
+      message: 'amiAssociationScope applies to AMIs only',
+      hint: 'remove it, or name an AMI (arn:aws:ec2:REGION::image/ami-…) in resourceArn',
+      field: 'spec.amiAssociationScope',
+    })];
+  });
 }
 
 export function viewOf(pd: ParsedDocument): DocumentView {

@@ -1,14 +1,14 @@
 // Validated documents into the canonical desired state: defaults filled in, sets sorted and de-duplicated,
 // date-times in one form, so that planning is a plain structural comparison with what is read back from AWS.
 import {
-  addressOf, compareAddresses, type ConsumptionConfiguration, type DesiredResource, type DesiredState, type Entitlement,
+  addressOf, type AssociationSpec, compareAddresses, type ConsumptionConfiguration, type DesiredResource, type DesiredState, type Entitlement,
   type GrantSpec, type Kind, type LicenseConfigurationSpec, type LicenseRules, type LicenseSpec, type ProjectConfig,
   type ResourceShareSpec, type SourceRef, type StoreConfig,
 } from '../model/index.js';
 import { byText, isoSeconds } from '../util/canonical.js';
 import type { ParsedDocument } from './document.js';
 import type {
-  RawDocument, RawEntitlement, RawGrantSpec, RawLicenseConfigurationSpec, RawLicenseSpec, RawProjectSpec, RawResourceShareSpec,
+  RawAssociationSpec, RawDocument, RawEntitlement, RawGrantSpec, RawLicenseConfigurationSpec, RawLicenseSpec, RawProjectSpec, RawResourceShareSpec,
 } from './raw.js';
 
 /** Only for documents that passed every check: the shapes are trusted here. `ref` is the git ref, if any. */
@@ -59,6 +59,8 @@ function normalizeResource(pd: ParsedDocument, source: SourceRef): DesiredResour
       return { ...base, kind, spec: resourceShareSpec(name, doc.spec as RawResourceShareSpec) };
     case 'Grant':
       return { ...base, kind, spec: grantSpec(name, doc.spec as RawGrantSpec) };
+    case 'Association':
+      return { ...base, kind, spec: associationSpec(doc.spec as RawAssociationSpec) };
   }
 }
 
@@ -139,6 +141,14 @@ function resourceShareSpec(name: string, spec: RawResourceShareSpec): ResourceSh
     allowExternalPrincipals: spec.allowExternalPrincipals ?? false,
     principals: sortedSet(spec.principals ?? []),
     licenseConfigurations: sortedSet(spec.licenseConfigurations ?? []),
+  };
+}
+
+function associationSpec(spec: RawAssociationSpec): AssociationSpec {
+  return {
+    resourceArn: spec.resourceArn,
+    licenseConfigurations: sortedSet(spec.licenseConfigurations),
+    amiAssociationScope: spec.amiAssociationScope ?? null,
   };
 }
 

@@ -32,6 +32,12 @@ export interface RawResourceShareSpec {
   readonly licenseConfigurations?: readonly string[];
 }
 
+export interface RawAssociationSpec {
+  readonly resourceArn: string;
+  readonly licenseConfigurations: readonly string[];
+  readonly amiAssociationScope?: 'cross-account';
+}
+
 export interface RawEntitlement {
   readonly name: string;
   readonly unit: string;

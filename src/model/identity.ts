@@ -2,7 +2,7 @@
 // paired) and the ownership tags that tie a live resource to a project's address.
 
 // The kinds licensectl manages, in dependency order: a kind may only refer to kinds before it.
-export const KINDS = ['LicenseConfiguration', 'License', 'ResourceShare', 'Grant'] as const;
+export const KINDS = ['LicenseConfiguration', 'License', 'ResourceShare', 'Grant', 'Association'] as const;
 export type Kind = (typeof KINDS)[number];
 
 /** Position of a kind in dependency order; creates run in ascending rank, deletes in descending. */
@@ -58,6 +58,12 @@ export function ownershipOf(tags: Tags, project: string): Ownership {
 export function ownershipTags(project: string, name: string): Tags {
   return { [PROJECT_TAG]: project, [NAME_TAG]: name };
 }
+
+/**
+ * An Association has no AWS resource to tag: the managed configurations it names carry, each, one tag
+ * `licensectl:association:<name>` whose value is the associated resource's ARN. It says which pairs are ours.
+ */
+export const ASSOCIATION_TAG_PREFIX = 'licensectl:association:';
 
 /** The tags a user manages: everything but our reserved ones. */
 export function userTags(tags: Tags): Tags {

@@ -105,9 +105,22 @@ export interface GrantSpec {
   readonly status: 'ACTIVE' | 'DISABLED';
 }
 
+export const AMI_ASSOCIATION_SCOPES = ['cross-account'] as const;
+export type AmiAssociationScope = (typeof AMI_ASSOCIATION_SCOPES)[number];
+
+export interface AssociationSpec {
+  /** The ARN of an AMI, an instance, a dedicated host or a host resource group; not ours, never changed. */
+  readonly resourceArn: string;
+  /** Sorted names of managed LicenseConfigurations. */
+  readonly licenseConfigurations: readonly string[];
+  /** Only for AMIs; null: AWS's default. */
+  readonly amiAssociationScope: AmiAssociationScope | null;
+}
+
 export interface SpecByKind {
   readonly LicenseConfiguration: LicenseConfigurationSpec;
   readonly License: LicenseSpec;
   readonly ResourceShare: ResourceShareSpec;
   readonly Grant: GrantSpec;
+  readonly Association: AssociationSpec;
 }

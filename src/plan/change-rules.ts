@@ -13,12 +13,15 @@ import type { FieldDiff } from './types.js';
  * - ResourceShare: none; its name and allowExternalPrincipals go through UpdateResourceShare, its principals and
  *   configurations through Associate/DisassociateResourceShare.
  * - Grant: CreateGrantVersion has no LicenseArn, Principals or HomeRegion (aws-api.md §2.2).
+ * - Association: another resource is another association (its configurations move off the old one, onto the new);
+ *   a configuration's AmiAssociationScope is set when it is added, so a new scope re-adds them all.
  */
 const FIXED_FIELDS: Readonly<Record<Kind, ReadonlySet<string>>> = {
   LicenseConfiguration: new Set(['countingType']),
   License: new Set(['beneficiary', 'homeRegion', 'productSku']),
   ResourceShare: new Set(),
   Grant: new Set(['homeRegion', 'license', 'principal']),
+  Association: new Set(['resourceArn', 'amiAssociationScope']),
 };
 
 export function forcesReplacement(kind: Kind, path: string): boolean {

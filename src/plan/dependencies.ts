@@ -88,6 +88,7 @@ export function referencesOf(kind: Kind, body: ResourceBody | null): Address[] {
   const spec = body.spec as unknown as Readonly<Record<string, unknown>>;
   switch (kind) {
     case 'ResourceShare':
+    case 'Association':
       return namesIn(spec.licenseConfigurations).map((name) => addressOf('LicenseConfiguration', name));
     case 'Grant':
       return namesIn([spec.license]).map((name) => addressOf('License', name));
@@ -108,7 +109,7 @@ function namesIn(values: unknown): string[] {
 /**
  * For a resource that stays (desired and live) and keeps referring to a replaced one:
  * - a grant is bound to its license's ARN and CreateGrantVersion cannot change it, so the grant is replaced too;
- * - a share keeps its name-level list but must associate the new configuration's ARN, so it is updated.
+ * - a share or an association keeps its name-level list but must associate the new configuration's ARN, so it is updated.
  */
 export function forcedByReplacements(pair: Pair, replaced: ReadonlySet<Address>): ForcedReasons {
   if (!pair.desired || !pair.live) return NOT_FORCED;
@@ -119,6 +120,7 @@ export function forcedByReplacements(pair: Pair, replaced: ReadonlySet<Address>)
     case 'Grant':
       return { replace: followed.map(planMessages.licenseReplaced), update: [] };
     case 'ResourceShare':
+    case 'Association':
       return { replace: [], update: followed.map(planMessages.configurationReplaced) };
     case 'LicenseConfiguration':
     case 'License':

@@ -63,7 +63,8 @@ export interface KindAdapter {
   reread?(ctx: StoreContext, arn: string): Promise<LiveResource | null>;
   create(ctx: StoreContext, change: StoreChange, apply: ApplyContext): Promise<string>;
   update(ctx: StoreContext, change: StoreChange, apply: ApplyContext): Promise<void>;
-  delete(ctx: StoreContext, change: StoreChange): Promise<void>;
+  /** `apply` is absent only where no plan is applied (repair deletes duplicates, which Associations never have). */
+  delete(ctx: StoreContext, change: StoreChange, apply?: ApplyContext): Promise<void>;
 }
 
 /**

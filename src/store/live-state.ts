@@ -73,6 +73,8 @@ function namesForArns(managed: readonly LiveResource[]): LiveResource[] {
     switch (r.kind) {
       case 'ResourceShare':
         return { ...r, spec: { ...r.spec, licenseConfigurations: r.spec.licenseConfigurations.map((arn) => configurations.get(arn) ?? arn).sort(compareText) } };
+      case 'Association':
+        return { ...r, spec: { ...r.spec, licenseConfigurations: r.spec.licenseConfigurations.map((arn) => configurations.get(arn) ?? arn).sort(compareText) } };
       case 'Grant':
         return { ...r, spec: { ...r.spec, license: licenses.get(r.spec.license) ?? r.spec.license } };
       case 'LicenseConfiguration':

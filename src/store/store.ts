@@ -4,13 +4,14 @@ import pLimit from 'p-limit';
 import type { Kind, LiveResource, OtherResource, Target } from '../model/index.js';
 import type { Clients } from './clients.js';
 import type { ApplyContext, KindAdapter, KindRead, StoreChange, StoreContext } from './kind-adapter.js';
+import { associationAdapter, readAssociations } from './kinds/association.js';
 import { grantAdapter, type ListedGrant, listGrants, tagGrants } from './kinds/grant.js';
 import { licenseAdapter, readLicenses } from './kinds/license.js';
 import { PendingCreates } from './pending-creates.js';
 import { licenseConfigurationAdapter, readLicenseConfigurations } from './kinds/license-configuration.js';
 import { readResourceShares, resourceShareAdapter } from './kinds/resource-share.js';
 
-const ADAPTERS: readonly KindAdapter[] = [licenseConfigurationAdapter, licenseAdapter, resourceShareAdapter, grantAdapter];
+const ADAPTERS: readonly KindAdapter[] = [licenseConfigurationAdapter, licenseAdapter, resourceShareAdapter, grantAdapter, associationAdapter];
 
 export interface StoreOptions {
   readonly clients: Clients;
@@ -65,13 +66,15 @@ export class Store {
 
   /**
    * One list per kind, all kinds at once: configurations and licenses with one tag read each (their lists leave
-   * tags out), shares with their tags and associations, grants without their tags (see readGrantTags).
+   * tags out), shares with their tags and associations, grants without their tags (see readGrantTags); then, once
+   * the managed configurations are known, one list of associations per managed configuration an Association claims.
    */
   async list(): Promise<Listing> {
-    const [configurations, licenses, shares, grants] = await Promise.all([
-      readLicenseConfigurations(this.ctx), readLicenses(this.ctx), readResourceShares(this.ctx), listGrants(this.ctx),
+    const [[configurations, associations], licenses, shares, grants] = await Promise.all([
+      readLicenseConfigurations(this.ctx).then(async (c) => [c, await readAssociations(this.ctx, c.managedTags)] as const),
+      readLicenses(this.ctx), readResourceShares(this.ctx), listGrants(this.ctx),
     ]);
-    const reads = [configurations, licenses, shares];
+    const reads = [configurations, licenses, shares, associations];
     return { managed: reads.flatMap((r) => r.managed), others: reads.flatMap((r) => r.others), grants };
   }
 
@@ -110,8 +113,8 @@ export class Store {
   }
 
   /** Deletes; the ARN is then known deleted, so a create answered with it later is a replay (see createWithToken). */
-  async delete(change: StoreChange): Promise<void> {
-    await adapterFor(change.kind).delete(this.ctx, change);
+  async delete(change: StoreChange, apply?: ApplyContext): Promise<void> {
+    await adapterFor(change.kind).delete(this.ctx, change, apply);
     if (change.arn) this.ctx.deleted.add(change.arn);
   }
 

@@ -1,7 +1,7 @@
 // Builders for desired and live resources with complete canonical specs: tests state only what matters to them.
 import { createHash } from 'node:crypto';
 import {
-  grantArn, licenseArn, licenseConfigurationArn, resourceShareArn,
+  type AssociationSpec, grantArn, licenseArn, licenseConfigurationArn, resourceShareArn,
   type DesiredResource, type DesiredState, type Duplicate, type GrantSpec, type Kind, type LicenseConfigurationSpec,
   type LicenseSpec, type LiveMeta, type LiveResource, type LiveState, type OtherResource, type ProjectConfig,
   type ResourceShareSpec, type SourceRef, type SpecByKind, type Tags, type Target,
@@ -34,6 +34,9 @@ const DEFAULT_SPECS: { readonly [K in Kind]: (name: string) => SpecByKind[K] } =
     displayName: name, license: 'analytics-pro', principal: 'arn:aws:iam::222233334444:root', homeRegion: REGION,
     allowedOperations: ['CheckInLicense', 'CheckoutLicense', 'ListPurchasedLicenses'], status: 'ACTIVE',
   }),
+  Association: (): AssociationSpec => ({
+    resourceArn: `arn:aws:ec2:${REGION}::image/ami-0abc1234`, licenseConfigurations: ['windows-server'], amiAssociationScope: null,
+  }),
 };
 
 export function specOf<K extends Kind>(kind: K, name: string, overrides: Partial<SpecByKind[K]> = {}): SpecByKind[K] {
@@ -52,6 +55,8 @@ function idFor(kind: Kind, name: string): string {
       return `g-${hex}`;
     case 'ResourceShare':
       return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
+    case 'Association':
+      return `i-${hex.slice(0, 17)}`;
   }
 }
 
@@ -66,6 +71,9 @@ export function arnFor(kind: Kind, name: string, account = ACCOUNT): string {
       return grantArn(account, id);
     case 'ResourceShare':
       return resourceShareArn(REGION, account, id);
+    case 'Association':
+      // An association's "ARN" is its resource's.
+      return `arn:aws:ec2:${REGION}:${account}:instance/${id}`;
   }
 }
 

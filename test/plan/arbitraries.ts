@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import {
   COUNTING_TYPES, GRANT_OPERATIONS, KINDS, RULES_BY_COUNTING_TYPE, TENANCIES,
-  type Address, type CountingType, type DesiredResource, type DesiredState, type Duplicate, type GrantSpec, type Kind,
+  type Address, type AssociationSpec, type CountingType, type DesiredResource, type DesiredState, type Duplicate, type GrantSpec, type Kind,
   type LicenseConfigurationSpec, type LicenseRules, type LicenseSpec, type LiveResource, type LiveState,
   type OtherResource, type ResourceShareSpec, type Tags,
 } from '../../src/model/index.js';
@@ -71,7 +71,13 @@ const grantSpec = (display: string): fc.Arbitrary<GrantSpec> => fc.record({
   status: fc.constantFrom('ACTIVE', 'DISABLED'),
 });
 
-const SPECS = { LicenseConfiguration: configSpec, License: licenseSpec, ResourceShare: shareSpec, Grant: grantSpec } as const;
+const associationSpec = (): fc.Arbitrary<AssociationSpec> => fc.record({
+  resourceArn: fc.constantFrom('arn:aws:ec2:us-east-1::image/ami-0abc1234', 'arn:aws:ec2:us-east-1:000000000000:instance/i-0123456789abcdef0'),
+  licenseConfigurations: sortedSet(name).filter((names) => names.length > 0),
+  amiAssociationScope: fc.constantFrom(null, 'cross-account' as const),
+});
+
+const SPECS = { LicenseConfiguration: configSpec, License: licenseSpec, ResourceShare: shareSpec, Grant: grantSpec, Association: associationSpec } as const;
 
 function resource(kind: Kind, resourceName: string): fc.Arbitrary<{ kind: Kind; name: string; tags: Tags; spec: unknown }> {
   return fc.record({ tags, spec: (SPECS[kind] as (d: string) => fc.Arbitrary<unknown>)(resourceName) }).map((r) => ({ kind, name: resourceName, ...r }));

@@ -5,8 +5,8 @@ import { dependenciesOf } from '../../src/plan/dependencies.js';
 import { executionOrder, executionWaves } from './waves.js';
 import type { Plan } from '../../src/plan/types.js';
 import {
-  desiredConfig, desiredGrant, desiredLicense, desiredShare, desiredState, liveConfig, liveGrant, liveLicense,
-  liveShare, liveState, planContext,
+  desired, desiredConfig, desiredGrant, desiredLicense, desiredShare, desiredState, liveConfig, liveGrant, liveLicense,
+  live, liveShare, liveState, planContext,
 } from '../helpers/builders.js';
 
 const planOf = (desired: readonly DesiredResource[], live: readonly LiveResource[]): Plan =>
@@ -14,7 +14,25 @@ const planOf = (desired: readonly DesiredResource[], live: readonly LiveResource
 const depsOf = (plan: Plan, address: string) => dependenciesOf(plan.changes.find((c) => c.address === address)!, plan);
 const wavesOf = (plan: Plan) => executionWaves(plan).map((wave) => wave.map((c) => `${c.action} ${c.address}`));
 
+const AMI = 'arn:aws:ec2:us-east-1::image/ami-0abc1234';
+
 describe('dependenciesOf', () => {
+  it('an Association comes after the configurations it names, and before the delete of one it drops or loses', () => {
+    const created = planOf([desiredConfig('a'), desired('Association', 'x', { resourceArn: AMI, licenseConfigurations: ['a'] })], []);
+    expect(depsOf(created, 'Association/x')).toEqual(['LicenseConfiguration/a']);
+    const removed = planOf([], [liveConfig('a'), live('Association', 'x', { resourceArn: AMI, licenseConfigurations: ['a'] }, { arn: AMI })]);
+    expect(wavesOf(removed)).toEqual([['delete Association/x'], ['delete LicenseConfiguration/a']]);
+  });
+
+  it('a replaced configuration forces an update of the Association that keeps it (its new ARN must be associated)', () => {
+    const plan = planOf(
+      [desiredConfig('c', { countingType: 'Socket' }), desired('Association', 'x', { resourceArn: AMI, licenseConfigurations: ['c'] })],
+      [liveConfig('c', { countingType: 'Core' }), live('Association', 'x', { resourceArn: AMI, licenseConfigurations: ['c'] }, { arn: AMI })],
+    );
+    expect(plan.changes.find((c) => c.address === 'Association/x')).toMatchObject({ action: 'update', reasons: ['re-associates LicenseConfiguration/c, which is replaced'] });
+    expect(depsOf(plan, 'Association/x')).toEqual(['LicenseConfiguration/c']);
+  });
+
   it('makes a new share wait for the configurations it lists, and a new grant for its license', () => {
     const plan = planOf([desiredConfig('a'), desiredConfig('b'), desiredShare('s', { licenseConfigurations: ['a', 'b'] }), desiredLicense('l'), desiredGrant('g', { license: 'l' })], []);
     expect(depsOf(plan, 'ResourceShare/s')).toEqual(['LicenseConfiguration/a', 'LicenseConfiguration/b']);

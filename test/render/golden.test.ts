@@ -3,13 +3,15 @@ import { applyToJson, renderApplyResult } from '../../src/render/apply-result.js
 import { renderPlanJson } from '../../src/render/plan-json.js';
 import { renderPlanText } from '../../src/render/plan-text.js';
 import { expectGolden } from './golden.js';
-import { everyActionPlan, mixedApplyResult, noChangesPlan, reviewableDiffsPlan } from './scenarios.js';
+import { associationChangesPlan, everyActionPlan, mixedApplyResult, noChangesPlan, reviewableDiffsPlan } from './scenarios.js';
 
 describe('golden output', () => {
   it('plan with every action, as text', () => expectGolden('plan-every-action.txt', renderPlanText(everyActionPlan(), { color: false })));
   it('plan with every action, as JSON', () => expectGolden('plan-every-action.json', renderPlanJson(everyActionPlan())));
   it('plan with element-wise, keyed and line diffs, as text', () => expectGolden('plan-reviewable-diffs.txt', renderPlanText(reviewableDiffsPlan(), { color: false })));
   it('plan with element-wise, keyed and line diffs, as JSON', () => expectGolden('plan-reviewable-diffs.json', renderPlanJson(reviewableDiffsPlan())));
+  it('plan of Association changes (set diffs, a replace, a create, a delete, an unmanaged pair), as text', () => expectGolden('plan-associations.txt', renderPlanText(associationChangesPlan(), { color: false })));
+  it('plan of Association changes, as JSON', () => expectGolden('plan-associations.json', renderPlanJson(associationChangesPlan())));
   it('plan without changes, as text', () => expectGolden('plan-no-changes.txt', renderPlanText(noChangesPlan(), { color: false })));
   it('plan without changes, as JSON', () => expectGolden('plan-no-changes.json', renderPlanJson(noChangesPlan())));
   it('apply with applied, failed and skipped changes, as text', () => expectGolden('apply-result.txt', renderApplyResult(mixedApplyResult(), { color: false })));

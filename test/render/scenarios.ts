@@ -1,11 +1,11 @@
 // Plans, apply results and desired-state changes the renderer tests and golden files share.
-import type { DesiredResource } from '../../src/model/index.js';
+import type { AssociationSpec, DesiredResource } from '../../src/model/index.js';
 import { computePlan } from '../../src/plan/compute-plan.js';
 import type { ApplyResult, Plan } from '../../src/plan/types.js';
 import { type DesiredChanges, diffDesired } from '../../src/plan/desired-diff.js';
 import {
-  arnFor, desiredConfig, desiredGrant, desiredLicense, desiredShare, desiredState, foreign, liveConfig, liveFrom,
-  liveGrant, liveLicense, liveShare, liveState, planContext, TARGET, unmanaged,
+  arnFor, desired, desiredConfig, desiredGrant, desiredLicense, desiredShare, desiredState, foreign, liveConfig, liveFrom,
+  live, liveGrant, liveLicense, liveShare, liveState, planContext, TARGET, unmanaged,
 } from '../helpers/builders.js';
 
 /** Every action across the kinds, plus unmanaged resources, a duplicate and warnings. */
@@ -120,5 +120,33 @@ export function reviewableDiffsPlan(): Plan {
     liveShare('windows-to-dev', { principals: ['222233334444', '333344445555'], licenseConfigurations: ['windows-server'] }),
     liveGrant('analytics-to-dev', {}),
   ]);
+  return computePlan(desired, live, planContext());
+}
+
+const AMI = 'arn:aws:ec2:us-east-1::image/ami-0windows2022';
+const INSTANCE = (id: string) => `arn:aws:ec2:us-east-1:${TARGET.account}:instance/${id}`;
+const desiredAssociation = (name: string, spec: Partial<AssociationSpec>) => desired('Association', name, spec);
+const liveAssociation = (name: string, spec: Partial<AssociationSpec> & { resourceArn: string }) => live('Association', name, spec, { arn: spec.resourceArn });
+
+/**
+ * Associations: one gains and loses a configuration, one moves to another instance (a replace), one is created,
+ * one whose document is gone is deleted; a pair nobody declared is listed as unmanaged.
+ */
+export function associationChangesPlan(): Plan {
+  const configs = ['windows-server', 'sql-server', 'oracle-ee'];
+  const desired = desiredState([
+    ...configs.map((name) => desiredConfig(name)),
+    desiredAssociation('windows-ami', { resourceArn: AMI, licenseConfigurations: ['sql-server', 'windows-server'].sort(), amiAssociationScope: 'cross-account' }),
+    desiredAssociation('db-host', { resourceArn: INSTANCE('i-0bbbbbbbbbbbbbbbb'), licenseConfigurations: ['oracle-ee'] }),
+    desiredAssociation('build-agent', { resourceArn: INSTANCE('i-0ccccccccccccccc1'), licenseConfigurations: ['windows-server'] }),
+  ]);
+  const live = liveState([
+    ...configs.map((name) => liveConfig(name)),
+    liveAssociation('windows-ami', { resourceArn: AMI, licenseConfigurations: ['oracle-ee', 'windows-server'], amiAssociationScope: 'cross-account' }),
+    liveAssociation('db-host', { resourceArn: INSTANCE('i-0aaaaaaaaaaaaaaaa'), licenseConfigurations: ['oracle-ee'] }),
+    liveAssociation('old-runner', { resourceArn: INSTANCE('i-0ddddddddddddddd2'), licenseConfigurations: ['sql-server', 'windows-server'] }),
+  ], {
+    others: [{ kind: 'Association', arn: arnFor('LicenseConfiguration', 'windows-server'), displayName: INSTANCE('i-0eeeeeeeeeeeeeee3'), owner: 'unmanaged' }],
+  });
   return computePlan(desired, live, planContext());
 }

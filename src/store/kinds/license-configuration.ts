@@ -7,10 +7,11 @@ import {
 } from '@aws-sdk/client-license-manager';
 import {
   decodeRules, encodeRules, ownershipOf, ownershipTags,
-  type ConfigurationStatus, type CountingType, type LicenseConfigurationSpec, type ProductInformation,
+  type ConfigurationStatus, type CountingType, type LicenseConfigurationSpec, type ProductInformation, type Tags,
 } from '../../model/index.js';
 import { isoSeconds } from '../../util/canonical.js';
 import { collectPages, outcomeUnknown } from '../clients.js';
+import { releaseClaimedPairs } from './association.js';
 import {
   afterOf, arnOfChange, classify, toLmTags, unlessGone, updateTags, withLmTags,
   type ItemView, type KindAdapter, type KindRead, type StoreChange, type StoreContext,
@@ -32,8 +33,11 @@ const VIEW: ItemView<LicenseConfiguration> = {
   toLive: (item, name, tags) => ({ kind: KIND, name, arn: item.LicenseConfigurationArn ?? '', tags, spec: specFromAws(item), meta: { status: item.Status } }),
 };
 
-export async function readLicenseConfigurations(ctx: StoreContext): Promise<KindRead> {
-  return classify(ctx, VIEW, await withLmTags(ctx, VIEW, await listAll(ctx)));
+/** The configurations, and the tags of those this project manages (the Associations' claims are among them). */
+export async function readLicenseConfigurations(ctx: StoreContext): Promise<KindRead & { readonly managedTags: ReadonlyMap<string, Tags> }> {
+  const tagged = await withLmTags(ctx, VIEW, await listAll(ctx));
+  const managedTags = new Map(tagged.filter(({ tags }) => ownershipOf(tags, ctx.project).kind === 'managed').map(({ item, tags }) => [VIEW.arnOf(item), tags]));
+  return { ...classify(ctx, VIEW, tagged), managedTags };
 }
 
 /** Finds a configuration this project created under `name`, after a create whose outcome is unknown. */
@@ -92,8 +96,10 @@ async function update(ctx: StoreContext, change: StoreChange): Promise<void> {
 }
 
 async function remove(ctx: StoreContext, change: StoreChange): Promise<void> {
+  const arn = arnOfChange(change);
+  await releaseClaimedPairs(ctx, arn);
   // Already gone (a retried delete, or someone else deleted it): the desired outcome holds.
-  await unlessGone(() => ctx.clients.lm.send(new DeleteLicenseConfigurationCommand({ LicenseConfigurationArn: arnOfChange(change) })));
+  await unlessGone(() => ctx.clients.lm.send(new DeleteLicenseConfigurationCommand({ LicenseConfigurationArn: arn })));
 }
 
 export const licenseConfigurationAdapter: KindAdapter = { kind: KIND, create, update, delete: remove };

@@ -1,0 +1,62 @@
+// An Association document's problems, each at its field: configurations it names must be documents of this project,
+// and its resource must be an AMI, an instance, a dedicated host or a host resource group.
+import { describe, expect, it } from 'vitest';
+import { loadDesiredState } from '../../src/config/load.js';
+import { directorySource } from '../../src/config/source.js';
+import { projectDir, PROJECT, withResources, yaml } from './helpers.js';
+
+const CONFIG = yaml`
+  apiVersion: licensectl/v1
+  kind: LicenseConfiguration
+  metadata: {name: windows-server}
+  spec: {countingType: vCPU}
+`;
+const association = (resourceArn: string, configurations: string, extra = '') => yaml`
+  apiVersion: licensectl/v1
+  kind: Association
+  metadata: {name: ami-windows}
+  spec:
+    resourceArn: ${resourceArn}
+    licenseConfigurations: [${configurations}]
+` + extra;
+
+describe('Association documents', () => {
+  it('a configuration that no document defines, at its entry, with a suggestion', async () => {
+    expect(await withResources(`${CONFIG}---\n${association('arn:aws:ec2:us-east-1::image/ami-0abc1234', 'windows-server, windows-servr')}`)).toEqual([
+      'resources.yaml:11:43: error: LicenseConfiguration "windows-servr" is not defined',
+      '  hint: did you mean "windows-server"?',
+    ]);
+  });
+
+  it('a configuration ARN is refused: an Association names managed configurations only', async () => {
+    const arn = 'arn:aws:license-manager:us-east-1:111122223333:license-configuration:lic-0123';
+    const found = await withResources(`${CONFIG}---\n${association('arn:aws:ec2:us-east-1::image/ami-0abc1234', arn)}`);
+    expect(found[0]).toMatch(/^resources\.yaml:11:27: error: "licenseConfigurations\[0\]" must be 1-63 lower-case letters/);
+  });
+
+  it('a resource that is not an AMI, instance, dedicated host or host resource group, at resourceArn', async () => {
+    const found = await withResources(`${CONFIG}---\n${association('arn:aws:s3:::my-bucket', 'windows-server')}`);
+    expect(found[0]).toBe('resources.yaml:10:16: error: "resourceArn" must be the ARN of an AMI (arn:aws:ec2:REGION::image/ami-…), an instance (…:ACCOUNT:instance/i-…), a dedicated host (…:dedicated-host/h-…) or a host resource group (arn:aws:resource-groups:REGION:ACCOUNT:group/NAME)');
+  });
+
+  it('amiAssociationScope on a resource that is not an AMI, at the field', async () => {
+    const doc = association('arn:aws:ec2:us-east-1:111122223333:instance/i-0abc', 'windows-server', '  amiAssociationScope: cross-account\n');
+    expect(await withResources(`${CONFIG}---\n${doc}`)).toEqual([
+      'resources.yaml:12:24: error: amiAssociationScope applies to AMIs only',
+      '  hint: remove it, or name an AMI (arn:aws:ec2:REGION::image/ami-…) in resourceArn',
+    ]);
+    expect(await withResources(`${CONFIG}---\n${association('arn:aws:ec2:us-east-1::image/ami-0abc1234', 'windows-server', '  amiAssociationScope: cross-account\n')}`)).toEqual([]);
+  });
+
+  it('normalises to a sorted set of names and a null scope', async () => {
+    const dir = await projectDir({
+      'licensectl.yaml': PROJECT,
+      'r.yaml': `${CONFIG}---\n${association('arn:aws:ec2:us-east-1:111122223333:instance/i-0abc', 'windows-server, windows-server')}`,
+    });
+    const result = await loadDesiredState(directorySource(dir));
+    expect(result.diagnostics).toEqual([]);
+    expect(result.state?.resources.find((r) => r.kind === 'Association')).toMatchObject({
+      name: 'ami-windows', spec: { resourceArn: 'arn:aws:ec2:us-east-1:111122223333:instance/i-0abc', licenseConfigurations: ['windows-server'], amiAssociationScope: null },
+    });
+  });
+});
