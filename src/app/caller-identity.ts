@@ -14,7 +14,7 @@ import { GetCallerIdentityCommand, getDefaultRoleAssumer, getDefaultRoleAssumerW
 import { defaultProvider } from '@aws-sdk/credential-provider-node';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types';
 import { LicensectlError } from '../errors/index.js';
-import { DEFAULT_RETRY, LicensectlRetryStrategy, noteEndpointOfFailures } from '../store/index.js';
+import { LicensectlRetryStrategy, noteEndpointOfFailures, type RetryOptions } from '../store/index.js';
 
 interface CallerIdentityOptions {
   readonly region: string;
@@ -27,6 +27,8 @@ interface CallerIdentityOptions {
   /** The embedded emulator: used when no source of credentials is configured at all (and for a lone AWS_ACCESS_KEY_ID). */
   readonly fallback?: AwsCredentialIdentity;
   readonly timeoutMs: number;
+  /** The store's retry policy: STS is throttled and fails as the other services do. */
+  readonly retry: RetryOptions;
 }
 
 interface CallerIdentity {
@@ -65,8 +67,9 @@ async function resolve(options: CallerIdentityOptions): Promise<CallerIdentity> 
     requestHandler: options.requestHandler ?? { requestTimeout: options.timeoutMs, connectionTimeout: Math.min(options.timeoutMs, 5_000) },
   };
   const credentials = await credentialsFor(options, sts);
-  // The store's retry policy: a refused connection or an unknown host is never retried (it reaches no one).
-  const client = new STSClient({ ...sts, credentials, retryStrategy: new LicensectlRetryStrategy({ ...DEFAULT_RETRY, maxAttempts: 2 }) } as never);
+  // The store's retry policy: throttling and server errors are retried as for every other call; a refused
+  // connection or an unknown host never is (it reaches no one).
+  const client = new STSClient({ ...sts, credentials, retryStrategy: new LicensectlRetryStrategy(options.retry) } as never);
   noteEndpointOfFailures(client);
   try {
     const out = await client.send(new GetCallerIdentityCommand({}));

@@ -38,15 +38,16 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
   const transport = stateFile ? await embeddedTransport(stateFile) : {};
   const profile = flags.profile ?? (project.store.type === 'aws' ? project.store.profile : undefined);
   const timeoutMs = options.timeoutMs ?? numberFromEnv('LICENSECTL_TIMEOUT_MS') ?? 30_000;
+  const retry = options.retry ?? retryFromEnv(DEFAULT_RETRY);
   const identity = await callerIdentity({
-    region, profile, endpoint: endpoint ?? transport.endpoint, requestHandler: transport.requestHandler, timeoutMs,
+    region, profile, endpoint: endpoint ?? transport.endpoint, requestHandler: transport.requestHandler, timeoutMs, retry,
     ...(storeType === 'emulator' ? { fallback: EMULATOR_CREDENTIALS } : {}),
   });
   const target: Target = { store: storeType, account: identity.account, region, endpoint: endpoint ?? null, ...(stateFile ? { stateFile } : {}) };
   checkAccount(project, target);
   const clients = createClients({
     region, endpoint: endpoint ?? transport.endpoint, requestHandler: transport.requestHandler, credentials: identity.credentials,
-    retry: options.retry ?? retryFromEnv(DEFAULT_RETRY), timeoutMs,
+    retry, timeoutMs,
   });
   // Beside the embedded emulator's state (they go together); for any other store, in the project's .licensectl/.
   const pendingCreatesFile = stateFile ? `${stateFile}.pending-creates.json` : path.join(options.dir, '.licensectl', 'pending-creates.json');

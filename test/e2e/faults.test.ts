@@ -86,6 +86,19 @@ describe('applying under faults', () => {
     expect(listed.LicenseConfigurations?.map((c) => c.Name)).toEqual(['only-one']);
   });
 
+  it('STS is retried like every other service: a throttled GetCallerIdentity does not end the command', async () => {
+    const emulator = new Emulator({});
+    const server = await startServer(emulator, { port: 0 });
+    cleanup.push(() => server.close());
+    const dir = await projectDir({ 'licensectl.yaml': PROJECT_YAML('sts-throttled'), 'a.yaml': CONFIG_YAML('a', 'countingType: Core') });
+    cleanup.push(() => removeDir(dir));
+    emulator.faults.failNext('GetCallerIdentity', 3, { type: 'Throttling', status: 400, message: 'Rate exceeded' });
+    const plan = await runCli(['plan', '--dir', dir, '--endpoint', server.url, '--json'], { env: FAST_RETRY });
+    expect(plan.status, plan.stdout + plan.stderr).toBe(0);
+    expect(JSON.parse(plan.stdout).target.account).toBe('000000000000');
+    expect(emulator.callCounts()['GetCallerIdentity']).toBe(4);
+  });
+
   it('a failed grant create leaves the share applied, exits 1, and the next apply creates only the grant', async () => {
     const emulator = new Emulator({});
     const server = await startServer(emulator, { port: 0 });
