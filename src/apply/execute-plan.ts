@@ -142,6 +142,10 @@ class PlanApplyContext implements ApplyContext {
     return nameOrArn.startsWith('arn:') ? nameOrArn : this.planned.get(addressOf(kind, nameOrArn));
   }
 
+  currentArnOf(kind: Kind, nameOrArn: string): string | undefined {
+    return nameOrArn.startsWith('arn:') ? nameOrArn : this.arns.get(addressOf(kind, nameOrArn));
+  }
+
   record(address: string, arn: string): void {
     this.arns.set(address, arn);
   }

@@ -47,6 +47,8 @@ export interface ApplyContext {
   arnOf(kind: Kind, nameOrArn: string): string;
   /** The ARN a reference had when the plan was made (before any replace in this apply); undefined if none. */
   plannedArnOf(kind: Kind, nameOrArn: string): string | undefined;
+  /** The ARN a reference has now in this apply, without throwing: undefined while it is deleted or not yet (re)created. */
+  currentArnOf(kind: Kind, nameOrArn: string): string | undefined;
   /** The client token of one call of this change (`input`: its other members): the same for every retry of that call. */
   clientToken(change: StoreChange, purpose: string, input?: unknown): string;
 }

@@ -183,3 +183,36 @@ describe('validate of Association documents', () => {
     }
   });
 });
+
+describe('an Association and the configurations it names changing in one apply', () => {
+  let dir: string;
+  let lm: LicenseManagerClient;
+  const cli = (args: string[]) => runCli([...args, '--dir', dir]);
+  const configs = (names: string[]) => names.map((n) => CONFIG_YAML(n, 'countingType: Instance\nlicenseCount: 10')).join('---\n');
+  const planned = async () => {
+    const r = await cli(['plan', '--json']);
+    expect(r.status, r.stderr).toBe(0);
+    return JSON.parse(r.stdout) as PlanJson;
+  };
+  const specsOf = async (resourceArn: string) => {
+    const out = await lm.send(new ListLicenseSpecificationsForResourceCommand({ ResourceArn: resourceArn }));
+    return (out.LicenseSpecifications ?? []).map((s) => s.LicenseConfigurationArn!).sort();
+  };
+  beforeAll(async () => {
+    dir = await projectDir({ 'licensectl.yaml': PROJECT_YAML('assoc-drop'), 'configs.yaml': configs(['a-lic', 'b-lic']), 'x.yaml': association('x', AMI, 'a-lic, b-lic') });
+    const r = await cli(['apply', '--auto-approve']);
+    expect(r.status, r.stdout + r.stderr).toBe(0);
+    lm = otherClient(statePathOf(dir));
+  });
+  afterAll(async () => { lm.destroy(); await removeDir(dir); });
+
+  it('a configuration deleted while its Association drops it: the pair is removed first, then the configuration', async () => {
+    const bLic = (await planned()).changes.find((c) => c.address === 'LicenseConfiguration/b-lic')!.arn!;
+    await writeFile(path.join(dir, 'configs.yaml'), configs(['b-lic']));
+    await writeFile(path.join(dir, 'x.yaml'), association('x', AMI, 'b-lic'));
+    const r = await cli(['apply', '--auto-approve', '--concurrency', '1']);
+    expect(r.status, r.stdout + r.stderr).toBe(0);
+    expect(await specsOf(AMI)).toEqual([bLic]);
+    expect((await planned()).changes.filter((c) => c.action !== 'no-op')).toEqual([]);
+  });
+});

@@ -106,10 +106,13 @@ async function create(ctx: StoreContext, change: StoreChange, apply: ApplyContex
 async function update(ctx: StoreContext, change: StoreChange, apply: ApplyContext): Promise<void> {
   const before = beforeOf(change, KIND).spec;
   const after = afterOf(change, KIND).spec;
-  // A configuration replaced in this apply took its pair with it: only the pairs of configurations still there are removed.
+  // A configuration replaced earlier in this apply took its pair with it: only the pairs of configurations still
+  // there are removed. One the plan deletes (or replaces after this update: it waits for the configurations an
+  // update drops) has no ARN in this apply yet, and its pair is removed here, before its delete.
   const beforeArns = before.licenseConfigurations.flatMap((ref) => {
     const planned = apply.plannedArnOf('LicenseConfiguration', ref);
-    return planned !== undefined && planned === apply.arnOf('LicenseConfiguration', ref) ? [planned] : [];
+    const current = apply.currentArnOf('LicenseConfiguration', ref);
+    return planned !== undefined && (current === undefined || current === planned) ? [planned] : [];
   });
   const afterArns = after.licenseConfigurations.map((ref) => apply.arnOf('LicenseConfiguration', ref));
   await setPairs(ctx, change, after, afterArns.filter((a) => !beforeArns.includes(a)), beforeArns.filter((b) => !afterArns.includes(b)));
