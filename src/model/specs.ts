@@ -115,6 +115,11 @@ export interface AssociationSpec {
   readonly licenseConfigurations: readonly string[];
   /** Only for AMIs; null: AWS's default. */
   readonly amiAssociationScope: AmiAssociationScope | null;
+  /**
+   * Read only, never in a document: the configurations carrying this Association's claim whose pair is gone (an
+   * apply killed between its calls, a pair removed by hand). Absent when none; the plan removes them.
+   */
+  readonly unpairedClaims?: readonly string[];
 }
 
 export interface SpecByKind {

@@ -73,8 +73,11 @@ function namesForArns(managed: readonly LiveResource[]): LiveResource[] {
     switch (r.kind) {
       case 'ResourceShare':
         return { ...r, spec: { ...r.spec, licenseConfigurations: r.spec.licenseConfigurations.map((arn) => configurations.get(arn) ?? arn).sort(compareText) } };
-      case 'Association':
-        return { ...r, spec: { ...r.spec, licenseConfigurations: r.spec.licenseConfigurations.map((arn) => configurations.get(arn) ?? arn).sort(compareText) } };
+      case 'Association': {
+        const names = (arns: readonly string[]) => arns.map((arn) => configurations.get(arn) ?? arn).sort(compareText);
+        const { unpairedClaims } = r.spec;
+        return { ...r, spec: { ...r.spec, licenseConfigurations: names(r.spec.licenseConfigurations), ...(unpairedClaims ? { unpairedClaims: names(unpairedClaims) } : {}) } };
+      }
       case 'Grant':
         return { ...r, spec: { ...r.spec, license: licenses.get(r.spec.license) ?? r.spec.license } };
       case 'LicenseConfiguration':

@@ -3,7 +3,7 @@
 import { rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import {
-  CreateLicenseConfigurationCommand, type LicenseManagerClient, TagResourceCommand, ListLicenseSpecificationsForResourceCommand, UpdateLicenseSpecificationsForResourceCommand,
+  CreateLicenseConfigurationCommand, type LicenseManagerClient, ListTagsForResourceCommand, TagResourceCommand, ListLicenseSpecificationsForResourceCommand, UpdateLicenseSpecificationsForResourceCommand,
 } from '@aws-sdk/client-license-manager';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { schemaProblems } from '../../src/app/schema.js';
@@ -22,7 +22,7 @@ spec:
 
 interface PlanJson {
   summary: Record<string, number>;
-  changes: { address: string; action: string; arn: string | null; diff: { path: string; added?: string[]; removed?: string[]; forcesReplacement?: boolean }[] }[];
+  changes: { address: string; action: string; arn: string | null; before?: unknown; diff: { path: string; before?: unknown; after?: unknown; added?: string[]; removed?: string[]; forcesReplacement?: boolean }[] }[];
   unmanaged: { kind: string; arn: string; displayName: string; owner: string }[];
 }
 
@@ -139,11 +139,19 @@ describe('Association documents against the embedded emulator', () => {
     expect(active(await plan())).toEqual([]);
   });
 
-  it('a claim tag whose pair is gone (an apply killed between its calls) is nothing to plan', async () => {
-    await lm.send(new TagResourceCommand({ ResourceArn: await arnOfConfig('c-lic'), Tags: [{ Key: 'licensectl:association:ghost', Value: OTHER_AMI }] }));
+  it('a claim tag whose pair is gone (an apply killed between its calls) is planned away; a pair made by hand later is not taken over', async () => {
+    const [bLic, cLic] = [await arnOfConfig('b-lic'), await arnOfConfig('c-lic')];
+    await lm.send(new TagResourceCommand({ ResourceArn: cLic, Tags: [{ Key: 'licensectl:association:ghost', Value: OTHER_AMI }] }));
     const p = await plan();
-    expect(active(p)).toEqual([]);
-    expect(p.changes.map((c) => c.address)).not.toContain('Association/ghost');
+    expect(active(p)).toEqual([expect.objectContaining({ address: 'Association/ghost', action: 'delete', arn: OTHER_AMI })]);
+    expect(p.changes.find((c) => c.address === 'Association/ghost')).toMatchObject({ before: { spec: { licenseConfigurations: [], unpairedClaims: ['c-lic'] } } });
+    await apply();
+    expect(active(await plan())).toEqual([]);
+    // Someone associates the AMI with c-lic by hand: not ours, kept.
+    await lm.send(new UpdateLicenseSpecificationsForResourceCommand({ ResourceArn: OTHER_AMI, AddLicenseSpecifications: [{ LicenseConfigurationArn: cLic }] }));
+    expect(active(await plan())).toEqual([]);
+    await apply();
+    expect(await specsOf(OTHER_AMI)).toEqual([bLic, cLic].sort());
   });
 
   it('a configuration replaced under an Association: its pair is released before the delete, the new one associated after', async () => {
@@ -214,5 +222,27 @@ describe('an Association and the configurations it names changing in one apply',
     expect(r.status, r.stdout + r.stderr).toBe(0);
     expect(await specsOf(AMI)).toEqual([bLic]);
     expect((await planned()).changes.filter((c) => c.action !== 'no-op')).toEqual([]);
+  });
+
+  it('a configuration dropped whose pair was removed by hand: the update removes its claim, and a later hand-made pair stays', async () => {
+    await writeFile(path.join(dir, 'configs.yaml'), configs(['b-lic', 'd-lic']));
+    await writeFile(path.join(dir, 'x.yaml'), association('x', AMI, 'b-lic, d-lic'));
+    expect((await cli(['apply', '--auto-approve'])).status).toBe(0);
+    const p0 = await planned();
+    const [bLic, dLic] = ['b-lic', 'd-lic'].map((n) => p0.changes.find((c) => c.address === `LicenseConfiguration/${n}`)!.arn!);
+    await lm.send(new UpdateLicenseSpecificationsForResourceCommand({ ResourceArn: AMI, RemoveLicenseSpecifications: [{ LicenseConfigurationArn: dLic }] }));
+    await writeFile(path.join(dir, 'x.yaml'), association('x', AMI, 'b-lic'));
+    const p = await planned();
+    expect(p.changes.filter((c) => c.action !== 'no-op')).toEqual([expect.objectContaining({
+      address: 'Association/x', action: 'update', diff: [expect.objectContaining({ path: 'unpairedClaims', before: ['d-lic'], after: null })],
+    })]);
+    const r = await cli(['apply', '--auto-approve']);
+    expect(r.status, r.stdout + r.stderr).toBe(0);
+    const tags = (await lm.send(new ListTagsForResourceCommand({ ResourceArn: dLic }))).Tags ?? [];
+    expect(tags.map((t) => t.Key)).not.toContain('licensectl:association:x');
+    await lm.send(new UpdateLicenseSpecificationsForResourceCommand({ ResourceArn: AMI, AddLicenseSpecifications: [{ LicenseConfigurationArn: dLic }] }));
+    expect((await planned()).changes.filter((c) => c.action !== 'no-op')).toEqual([]);
+    expect((await cli(['apply', '--auto-approve'])).status).toBe(0);
+    expect(await specsOf(AMI)).toEqual([bLic, dLic].sort());
   });
 });

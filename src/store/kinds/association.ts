@@ -4,7 +4,9 @@
 // ListAssociationsForLicenseConfiguration per managed configuration that carries a claim (no call per resource, and
 // none at all for a project without Associations: the claims come with the tag reads the configurations already
 // need). A pair is the Association's when it is both associated and claimed; a pair of such a configuration that no
-// claim names is unmanaged: listed (the resource as its name, the configuration as its ARN), never removed.
+// claim names is unmanaged: listed (the resource as its name, the configuration as its ARN), never removed. A claim
+// whose pair is gone is read as the Association's `unpairedClaims`, which no document has: the plan shows it, and
+// the apply removes the tag before it can claim a pair someone makes by hand later.
 // Changes are set diffs sent with UpdateLicenseSpecificationsForResource.
 import {
   ListAssociationsForLicenseConfigurationCommand, ListTagsForResourceCommand, TagResourceCommand, UntagResourceCommand, UpdateLicenseSpecificationsForResourceCommand,
@@ -35,13 +37,21 @@ export async function readAssociations(ctx: StoreContext, configurations: Readon
   // name → resource → the configurations associated with it under a claim of that name (and their scopes).
   const byName = new Map<string, Map<string, { configurations: string[]; scopes: string[] }>>();
   const others: OtherResource[] = [];
+  // name → resource claimed → the configurations claiming a pair that is gone.
+  const unpaired = new Map<string, { resourceArn: string; configurations: string[] }>();
   for (const { arn, associations } of listed) {
     const claims = claimsOf(configurations.get(arn) ?? {});
     const claimed = new Set(claims.values());
     for (const [name, resourceArn] of claims) {
       const found = associations.find((a) => a.ResourceArn === resourceArn);
-      // A claim whose pair is gone (removed by hand, or an apply killed between the two) is not live.
-      if (!found) continue;
+      // A claim whose pair is gone (removed by hand, or an apply killed between the two) is no pair, but it is
+      // still ours to remove: left there, it would take over a pair someone makes by hand later.
+      if (!found) {
+        const entry = unpaired.get(name) ?? { resourceArn, configurations: [] };
+        unpaired.set(name, entry);
+        entry.configurations.push(arn);
+        continue;
+      }
       const resources = byName.get(name) ?? new Map<string, { configurations: string[]; scopes: string[] }>();
       const entry = resources.get(resourceArn) ?? { configurations: [], scopes: [] };
       byName.set(name, resources.set(resourceArn, entry));
@@ -65,10 +75,21 @@ export async function readAssociations(ctx: StoreContext, configurations: Readon
       // ARNs here; the store swaps them for the configurations' names.
       licenseConfigurations: [...new Set(entry.configurations)].sort(compareText),
       amiAssociationScope: entry.scopes.length > 0 && entry.scopes.length === entry.configurations.length ? entry.scopes[0] as AmiAssociationScope : null,
+      ...unpairedOf(unpaired.get(name)),
     };
     managed.push({ kind: KIND, name, arn: resourceArn, tags: {}, meta: {}, spec });
   }
+  // A name with claims only, none of them paired: an Association with no pair, whose claims the plan removes.
+  for (const [name, entry] of [...unpaired].sort(([a], [b]) => compareText(a, b))) {
+    if (byName.has(name)) continue;
+    const spec: AssociationSpec = { resourceArn: entry.resourceArn, licenseConfigurations: [], amiAssociationScope: null, ...unpairedOf(entry) };
+    managed.push({ kind: KIND, name, arn: entry.resourceArn, tags: {}, meta: {}, spec });
+  }
   return { managed, others };
+}
+
+function unpairedOf(entry: { configurations: readonly string[] } | undefined): Pick<AssociationSpec, 'unpairedClaims'> {
+  return entry && entry.configurations.length > 0 ? { unpairedClaims: [...new Set(entry.configurations)].sort(compareText) } : {};
 }
 
 /** A pair that is not an Association's: the resource as its name, the configuration as its ARN. */
@@ -81,8 +102,11 @@ function claimsOf(tags: Tags): Map<string, string> {
   return new Map(Object.entries(tags).filter(([k]) => k.startsWith(ASSOCIATION_TAG_PREFIX)).map(([k, v]) => [k.slice(ASSOCIATION_TAG_PREFIX.length), v]));
 }
 
-/** The claim is tagged before the pair is added, and removed after the pair is: a pair of ours is never unclaimed. */
-async function setPairs(ctx: StoreContext, change: StoreChange, spec: AssociationSpec, add: readonly string[], remove: readonly string[]): Promise<void> {
+/**
+ * The claim is tagged before the pair is added, and removed after the pair is: a pair of ours is never unclaimed.
+ * `unclaim`: configurations whose claim has no pair any more; only their tag is removed.
+ */
+async function setPairs(ctx: StoreContext, change: StoreChange, spec: AssociationSpec, add: readonly string[], remove: readonly string[], unclaim: readonly string[] = []): Promise<void> {
   const key = `${ASSOCIATION_TAG_PREFIX}${change.name}`;
   for (const arn of add) await ctx.clients.lm.send(new TagResourceCommand({ ResourceArn: arn, Tags: [{ Key: key, Value: spec.resourceArn }] }));
   if (add.length > 0 || remove.length > 0) {
@@ -94,7 +118,13 @@ async function setPairs(ctx: StoreContext, change: StoreChange, spec: Associatio
     }));
   }
   // A configuration deleted meanwhile took its tags with it.
-  for (const arn of remove) await unlessGone(() => ctx.clients.lm.send(new UntagResourceCommand({ ResourceArn: arn, TagKeys: [key] })));
+  const untag = [...new Set([...remove, ...unclaim.filter((arn) => !add.includes(arn))])];
+  for (const arn of untag) await unlessGone(() => ctx.clients.lm.send(new UntagResourceCommand({ ResourceArn: arn, TagKeys: [key] })));
+}
+
+/** The configurations whose claim the plan read without its pair, as their ARNs when the plan was made. */
+function unpairedArns(spec: AssociationSpec, apply: ApplyContext): string[] {
+  return (spec.unpairedClaims ?? []).flatMap((ref) => apply.plannedArnOf('LicenseConfiguration', ref) ?? []);
 }
 
 async function create(ctx: StoreContext, change: StoreChange, apply: ApplyContext): Promise<string> {
@@ -115,14 +145,14 @@ async function update(ctx: StoreContext, change: StoreChange, apply: ApplyContex
     return planned !== undefined && (current === undefined || current === planned) ? [planned] : [];
   });
   const afterArns = after.licenseConfigurations.map((ref) => apply.arnOf('LicenseConfiguration', ref));
-  await setPairs(ctx, change, after, afterArns.filter((a) => !beforeArns.includes(a)), beforeArns.filter((b) => !afterArns.includes(b)));
+  await setPairs(ctx, change, after, afterArns.filter((a) => !beforeArns.includes(a)), beforeArns.filter((b) => !afterArns.includes(b)), unpairedArns(before, apply));
 }
 
 /** Removes exactly the pairs the plan read as this Association's: the configurations' ARNs as the plan knew them. */
 async function remove(ctx: StoreContext, change: StoreChange, apply?: ApplyContext): Promise<void> {
   if (!apply) throw new Error(`internal: ${change.address} is removed only as part of a plan`);
   const { spec } = beforeOf(change, KIND);
-  await setPairs(ctx, change, spec, [], spec.licenseConfigurations.flatMap((ref) => apply.plannedArnOf('LicenseConfiguration', ref) ?? []));
+  await setPairs(ctx, change, spec, [], spec.licenseConfigurations.flatMap((ref) => apply.plannedArnOf('LicenseConfiguration', ref) ?? []), unpairedArns(spec, apply));
 }
 
 /**
