@@ -39,6 +39,13 @@ describe('Association documents', () => {
     expect(found[0]).toBe('resources.yaml:10:16: error: "resourceArn" must be the ARN of an AMI (arn:aws:ec2:REGION::image/ami-…), an instance (…:ACCOUNT:instance/i-…), a dedicated host (…:dedicated-host/h-…) or a host resource group (arn:aws:resource-groups:REGION:ACCOUNT:group/NAME)');
   });
 
+  it('an AMI ARN with an account, at resourceArn, with the form AWS lists it in (it would never converge)', async () => {
+    expect(await withResources(`${CONFIG}---\n${association('arn:aws:ec2:us-east-1:111122223333:image/ami-0abc1234', 'windows-server')}`)).toEqual([
+      expect.stringMatching(/^resources\.yaml:10:16: error: "resourceArn" must be the ARN of an AMI \(arn:aws:ec2:REGION::image\/ami-…\)/),
+      '  hint: an AMI\'s ARN has no account (AWS lists it without one): write "arn:aws:ec2:us-east-1::image/ami-0abc1234"',
+    ]);
+  });
+
   it('amiAssociationScope on a resource that is not an AMI, at the field', async () => {
     const doc = association('arn:aws:ec2:us-east-1:111122223333:instance/i-0abc', 'windows-server', '  amiAssociationScope: cross-account\n');
     expect(await withResources(`${CONFIG}---\n${doc}`)).toEqual([

@@ -175,17 +175,19 @@ function describeLimit(keyword: string, label: string, params: Record<string, un
 }
 
 // Principals: RAM shares take an account as its 12-digit id, License Manager grants as its root ARN; each form is
-// a common mistake for the other, so the hint writes the form the field takes.
+// a common mistake for the other, so the hint writes the form the field takes. An Association's AMI likewise: AWS
+// lists image ARNs without an account, so one written with it would never match what is read back.
 
 const ROOT_ARN = /^arn:aws[a-z-]*:iam::([0-9]{12}):root$/;
 const ACCOUNT_ID = /^[0-9]{12}$/;
+const AMI_WITH_ACCOUNT = /^(arn:aws[a-z-]*:ec2:[a-z0-9-]+):[0-9]{12}:(image\/ami-[0-9a-zA-Z]+)$/;
 
 function withFormHint(path: readonly string[], data: unknown, described: Described): Described {
-  const hint = principalFormHint(path, data);
+  const hint = formHint(path, data);
   return hint === undefined ? described : { ...described, hint };
 }
 
-function principalFormHint(path: readonly string[], data: unknown): string | undefined {
+function formHint(path: readonly string[], data: unknown): string | undefined {
   const value = typeof data === 'number' ? String(data) : data;
   if (typeof value !== 'string') return undefined;
   const [spec, field] = path;
@@ -196,6 +198,10 @@ function principalFormHint(path: readonly string[], data: unknown): string | und
   }
   if (field === 'principal' && path.length === 2 && ACCOUNT_ID.test(value)) {
     return `a grant names an account by its root ARN: write "arn:aws:iam::${value}:root" (resource shares take the bare id)`;
+  }
+  const ami = AMI_WITH_ACCOUNT.exec(value);
+  if (field === 'resourceArn' && path.length === 2 && ami !== null) {
+    return `an AMI's ARN has no account (AWS lists it without one): write "${ami[1]!}::${ami[2]!}"`;
   }
   return undefined;
 }
