@@ -245,4 +245,23 @@ describe('an Association and the configurations it names changing in one apply',
     expect((await cli(['apply', '--auto-approve'])).status).toBe(0);
     expect(await specsOf(AMI)).toEqual([bLic, dLic].sort());
   });
+
+  it('a configuration replaced while a pair nobody claims holds it: refused before our pairs are released', async () => {
+    const bLic = (await planned()).changes.find((c) => c.address === 'LicenseConfiguration/b-lic')!.arn!;
+    await lm.send(new UpdateLicenseSpecificationsForResourceCommand({ ResourceArn: OTHER_AMI, AddLicenseSpecifications: [{ LicenseConfigurationArn: bLic }] }));
+    await writeFile(path.join(dir, 'configs.yaml'), ['b-lic', 'd-lic'].map((n) => CONFIG_YAML(n, `countingType: ${n === 'b-lic' ? 'Core' : 'Instance'}\nlicenseCount: 10`)).join('---\n'));
+    const r = await cli(['apply', '--auto-approve']);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toContain(`License configuration ${bLic} is in use by 1 associated resource this project does not manage: ${OTHER_AMI}`);
+    expect(await specsOf(AMI)).toContain(bLic);
+    expect(await specsOf(OTHER_AMI)).toEqual([bLic]);
+    // Its owner removes the pair: the next apply replaces the configuration and associates the new one.
+    await lm.send(new UpdateLicenseSpecificationsForResourceCommand({ ResourceArn: OTHER_AMI, RemoveLicenseSpecifications: [{ LicenseConfigurationArn: bLic }] }));
+    const again = await cli(['apply', '--auto-approve']);
+    expect(again.status, again.stdout + again.stderr).toBe(0);
+    const newB = (await planned()).changes.find((c) => c.address === 'LicenseConfiguration/b-lic')!.arn!;
+    expect(newB).not.toBe(bLic);
+    expect(await specsOf(AMI)).toContain(newB);
+    expect((await planned()).changes.filter((c) => c.action !== 'no-op')).toEqual([]);
+  });
 });

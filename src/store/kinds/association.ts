@@ -159,12 +159,21 @@ async function remove(ctx: StoreContext, change: StoreChange, apply?: ApplyConte
  * Before a managed configuration is deleted (a delete, or the first half of a replace): AWS refuses to delete one in
  * use, so the pairs this project claims on it are removed first; they would go with it anyway, and an Association
  * that keeps naming a replaced configuration associates the new one after (its forced update). Pairs nobody claims
- * are left alone, and the delete then fails as AWS says: they are not ours to remove.
+ * are not ours to remove: when there is one, the delete is refused before anything is touched (as AWS would refuse
+ * it, naming them), so our working pairs are not stripped from a configuration that stays.
  */
 export async function releaseClaimedPairs(ctx: StoreContext, configurationArn: string): Promise<void> {
   const out = await unlessGone(() => ctx.clients.lm.send(new ListTagsForResourceCommand({ ResourceArn: configurationArn })));
   const tags = Object.fromEntries((out?.Tags ?? []).map((t) => [t.Key ?? '', t.Value ?? '']));
-  for (const resourceArn of [...new Set(claimsOf(tags).values())].sort(compareText)) {
+  const claimed = [...new Set(claimsOf(tags).values())].sort(compareText);
+  const associations = (await unlessGone(() => listAssociations(ctx, configurationArn))) ?? [];
+  const others = [...new Set(associations.flatMap((a) => (a.ResourceArn && !claimed.includes(a.ResourceArn) ? [a.ResourceArn] : [])))].sort(compareText);
+  if (others.length > 0) {
+    const error = new Error(`License configuration ${configurationArn} is in use by ${others.length === 1 ? '1 associated resource' : `${others.length} associated resources`} this project does not manage: ${others.join(', ')}; disassociate them before deleting it`);
+    error.name = 'InvalidParameterValueException';
+    throw error;
+  }
+  for (const resourceArn of claimed) {
     try {
       await ctx.clients.lm.send(new UpdateLicenseSpecificationsForResourceCommand({ ResourceArn: resourceArn, RemoveLicenseSpecifications: [{ LicenseConfigurationArn: configurationArn }] }));
     } catch (error) {
