@@ -22,6 +22,7 @@ export function semanticDiagnostics(documents: readonly ParsedDocument[], projec
     ...checkProject(all, projectDisplay),
     ...checkDuplicateNames(sound),
     ...checkReferences(sound, all, unparsed),
+    ...checkDuplicatePairs(sound),
     ...documentDiagnostics(sound),
   ];
 }
@@ -87,6 +88,31 @@ function checkDuplicateNames(views: readonly DocumentView[]): Diagnostic[] {
       hint: `first defined at ${whereIs(earlier, NAME)}; names are unique per kind`,
       field: 'metadata.name',
     }));
+  }
+  return found;
+}
+
+// A pair (resource, configuration) belongs to one Association: the configuration carries one claim per pair, and
+// two documents naming it would each plan the other's pair away.
+
+function checkDuplicatePairs(views: readonly DocumentView[]): Diagnostic[] {
+  const first = new Map<string, { view: DocumentView; index: number }>();
+  const found: Diagnostic[] = [];
+  for (const view of views) {
+    const { resourceArn, licenseConfigurations } = view.spec;
+    if (view.kind !== 'Association' || typeof resourceArn !== 'string' || !Array.isArray(licenseConfigurations)) continue;
+    licenseConfigurations.forEach((entry, index) => {
+      if (!isName(entry)) return;
+      const key = `${resourceArn}\n${entry}`;
+      const earlier = first.get(key);
+      if (earlier === undefined) first.set(key, { view, index });
+      else if (earlier.view !== view) found.push(errorAtPath(view.pd, ['spec', 'licenseConfigurations', String(index)], {
+        code: 'DUPLICATE_PAIR',
+        message: `the pair (${resourceArn}, LicenseConfiguration "${entry}") is already named by Association "${earlier.view.name ?? ''}"`,
+        hint: `named at ${whereIs(earlier.view, ['spec', 'licenseConfigurations', String(earlier.index)])}; a pair belongs to one Association: remove it from one of them`,
+        field: `spec.licenseConfigurations[${index}]`,
+      }));
+    });
   }
   return found;
 }

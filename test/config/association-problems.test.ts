@@ -55,6 +55,21 @@ describe('Association documents', () => {
     expect(await withResources(`${CONFIG}---\n${association('arn:aws:ec2:us-east-1::image/ami-0abc1234', 'windows-server', '  amiAssociationScope: cross-account\n')}`)).toEqual([]);
   });
 
+  it('two documents naming the same pair: at the second one\'s entry, pointing at the first', async () => {
+    const ami = 'arn:aws:ec2:us-east-1::image/ami-0abc1234';
+    const second = association(ami, 'other-server, windows-server').replace('ami-windows', 'ami-again');
+    const other = yaml`
+      apiVersion: licensectl/v1
+      kind: LicenseConfiguration
+      metadata: {name: other-server}
+      spec: {countingType: vCPU}
+    `;
+    expect(await withResources(`${CONFIG}---\n${other}---\n${association(ami, 'windows-server')}---\n${second}`)).toEqual([
+      'resources.yaml:23:41: error: the pair (arn:aws:ec2:us-east-1::image/ami-0abc1234, LicenseConfiguration "windows-server") is already named by Association "ami-windows"',
+      '  hint: named at resources.yaml:16:27; a pair belongs to one Association: remove it from one of them',
+    ]);
+  });
+
   it('normalises to a sorted set of names and a null scope', async () => {
     const dir = await projectDir({
       'licensectl.yaml': PROJECT,
