@@ -109,7 +109,7 @@ export const AMI_ASSOCIATION_SCOPES = ['cross-account'] as const;
 export type AmiAssociationScope = (typeof AMI_ASSOCIATION_SCOPES)[number];
 
 export interface AssociationSpec {
-  /** The ARN of an AMI, an instance, a dedicated host or a host resource group; not ours, never changed. */
+  /** The ARN of an AMI, an instance or a dedicated host; not ours, never changed. */
   readonly resourceArn: string;
   /** Sorted names of managed LicenseConfigurations. */
   readonly licenseConfigurations: readonly string[];

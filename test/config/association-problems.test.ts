@@ -1,5 +1,5 @@
 // An Association document's problems, each at its field: configurations it names must be documents of this project,
-// and its resource must be an AMI, an instance, a dedicated host or a host resource group.
+// and its resource must be an AMI, an instance or a dedicated host (the API reference documents no other).
 import { describe, expect, it } from 'vitest';
 import { loadDesiredState } from '../../src/config/load.js';
 import { directorySource } from '../../src/config/source.js';
@@ -34,9 +34,12 @@ describe('Association documents', () => {
     expect(found[0]).toMatch(/^resources\.yaml:11:27: error: "licenseConfigurations\[0\]" must be 1-63 lower-case letters/);
   });
 
-  it('a resource that is not an AMI, instance, dedicated host or host resource group, at resourceArn', async () => {
-    const found = await withResources(`${CONFIG}---\n${association('arn:aws:s3:::my-bucket', 'windows-server')}`);
-    expect(found[0]).toBe('resources.yaml:10:16: error: "resourceArn" must be the ARN of an AMI (arn:aws:ec2:REGION::image/ami-…), an instance (…:ACCOUNT:instance/i-…), a dedicated host (…:dedicated-host/h-…) or a host resource group (arn:aws:resource-groups:REGION:ACCOUNT:group/NAME)');
+  it('a resource that is not an AMI, instance or dedicated host (a host resource group included), at resourceArn', async () => {
+    const expected = 'error: "resourceArn" must be the ARN of an AMI (arn:aws:ec2:REGION::image/ami-…), an instance (…:ACCOUNT:instance/i-…) or a dedicated host (…:dedicated-host/h-…)';
+    for (const arn of ['arn:aws:s3:::my-bucket', 'arn:aws:resource-groups:us-east-1:111122223333:group/hosts']) {
+      const found = await withResources(`${CONFIG}---\n${association(arn, 'windows-server')}`);
+      expect(found[0]).toBe(`resources.yaml:10:16: ${expected}`);
+    }
   });
 
   it('an AMI ARN with an account, at resourceArn, with the form AWS lists it in (it would never converge)', async () => {

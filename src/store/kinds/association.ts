@@ -1,4 +1,4 @@
-// Associations between a resource (an AMI, instance, host or host resource group: never ours) and managed license
+// Associations between a resource (an AMI, an instance or a dedicated host: never ours) and managed license
 // configurations. The resource carries no tag of ours, so each managed configuration records the pairs it is in:
 // one tag `licensectl:association:<name>` = the resource's ARN (a claim). Reading is one paginated
 // ListAssociationsForLicenseConfiguration per managed configuration that carries a claim (no call per resource, and
