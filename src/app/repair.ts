@@ -74,22 +74,25 @@ function differencesOf(copies: readonly LiveResource[]): string[] {
   });
 }
 
-/** ARNs referred to by managed shares (their configurations) and by any grant (its license), with who refers. */
+/** ARNs referred to by managed shares and Associations (their configurations) and by any grant (its license), with who refers. */
 function usersOf(managed: readonly LiveResource[], grantedLicenses: readonly string[]): Map<string, string[]> {
   const users = new Map<string, string[]>();
   const add = (arn: string, user: string) => users.set(arn, [...(users.get(arn) ?? []), user]);
   for (const r of managed) if (r.kind === 'ResourceShare') for (const arn of r.spec.licenseConfigurations) add(arn, `ResourceShare/${r.name}`);
+  for (const r of managed) if (r.kind === 'Association') for (const arn of r.spec.licenseConfigurations) add(arn, `Association/${r.name}`);
   for (const license of grantedLicenses) add(license, 'a grant');
   return users;
 }
 
-/** Who uses a copy: shares and grants that name it, any share of the account it is associated with, consumption. */
+/** Who uses a copy: shares, Associations and grants that name it, any share of the account it is associated with, consumption, associated resources. */
 async function usedBy(store: Store, copy: LiveResource, users: ReadonlyMap<string, readonly string[]>): Promise<string[]> {
   const by = [...new Set(users.get(copy.arn) ?? [])];
   if (copy.kind === 'LicenseConfiguration') {
     if (by.length === 0 && store.isShared(copy.arn)) by.push('a resource share');
-    const consumed = await store.consumedLicenses(copy.arn);
+    const { consumed, associated } = await store.licenseUse(copy.arn);
     if (consumed > 0) by.push(`${consumed} consumed licenses`);
+    // A pair on an AMI or a stopped instance consumes nothing: deleting its copy would strip it.
+    if (associated > 0 && !by.some((u) => u.startsWith('Association/'))) by.push(`${associated} associated resources`);
   }
   return by;
 }

@@ -101,9 +101,11 @@ export class Store {
     return this.ctx.shared.has(arn);
   }
 
-  /** How many licenses of a configuration are in use (GetLicenseConfiguration's ConsumedLicenses). */
-  async consumedLicenses(arn: string): Promise<number> {
-    return (await this.ctx.clients.lm.send(new GetLicenseConfigurationCommand({ LicenseConfigurationArn: arn }))).ConsumedLicenses ?? 0;
+  /** How a configuration is in use: licenses consumed and resources associated (GetLicenseConfiguration's ConsumedLicenses, ManagedResourceSummaryList). */
+  async licenseUse(arn: string): Promise<{ consumed: number; associated: number }> {
+    const out = await this.ctx.clients.lm.send(new GetLicenseConfigurationCommand({ LicenseConfigurationArn: arn }));
+    // Associations count too: a pair on an AMI or a stopped instance consumes nothing and is still a use.
+    return { consumed: out.ConsumedLicenses ?? 0, associated: (out.ManagedResourceSummaryList ?? []).reduce((n, row) => n + (row.AssociationCount ?? 0), 0) };
   }
 
   /** The resource of `change` read again, where its kind changes through versions; null when it is gone or not ours. */

@@ -3,7 +3,7 @@
 import { rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import {
-  CreateLicenseConfigurationCommand, type LicenseManagerClient, ListTagsForResourceCommand, TagResourceCommand, ListLicenseSpecificationsForResourceCommand, UpdateLicenseSpecificationsForResourceCommand,
+  CreateLicenseConfigurationCommand, GetLicenseConfigurationCommand, type LicenseManagerClient, ListTagsForResourceCommand, TagResourceCommand, ListLicenseSpecificationsForResourceCommand, UntagResourceCommand, UpdateLicenseSpecificationsForResourceCommand,
 } from '@aws-sdk/client-license-manager';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { schemaProblems } from '../../src/app/schema.js';
@@ -263,5 +263,44 @@ describe('an Association and the configurations it names changing in one apply',
     expect(newB).not.toBe(bLic);
     expect(await specsOf(AMI)).toContain(newB);
     expect((await planned()).changes.filter((c) => c.action !== 'no-op')).toEqual([]);
+  });
+});
+
+describe('repair of a configuration an Association uses', () => {
+  let dir: string;
+  let lm: LicenseManagerClient;
+  const cli = (args: string[]) => runCli([...args, '--dir', dir]);
+  beforeAll(async () => {
+    dir = await projectDir({
+      'licensectl.yaml': PROJECT_YAML('assoc-repair'), 'configs.yaml': CONFIG_YAML('a-lic', 'countingType: Instance\nlicenseCount: 10'), 'x.yaml': association('x', AMI, 'a-lic'),
+    });
+    const r = await cli(['apply', '--auto-approve']);
+    expect(r.status, r.stdout + r.stderr).toBe(0);
+    lm = otherClient(statePathOf(dir));
+  });
+  afterAll(async () => { lm.destroy(); await removeDir(dir); });
+
+  it('keeps the copy holding the pairs (an AMI\'s consume nothing) and deletes the other', async () => {
+    const p = JSON.parse((await cli(['plan', '--json'])).stdout) as PlanJson;
+    const original = p.changes.find((c) => c.address === 'LicenseConfiguration/a-lic')!.arn!;
+    const g = await lm.send(new GetLicenseConfigurationCommand({ LicenseConfigurationArn: original }));
+    const copy = (await lm.send(new CreateLicenseConfigurationCommand({
+      Name: g.Name, Description: g.Description, LicenseCountingType: g.LicenseCountingType, LicenseCount: g.LicenseCount, LicenseCountHardLimit: g.LicenseCountHardLimit,
+      LicenseRules: g.LicenseRules, Tags: (g.Tags ?? []).filter((t) => !t.Key!.startsWith('licensectl:association:')),
+    }))).LicenseConfigurationArn!;
+    // The pair is on the copy repair would otherwise delete: the one whose ARN sorts last.
+    const [kept, other] = [original, copy].sort().reverse() as [string, string];
+    if (kept === copy) {
+      await lm.send(new TagResourceCommand({ ResourceArn: copy, Tags: [{ Key: 'licensectl:association:x', Value: AMI }] }));
+      await lm.send(new UpdateLicenseSpecificationsForResourceCommand({ ResourceArn: AMI, AddLicenseSpecifications: [{ LicenseConfigurationArn: copy }], RemoveLicenseSpecifications: [{ LicenseConfigurationArn: original }] }));
+      await lm.send(new UntagResourceCommand({ ResourceArn: original, TagKeys: ['licensectl:association:x'] }));
+    }
+    const r = await cli(['repair', '--auto-approve']);
+    expect(r.status, r.stdout + r.stderr).toBe(0);
+    const specs = (await lm.send(new ListLicenseSpecificationsForResourceCommand({ ResourceArn: AMI }))).LicenseSpecifications ?? [];
+    expect(specs.map((s) => s.LicenseConfigurationArn)).toEqual([kept]);
+    await expect(lm.send(new GetLicenseConfigurationCommand({ LicenseConfigurationArn: other }))).rejects.toThrow();
+    const after = JSON.parse((await cli(['plan', '--json'])).stdout) as PlanJson;
+    expect(after.changes.filter((c) => c.action !== 'no-op')).toEqual([]);
   });
 });
