@@ -5,6 +5,7 @@ import { isKind } from '../model/index.js';
 import { describePosition, errorAt, errorAtPath, locatePath, nodePosition, type ParsedDocument } from './document.js';
 import { documentDiagnostics, viewOf, type DocumentView } from './document-checks.js';
 import { didYouMean } from '../util/did-you-mean.js';
+import { isRecord } from '../util/canonical.js';
 import { PROJECT_FILE } from './source.js';
 
 /** common.schema.json#/$defs/name (a test keeps the two equal). */
@@ -23,6 +24,7 @@ export function semanticDiagnostics(documents: readonly ParsedDocument[], projec
     ...checkDuplicateNames(sound),
     ...checkReferences(sound, all, unparsed),
     ...checkDuplicatePairs(sound),
+    ...checkConfigurationTagLimit(sound),
     ...documentDiagnostics(sound),
   ];
 }
@@ -115,6 +117,34 @@ function checkDuplicatePairs(views: readonly DocumentView[]): Diagnostic[] {
     });
   }
   return found;
+}
+
+// AWS allows 50 tags on a resource. A managed configuration carries its own tags, the 2 ownership tags, and one
+// claim per Association naming it: found here, not half-way through an apply.
+
+const TAG_LIMIT = 50;
+const OWNERSHIP_TAGS = 2;
+
+function checkConfigurationTagLimit(views: readonly DocumentView[]): Diagnostic[] {
+  const associations = views.filter((v) => v.kind === 'Association' && Array.isArray(v.spec.licenseConfigurations));
+  return views.flatMap((view) => {
+    if (view.kind !== 'LicenseConfiguration' || view.name === undefined) return [];
+    const name = view.name;
+    const own = isRecord(view.metadata.tags) ? Object.keys(view.metadata.tags).length : 0;
+    const naming = associations.filter((a) => (a.spec.licenseConfigurations as unknown[]).includes(name));
+    const total = own + OWNERSHIP_TAGS + naming.length;
+    if (total <= TAG_LIMIT) return [];
+    const problem = {
+      code: 'TAG_LIMIT',
+      message: `LicenseConfiguration "${name}" would carry ${total} tags; AWS allows ${TAG_LIMIT}`,
+      hint: `${own} of its own, ${OWNERSHIP_TAGS} that licensectl sets, and 1 for each of the ${naming.length} Associations naming it: name it in fewer Associations, or give it fewer tags`,
+    };
+    // At the Association that goes over; when its own tags alone do, at them.
+    const over = naming[TAG_LIMIT - OWNERSHIP_TAGS - own];
+    if (over === undefined) return [errorAtPath(view.pd, ['metadata', 'tags'], { ...problem, field: 'metadata.tags' })];
+    const index = (over.spec.licenseConfigurations as unknown[]).indexOf(name);
+    return [errorAtPath(over.pd, ['spec', 'licenseConfigurations', String(index)], { ...problem, field: `spec.licenseConfigurations[${index}]` })];
+  });
 }
 
 // References between documents: a share's license configurations and a grant's license must be defined.

@@ -73,6 +73,23 @@ describe('Association documents', () => {
     ]);
   });
 
+  it('a configuration whose tags, ownership tags and claims would pass AWS\'s 50: at the Association entry that goes over', async () => {
+    const tags = Array.from({ length: 47 }, (_, i) => `t${i}: v`).join(', ');
+    const tagged = yaml`
+      apiVersion: licensectl/v1
+      kind: LicenseConfiguration
+      metadata: {name: windows-server, tags: {${tags}}}
+      spec: {countingType: vCPU}
+    `;
+    const ami = 'arn:aws:ec2:us-east-1::image/ami-0abc1234';
+    const second = association('arn:aws:ec2:us-east-1::image/ami-0def5678', 'windows-server').replace('ami-windows', 'ami-again');
+    expect(await withResources(`${tagged}---\n${association(ami, 'windows-server')}`)).toEqual([]);
+    expect(await withResources(`${tagged}---\n${association(ami, 'windows-server')}---\n${second}`)).toEqual([
+      'resources.yaml:18:27: error: LicenseConfiguration "windows-server" would carry 51 tags; AWS allows 50',
+      '  hint: 47 of its own, 2 that licensectl sets, and 1 for each of the 2 Associations naming it: name it in fewer Associations, or give it fewer tags',
+    ]);
+  });
+
   it('normalises to a sorted set of names and a null scope', async () => {
     const dir = await projectDir({
       'licensectl.yaml': PROJECT,
