@@ -4,13 +4,8 @@ import { sortKeys, toJsonValue } from '../plan/diff-resource.js';
 import type { DesiredChanges, DesiredDocumentChange } from '../plan/desired-diff.js';
 import type { Action, FieldDiff, FieldLeaf, JsonValue, Plan, PlanSource, PlanSummary, ResourceBody, ResourceChange, Targeted } from '../plan/types.js';
 
-export interface JsonFieldLeaf {
-  readonly path: string;
-  readonly before: JsonValue;
-  readonly after: JsonValue;
-  readonly added?: readonly JsonValue[];
-  readonly removed?: readonly JsonValue[];
-}
+/** A leaf is written as the plan holds it (its path already in document spelling). */
+export type JsonFieldLeaf = FieldLeaf;
 
 export interface JsonFieldDiff extends JsonFieldLeaf {
   readonly forcesReplacement?: true;
