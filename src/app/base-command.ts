@@ -7,7 +7,7 @@ import { Command, Flags } from '@oclif/core';
 import { LicensectlError } from '../errors/index.js';
 import type { CallStats } from '../store/index.js';
 import { asLicensectlError, renderError } from './cli-errors.js';
-import { plural } from '../util/plural.js';
+import { plural } from '../util/words.js';
 
 export abstract class BaseCommand extends Command {
   static override enableJsonFlag = true;

@@ -6,9 +6,8 @@
 import { statSync } from 'node:fs';
 import { LicensectlError } from '../errors/index.js';
 import { diagnosticsToJson, renderDiagnostics } from '../render/diagnostics.js';
-import { nearest } from '../util/did-you-mean.js';
+import { nearest, plural } from '../util/words.js';
 import { printable } from '../util/safe-text.js';
-import { plural } from '../util/plural.js';
 
 /** What the command line knows of the command that failed: its id and the flags and arguments it takes. */
 export interface CommandShape {

@@ -11,7 +11,7 @@ import type { Plan, PlanSource } from '../plan/types.js';
 import { liveState, pairGrants, type Store } from '../store/index.js';
 import { invalidDesiredState, withBaseProject } from './invalid-state.js';
 import { openStore, type StoreFlags } from './open-store.js';
-import { plural } from '../util/plural.js';
+import { plural } from '../util/words.js';
 
 export interface PlanRun {
   readonly loaded: LoadedState;

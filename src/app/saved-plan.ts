@@ -10,7 +10,7 @@ import type { Plan } from '../plan/types.js';
 import { planToJson } from '../render/plan-json.js';
 import { canonicalJson } from '../util/canonical.js';
 import { schemaProblems } from './schema.js';
-import { plural } from '../util/plural.js';
+import { plural } from '../util/words.js';
 
 const HINT = 'pass the file written by `licensectl plan --out FILE`';
 

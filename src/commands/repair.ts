@@ -6,7 +6,7 @@ import { loadDesired } from '../app/planning.js';
 import { applyRepairs, planRepairs, type Repair } from '../app/repair.js';
 import { parseDuration } from '../util/duration.js';
 import { printable } from '../util/safe-text.js';
-import { plural } from '../util/plural.js';
+import { plural } from '../util/words.js';
 
 /** `repair --json`: what was found at each duplicated address and what was done. */
 export interface RepairResult {

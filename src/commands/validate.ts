@@ -3,7 +3,7 @@ import { BaseCommand, dirFlag } from '../app/base-command.js';
 import { loadDesired } from '../app/planning.js';
 import type { Diagnostic } from '../errors/index.js';
 import { diagnosticsToJson, renderDiagnostics } from '../render/diagnostics.js';
-import { plural } from '../util/plural.js';
+import { plural } from '../util/words.js';
 
 /** `validate --json`, described by schemas/validate-result.schema.json. */
 export interface ValidateResult {

@@ -4,7 +4,7 @@ import type { Diagnostic } from '../errors/index.js';
 import { isKind } from '../model/index.js';
 import { describePosition, errorAt, errorAtPath, locatePath, nodePosition, type ParsedDocument } from './document.js';
 import { documentDiagnostics, viewOf, type DocumentView } from './document-checks.js';
-import { didYouMean } from '../util/did-you-mean.js';
+import { didYouMean } from '../util/words.js';
 import { isRecord } from '../util/canonical.js';
 import { PROJECT_FILE } from './source.js';
 

@@ -7,7 +7,7 @@ import type { Command, Hook, Interfaces } from '@oclif/core';
 import { colorOn } from '../app/base-command.js';
 import { displayId, renderError, strayArguments } from '../app/cli-errors.js';
 import { LicensectlError } from '../errors/index.js';
-import { nearest, nearestOf } from '../util/did-you-mean.js';
+import { nearest, nearestOf } from '../util/words.js';
 
 const hook: Hook<'command_not_found'> = async function ({ id, argv = [], config }) {
   const error = notFound(id, config);

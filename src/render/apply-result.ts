@@ -4,7 +4,7 @@
 import type { ApplyResult, ChangeResult } from '../plan/types.js';
 import { printable } from '../util/safe-text.js';
 import { actionLook, type ColorOptions, outcomeLook, type Paint, painter } from './symbols.js';
-import { plural } from '../util/plural.js';
+import { plural } from '../util/words.js';
 
 export interface ApplyResultOptions extends ColorOptions {
   /**

@@ -7,7 +7,7 @@ import type { Diagnostic } from '../errors/index.js';
 import { printable } from '../util/safe-text.js';
 import { formatCount } from './markdown.js';
 import { type ColorOptions, type Paint, painter } from './symbols.js';
-import { plural } from '../util/plural.js';
+import { plural } from '../util/words.js';
 
 /** Diagnostics printed before the rest are only counted: a mistake repeated in 10,000 documents needs a few to be understood. */
 export const MAX_SHOWN = 100;

@@ -7,7 +7,7 @@ import type { FieldDiff } from '../plan/types.js';
 import { printable } from '../util/safe-text.js';
 import { ARROW, fieldLook, type Paint, type Style } from './symbols.js';
 import { jsonLiteral } from './values.js';
-import { plural } from '../util/plural.js';
+import { plural } from '../util/words.js';
 
 /** Elements and lines sit this much deeper than their field. */
 const NESTED = '    ';

@@ -7,7 +7,7 @@ import type { PlanSource } from '../plan/types.js';
 import { code, escapeMarkdown, fitSections, formatCount, SEPARATOR, type Section } from './markdown.js';
 import { DEFAULT_MAX_CHARS, MARKER_PREFIX, markerName, MIN_MAX_CHARS } from './plan-markdown.js';
 import { describeSource } from './values.js';
-import { plural } from '../util/plural.js';
+import { plural } from '../util/words.js';
 
 /** Where a file of the desired state can be seen on the web, at the commit the state was read from. */
 export interface SourceLinks {

@@ -11,7 +11,7 @@ import {
 import { diffBlockLines } from './field-lines.js';
 import { actionLook, documentLook } from './symbols.js';
 import { changedFields, describeLocation, describeSource, describeTarget, leftOutSentence } from './values.js';
-import { plural } from '../util/plural.js';
+import { plural } from '../util/words.js';
 
 export interface MarkdownOptions {
   /** The comment never has more characters than this. GitHub's limit is 65,536. */

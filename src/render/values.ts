@@ -7,7 +7,7 @@ import { toJsonValue } from '../plan/diff-resource.js';
 import type { FieldDiff, JsonValue, PlanSource, ResourceBody, ResourceChange, Targeted } from '../plan/types.js';
 import { compareText, isRecord } from '../util/canonical.js';
 import { printable } from '../util/safe-text.js';
-import { plural } from '../util/plural.js';
+import { plural } from '../util/words.js';
 
 /** JSON escapes C0 controls but leaves DEL, C1 and U+2028/2029 raw; printable() writes those as JSON escapes too. */
 export function jsonLiteral(value: JsonValue): string {

@@ -4,8 +4,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { BodyTooLarge, readBody } from '../util/http-body.js';
-import { listenOn } from '../util/listen.js';
+import { BodyTooLarge, listenOn, readBody } from '../util/http-server.js';
 import type { WatchMetrics, WatchStatus } from './status.js';
 import { urlOf, type ListenAddress } from './watch-options.js';
 

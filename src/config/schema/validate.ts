@@ -4,7 +4,7 @@
 import type { ErrorObject } from 'ajv';
 import { isScalar, type Node } from 'yaml';
 import type { Diagnostic } from '../../errors/index.js';
-import { didYouMean } from '../../util/did-you-mean.js';
+import { didYouMean } from '../../util/words.js';
 import { errorAtPath, locatePath, type ParsedDocument, type Problem } from '../document.js';
 import { validateDocument } from './document-validator.generated.js';
 

@@ -9,7 +9,7 @@
 import { ShapeValidator, type Problem } from './model/service-model.js';
 import { SERVICE_MODELS } from './registry.js';
 import { ServiceError, type ServiceName } from './service-contract.js';
-import { plural } from '../../util/plural.js';
+import { plural } from '../../util/words.js';
 
 const validators = (mode: 'input' | 'output'): Readonly<Record<ServiceName, ShapeValidator>> => ({
   'license-manager': new ShapeValidator(SERVICE_MODELS['license-manager'], mode),

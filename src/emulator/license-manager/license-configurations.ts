@@ -2,7 +2,7 @@
 // (usage.ts recounts them). A configuration is stored as exactly the members of License Manager's `LicenseConfiguration` shape, so
 // that a list item is the record itself and GetLicenseConfiguration adds only the tags.
 import { licenseConfigurationArn } from '../../model/arn.js';
-import { plural } from '../../util/plural.js';
+import { plural } from '../../util/words.js';
 import { decodeRules } from '../../model/rules.js';
 import { COUNTING_TYPES, type CountingType } from '../../model/specs.js';
 import { copy, list, optBool, optNum, optStr, str, type CallContext, type EmulatorState, type Input } from '../core/service-contract.js';

@@ -1,6 +1,7 @@
-// "Did you mean …?": the known names nearest to a misspelt word, by edit distance (adjacent letters swapped count as
-// one edit: `plna` is one from `plan`). The command line suggests every name as near as the nearest, when near enough
-// to be a slip; a document suggests the one closest valid name, within two edits.
+// Words for people: counted nouns ("1 change", "3 changes") and "did you mean …?" — the known names nearest to a
+// misspelt word, by edit distance (adjacent letters swapped count as one edit: `plna` is one from `plan`). The
+// command line suggests every name as near as the nearest, when near enough to be a slip; a document suggests the one
+// closest valid name, within two edits.
 
 /** Optimal string alignment distance: insertions, deletions, substitutions and swaps of adjacent characters. */
 export function editDistance(a: string, b: string): number {
@@ -55,4 +56,14 @@ export function didYouMean(word: string, candidates: readonly string[]): string 
     }
   }
   return best === undefined ? undefined : `did you mean "${best}"?`;
+}
+
+// ---- A count and its noun: "1 change", "3 changes", "2 copies".
+
+/**
+ * `n` and the noun for it: `singular` for exactly one, else `pluralForm` (the singular and an "s" unless given).
+ * `digits` writes the number: markdown and diagnostics group its thousands ("1,234 errors"), a table pads it.
+ */
+export function plural(n: number, singular: string, pluralForm = `${singular}s`, digits: (n: number) => string = String): string {
+  return `${digits(n)} ${n === 1 ? singular : pluralForm}`;
 }
