@@ -3,9 +3,10 @@
 import path from 'node:path';
 import { directorySource, type DocumentSource, gitSource, loadDesiredState, sourceRevision } from '../config/index.js';
 import { type Diagnostic, LicensectlError } from '../errors/index.js';
-import { type Address, addressOf, type DesiredState, type LiveState } from '../model/index.js';
+import { type Address, addressOf, type DesiredState, type LiveState, mergeUsage, NO_USAGE } from '../model/index.js';
 import { actedOn, computePlan, type PlanContext } from '../plan/compute-plan.js';
 import { diffDesired } from '../plan/desired-diff.js';
+import { usageNeeds } from '../plan/usage-needs.js';
 import { parseTargets } from '../plan/filter.js';
 import type { Plan, PlanSource } from '../plan/types.js';
 import { liveState, pairGrants, type Store } from '../store/index.js';
@@ -51,9 +52,17 @@ export async function planDirectory(dir: string, flags: PlanFlags, onOpen?: (sto
   }
 }
 
-/** Reads the live state and plans once. */
+/**
+ * Reads the live state and plans; then, where the plan's changes touch configurations or licenses in use, reads
+ * their usage (plan/usage-needs.ts) and plans again with it, so that the findings can say how many and where.
+ * A plan without changes makes no usage read: a configuration's totals come with the listing.
+ */
 export async function planAgainst(store: Store, desired: DesiredState, ctx: PlanContext): Promise<Plan> {
-  return computePlan(desired, await readLive(store, desired), ctx);
+  const live = await readLive(store, desired);
+  const plan = computePlan(desired, live, ctx);
+  const needs = usageNeeds(plan.changes, live.usage ?? NO_USAGE);
+  if (!needs.configurations.length && !needs.licenses.length) return plan;
+  return computePlan(desired, { ...live, usage: mergeUsage(live.usage ?? NO_USAGE, await store.readUsage(needs)) }, ctx);
 }
 
 /**
@@ -74,7 +83,7 @@ export async function readLive(store: Store, desired: DesiredState, alsoRead: re
   for (const address of alsoRead) toRead.add(address);
   const read = await store.readGrantTags([...unpaired, ...paired.filter((p) => toRead.has(addressOfPair(p))).map((p) => p.grant)]);
   const kept = paired.filter((p) => !toRead.has(addressOfPair(p))).map((p) => p.live);
-  return liveState([...listing.managed, ...read.managed], [...listing.others, ...read.others], kept);
+  return { ...liveState([...listing.managed, ...read.managed], [...listing.others, ...read.others], kept), usage: listing.usage };
 }
 
 /** The addresses a plan changes. */

@@ -46,7 +46,8 @@ export async function readPlanFile(file: string, options: ReadPlanOptions): Prom
     throw new LicensectlError('PLAN_KEY_MISSING', `${file} is signed, but ${PLAN_KEY_ENV} is not set to check it`, { hint: `set ${PLAN_KEY_ENV} to the key the plan was signed with` });
   }
   checkPlanAge((doc as Plan).createdAt, options.maxAgeMs, options.now);
-  return doc as Plan;
+  // Plans saved before findings existed have none.
+  return { ...(doc as Plan), findings: (doc as Partial<Plan>).findings ?? [] };
 }
 
 async function readText(file: string): Promise<string> {

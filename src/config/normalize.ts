@@ -2,7 +2,7 @@
 // date-times in one form, so that planning is a plain structural comparison with what is read back from AWS.
 import {
   addressOf, type AssociationSpec, compareAddresses, type ConsumptionConfiguration, type DesiredResource, type DesiredState, type Entitlement,
-  type GrantSpec, type Kind, type LicenseConfigurationSpec, type LicenseRules, type LicenseSpec, type ProjectConfig,
+  type GrantSpec, type Kind, DEFAULT_POLICIES, type Policies, type LicenseConfigurationSpec, type LicenseRules, type LicenseSpec, type ProjectConfig,
   type ResourceShareSpec, type SourceRef, type StoreConfig,
 } from '../model/index.js';
 import { byText, isoSeconds } from '../util/canonical.js';
@@ -33,8 +33,19 @@ function projectConfig(doc: RawDocument<RawProjectSpec | undefined>, source: Sou
     account: spec.account,
     include: spec.include && [...spec.include],
     exclude: spec.exclude && [...spec.exclude],
+    policies: spec.policies && policiesOf(spec.policies),
     source,
   });
+}
+
+function policiesOf(raw: Partial<Policies>): Policies {
+  return {
+    protect: sortedSet(raw.protect ?? []),
+    minHeadroomPercent: raw.minHeadroomPercent ?? null,
+    expiryWarningDays: raw.expiryWarningDays ?? DEFAULT_POLICIES.expiryWarningDays,
+    requireHardLimit: sortedSet(raw.requireHardLimit ?? []),
+    allowedPrincipals: raw.allowedPrincipals ? sortedSet(raw.allowedPrincipals) : null,
+  };
 }
 
 function storeConfig(store: StoreConfig | undefined): StoreConfig {

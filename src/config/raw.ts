@@ -1,6 +1,6 @@
 // Documents as written, once they have passed the schemas: optional fields are still optional here;
 // normalisation turns them into the canonical specs of src/model/specs.ts.
-import type { ConfigurationStatus, CountingType, GrantOperation, LicenseRules, StoreConfig } from '../model/index.js';
+import type { ConfigurationStatus, Policies, CountingType, GrantOperation, LicenseRules, StoreConfig } from '../model/index.js';
 
 export interface RawDocument<Spec> {
   readonly apiVersion: 'licensectl/v1';
@@ -81,4 +81,5 @@ export interface RawProjectSpec {
   readonly account?: string;
   readonly include?: readonly string[];
   readonly exclude?: readonly string[];
+  readonly policies?: Partial<Policies>;
 }

@@ -3,3 +3,4 @@ export * from './specs.js';
 export * from './state.js';
 export * from './arn.js';
 export * from './rules.js';
+export * from './usage.js';

@@ -1,6 +1,7 @@
 // The two inputs of planning, and the desired and live resources they hold, discriminated by kind.
 import type { Address, Kind, Tags } from './identity.js';
 import type { SpecByKind } from './specs.js';
+import type { Usage } from './usage.js';
 
 
 /** Where a document came from, for diagnostics and plan details. `ref` is set when read from git. */
@@ -62,8 +63,24 @@ export interface ProjectConfig {
   readonly account?: string;
   readonly include?: readonly string[];
   readonly exclude?: readonly string[];
+  /** spec.policies; absent: DEFAULT_POLICIES. */
+  readonly policies?: Policies;
   readonly source?: SourceRef;
 }
+
+/** The project's policies (spec.policies), checked by every plan; name patterns are picomatch globs. */
+export interface Policies {
+  readonly protect: readonly string[];
+  /** null: no headroom required. */
+  readonly minHeadroomPercent: number | null;
+  /** 0: no expiry warnings. */
+  readonly expiryWarningDays: number;
+  readonly requireHardLimit: readonly string[];
+  /** null: any principal. */
+  readonly allowedPrincipals: readonly string[] | null;
+}
+
+export const DEFAULT_POLICIES: Policies = { protect: [], minHeadroomPercent: null, expiryWarningDays: 30, requireHardLimit: [], allowedPrincipals: null };
 
 export interface DesiredState {
   readonly project: ProjectConfig;
@@ -77,6 +94,8 @@ export interface LiveState {
   /** Sorted by kind then ARN. */
   readonly others: readonly OtherResource[];
   readonly duplicates: readonly Duplicate[];
+  /** What the store read of license usage; absent where nothing was read (a hand-built state). */
+  readonly usage?: Usage;
 }
 
 /** Where a plan is computed against. */

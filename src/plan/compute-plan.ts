@@ -1,5 +1,6 @@
 // The planner: desired and live state in, a Plan value out. Pure, total, deterministic; never mutates its inputs.
-import { type Address, compareAddresses, type DesiredState, kindRank, type LiveState, type OtherResource, type Target } from '../model/index.js';
+import { type Address, compareAddresses, type DesiredState, kindRank, type LiveState, NO_USAGE, type OtherResource, type Target } from '../model/index.js';
+import { findingsOf } from './findings.js';
 import { canonicalJson, compareText } from '../util/canonical.js';
 import { forcedByReplacements } from './dependencies.js';
 import { selectTargets } from './filter.js';
@@ -36,6 +37,7 @@ export function computePlan(desired: DesiredState, live: LiveState, ctx: PlanCon
     createdAt: ctx.createdAt, prune, summary: summarize(changes), changes,
     ...(targets.length > 0 ? { targeted: targetedOf(targets, planned.changes, changes) } : {}),
     unmanaged: sortOthers(live.others), duplicates: pairing.duplicates,
+    findings: findingsOf(changes, live.usage ?? NO_USAGE, desired.project.policies, ctx.createdAt),
     warnings: [...targetWarnings, ...pairing.warnings, ...kept.map(planMessages.pruneOff)],
   };
 }

@@ -59,6 +59,36 @@ export interface ResourceChange {
   readonly source: DesiredResource['source'] | null;
 }
 
+/**
+ * What a plan does to license usage, or where it breaks the project's policies (plan/findings.ts). Codes are
+ * stable: scripts and the JSON plan name them.
+ */
+export const FINDING_CODES = [
+  'COUNT_BELOW_USAGE', 'HARD_LIMIT_AT_CAPACITY', 'HEADROOM_BELOW_POLICY', 'HEADROOM_LOW', 'RULES_BREAK_TRACKED',
+  'CONFIGURATION_IN_USE', 'LICENSE_IN_USE', 'SHARE_REMOVES_CONSUMER', 'GRANT_IN_USE', 'ENTITLEMENT_BELOW_USAGE',
+  'EXPIRING', 'EXPIRED', 'POLICY_PROTECTED', 'POLICY_HARD_LIMIT_REQUIRED', 'POLICY_PRINCIPAL_NOT_ALLOWED',
+] as const;
+export type FindingCode = (typeof FINDING_CODES)[number];
+
+/** The flags that let apply go ahead despite an error finding. Policy errors have none. */
+export type FindingOverride = 'allow-overage' | 'allow-in-use';
+
+export interface Finding {
+  readonly code: FindingCode;
+  /** An error refuses apply (unless its override is passed); a warning is shown. */
+  readonly severity: 'error' | 'warning';
+  /** The change it concerns. */
+  readonly address: Address;
+  /** One line, with its numbers. */
+  readonly message: string;
+  /** The numbers behind it, by name (licenseCount, consumed, headroomPercent, days, ...). */
+  readonly numbers: Readonly<Record<string, number>>;
+  /** What it names: tracked resources, consuming accounts, principals. Sorted. */
+  readonly subjects: readonly string[];
+  /** The flag that lets apply go ahead despite this error; null for warnings and for policies. */
+  readonly override: FindingOverride | null;
+}
+
 export interface PlanSummary {
   readonly create: number;
   readonly update: number;
@@ -88,6 +118,8 @@ export interface Plan {
   readonly unmanaged: readonly OtherResource[];
   readonly duplicates: readonly Duplicate[];
   readonly warnings: readonly string[];
+  /** Usage and policy findings, sorted by address then code (plan/findings.ts). Empty in a plan saved before they existed. */
+  readonly findings: readonly Finding[];
   /** What the reviewed change does to the desired state itself (`plan --base`); absent otherwise. */
   readonly desiredChanges?: DesiredChanges;
   /** Only with `--target`: the addresses asked for, and how many changes outside what was selected are left out. */

@@ -2,7 +2,7 @@
 import type { Address, Duplicate, Kind, OtherResource, SourceRef } from '../model/index.js';
 import { sortKeys, toJsonValue } from '../plan/diff-resource.js';
 import type { DesiredChanges, DesiredDocumentChange } from '../plan/desired-diff.js';
-import type { Action, FieldDiff, FieldLeaf, JsonValue, Plan, PlanSource, PlanSummary, ResourceBody, ResourceChange, Targeted } from '../plan/types.js';
+import type { Action, FieldDiff, Finding, FieldLeaf, JsonValue, Plan, PlanSource, PlanSummary, ResourceBody, ResourceChange, Targeted } from '../plan/types.js';
 
 /** A leaf is written as the plan holds it (its path already in document spelling). */
 export type JsonFieldLeaf = FieldLeaf;
@@ -49,6 +49,7 @@ export interface JsonPlanDocument {
   readonly unmanaged: readonly OtherResource[];
   readonly duplicates: readonly Duplicate[];
   readonly warnings: readonly string[];
+  readonly findings: readonly Finding[];
 }
 
 export function planToJson(plan: Plan): JsonPlanDocument {
@@ -68,6 +69,7 @@ export function planToJson(plan: Plan): JsonPlanDocument {
     unmanaged: plan.unmanaged.map(otherToJson),
     duplicates: plan.duplicates.map((d) => ({ address: d.address, arns: [...d.arns] })),
     warnings: [...plan.warnings],
+    findings: plan.findings.map(findingToJson),
   };
 }
 
@@ -129,6 +131,11 @@ function bodyToJson(body: ResourceBody | null): JsonValue {
 function sourceToJson(source: SourceRef): SourceRef {
   const { file, line, column, ref } = source;
   return ref === undefined ? { file, line, column } : { file, line, column, ref };
+}
+
+function findingToJson(f: Finding): Finding {
+  const { code, severity, address, message, numbers, subjects, override } = f;
+  return { code, severity, address, message, numbers: sortKeys(numbers) as Finding['numbers'], subjects: [...subjects], override };
 }
 
 function otherToJson(other: OtherResource): OtherResource {

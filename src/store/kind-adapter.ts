@@ -6,7 +6,7 @@ import {
 } from '@aws-sdk/client-ram';
 import type { LimitFunction } from 'p-limit';
 import {
-  ownershipOf, userTags, type Address, type Kind, type LiveResource, type OtherResource, type SpecByKind, type Tags, type Target,
+  type ConfigurationUsage, type LicenseSpec, ownershipOf, userTags, type Address, type Kind, type LiveResource, type OtherResource, type SpecByKind, type Tags, type Target,
 } from '../model/index.js';
 import { compareText } from '../util/canonical.js';
 import type { Clients } from './clients.js';
@@ -24,6 +24,8 @@ export interface StoreContext {
   readonly pending: PendingCreates;
   /** What the last listing said beyond the specs, for `repair`: creation times (where AWS reports them), shared ARNs. */
   readonly created: Map<string, string>;
+  /** Every configuration and license the last listing saw, managed or not, for usage reads (see usage.ts). */
+  readonly listed: { readonly configurations: Map<string, ConfigurationUsage>; readonly licenses: Map<string, LicenseSpec> };
   readonly shared: Set<string>;
 }
 

@@ -1,7 +1,7 @@
 // The one store: reads the live state of every kind and performs single changes, all through the SDK clients.
 import { GetLicenseConfigurationCommand } from '@aws-sdk/client-license-manager';
 import pLimit from 'p-limit';
-import type { Kind, LiveResource, OtherResource, Target } from '../model/index.js';
+import type { Kind, LiveResource, OtherResource, Target, Usage } from '../model/index.js';
 import type { Clients } from './clients.js';
 import type { ApplyContext, KindAdapter, KindRead, StoreChange, StoreContext } from './kind-adapter.js';
 import { associationAdapter, readAssociations } from './kinds/association.js';
@@ -10,6 +10,7 @@ import { licenseAdapter, readLicenses } from './kinds/license.js';
 import { PendingCreates } from './pending-creates.js';
 import { licenseConfigurationAdapter, readLicenseConfigurations } from './kinds/license-configuration.js';
 import { readResourceShares, resourceShareAdapter } from './kinds/resource-share.js';
+import { listedUsage, readUsage, type UsageRequest } from './usage.js';
 
 const ADAPTERS: readonly KindAdapter[] = [licenseConfigurationAdapter, licenseAdapter, resourceShareAdapter, grantAdapter, associationAdapter];
 
@@ -32,6 +33,8 @@ export interface Listing {
   readonly others: readonly OtherResource[];
   /** Grants, listed without their tags. */
   readonly grants: readonly ListedGrant[];
+  /** The totals of every configuration listed (they come with the list); no license usage. */
+  readonly usage: Usage;
 }
 
 export class Store {
@@ -45,6 +48,7 @@ export class Store {
       target: options.target,
       deleted: new Set(),
       created: new Map(),
+      listed: { configurations: new Map(), licenses: new Map() },
       shared: new Set(),
       // A second on top: the request's own timeout starts a little after the note is written. None where nothing can
       // land late (requestTimeoutMs 0: the embedded emulator).
@@ -70,12 +74,19 @@ export class Store {
    * the managed configurations are known, one list of associations per managed configuration an Association claims.
    */
   async list(): Promise<Listing> {
+    this.ctx.listed.configurations.clear();
+    this.ctx.listed.licenses.clear();
     const [[configurations, associations], licenses, shares, grants] = await Promise.all([
       readLicenseConfigurations(this.ctx).then(async (c) => [c, await readAssociations(this.ctx, c.managedTags)] as const),
       readLicenses(this.ctx), readResourceShares(this.ctx), listGrants(this.ctx),
     ]);
     const reads = [configurations, licenses, shares, associations];
-    return { managed: reads.flatMap((r) => r.managed), others: reads.flatMap((r) => r.others), grants };
+    return { managed: reads.flatMap((r) => r.managed), others: reads.flatMap((r) => r.others), grants, usage: listedUsage(this.ctx) };
+  }
+
+  /** The tracked resources of configurations and the consumption of licenses the last listing saw (see usage.ts). */
+  readUsage(request: UsageRequest): Promise<Usage> {
+    return readUsage(this.ctx, request);
   }
 
   /** Reads the tags of listed grants, one call each at the store's concurrency, and sorts them by owner. */

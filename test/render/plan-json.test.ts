@@ -43,7 +43,7 @@ describe('the JSON plan document', () => {
 
   it('keeps the documented key order', () => {
     const doc = planToJson(noChangesPlan());
-    expect(Object.keys(doc)).toEqual(['formatVersion', 'project', 'target', 'source', 'createdAt', 'prune', 'summary', 'changes', 'unmanaged', 'duplicates', 'warnings']);
+    expect(Object.keys(doc)).toEqual(['formatVersion', 'project', 'target', 'source', 'createdAt', 'prune', 'summary', 'changes', 'unmanaged', 'duplicates', 'warnings', 'findings']);
     expect(Object.keys(doc.changes[0]!)).toEqual(['address', 'action', 'kind', 'name', 'arn', 'diff', 'fingerprint', 'reasons', 'warnings', 'before', 'after', 'meta', 'source']);
   });
 

@@ -12,6 +12,7 @@ import {
 import { isoSeconds } from '../../util/canonical.js';
 import { collectPages, outcomeUnknown } from '../clients.js';
 import { releaseClaimedPairs } from './association.js';
+import { configurationUsage } from '../usage.js';
 import {
   afterOf, arnOfChange, classify, toLmTags, unlessGone, updateTags, withLmTags,
   type ItemView, type KindAdapter, type KindRead, type StoreChange, type StoreContext,
@@ -35,7 +36,9 @@ const VIEW: ItemView<LicenseConfiguration> = {
 
 /** The configurations, and the tags of those this project manages (the Associations' claims are among them). */
 export async function readLicenseConfigurations(ctx: StoreContext): Promise<KindRead & { readonly managedTags: ReadonlyMap<string, Tags> }> {
-  const tagged = await withLmTags(ctx, VIEW, await listAll(ctx));
+  const listed = await listAll(ctx);
+  for (const item of listed) ctx.listed.configurations.set(VIEW.arnOf(item), configurationUsage(item, specFromAws(item)));
+  const tagged = await withLmTags(ctx, VIEW, listed);
   const managedTags = new Map(tagged.filter(({ tags }) => ownershipOf(tags, ctx.project).kind === 'managed').map(({ item, tags }) => [VIEW.arnOf(item), tags]));
   return { ...classify(ctx, VIEW, tagged), managedTags };
 }
@@ -104,7 +107,7 @@ async function remove(ctx: StoreContext, change: StoreChange): Promise<void> {
 
 export const licenseConfigurationAdapter: KindAdapter = { kind: KIND, create, update, delete: remove };
 
-function specFromAws(item: LicenseConfiguration): LicenseConfigurationSpec {
+export function specFromAws(item: LicenseConfiguration): LicenseConfigurationSpec {
   return {
     displayName: item.Name ?? '',
     description: item.Description ?? '',

@@ -31,6 +31,7 @@ export async function readLicenses(ctx: StoreContext): Promise<KindRead> {
   const licenses = withoutDeleted(ctx, listed, (l) => GONE.has(l.Status ?? ''), (l) => l.LicenseArn ?? '');
   for (const l of licenses) if (l.CreateTime) ctx.created.set(l.LicenseArn ?? '', l.CreateTime);
   const view = viewFor(ctx.target.account);
+  for (const l of licenses) ctx.listed.licenses.set(view.arnOf(l), licenseSpecFromAws(l, ctx.target.account));
   return classify(ctx, view, await withLmTags(ctx, view, licenses));
 }
 
