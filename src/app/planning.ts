@@ -3,7 +3,7 @@
 import path from 'node:path';
 import { directorySource, type DocumentSource, gitSource, loadDesiredState, sourceRevision } from '../config/index.js';
 import { type Diagnostic, LicensectlError } from '../errors/index.js';
-import { type Address, addressOf, type DesiredState, type LiveState, mergeUsage, NO_USAGE } from '../model/index.js';
+import { type Address, addressOf, type DesiredState, type LiveState, mergeUsage, NO_USAGE, type Usage } from '../model/index.js';
 import { actedOn, computePlan, type PlanContext } from '../plan/compute-plan.js';
 import { diffDesired } from '../plan/desired-diff.js';
 import { usageNeeds } from '../plan/usage-needs.js';
@@ -58,11 +58,18 @@ export async function planDirectory(dir: string, flags: PlanFlags, onOpen?: (sto
  * A plan without changes makes no usage read: a configuration's totals come with the listing.
  */
 export async function planAgainst(store: Store, desired: DesiredState, ctx: PlanContext): Promise<Plan> {
+  return (await planWithUsage(store, desired, ctx)).plan;
+}
+
+/** planAgainst, with the usage it read (every listed configuration's totals, and what the findings needed). */
+export async function planWithUsage(store: Store, desired: DesiredState, ctx: PlanContext): Promise<{ plan: Plan; usage: Usage }> {
   const live = await readLive(store, desired);
+  const listed = live.usage ?? NO_USAGE;
   const plan = computePlan(desired, live, ctx);
-  const needs = usageNeeds(plan.changes, live.usage ?? NO_USAGE);
-  if (!needs.configurations.length && !needs.licenses.length) return plan;
-  return computePlan(desired, { ...live, usage: mergeUsage(live.usage ?? NO_USAGE, await store.readUsage(needs)) }, ctx);
+  const needs = usageNeeds(plan.changes, listed);
+  if (!needs.configurations.length && !needs.licenses.length) return { plan, usage: listed };
+  const usage = mergeUsage(listed, await store.readUsage(needs));
+  return { plan: computePlan(desired, { ...live, usage }, ctx), usage };
 }
 
 /**

@@ -2,6 +2,7 @@ import { Args, Flags } from '@oclif/core';
 import { BaseCommand, confirmApply, renderStats, storeFlags } from '../app/base-command.js';
 import { checkGuards, loadDesired, planDirectory, readLive, touchedBy } from '../app/planning.js';
 import { lockApply } from '../app/apply-lock.js';
+import { checkFindings, findingFlags } from '../app/findings-gate.js';
 import { ApplyProgress } from '../app/apply-progress.js';
 import { openStore } from '../app/open-store.js';
 import { checkFingerprints, checkPlanTarget, PLAN_KEY_ENV, projectDirOf, readPlanFile } from '../app/saved-plan.js';
@@ -25,6 +26,7 @@ export default class Apply extends BaseCommand {
     'allow-empty': Flags.boolean({ description: 'allow an empty desired state to delete every managed resource' }),
     'max-plan-age': Flags.string({ description: 'refuse a saved plan older than this (e.g. 30m, 24h, 2d)', default: '24h' }),
     'lock-timeout': Flags.string({ description: 'wait this long for another apply on the same embedded state to finish (e.g. 30s, 5m); 0s refuses at once', default: '0s' }),
+    ...findingFlags,
   };
 
   async run(): Promise<JsonApplyDocument> {
@@ -46,6 +48,7 @@ export default class Apply extends BaseCommand {
         return applyToJson(nothingApplied(plan));
       }
       if (!args.planfile && !this.jsonEnabled()) this.printOut(renderPlanText(plan, { color: this.useColor() }));
+      checkFindings(plan.findings, flags);
       if (!args.planfile && !(await confirmApply(flags['auto-approve']))) {
         // As Terraform: "no", Ctrl+C or Ctrl+D at the prompt is not a success.
         this.printErr('Apply cancelled.');

@@ -1,6 +1,7 @@
 import { Flags } from '@oclif/core';
 import { BaseCommand, dirFlag, renderStats, storeFlags } from '../app/base-command.js';
 import { InvalidDesiredState } from '../app/invalid-state.js';
+import { findingFlags, refusingFindings } from '../app/findings-gate.js';
 import { planDirectory } from '../app/planning.js';
 import { writePlanFile } from '../app/saved-plan.js';
 import { hasChanges, type Plan as PlanValue } from '../plan/types.js';
@@ -12,7 +13,7 @@ import { renderPlanMarkdown } from '../render/plan-markdown.js';
 
 export default class Plan extends BaseCommand {
   static override summary = 'Show what apply would change in the account.';
-  static override description = 'Exit codes: 0 success, 1 error; with --detailed-exitcode 0 no changes, 2 changes present.';
+  static override description = 'Exit codes: 0 success, 1 error or an error finding (see --allow-overage, --allow-in-use); with --detailed-exitcode 0 no changes, 2 changes present.';
   static override flags = {
     ...dirFlag,
     ...storeFlags,
@@ -22,6 +23,7 @@ export default class Plan extends BaseCommand {
     target: Flags.string({ description: 'plan only this address (Kind/name); repeatable', multiple: true }),
     'git-ref': Flags.string({ description: 'read the desired state as it is at this commit, branch or tag of the repository holding --dir' }),
     base: Flags.string({ description: 'first list the desired-state changes from this ref (e.g. origin/main) to the head' }),
+    ...findingFlags,
   };
 
   async run(): Promise<ReturnType<typeof planToJson> | undefined> {
@@ -41,6 +43,8 @@ export default class Plan extends BaseCommand {
       if (saved) this.printErr(saved);
     }
     if (flags['detailed-exitcode']) process.exitCode = detailedExitCode(plan);
+    // As a failed check: the plan is shown, and the pipeline stops here rather than at apply.
+    if (refusingFindings(plan.findings, flags).length > 0) process.exitCode = 1;
     // Only --json prints the returned value; building it costs as much as rendering a large plan.
     return this.jsonEnabled() ? planToJson(plan) : undefined;
   }

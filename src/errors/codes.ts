@@ -58,6 +58,7 @@ export const ERROR_CODES = {
   APPLY_LOCKED: input('wait for the other apply to finish, or pass --lock-timeout to wait for it'),
   APPROVAL_REQUIRED: input('run on a terminal to confirm, or pass --auto-approve'),
   TOO_MANY_DELETES: input('raise --max-deletes if this is intended'),
+  FINDINGS_REFUSED: input('pass the flag named beside each finding if it is intended; policy findings need a change to licensectl.yaml'),
   EMPTY_DESIRED_STATE: input('pass --allow-empty if deleting everything is intended'),
   DUPLICATE_RESOURCES: input('delete the extra copies, keeping one'),
   UNRESOLVED_REFERENCE: input('apply the resource it refers to first'),

@@ -3,7 +3,7 @@
 // A finding is only as good as the usage read: a configuration or license absent from `usage` yields none.
 import picomatch from 'picomatch';
 import {
-  type Address, DEFAULT_POLICIES, type ConfigurationUsage, type LicenseConfigurationSpec, type LicenseSpec, type Policies,
+  type Address, type AssociationSpec, type CountByType, type TrackedResource, DEFAULT_POLICIES, type ConfigurationUsage, type LicenseConfigurationSpec, type LicenseSpec, type Policies,
   type ResourceShareSpec, type Usage, type GrantSpec, compareAddresses,
 } from '../model/index.js';
 import { compareText } from '../util/canonical.js';
@@ -19,11 +19,12 @@ type Emit = (code: FindingCode, message: string, numbers?: Record<string, number
 export function findingsOf(changes: readonly ResourceChange[], usage: Usage, policies: Policies = DEFAULT_POLICIES, now: string): Finding[] {
   const findings: Finding[] = [];
   const arns = arnsOf(changes);
+  const paired = pairedByAssociations(changes);
   for (const c of changes) {
     const emit: Emit = (code, message, numbers = {}, subjects = []) => findings.push(finding(code, c, message, numbers, subjects));
     policyFindings(c, policies, emit);
     switch (c.kind) {
-      case 'LicenseConfiguration': configurationFindings(c, usage, policies, emit, now); break;
+      case 'LicenseConfiguration': configurationFindings(c, usage, policies, emit, now, paired.get(c.name) ?? new Set()); break;
       case 'License': licenseFindings(c, usage, policies, emit, now); break;
       case 'ResourceShare': shareFindings(c, usage, arns, emit); break;
       case 'Grant': grantFindings(c, usage, arns, emit); break;
@@ -81,34 +82,52 @@ function matches(patterns: readonly string[], c: ResourceChange): boolean {
 
 // ---- License configurations
 
-function configurationFindings(c: ResourceChange, usage: Usage, policies: Policies, emit: Emit, now: string): void {
+/**
+ * The resources each configuration (by name) is paired with through an Association document of this plan: apply
+ * releases and re-makes those pairs itself, so they do not keep a configuration in use.
+ */
+function pairedByAssociations(changes: readonly ResourceChange[]): Map<string, Set<string>> {
+  const paired = new Map<string, Set<string>>();
+  for (const c of changes) {
+    if (c.kind !== 'Association') continue;
+    for (const body of [c.before, c.after]) {
+      const spec = body?.spec as AssociationSpec | undefined;
+      for (const name of spec?.licenseConfigurations ?? []) paired.set(name, (paired.get(name) ?? new Set()).add(spec!.resourceArn));
+    }
+  }
+  return paired;
+}
+
+function configurationFindings(c: ResourceChange, usage: Usage, policies: Policies, emit: Emit, now: string, paired: ReadonlySet<string>): void {
   const before = c.before?.spec as LicenseConfigurationSpec | undefined;
   const after = c.after?.spec as LicenseConfigurationSpec | undefined;
   if (after && matches(policies.requireHardLimit, c) && (!after.hardLimit || after.licenseCount === null)) {
     emit('POLICY_HARD_LIMIT_REQUIRED', `${c.address} must have a licenseCount and hardLimit: true (spec.policies.requireHardLimit)`);
   }
   if (after && c.action !== 'delete') expiryFindings(after.expiry, policies, now, emit, c.address);
-  const u = c.arn ? usage.configurations[c.arn] : undefined;
-  if (!u) return;
+  const read = c.arn ? usage.configurations[c.arn] : undefined;
+  if (!read) return;
+  const u = withoutPaired(read, paired);
   const associated = u.associatedByType.reduce((n, r) => n + r.count, 0);
   const gone = c.action === 'delete' || c.action === 'replace' ? c.action : after?.status === 'DISABLED' && before?.status !== 'DISABLED' ? 'deactivate' : null;
   if (gone && (u.consumed > 0 || associated > 0)) {
     const verb = gone === 'delete' ? 'deleted' : gone === 'replace' ? 'replaced (deleted and created again)' : 'deactivated';
     emit('CONFIGURATION_IN_USE', `${c.address} is ${verb} while it tracks ${whereTracked(u, associated)}`, { consumed: u.consumed, resources: associated }, accountsOf(u));
   }
+  // What stays in use through the change counts: our own pairs too.
   if (!after || !before || c.action === 'delete') return;
-  rulesFindings(c, before, after, u, emit);
+  rulesFindings(c, before, after, read, emit);
   if (c.action === 'replace') return;
   const count = after.licenseCount;
   const lowered = count !== null && (before.licenseCount === null || count < before.licenseCount);
-  if (lowered && u.consumed > count) {
+  if (lowered && read.consumed > count) {
     const launches = after.hardLimit ? '; with the hard limit, new launches would be refused' : '';
-    emit('COUNT_BELOW_USAGE', `${c.address}: licenseCount ${count} is below the ${u.consumed} licenses in use${launches}`, { licenseCount: count, consumed: u.consumed, ...(after.hardLimit ? {} : { warningOnly: 1 }) });
-  } else if (count !== null && after.hardLimit && !before.hardLimit && u.consumed >= count) {
-    const over = u.consumed > count;
-    emit('HARD_LIMIT_AT_CAPACITY', `${c.address}: the hard limit is turned on with ${u.consumed} of ${count} licenses in use; ${over ? 'the configuration is over its count' : 'the next launch would be refused'}`, { licenseCount: count, consumed: u.consumed, ...(over ? {} : { warningOnly: 1 }) });
+    emit('COUNT_BELOW_USAGE', `${c.address}: licenseCount ${count} is below the ${read.consumed} licenses in use${launches}`, { licenseCount: count, consumed: read.consumed, ...(after.hardLimit ? {} : { warningOnly: 1 }) });
+  } else if (count !== null && after.hardLimit && !before.hardLimit && read.consumed >= count) {
+    const over = read.consumed > count;
+    emit('HARD_LIMIT_AT_CAPACITY', `${c.address}: the hard limit is turned on with ${read.consumed} of ${count} licenses in use; ${over ? 'the configuration is over its count' : 'the next launch would be refused'}`, { licenseCount: count, consumed: read.consumed, ...(over ? {} : { warningOnly: 1 }) });
   }
-  headroomFindings(c, count, lowered, u.consumed, policies, emit);
+  headroomFindings(c, count, lowered, read.consumed, policies, emit);
 }
 
 function headroomFindings(c: ResourceChange, count: number | null, lowered: boolean, consumed: number, policies: Policies, emit: Emit): void {
@@ -134,6 +153,22 @@ function rulesFindings(c: ResourceChange, before: LicenseConfigurationSpec, afte
   if (!breaking.length) return;
   const bounds = [min === undefined ? '' : `${minRule} ${min}`, max === undefined ? '' : `${maxRule} ${max}`].filter(Boolean).join(', ');
   emit('RULES_BREAK_TRACKED', `${c.address}: ${plural(breaking.length, 'tracked resource')} would break ${bounds}: ${breaking.map((r) => `${r.arn} (${r.consumed} ${after.countingType})`).join(', ')}`, { resources: breaking.length }, breaking.map((r) => r.arn));
+}
+
+/** The usage of a configuration less the pairs an Association of the plan holds (see pairedByAssociations). */
+function withoutPaired(u: ConfigurationUsage, paired: ReadonlySet<string>): ConfigurationUsage {
+  const ours = (u.resources ?? []).filter((r) => paired.has(r.arn));
+  if (!ours.length) return u;
+  const less = (rows: readonly CountByType[], by: (r: TrackedResource) => number) => rows
+    .map((row) => ({ ...row, count: row.count - ours.filter((r) => r.resourceType === row.resourceType).reduce((n, r) => n + by(r), 0) }))
+    .filter((row) => row.count > 0);
+  return {
+    ...u,
+    consumed: u.consumed - ours.reduce((n, r) => n + r.consumed, 0),
+    consumedByType: less(u.consumedByType, (r) => r.consumed),
+    associatedByType: less(u.associatedByType, () => 1),
+    resources: u.resources!.filter((r) => !paired.has(r.arn)),
+  };
 }
 
 function whereTracked(u: ConfigurationUsage, associated: number): string {

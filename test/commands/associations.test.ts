@@ -252,7 +252,12 @@ describe('an Association and the configurations it names changing in one apply',
     await writeFile(path.join(dir, 'configs.yaml'), ['b-lic', 'd-lic'].map((n) => CONFIG_YAML(n, `countingType: ${n === 'b-lic' ? 'Core' : 'Instance'}\nlicenseCount: 10`)).join('---\n'));
     const r = await cli(['apply', '--auto-approve']);
     expect(r.status).toBe(1);
-    expect(r.stdout).toContain(`License configuration ${bLic} is in use by 1 associated resource this project does not manage: ${OTHER_AMI}`);
+    // The plan's finding refuses it before anything is changed; without it, the store's own check would.
+    expect(r.stderr, r.stdout + r.stderr).toContain('CONFIGURATION_IN_USE: LicenseConfiguration/b-lic is replaced (deleted and created again) while it tracks 1 resource (1 EC2_AMI; 0 licenses consumed) in account');
+    expect(r.stderr).toContain('--allow-in-use');
+    const forced = await cli(['apply', '--auto-approve', '--allow-in-use']);
+    expect(forced.status).toBe(1);
+    expect(forced.stdout).toContain(`License configuration ${bLic} is in use by 1 associated resource this project does not manage: ${OTHER_AMI}`);
     expect(await specsOf(AMI)).toContain(bLic);
     expect(await specsOf(OTHER_AMI)).toEqual([bLic]);
     // Its owner removes the pair: the next apply replaces the configuration and associates the new one.
