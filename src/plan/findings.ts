@@ -120,24 +120,27 @@ function configurationFindings(c: ResourceChange, usage: Usage, policies: Polici
   if (c.action === 'replace') return;
   const count = after.licenseCount;
   const lowered = count !== null && (before.licenseCount === null || count < before.licenseCount);
+  // Each case says more than the next: only the first that holds is a finding.
   if (lowered && read.consumed > count) {
     const launches = after.hardLimit ? '; with the hard limit, new launches would be refused' : '';
     emit('COUNT_BELOW_USAGE', `${c.address}: licenseCount ${count} is below the ${read.consumed} licenses in use${launches}`, { licenseCount: count, consumed: read.consumed, ...(after.hardLimit ? {} : { warningOnly: 1 }) });
   } else if (count !== null && after.hardLimit && !before.hardLimit && read.consumed >= count) {
     const over = read.consumed > count;
     emit('HARD_LIMIT_AT_CAPACITY', `${c.address}: the hard limit is turned on with ${read.consumed} of ${count} licenses in use; ${over ? 'the configuration is over its count' : 'the next launch would be refused'}`, { licenseCount: count, consumed: read.consumed, ...(over ? {} : { warningOnly: 1 }) });
+  } else {
+    headroomFindings(c, count, lowered, read.consumed, policies, emit);
   }
-  headroomFindings(c, count, lowered, read.consumed, policies, emit);
 }
 
 function headroomFindings(c: ResourceChange, count: number | null, lowered: boolean, consumed: number, policies: Policies, emit: Emit): void {
   const min = policies.minHeadroomPercent;
   if (min === null || count === null || count === 0) return;
-  const percent = Math.floor(((count - consumed) / count) * 1000) / 10;
+  const percent = Math.max(0, Math.floor(((count - consumed) / count) * 1000) / 10);
   if (percent >= min) return;
   const numbers = { licenseCount: count, consumed, headroomPercent: percent, minHeadroomPercent: min };
-  if (lowered) emit('HEADROOM_BELOW_POLICY', `${c.address}: licenseCount ${count} leaves ${percent}% unused with ${consumed} in use, under spec.policies.minHeadroomPercent ${min}%`, numbers);
-  else emit('HEADROOM_LOW', `${c.address}: ${percent}% of ${count} licenses unused (${consumed} in use), under spec.policies.minHeadroomPercent ${min}%`, numbers);
+  const left = consumed >= count ? `none of ${count} licenses unused (${consumed} in use)` : `${percent}% of ${count} licenses unused (${consumed} in use)`;
+  if (lowered) emit('HEADROOM_BELOW_POLICY', `${c.address}: licenseCount ${count} leaves ${left}, under spec.policies.minHeadroomPercent ${min}%`, numbers);
+  else emit('HEADROOM_LOW', `${c.address}: ${left}, under spec.policies.minHeadroomPercent ${min}%`, numbers);
 }
 
 // The counting dimension is the one AWS reports per resource (ConsumedLicenses): vCPUs, cores or sockets. Other rules

@@ -1,5 +1,6 @@
-// A plan as a pull-request comment: the hidden marker, the verdict, the target and a summary table always; then what
-// is destructive first, the desired-state changes, details collapsed, and what is never touched, always under a cap.
+// A plan as a pull-request comment: the hidden marker, the verdict, the target and a summary table always; then the
+// usage and policy findings, what is destructive, the desired-state changes, details collapsed, and what is never
+// touched, always under a cap.
 import { type Kind, KINDS, type OtherResource } from '../model/index.js';
 import type { DesiredChanges, DesiredDocumentChange } from '../plan/desired-diff.js';
 import { planMessages } from '../plan/change-rules.js';
@@ -10,6 +11,7 @@ import {
 } from './markdown.js';
 import { diffBlockLines } from './field-lines.js';
 import { actionLook, documentLook } from './symbols.js';
+import { findingsMarkdownSection } from './findings.js';
 import { changedFields, describeLocation, describeSource, describeTarget, leftOutSentence } from './values.js';
 import { plural } from '../util/words.js';
 
@@ -19,7 +21,7 @@ export interface MarkdownOptions {
 }
 
 export const DEFAULT_MAX_CHARS = 60_000;
-/** The head (marker, verdict, target, summary table) and the shortest deletes section take about 1,500 characters. */
+/** The head (marker, verdict, target, summary table) and the shortest findings and deletes sections fit in this (test/render/findings.test.ts). */
 export const MIN_MAX_CHARS = 2_000;
 
 /**
@@ -31,7 +33,7 @@ export function renderPlanMarkdown(plan: Plan, options: MarkdownOptions = {}): s
   if (!(maxChars >= MIN_MAX_CHARS)) throw new RangeError(`maxChars must be at least ${MIN_MAX_CHARS}, got ${maxChars}`);
   const head = [markerLine(plan), verdictLine(plan), targetLine(plan), summaryTable(plan)].filter((b) => b !== '');
   const sections = [
-    ...destructiveSection(plan), ...desiredSections(plan.desiredChanges), ...detailsSection(plan),
+    ...findingsMarkdownSection(plan), ...destructiveSection(plan), ...desiredSections(plan.desiredChanges), ...detailsSection(plan),
     ...unmanagedSection(plan), ...duplicatesSection(plan), ...warningsSection(plan),
   ];
   const reserve = closingLine(sections.map((s) => ({ section: s, text: '', left: s.items.length })), maxChars).length + SEPARATOR.length;
@@ -72,7 +74,9 @@ function verdictLine(plan: Plan): string {
   const lead = `**licensectl plan for ${escapeMarkdown(plan.project)}:**`;
   const leftOut = leftOutSentence(plan.targeted);
   if (!hasChanges(plan.summary)) return `${lead} ${plan.targeted ? `No changes to the targeted resources. ${leftOut}`.trimEnd() : 'No changes.'}`;
-  return `${lead} ${countsInWords(plan.summary)}${destructiveNote(plan.summary)}${leftOut && `. ${leftOut}`}`;
+  const errors = plan.findings.filter((f) => f.severity === 'error').length;
+  const findingsNote = errors ? ` — ❌ ${plural(errors, 'error finding')}` : '';
+  return `${lead} ${countsInWords(plan.summary)}${destructiveNote(plan.summary)}${findingsNote}${leftOut && `. ${leftOut}`}`;
 }
 
 function countsInWords(summary: PlanSummary): string {

@@ -4,9 +4,10 @@
 // one item stays on its line and no escape sequence of anyone's but ours reaches the terminal.
 import type { OtherResource } from '../model/index.js';
 import { planMessages } from '../plan/change-rules.js';
-import { type Action, type FieldDiff, hasChanges, type Plan, type PlanSummary, type ResourceChange, type Targeted } from '../plan/types.js';
+import { type Action, type FieldDiff, type Finding, hasChanges, type Plan, type PlanSummary, type ResourceChange, type Targeted } from '../plan/types.js';
 import { actionLook, type ColorOptions, documentLook, type Look, type Paint, painter, WARNING_MARK } from './symbols.js';
 import { textFieldLines } from './field-lines.js';
+import { findingsTextSection, findingTextLine } from './findings.js';
 import { changedFields, describeLocation, describeSource, describeTarget, leftOutSentence } from './values.js';
 import type { DesiredChanges, DesiredDocumentChange } from '../plan/desired-diff.js';
 import { printable } from '../util/safe-text.js';
@@ -30,6 +31,7 @@ export function renderPlanText(plan: Plan, options: ColorOptions): string {
     unmanagedSection(plan, paint),
     duplicatesSection(plan, paint),
     warningsSection(plan, paint),
+    findingsTextSection(plan, paint),
     [paint('bold', summaryLine(plan.summary, plan.targeted))],
   ].filter((block) => block.length > 0);
   return blocks.map((block) => block.join('\n')).join('\n\n') + '\n';
@@ -75,12 +77,12 @@ function legendSection(plan: Plan, paint: Paint): string[] {
 function changesSection(plan: Plan, paint: Paint): string[] {
   const shown = plan.changes.filter((c) => c.action !== 'no-op');
   if (shown.length === 0) return [];
-  const blocks = shown.map((c) => changeLines(c, paint).join('\n'));
+  const blocks = shown.map((c) => changeLines(c, plan.findings.filter((f) => f.address === c.address), paint).join('\n'));
   return ['licensectl will perform the following actions:', '', blocks.join('\n\n')];
 }
 
-/** A comment saying what happens and why, the address, then its fields and warnings. */
-function changeLines(change: ResourceChange, paint: Paint): string[] {
+/** A comment saying what happens and why, the address, then its fields, warnings and findings. */
+function changeLines(change: ResourceChange, findings: readonly Finding[], paint: Paint): string[] {
   const look = actionLook(change.action);
   const why = change.reasons.length > 0 ? `: ${printable(change.reasons.join('; '))}` : '';
   const arn = change.arn ? paint('dim', ` (${printable(change.arn)})`) : '';
@@ -90,6 +92,7 @@ function changeLines(change: ResourceChange, paint: Paint): string[] {
     alignedSymbol(look, paint) + ` ${address}` + arn,
     ...fieldLinesOf(change, paint),
     ...change.warnings.map((w) => FIELD_INDENT + paint('yellow', `${WARNING_MARK} ${printable(w)}`)),
+    ...findings.map((f) => FIELD_INDENT + findingTextLine(f, paint)),
   ];
 }
 

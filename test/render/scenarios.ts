@@ -1,10 +1,12 @@
 // Plans, apply results and desired-state changes the renderer tests and golden files share.
-import type { AssociationSpec, DesiredResource } from '../../src/model/index.js';
+import type {
+  AssociationSpec, ConfigurationUsage, DesiredResource, LicenseConfigurationSpec, LicenseUsage, TrackedResource, Usage,
+} from '../../src/model/index.js';
 import { computePlan } from '../../src/plan/compute-plan.js';
 import type { ApplyResult, Plan } from '../../src/plan/types.js';
 import { type DesiredChanges, diffDesired } from '../../src/plan/desired-diff.js';
 import {
-  arnFor, desired, desiredConfig, desiredGrant, desiredLicense, desiredShare, desiredState, foreign, liveConfig, liveFrom,
+  ACCOUNT, arnFor, CREATED_AT, specOf, desired, desiredConfig, desiredGrant, desiredLicense, desiredShare, desiredState, foreign, liveConfig, liveFrom,
   live, liveGrant, liveLicense, liveShare, liveState, planContext, TARGET, unmanaged,
 } from '../helpers/builders.js';
 
@@ -149,4 +151,70 @@ export function associationChangesPlan(): Plan {
     others: [{ kind: 'Association', arn: arnFor('LicenseConfiguration', 'windows-server'), displayName: INSTANCE('i-0eeeeeeeeeeeeeee3'), owner: 'unmanaged' }],
   });
   return computePlan(desired, live, planContext());
+}
+
+const configUsage = (name: string, spec: Partial<LicenseConfigurationSpec>, consumed: number, resources: readonly TrackedResource[] = [], associated = resources.length): ConfigurationUsage => ({
+  arn: arnFor('LicenseConfiguration', name), spec: specOf('LicenseConfiguration', name, spec), ownerAccount: ACCOUNT, consumed,
+  consumedByType: consumed ? [{ resourceType: 'EC2_INSTANCE', count: consumed }] : [],
+  associatedByType: associated ? [{ resourceType: 'EC2_INSTANCE', count: associated }] : [],
+  ...(resources.length ? { resources } : {}),
+});
+const instance = (id: string, account: string, consumed: number): TrackedResource => ({
+  arn: `arn:aws:ec2:us-east-1:${account}:instance/${id}`, resourceType: 'EC2_INSTANCE', status: 'running', account, consumed, associatedAt: '2026-02-01T00:00:00Z',
+});
+const seats = (maxCount: number) => [{ name: 'seats', unit: 'Count', maxCount, value: null, overage: false, allowCheckIn: true }];
+
+/** One of every finding code: usage read for the touched resources, and every policy set. */
+export function findingsPlan(): Plan {
+  const inDays = (days: number) => new Date(Date.parse(CREATED_AT) + days * 86_400_000).toISOString().replace('.000Z', 'Z');
+  const policies = {
+    protect: ['sql-*'], minHeadroomPercent: 10, expiryWarningDays: 30, requireHardLimit: ['windows-*'],
+    allowedPrincipals: ['222233334444', '333344445555', 'arn:aws:iam::222233334444:*'],
+  };
+  const desired = desiredState([
+    desiredConfig('oracle-ee', { licenseCount: 40, hardLimit: true }),
+    desiredConfig('oracle-se', { licenseCount: 90 }),
+    desiredConfig('windows-server', { licenseCount: 100, hardLimit: true }),
+    desiredConfig('windows-desktop', { licenseCount: 100 }),
+    desiredConfig('sql-std', { licenseCount: 100 }),
+    desiredConfig('db2', { countingType: 'Core', rules: { maximumCores: 8 } }),
+    desiredConfig('expiring', { expiry: inDays(10) }),
+    desiredConfig('expired', { expiry: inDays(-3) }),
+    desiredLicense('analytics-pro', { entitlements: seats(10) }),
+    desiredShare('windows-to-dev', { principals: ['222233334444'], licenseConfigurations: ['windows-server'] }),
+    desiredGrant('analytics-to-dev', { status: 'DISABLED' }),
+    desiredGrant('analytics-to-partner', { principal: '999999999999' }),
+  ], { policies });
+  const live = liveState([
+    liveConfig('oracle-ee', { licenseCount: 64, hardLimit: true }),
+    liveConfig('oracle-se', { licenseCount: 100 }),
+    liveConfig('windows-server', { licenseCount: 100 }),
+    liveConfig('windows-desktop', { licenseCount: 100 }),
+    liveConfig('sql-std', { licenseCount: 100 }),
+    liveConfig('sql-legacy', {}),
+    liveConfig('db2', { countingType: 'Core', rules: { maximumCores: 16 } }),
+    liveConfig('expiring', { expiry: inDays(10) }),
+    liveConfig('expired', { expiry: inDays(-3) }),
+    liveLicense('analytics-pro', { entitlements: seats(100) }),
+    liveLicense('old-license'),
+    liveShare('windows-to-dev', { principals: ['222233334444', '333344445555'], licenseConfigurations: ['windows-server'] }),
+    liveGrant('analytics-to-dev', {}),
+    liveGrant('analytics-to-partner', { principal: '999999999999' }),
+  ]);
+  const configurations = [
+    configUsage('oracle-ee', { licenseCount: 64, hardLimit: true }, 48, [], 12),
+    configUsage('oracle-se', {}, 85, [], 40),
+    configUsage('windows-server', {}, 104, [instance('i-0aaa', '222233334444', 80), instance('i-0bbb', '333344445555', 24)]),
+    configUsage('sql-std', {}, 95, [], 20),
+    configUsage('sql-legacy', {}, 12, [instance('i-0ccc', ACCOUNT, 4), instance('i-0ddd', '222233334444', 8)]),
+    configUsage('db2', { countingType: 'Core', rules: { maximumCores: 16 } }, 28, [instance('i-0eee', ACCOUNT, 12), instance('i-0fff', ACCOUNT, 16)]),
+  ];
+  const licenseUsage = (name: string, consumed: number): LicenseUsage => ({
+    arn: arnFor('License', name), spec: specOf('License', name), entitlements: [{ name: 'seats', unit: 'Count', consumed, maxCount: 100 }],
+  });
+  const usage: Usage = {
+    configurations: Object.fromEntries(configurations.map((c) => [c.arn, c])),
+    licenses: Object.fromEntries([licenseUsage('analytics-pro', 25), licenseUsage('old-license', 3)].map((l) => [l.arn, l])),
+  };
+  return computePlan(desired, { ...live, usage }, planContext());
 }
