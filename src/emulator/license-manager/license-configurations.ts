@@ -6,7 +6,8 @@ import { plural } from '../../util/words.js';
 import { decodeRules } from '../../model/rules.js';
 import { COUNTING_TYPES, type CountingType } from '../../model/specs.js';
 import { copy, list, optBool, optNum, optStr, str, type CallContext, type EmulatorState, type Input } from '../core/service-contract.js';
-import { filterLimitExceeded, invalidParameter, ownedBy, pages, type Filter, type Tag } from './conventions.js';
+import { sharedWithCaller } from '../ram/share-access.js';
+import { filterLimitExceeded, invalidParameter, ownedBy, pages, parseLmArn, type Filter, type Tag } from './conventions.js';
 import { checkLicenseCount, checkProductInformation, checkRules, checkRuleUpdate, type ProductInformationRecord } from './license-configuration-checks.js';
 import { applyTags, tagList } from './tags.js';
 
@@ -43,6 +44,16 @@ export function ownConfiguration(ctx: CallContext, arn: string): ConfigurationRe
   const record = configurations(ctx.state)[arn];
   if (!record || !ownedBy(ctx, arn)) throw invalidParameter(`Invalid license configuration ARN: ${arn}`);
   return record;
+}
+
+/**
+ * A configuration the caller may attach its resources to: its own, or one another account shares with it through
+ * RAM (as AWS lets member accounts use a configuration shared with them). Only the owner changes or lists it.
+ */
+export function usableConfiguration(ctx: CallContext, arn: string): ConfigurationRecord {
+  const record = configurations(ctx.state)[arn];
+  if (record && parseLmArn(arn)?.region === ctx.region && sharedWithCaller(ctx, arn)) return record;
+  return ownConfiguration(ctx, arn);
 }
 
 // CreateLicenseConfiguration stores the configuration as AVAILABLE with nothing consumed. The API takes no

@@ -7,7 +7,7 @@ import { copy, list, ServiceError, str, type CallContext, type Input } from '../
 import { bindHost } from '../fleet/fleet.js';
 import { hosts, instances, parseFleetArn, registerImage, type FleetResource, type HostRecord, type LicenseSpecificationRecord } from '../fleet/records.js';
 import { filterMatcher, invalidParameter, pages, type Filter } from './conventions.js';
-import { ownConfiguration } from './license-configurations.js';
+import { ownConfiguration, usableConfiguration } from './license-configurations.js';
 import { checkMayConsume, consumes, countsHosts, recount, usageOf } from './usage.js';
 
 interface LicenseSpecificationInput {
@@ -43,20 +43,20 @@ export function updateLicenseSpecificationsForResource(ctx: CallContext, input: 
   const remove = list<LicenseSpecificationInput>(input, 'RemoveLicenseSpecifications') ?? [];
   const resource = resourceOf(ctx, arn, add.length > 0);
   if (!resource) {
-    for (const spec of remove) ownConfiguration(ctx, spec.LicenseConfigurationArn);
+    for (const spec of remove) usableConfiguration(ctx, spec.LicenseConfigurationArn);
     return {}; // an AMI never named has nothing to remove
   }
   const instance = instances(ctx.state)[arn];
   if (instance?.State === 'terminated') throw invalidResourceState(`Instance ${instance.InstanceId} is terminated; License Manager cannot allocate a license to it`);
   const touched = new Set<string>();
   for (const spec of remove) {
-    ownConfiguration(ctx, spec.LicenseConfigurationArn);
+    usableConfiguration(ctx, spec.LicenseConfigurationArn);
     resource.LicenseSpecifications = resource.LicenseSpecifications.filter((s) => s.LicenseConfigurationArn !== spec.LicenseConfigurationArn);
     touched.add(spec.LicenseConfigurationArn);
   }
   recount(ctx.state, touched);
   for (const spec of add) {
-    const record = ownConfiguration(ctx, spec.LicenseConfigurationArn);
+    const record = usableConfiguration(ctx, spec.LicenseConfigurationArn);
     if (resource.LicenseSpecifications.some((s) => s.LicenseConfigurationArn === spec.LicenseConfigurationArn)) continue;
     if (instance && consumes(instance)) checkMayConsume(ctx.state, record, instance);
     const host = hosts(ctx.state)[arn];

@@ -75,6 +75,14 @@ function isSharedWithCaller(ctx: CallContext, share: ShareRecord, associations: 
   );
 }
 
+/** Whether another account's ACTIVE share gives the caller `resourceArn` (both associations ASSOCIATED). */
+export function sharedWithCaller(ctx: CallContext, resourceArn: string): boolean {
+  const byShare = associationsByShare(ctx);
+  return sharesOf(ctx, 'OTHER-ACCOUNTS', byShare).some((share) => (byShare.get(share.resourceShareArn) ?? []).some(
+    (a) => a.associationType === 'RESOURCE' && a.associatedEntity === resourceArn && associationStatus(a, ctx.now) === 'ASSOCIATED',
+  ));
+}
+
 /** A share the caller owns or has been given; unknown (or malformed) otherwise. */
 export function requireVisibleShare(ctx: CallContext, arn: string): ShareRecord {
   parseShareArn(arn);
