@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DesiredResource, ProjectConfig } from '../../src/model/index.js';
-import { load, PROJECT, yaml } from './helpers.js';
+import { load, problems, PROJECT, yaml } from './helpers.js';
 
 async function resourcesOf(text: string): Promise<readonly DesiredResource[]> {
   const result = await load({ 'licensectl.yaml': PROJECT, 'r.yaml': text });
@@ -184,6 +184,20 @@ describe('the project', () => {
       include: ['licenses/**'],
       exclude: ['**/draft-*.yaml'],
     });
+  });
+
+  it('policies: defaults filled in, name patterns as sets', async () => {
+    const text = 'apiVersion: licensectl/v1\nkind: Project\nmetadata: {name: acme}\nspec:\n  policies: {protect: [b-*, a, b-*], minHeadroomPercent: 12.5}\n';
+    expect((await projectOf(text)).policies).toStrictEqual({ protect: ['a', 'b-*'], minHeadroomPercent: 12.5, expiryWarningDays: 30, requireHardLimit: [], allowedPrincipals: null });
+  });
+
+  it('policies out of range or misspelt: each at its field in licensectl.yaml', async () => {
+    const text = 'apiVersion: licensectl/v1\nkind: Project\nmetadata: {name: acme}\nspec:\n  policies:\n    minHeadroomPercent: 150\n    expiryWarningDay: 10\n';
+    expect(await problems({ 'licensectl.yaml': text })).toEqual([
+      'licensectl.yaml:6:25: error: "minHeadroomPercent" must be between 0 and 100',
+      'licensectl.yaml:7:5: error: unknown field "expiryWarningDay"',
+      '  hint: did you mean "expiryWarningDays"?',
+    ]);
   });
 
   it('an emulator state path', async () => {

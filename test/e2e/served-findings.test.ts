@@ -94,7 +94,13 @@ describe('findings against a served emulator', () => {
     expect(refused.stderr).toContain('pass --allow-overage if this is intended');
     const before = await client('000000000000').send(new GetLicenseConfigurationCommand({ LicenseConfigurationArn: await arnOf('windows') }));
     expect(before.LicenseCount).toBe(64);
-    const applied = await cli(['apply', '--auto-approve', '--allow-overage']);
+    // A saved plan carries its findings: applying it needs the flag too.
+    const saved = path.join(dir, 'lower.plan.json');
+    expect((await cli(['plan', '--out', saved])).status).toBe(1);
+    const refusedSaved = await cli(['apply', saved]);
+    expect(refusedSaved.stderr).toContain('FINDINGS_REFUSED');
+    expect(refusedSaved.status).toBe(1);
+    const applied = await cli(['apply', saved, '--allow-overage']);
     expect(applied.status, applied.stdout + applied.stderr).toBe(0);
     expect((await client('000000000000').send(new GetLicenseConfigurationCommand({ LicenseConfigurationArn: await arnOf('windows') }))).LicenseCount).toBe(32);
     await writeFile(path.join(dir, 'windows.yaml'), windows(64));
