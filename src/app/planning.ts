@@ -6,7 +6,7 @@ import { type Diagnostic, LicensectlError } from '../errors/index.js';
 import { type Address, addressOf, type DesiredState, type LiveState, mergeUsage, NO_USAGE, type Usage } from '../model/index.js';
 import { actedOn, computePlan, type PlanContext } from '../plan/compute-plan.js';
 import { diffDesired } from '../plan/desired-diff.js';
-import { usageNeeds } from '../plan/usage-needs.js';
+import { usageNeeds } from '../plan/change-usage.js';
 import { parseTargets } from '../plan/filter.js';
 import type { Plan, PlanSource } from '../plan/types.js';
 import { liveState, pairGrants, type Store } from '../store/index.js';

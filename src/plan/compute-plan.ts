@@ -1,5 +1,6 @@
 // The planner: desired and live state in, a Plan value out. Pure, total, deterministic; never mutates its inputs.
 import { type Address, compareAddresses, type DesiredState, kindRank, type LiveState, NO_USAGE, type OtherResource, type Target } from '../model/index.js';
+import { withUsage } from './change-usage.js';
 import { findingsOf } from './findings.js';
 import { canonicalJson, compareText } from '../util/canonical.js';
 import { forcedByReplacements } from './dependencies.js';
@@ -25,7 +26,8 @@ export function computePlan(desired: DesiredState, live: LiveState, ctx: PlanCon
   const pairing = pairResources(desired.resources, live);
   const planned = planPairs(pairing.pairs, prune);
   const targets = [...new Set(ctx.targets ?? [])].sort(compareAddresses);
-  const changes = targets.length > 0 ? selectTargets(planned.changes, targets) : planned.changes;
+  const all = withUsage(planned.changes, live.usage ?? NO_USAGE);
+  const changes = targets.length > 0 ? selectTargets(all, targets) : all;
   const kept = targets.length > 0 ? planned.kept.filter((a) => targets.includes(a)) : planned.kept;
   const known = new Set<Address>([...pairing.pairs.map((p) => p.address), ...pairing.duplicates.map((d) => d.address)]);
   const targetWarnings = targets.length === 0 ? [] : [
@@ -35,7 +37,7 @@ export function computePlan(desired: DesiredState, live: LiveState, ctx: PlanCon
   return {
     formatVersion: '1', project: desired.project.name, target: ctx.target, source: ctx.source,
     createdAt: ctx.createdAt, prune, summary: summarize(changes), changes,
-    ...(targets.length > 0 ? { targeted: targetedOf(targets, planned.changes, changes) } : {}),
+    ...(targets.length > 0 ? { targeted: targetedOf(targets, all, changes) } : {}),
     unmanaged: sortOthers(live.others), duplicates: pairing.duplicates,
     findings: findingsOf(changes, live.usage ?? NO_USAGE, desired.project.policies, ctx.createdAt),
     warnings: [...targetWarnings, ...pairing.warnings, ...kept.map(planMessages.pruneOff)],

@@ -8,7 +8,7 @@ import {
 } from '../model/index.js';
 import { compareText } from '../util/canonical.js';
 import { plural } from '../util/words.js';
-import { arnsOf, consumingAccounts, lostShares, type ArnsOf } from './usage-needs.js';
+import { arnsOf, consumingAccounts, lostShares, type ArnsOf } from './change-usage.js';
 import type { Finding, FindingCode, ResourceChange } from './types.js';
 
 const DAY_MS = 86_400_000;

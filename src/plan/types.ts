@@ -57,6 +57,17 @@ export interface ResourceChange {
   readonly meta: LiveMeta | null;
   /** Where the desired document came from. */
   readonly source: DesiredResource['source'] | null;
+  /** For a changed configuration or license whose usage was read: what is in use now. */
+  readonly usage?: ChangeUsage;
+}
+
+/** What is in use of a changed configuration (licenses consumed, resources associated) or license (units checked out). */
+export interface ChangeUsage {
+  readonly consumed: number;
+  /** Configurations: the resources associated (consuming or not). */
+  readonly resources?: number;
+  /** Licenses: the units checked out of each entitlement, sorted by name. */
+  readonly entitlements?: readonly { readonly name: string; readonly consumed: number }[];
 }
 
 /**

@@ -1,10 +1,20 @@
-// Findings in the text and markdown views of a plan: one line each under the change it concerns, and a closing
-// summary that says whether apply will refuse the plan and what would let it through.
-import type { Finding, Plan } from '../plan/types.js';
+// Usage and findings in the text and markdown views of a plan: what is in use of a changed configuration or
+// license, the findings one line each under the change they concern, and a closing summary that says whether apply
+// will refuse the plan and what would let it through.
+import type { ChangeUsage, Finding, Plan } from '../plan/types.js';
 import { plural } from '../util/words.js';
 import { printable } from '../util/safe-text.js';
 import { code, escapeMarkdown, formatCount, type Section } from './markdown.js';
 import type { Look, Paint } from './symbols.js';
+
+/** `40 licenses in use by 5 resources`, `30 units checked out (seats 25, cores 5)`. */
+export function describeUsage(u: ChangeUsage): string {
+  if (u.entitlements) {
+    const each = u.entitlements.filter((e) => e.consumed > 0).map((e) => `${e.name} ${e.consumed}`);
+    return `${plural(u.consumed, 'unit')} checked out${each.length ? ` (${each.join(', ')})` : ''}`;
+  }
+  return `${plural(u.consumed, 'license')} in use by ${plural(u.resources ?? 0, 'resource')}`;
+}
 
 /** ✗ for an error, ! for a warning. */
 export function findingLook(f: Finding): Look & { readonly word: string } {

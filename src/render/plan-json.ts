@@ -2,7 +2,7 @@
 import type { Address, Duplicate, Kind, OtherResource, SourceRef } from '../model/index.js';
 import { sortKeys, toJsonValue } from '../plan/diff-resource.js';
 import type { DesiredChanges, DesiredDocumentChange } from '../plan/desired-diff.js';
-import type { Action, FieldDiff, Finding, FieldLeaf, JsonValue, Plan, PlanSource, PlanSummary, ResourceBody, ResourceChange, Targeted } from '../plan/types.js';
+import type { Action, ChangeUsage, FieldDiff, Finding, FieldLeaf, JsonValue, Plan, PlanSource, PlanSummary, ResourceBody, ResourceChange, Targeted } from '../plan/types.js';
 
 /** A leaf is written as the plan holds it (its path already in document spelling). */
 export type JsonFieldLeaf = FieldLeaf;
@@ -27,6 +27,7 @@ export interface JsonChange {
   readonly after: JsonValue;
   readonly meta: { readonly version?: string; readonly status?: string } | null;
   readonly source: SourceRef | null;
+  readonly usage?: ChangeUsage;
 }
 
 /**
@@ -93,6 +94,7 @@ function changeToJson(change: ResourceChange): JsonChange {
     after: bodyToJson(change.after),
     meta: change.meta === null ? null : (sortKeys(toJsonValue(change.meta)) as JsonChange['meta']),
     source: change.source ? sourceToJson(change.source) : null,
+    ...(change.usage ? { usage: usageToJson(change.usage) } : {}),
   };
 }
 
@@ -131,6 +133,14 @@ function bodyToJson(body: ResourceBody | null): JsonValue {
 function sourceToJson(source: SourceRef): SourceRef {
   const { file, line, column, ref } = source;
   return ref === undefined ? { file, line, column } : { file, line, column, ref };
+}
+
+function usageToJson(u: ChangeUsage): ChangeUsage {
+  return {
+    consumed: u.consumed,
+    ...(u.resources === undefined ? {} : { resources: u.resources }),
+    ...(u.entitlements ? { entitlements: u.entitlements.map((e) => ({ name: e.name, consumed: e.consumed })) } : {}),
+  };
 }
 
 function findingToJson(f: Finding): Finding {

@@ -11,7 +11,7 @@ import {
 } from './markdown.js';
 import { diffBlockLines } from './field-lines.js';
 import { actionLook, documentLook } from './symbols.js';
-import { findingsMarkdownSection } from './findings.js';
+import { describeUsage, findingsMarkdownSection } from './findings.js';
 import { changedFields, describeLocation, describeSource, describeTarget, leftOutSentence } from './values.js';
 import { plural } from '../util/words.js';
 
@@ -248,6 +248,7 @@ function whereLine(change: ResourceChange): string {
   const parts = [
     change.arn ? `ARN ${code(change.arn)}` : '',
     change.source ? `defined in ${code(`${change.source.file}:${change.source.line}`)}` : '',
+    change.usage ? `usage: ${escapeMarkdown(describeUsage(change.usage))}` : '',
   ].filter((p) => p !== '');
   return parts.join(' · ');
 }

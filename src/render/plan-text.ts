@@ -7,7 +7,7 @@ import { planMessages } from '../plan/change-rules.js';
 import { type Action, type FieldDiff, type Finding, hasChanges, type Plan, type PlanSummary, type ResourceChange, type Targeted } from '../plan/types.js';
 import { actionLook, type ColorOptions, documentLook, type Look, type Paint, painter, WARNING_MARK } from './symbols.js';
 import { textFieldLines } from './field-lines.js';
-import { findingsTextSection, findingTextLine } from './findings.js';
+import { describeUsage, findingsTextSection, findingTextLine } from './findings.js';
 import { changedFields, describeLocation, describeSource, describeTarget, leftOutSentence } from './values.js';
 import type { DesiredChanges, DesiredDocumentChange } from '../plan/desired-diff.js';
 import { printable } from '../util/safe-text.js';
@@ -91,6 +91,7 @@ function changeLines(change: ResourceChange, findings: readonly Finding[], paint
     INDENT + paint('bold', `# ${address} ${look.future}`) + why,
     alignedSymbol(look, paint) + ` ${address}` + arn,
     ...fieldLinesOf(change, paint),
+    ...(change.usage ? [FIELD_INDENT + paint('dim', `usage: ${describeUsage(change.usage)}`)] : []),
     ...change.warnings.map((w) => FIELD_INDENT + paint('yellow', `${WARNING_MARK} ${printable(w)}`)),
     ...findings.map((f) => FIELD_INDENT + findingTextLine(f, paint)),
   ];

@@ -4,7 +4,7 @@ import type { ConfigurationUsage, LicenseUsage, Policies, TrackedResource, Usage
 import { DEFAULT_POLICIES } from '../../src/model/index.js';
 import { computePlan } from '../../src/plan/compute-plan.js';
 import type { Plan } from '../../src/plan/types.js';
-import { usageNeeds } from '../../src/plan/usage-needs.js';
+import { usageNeeds } from '../../src/plan/change-usage.js';
 import {
   ACCOUNT, arnFor, desired, desiredConfig, desiredGrant, desiredLicense, desiredShare, desiredState, live, liveConfig, liveGrant, liveLicense,
   liveShare, liveState, planContext, specOf,

@@ -1,9 +1,10 @@
-// Which usage a plan needs read beyond what the listing brought: the tracked resources of a configuration that is
-// deleted, replaced, deactivated, or loses sharing (to say how many and where), and the consumption of a license
-// whose entitlements shrink or that goes away, or whose grant does. Nothing when nothing changes; one read per
-// touched configuration or license otherwise, and none where the listing already shows nothing in use.
+// A plan's changes and license usage. Which usage a plan needs read beyond what the listing brought: the tracked
+// resources of a configuration that is deleted, replaced, deactivated, or loses sharing (to say how many and where),
+// and the consumption of a license whose entitlements or status change or that goes away, or whose grant does.
+// Nothing when nothing changes; one read per touched configuration or license otherwise, and none where the listing
+// already shows nothing in use. Then the usage each changed configuration and license shows in the plan.
 import type { ConfigurationUsage, GrantSpec, LicenseConfigurationSpec, ResourceShareSpec, Usage } from '../model/index.js';
-import type { ResourceChange } from './types.js';
+import type { ChangeUsage, ResourceChange } from './types.js';
 
 export interface UsageNeeds {
   readonly configurations: readonly string[];
@@ -99,3 +100,23 @@ export function arnsOf(changes: readonly ResourceChange[]): ArnsOf {
   return { configuration: resolve(configurations), license: resolve(licenses) };
 }
 
+
+/** The changes, each changed configuration and license with the usage read for it (see ChangeUsage). */
+export function withUsage(changes: readonly ResourceChange[], usage: Usage): ResourceChange[] {
+  return changes.map((c) => {
+    const shown = c.action === 'no-op' || !c.arn ? undefined : usageOfChange(c.kind, c.arn, usage);
+    return shown ? { ...c, usage: shown } : c;
+  });
+}
+
+function usageOfChange(kind: ResourceChange['kind'], arn: string, usage: Usage): ChangeUsage | undefined {
+  if (kind === 'LicenseConfiguration') {
+    const u = usage.configurations[arn];
+    return u && { consumed: u.consumed, resources: u.associatedByType.reduce((n, r) => n + r.count, 0) };
+  }
+  if (kind === 'License') {
+    const u = usage.licenses[arn];
+    return u && { consumed: u.entitlements.reduce((n, e) => n + e.consumed, 0), entitlements: u.entitlements.map((e) => ({ name: e.name, consumed: e.consumed })) };
+  }
+  return undefined;
+}
