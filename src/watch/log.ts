@@ -84,6 +84,7 @@ export function logReconcile(logger: Logger, r: ReconcileRecord): void {
     pendingDeletes: deferred.map((d) => ({ address: d.address, absentSince: iso(d.absentSince), deleteAt: iso(d.deleteAt) })),
     applied: r.applied,
     managed: r.managed,
+    ...(r.findings?.length ? { findings: r.findings.slice(0, MAX_LOGGED_CHANGES).map(({ code, severity, address, message }) => ({ code, severity, address, message })) } : {}),
     durationMs: r.durationMs,
     errorCode: r.error?.code ?? null,
     ...(r.error ? { error: r.error.message } : {}),
@@ -107,6 +108,7 @@ function levelOf(outcome: Outcome): 'info' | 'warn' | 'error' {
       return 'warn';
     case 'store-error':
     case 'apply-failed':
+    case 'refused':
       return 'error';
   }
 }

@@ -4,7 +4,7 @@ import type { Diagnostic } from '../errors/index.js';
 import { isLicensectlError } from '../errors/index.js';
 import type { Address } from '../model/index.js';
 import type { ApplyResult } from '../plan/types.js';
-import type { Action, Plan, PlanSummary } from '../plan/types.js';
+import type { Action, Finding, Plan, PlanSummary } from '../plan/types.js';
 import { errorName } from '../store/index.js';
 
 /**
@@ -16,9 +16,10 @@ export type Trigger = 'start' | 'file' | 'git' | 'webhook' | 'interval' | 'retry
 /**
  * synced: nothing to change (deletes in their grace period aside). applied / drift-corrected: every change was
  * made; drift-corrected when all of them undid drift, applied when any came from the documents. out-of-sync /
- * drift-detected: the same in --mode warn, where nothing is changed.
+ * drift-detected: the same in --mode warn, where nothing is changed. refused: the plan has error findings that
+ * --allow-overage / --allow-in-use do not let through (or a policy's, which no flag does): nothing was changed.
  */
-export const OUTCOMES = ['synced', 'applied', 'drift-corrected', 'out-of-sync', 'drift-detected', 'invalid-config', 'store-error', 'apply-failed'] as const;
+export const OUTCOMES = ['synced', 'applied', 'drift-corrected', 'out-of-sync', 'drift-detected', 'invalid-config', 'store-error', 'apply-failed', 'refused'] as const;
 export type Outcome = (typeof OUTCOMES)[number];
 
 /** Outcomes after which the account is known to match (or, in warn mode, to have been compared with) the desired state. */
@@ -33,11 +34,15 @@ export function isSuccess(outcome: Outcome): boolean {
     case 'invalid-config':
     case 'store-error':
     case 'apply-failed':
+    case 'refused':
       return false;
   }
 }
 
-/** Outcomes that mean the store (or applying to it) failed: retried with backoff rather than at the interval. */
+/**
+ * Outcomes that mean the store (or applying to it) failed: retried with backoff rather than at the interval. A refused
+ * pass is not: only a change to the documents (which triggers a pass) or to the account lifts its findings.
+ */
 export function needsBackoff(outcome: Outcome): boolean {
   return outcome === 'store-error' || outcome === 'apply-failed';
 }
@@ -83,8 +88,29 @@ export interface DesiredInfo {
   readonly diagnostics: readonly Diagnostic[];
 }
 
+/** A managed license configuration as the pass read it (ListLicenseConfigurations: no call of its own). */
+export interface ConfigurationReading {
+  /** The document's name (metadata.name). */
+  readonly name: string;
+  readonly arn: string;
+  /** null: no licenseCount. */
+  readonly licenseCount: number | null;
+  readonly consumed: number;
+  /** ISO 8601; null: no expiry. */
+  readonly expiry: string | null;
+}
+
+/** The usage a pass read, with the project's headroom policy to judge it by. */
+export interface UsageReading {
+  readonly minHeadroomPercent: number | null;
+  /** Sorted by name. */
+  readonly configurations: readonly ConfigurationReading[];
+}
+
 export interface ReconcileOutcome {
   readonly outcome: Outcome;
+  /** The project planned (metadata.name of licensectl.yaml); null when no desired state ever validated. */
+  readonly project: string | null;
   readonly desired: DesiredInfo;
   /** Revision of the desired state that was planned: this pass's, or the last valid one when this one is invalid. */
   readonly revision: string | null;
@@ -97,6 +123,10 @@ export interface ReconcileOutcome {
   /** Resources licensectl manages after this pass; null when the store was not read. */
   readonly managed: number | null;
   readonly applied: ApplyResult['summary'] | null;
+  /** The plan's findings (held-back deletes' included); null when no plan was made. */
+  readonly findings: readonly Finding[] | null;
+  /** The managed configurations' usage as read for the plan; null when no plan was made. */
+  readonly usage: UsageReading | null;
   readonly error: ErrorInfo | null;
 }
 

@@ -5,17 +5,18 @@
 // an outcome.
 import { executePlan } from '../apply/execute-plan.js';
 import { lockApply } from '../app/apply-lock.js';
-import { checkGuards } from '../app/planning.js';
+import { checkFindings, type FindingFlags } from '../app/findings-gate.js';
+import { checkGuards, planWithUsage } from '../app/planning.js';
 import { openStore, type OpenStoreOptions, type StoreFlags } from '../app/open-store.js';
-import { planAgainst } from '../app/planning.js';
 import type { LoadResult } from '../config/index.js';
 import { ValidationError } from '../errors/index.js';
-import type { DesiredState } from '../model/index.js';
+import type { Address, DesiredState, Usage } from '../model/index.js';
 import type { Plan } from '../plan/types.js';
 import type { Store } from '../store/index.js';
 import type { SyncedDocuments } from './change-causes.js';
+import { readingOf } from './license-metrics.js';
 import {
-  applyErrorOf, errorInfoOf, isSuccess, managedAfter, managedBefore, type DeferredDelete, type DesiredInfo, type ReconcileOutcome,
+  applyErrorOf, errorInfoOf, isSuccess, managedAfter, managedBefore, type DeferredDelete, type DesiredInfo, type ErrorInfo, type Outcome, type ReconcileOutcome,
 } from './outcome.js';
 import type { PruneGrace } from './prune-grace.js';
 
@@ -107,6 +108,8 @@ export interface ReconcileContext {
   readonly mode: WatchMode;
   readonly storeFlags: StoreFlags;
   readonly maxDeletes?: number;
+  /** --allow-overage / --allow-in-use: the error findings that may not refuse a correction. */
+  readonly allow?: FindingFlags;
   readonly memory: DesiredMemory;
   /** What each address's document was when the account last matched it: tells drift from desired-state changes. */
   readonly synced: SyncedDocuments;
@@ -119,7 +122,7 @@ export interface ReconcileContext {
   readonly clock?: () => number;
 }
 
-type StorePart = Omit<ReconcileOutcome, 'desired' | 'revision'>;
+type StorePart = Omit<ReconcileOutcome, 'desired' | 'revision' | 'project'>;
 
 export async function reconcileOnce(ctx: ReconcileContext): Promise<ReconcileOutcome> {
   const read = await readSource(ctx.source);
@@ -128,12 +131,14 @@ export async function reconcileOnce(ctx: ReconcileContext): Promise<ReconcileOut
   const chosen = ctx.memory.lastValid;
   const invalid = read.result.state ? null : errorInfoOf(new ValidationError(read.result.diagnostics));
   if (!chosen) {
-    return { outcome: 'invalid-config', desired, revision: null, counts: null, changes: [], deferred: [], managed: null, applied: null, error: invalid };
+    return {
+      outcome: 'invalid-config', project: null, desired, revision: null, counts: null, changes: [], deferred: [], managed: null, applied: null, findings: null, usage: null, error: invalid,
+    };
   }
   const part = await reconcileWith(ctx, chosen);
   // An invalid source is the news of this pass unless the store failed too (which needs the backoff).
   const outcome = invalid && isSuccess(part.outcome) ? { ...part, outcome: 'invalid-config' as const, error: invalid } : part;
-  return { ...outcome, desired, revision: chosen.revision };
+  return { ...outcome, project: chosen.state.project.name, desired, revision: chosen.revision };
 }
 
 async function reconcileWith(ctx: ReconcileContext, chosen: ValidDesired): Promise<StorePart> {
@@ -144,7 +149,7 @@ async function reconcileWith(ctx: ReconcileContext, chosen: ValidDesired): Promi
     // error of this pass, retried with the backoff.
     if (ctx.mode === 'correct' && store.target.stateFile) unlock = await lockApply(store.target.stateFile, store.project, { timeoutMs: 0, command: 'licensectl watch' });
     const now = (ctx.clock ?? Date.now)();
-    const plan = await planAgainst(store, chosen.state, {
+    const { plan, usage } = await planWithUsage(store, chosen.state, {
       target: store.target,
       source: { revision: chosen.revision, dirty: chosen.dirty },
       createdAt: new Date(now).toISOString(),
@@ -152,10 +157,10 @@ async function reconcileWith(ctx: ReconcileContext, chosen: ValidDesired): Promi
       prune: chosen.state.project.pruneExplicit === true && chosen.state.project.prune,
     });
     const held = ctx.grace.hold(plan, now);
-    return await act(ctx, store, { full: plan, plan: held.plan, deferred: held.deferred }, chosen.state);
+    return await act(ctx, store, { full: plan, plan: held.plan, deferred: held.deferred, usage }, chosen.state);
   } catch (error) {
     ctx.stores.close();
-    return { outcome: 'store-error', counts: null, changes: [], deferred: [], managed: null, applied: null, error: errorInfoOf(error) };
+    return { outcome: 'store-error', counts: null, changes: [], deferred: [], managed: null, applied: null, findings: null, usage: null, error: errorInfoOf(error) };
   } finally {
     await unlock?.();
   }
@@ -167,29 +172,52 @@ interface Planned {
   /** What this pass may change: the full plan less the deletes --prune-grace holds back. */
   readonly plan: Plan;
   readonly deferred: readonly DeferredDelete[];
+  /** What the plan read: every listed configuration's totals. */
+  readonly usage: Usage;
 }
 
-async function act(ctx: ReconcileContext, store: Store, { full, plan, deferred }: Planned, desired: DesiredState): Promise<StorePart> {
+async function act(ctx: ReconcileContext, store: Store, { full, plan, deferred, usage }: Planned, desired: DesiredState): Promise<StorePart> {
   const changes = ctx.synced.explain(plan, desired);
   // Deletes held back leave their resources in place: they are still managed.
-  const found = { counts: plan.summary, changes, deferred, managed: managedBefore(full), applied: null, error: null };
+  const reading = (applied?: ReadonlySet<Address>) => readingOf(full, usage, desired.project.policies ?? { minHeadroomPercent: null }, applied);
+  const found = { counts: plan.summary, changes, deferred, managed: managedBefore(full), applied: null, findings: full.findings, usage: reading(), error: null };
   const drift = changes.every((c) => c.cause === 'drift');
   if (changes.length === 0 || ctx.mode === 'warn') {
     ctx.synced.remember(full, desired, new Set());
     if (changes.length === 0) return { ...found, outcome: 'synced' };
     return { ...found, outcome: drift ? 'drift-detected' : 'out-of-sync' };
   }
+  const blocked = blockedBy(ctx, plan, deferred, desired);
+  if (blocked) {
+    ctx.synced.remember(full, desired, new Set());
+    return { ...found, ...blocked };
+  }
+  const result = await executePlan(plan, store, { concurrency: ctx.storeFlags.concurrency, signal: ctx.signal });
+  const applied = new Set(result.results.filter((r) => r.outcome === 'applied').map((r) => r.address));
+  ctx.synced.remember(full, desired, applied);
+  const error = applyErrorOf(result);
+  const outcome = error ? 'apply-failed' : drift ? 'drift-corrected' : 'applied';
+  return { ...found, outcome, managed: managedAfter(full, result), applied: result.summary, usage: reading(applied), error };
+}
+
+/**
+ * Why this pass may not apply, as apply would refuse: a guard (duplicates, --max-deletes, an empty desired state) is an
+ * apply failure; error findings that --allow-overage / --allow-in-use do not let through (a policy's never) refuse the
+ * whole plan. Findings of deletes held back by --prune-grace wait until the delete is due.
+ */
+function blockedBy(ctx: ReconcileContext, plan: Plan, deferred: readonly DeferredDelete[], desired: DesiredState): { outcome: Outcome; error: ErrorInfo } | null {
   try {
     checkGuards(plan, { maxDeletes: ctx.maxDeletes, allowEmpty: false, desiredCount: desired.resources.length });
   } catch (error) {
-    ctx.synced.remember(full, desired, new Set());
-    return { ...found, outcome: 'apply-failed', error: errorInfoOf(error) };
+    return { outcome: 'apply-failed', error: errorInfoOf(error) };
   }
-  const result = await executePlan(plan, store, { concurrency: ctx.storeFlags.concurrency, signal: ctx.signal });
-  ctx.synced.remember(full, desired, new Set(result.results.filter((r) => r.outcome === 'applied').map((r) => r.address)));
-  const error = applyErrorOf(result);
-  const outcome = error ? 'apply-failed' : drift ? 'drift-corrected' : 'applied';
-  return { ...found, outcome, managed: managedAfter(full, result), applied: result.summary, error };
+  const held = new Set(deferred.map((d) => d.address));
+  try {
+    checkFindings(plan.findings.filter((f) => !held.has(f.address)), ctx.allow ?? {});
+  } catch (error) {
+    return { outcome: 'refused', error: errorInfoOf(error) };
+  }
+  return null;
 }
 
 /** A source that cannot be read at all (a vanished clone, say) is reported like an invalid one. */

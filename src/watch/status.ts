@@ -2,9 +2,11 @@
 // (the last pass, the last success, the last error, when the next pass is due), Prometheus metrics, and
 // one log line (log.ts). The clock is injected so readiness can be tested without waiting.
 import { Counter, Gauge, Histogram, Registry } from 'prom-client';
+import type { Finding } from '../plan/types.js';
 import { formatDuration } from '../util/duration.js';
 import { redactUrlsDeep } from '../util/safe-text.js';
 import type { FetchReport } from './git-source.js';
+import { LicenseMetrics } from './license-metrics.js';
 import {
   errorInfoOf, isSuccess, OUTCOMES, type ChangeEntry, type DesiredInfo, type ErrorInfo, type Outcome, type ReconcileOutcome, type ReconcileRecord, type Trigger,
 } from './outcome.js';
@@ -84,6 +86,7 @@ export class WatchStatus {
       desired: this.last?.desired ?? null,
       lastResult: this.last ? resultJson(this.last) : null,
       changes: this.lastPlanned?.changes ?? [],
+      findings: this.lastPlanned?.findings ?? [],
       pendingDeletes: (this.lastPlanned?.deferred ?? []).map((d) => ({
         address: d.address, absentSince: iso(d.absentSince)!, deleteAt: iso(d.deleteAt)!, message: describeDeferred(d, now),
       })),
@@ -108,6 +111,8 @@ export interface StatusSnapshot {
   readonly lastResult: ResultJson | null;
   /** From the last pass that could plan: what it changed (or, failing or in warn mode, would change), with causes and fields. */
   readonly changes: readonly ChangeEntry[];
+  /** From the last pass that could plan: its findings (what refused its apply, when its outcome is `refused`). */
+  readonly findings: readonly Finding[];
   /** From the last pass that could plan: deletes --prune-grace holds back, and when each is due. */
   readonly pendingDeletes: readonly PendingDelete[];
   readonly lastError: (ErrorInfo & { outcome: Outcome; at: string }) | null;
@@ -172,7 +177,11 @@ export class WatchMetrics {
   private readonly lastSuccess = new Gauge({ name: 'licensectl_last_success_timestamp_seconds', help: 'When the last successful pass ended (Unix time).', registers: [this.registry] });
   private readonly apiCalls = new Counter({ name: 'licensectl_api_calls_total', help: 'AWS API calls by operation and outcome (retries count once).', labelNames: ['operation', 'outcome'], registers: [this.registry] });
 
-  constructor() {
+  private readonly licenses: LicenseMetrics;
+
+  /** `clock`: epoch milliseconds, for the seconds to each configuration's expiry when scraped. */
+  constructor(clock: () => number = Date.now) {
+    this.licenses = new LicenseMetrics(this.registry, clock);
     // Every outcome is exported from the start, so rate() and alerts see a zero rather than no series.
     for (const outcome of OUTCOMES) this.reconciles.inc({ outcome }, 0);
   }
@@ -184,6 +193,7 @@ export class WatchMetrics {
     if (record.counts) this.drifted.set(record.changes.length - (record.applied?.applied ?? 0) + record.deferred.length);
     if (record.managed !== null) this.managed.set(record.managed);
     if (isSuccess(record.outcome)) this.lastSuccess.set((record.startedAt + record.durationMs) / 1000);
+    this.licenses.observe(record);
   }
 
   countCall(operation: string, outcome: 'ok' | 'error'): void {

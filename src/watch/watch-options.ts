@@ -1,6 +1,7 @@
 // What a watcher is started with, made from the command's flags and checked before anything starts.
 import { homedir } from 'node:os';
 import path from 'node:path';
+import type { FindingFlags } from '../app/findings-gate.js';
 import type { StoreFlags } from '../app/open-store.js';
 import { LicensectlError } from '../errors/index.js';
 import { parseDuration } from '../util/duration.js';
@@ -28,6 +29,12 @@ export interface WatchOptions {
   readonly storeFlags: StoreFlags;
   /** LICENSECTL_WEBHOOK_SECRET; without it POST /webhook answers 401. */
   readonly webhookSecret?: string;
+  /** --allow-overage / --allow-in-use: error findings that do not refuse a correction. */
+  readonly allow?: FindingFlags;
+  /** --notify: where each event is POSTed. */
+  readonly notify?: readonly string[];
+  /** LICENSECTL_NOTIFY_SECRET; without it notifications go unsigned (as Slack's incoming webhooks take them). */
+  readonly notifySecret?: string;
 }
 
 export interface WatchFlags extends StoreFlags {
@@ -42,6 +49,9 @@ export interface WatchFlags extends StoreFlags {
   readonly 'max-deletes'?: number;
   readonly 'prune-grace': string;
   readonly 'log-format'?: string;
+  readonly 'allow-overage'?: boolean;
+  readonly 'allow-in-use'?: boolean;
+  readonly notify?: readonly string[];
 }
 
 /** `isTTY`: whether stdout is a terminal, which decides the log format when --log-format is not given. */
@@ -58,6 +68,9 @@ export function watchOptionsFrom(flags: WatchFlags, env: NodeJS.ProcessEnv = pro
     logFormat: flags['log-format'] === undefined ? defaultLogFormat(isTTY) : logFormat(flags['log-format']),
     storeFlags,
     ...(env.LICENSECTL_WEBHOOK_SECRET ? { webhookSecret: env.LICENSECTL_WEBHOOK_SECRET } : {}),
+    allow: { 'allow-overage': flags['allow-overage'] === true, 'allow-in-use': flags['allow-in-use'] === true },
+    notify: (flags.notify ?? []).map(notifyUrl),
+    ...(env.LICENSECTL_NOTIFY_SECRET ? { notifySecret: env.LICENSECTL_NOTIFY_SECRET } : {}),
   };
 }
 
@@ -71,6 +84,17 @@ function sourceSpec(flags: WatchFlags, env: NodeJS.ProcessEnv): SourceSpec {
     cacheDir: flags['cache-dir'] ?? defaultCacheDir(env),
     gitIntervalMs: parseDuration(flags['git-interval'], 'git-interval'),
   };
+}
+
+function notifyUrl(text: string): string {
+  let url: URL | null = null;
+  try {
+    url = new URL(text);
+  } catch {
+    // reported below
+  }
+  if (url && (url.protocol === 'http:' || url.protocol === 'https:')) return url.href;
+  throw new LicensectlError('USAGE', `--notify must be an http or https URL, got ${JSON.stringify(text)}`, { hint: 'for example https://hooks.slack.com/services/… or http://127.0.0.1:8080/licensectl' });
 }
 
 function watchMode(mode: string): WatchMode {

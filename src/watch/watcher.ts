@@ -7,6 +7,8 @@ import { SyncedDocuments } from './change-causes.js';
 import { directoryDesired, watchDirectory, type FileWatch } from './directory-source.js';
 import { GitPoller, GitTracker, type GitOps } from './git-source.js';
 import { createLogger, logReconcile, type Logger } from './log.js';
+import { Notifier, type NotifierOptions } from './notifier.js';
+import { EventTracker } from './notify-events.js';
 import { errorInfoOf, needsBackoff, type ReconcileOutcome, type ReconcileRecord, type Trigger } from './outcome.js';
 import { nextDeleteAt, PruneGrace } from './prune-grace.js';
 import { DesiredMemory, reconcileOnce, StoreHolder, type DesiredSource, type Revision } from './reconcile.js';
@@ -96,6 +98,8 @@ export interface WatcherDeps {
   readonly clock?: () => number;
   /** The jitter of the interval and of the backoff. */
   readonly random?: Random;
+  /** --notify's retries and timeout (tests shorten them). */
+  readonly notify?: Pick<NotifierOptions, 'attempts' | 'backoff' | 'timeoutMs'>;
 }
 
 export interface RunningWatcher {
@@ -120,19 +124,22 @@ async function startOn(server: RunningWatchServer, options: WatchOptions, deps: 
   const { source, tracker } = await openSource(options, deps);
   await preflight(source);
   const status = new WatchStatus({ mode: options.mode, intervalMs: options.intervalMs, source: source.description, clock: deps.clock });
-  const metrics = new WatchMetrics();
+  const metrics = new WatchMetrics(deps.clock);
   const stores = new StoreHolder((store) => store.stats.onCall((operation, result) => metrics.countCall(operation, result)));
   const memory = new DesiredMemory();
   const synced = new SyncedDocuments();
   const grace = new PruneGrace(options.pruneGraceMs);
+  const notifier = new Notifier({ urls: options.notify ?? [], secret: options.notifySecret, logger, ...deps.notify });
+  const events = new EventTracker();
   const loop = new ReconcileLoop({
     pass: (signal) => reconcileOnce({
-      source, mode: options.mode, storeFlags: options.storeFlags, maxDeletes: options.maxDeletes, memory, synced, grace, stores, signal, clock: deps.clock,
+      source, mode: options.mode, storeFlags: options.storeFlags, maxDeletes: options.maxDeletes, allow: options.allow, memory, synced, grace, stores, signal, clock: deps.clock,
     }),
     status,
     observe: (record) => {
       metrics.observe(record);
       logReconcile(logger, record);
+      if (options.notify?.length) for (const notification of events.eventsOf(record)) notifier.send(notification);
     },
     intervalMs: options.intervalMs, clock: deps.clock, random: deps.random,
   });
@@ -147,7 +154,7 @@ async function startOn(server: RunningWatchServer, options: WatchOptions, deps: 
   logger.info({
     event: 'start', url: server.url, source: source.description, mode: options.mode, intervalMs: options.intervalMs, pruneGraceMs: options.pruneGraceMs,
   }, `watching ${describeSource(source)} (--mode ${options.mode}, --interval ${formatDuration(options.intervalMs)}, --prune-grace ${options.pruneGraceMs === 0 ? '0' : formatDuration(options.pruneGraceMs)}); serving on ${server.url}`);
-  return { url: server.url, stop: () => shutdown(loop, files, poller, stores, server, logger) };
+  return { url: server.url, stop: () => shutdown(loop, files, poller, stores, server, notifier, logger) };
 }
 
 function describeSource(source: DesiredSource): string {
@@ -208,11 +215,15 @@ function onPush(ref: string | undefined, tracker: GitTracker | null, poller: Git
   return { accepted: true, reason: 'fetching' };
 }
 
-async function shutdown(loop: ReconcileLoop, files: FileWatch | null, poller: GitPoller | null, stores: StoreHolder, server: RunningWatchServer, logger: Logger): Promise<void> {
+async function shutdown(
+  loop: ReconcileLoop, files: FileWatch | null, poller: GitPoller | null, stores: StoreHolder, server: RunningWatchServer, notifier: Notifier, logger: Logger,
+): Promise<void> {
   logger.info({ event: 'stopping' }, 'stopping: no new passes; changes in flight finish');
   const passesEnded = loop.stop();
   await Promise.all([files?.close(), poller?.stop(), passesEnded]);
   stores.close();
+  // The notifications of the last passes get a few seconds to go out.
+  await notifier.stop();
   await server.close();
   logger.info({ event: 'stopped' }, 'stopped');
   logger.flush();

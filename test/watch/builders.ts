@@ -7,9 +7,9 @@ export const INTERVAL = 60_000;
 
 export function record(overrides: Partial<ReconcileRecord> = {}): ReconcileRecord {
   return {
-    outcome: 'synced', triggers: ['interval'], startedAt: T0, durationMs: 120,
+    outcome: 'synced', project: 'p', triggers: ['interval'], startedAt: T0, durationMs: 120,
     desired: { revision: 'abc123', valid: true, diagnostics: [] }, revision: 'abc123',
-    counts: { create: 0, update: 0, replace: 0, delete: 0, noop: 3 }, changes: [], deferred: [], managed: 3, applied: null, error: null,
+    counts: { create: 0, update: 0, replace: 0, delete: 0, noop: 3 }, changes: [], deferred: [], managed: 3, applied: null, findings: [], usage: { minHeadroomPercent: null, configurations: [] }, error: null,
     ...overrides,
   };
 }

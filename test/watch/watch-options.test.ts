@@ -41,7 +41,17 @@ describe('watch options from flags', () => {
       source: { type: 'directory', dir: '.' }, intervalMs: 60_000, mode: 'correct', listen: { host: '127.0.0.1', port: 9464 },
       pruneGraceMs: 60_000, logFormat: 'json',
       storeFlags: { store: undefined, region: undefined, profile: undefined, endpoint: undefined, state: undefined, concurrency: 8 },
+      allow: { 'allow-overage': false, 'allow-in-use': false }, notify: [],
     });
+  });
+
+  it('takes --notify URLs (http or https only), the notify secret from the environment, and the finding flags', () => {
+    const options = watchOptionsFrom(flags({ notify: ['https://hooks.example.com/x', 'http://127.0.0.1:8080/n'], 'allow-overage': true }), { LICENSECTL_NOTIFY_SECRET: 'n0t1fy' });
+    expect(options).toMatchObject({
+      notify: ['https://hooks.example.com/x', 'http://127.0.0.1:8080/n'], notifySecret: 'n0t1fy', allow: { 'allow-overage': true, 'allow-in-use': false },
+    });
+    expect(codeOf(() => watchOptionsFrom(flags({ notify: ['ftp://example.com/x'] }), {}))).toBe('USAGE');
+    expect(codeOf(() => watchOptionsFrom(flags({ notify: ['not a url'] }), {}))).toBe('USAGE');
   });
 
   it('follows a branch of a repository, cloned into the cache folder, with the webhook secret from the environment', () => {
