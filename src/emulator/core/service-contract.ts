@@ -14,6 +14,8 @@ export interface EmulatorState {
   ram: RamState;
   /** The simulated EC2 fleet that consumes licenses (src/emulator/fleet). */
   fleet: FleetState;
+  /** The emulated AWS Organization (src/emulator/organizations); `current` is empty when there is none. */
+  organizations: { current: Record<string, unknown> };
   /** Idempotency records: `${service}:${account}:${operation}:${clientToken}` → request hash and response. */
   clientTokens: Record<string, { readonly requestHash: string; readonly response: Record<string, unknown> }>;
 }
@@ -110,6 +112,7 @@ export function emptyState(): EmulatorState {
     licenseManager: { licenseConfigurations: {}, licenses: {}, grants: {}, checkouts: {}, tags: {} },
     ram: { resourceShares: {}, associations: {} },
     fleet: { instances: {}, images: {}, hosts: {} },
+    organizations: { current: {} },
     clientTokens: {},
   };
 }
