@@ -4,6 +4,7 @@
 //
 //   hosts:
 //     win-host-1: { cores: 48, sockets: 2 }
+//     old-host: { cores: 16, sockets: 1, state: released }
 //   instances:
 //     web-1: { ami: ami-0abc, vcpus: 8, cores: 4 }
 //     sql-1: { ami: ami-0win, cores: 8, tenancy: host, host: win-host-1, state: stopped }
@@ -11,7 +12,8 @@
 // Every problem in the file is reported at once, located (file, line, field), before anything changes. An
 // instance whose AMI or shape differs from the file is replaced (terminated, launched again); one in another
 // state is stopped or started. Terminations and stops come first, so that the licenses they release can serve
-// the starts and launches after them.
+// the starts and launches after them; hosts the file says are released are released after them (a host's
+// instances are stopped or terminated first), before the starts and launches.
 import { readFileSync } from 'node:fs';
 import { isMap, type Node } from 'yaml';
 import { errorAtPath, type ParsedDocument } from '../config/document.js';
@@ -23,9 +25,12 @@ import type { Fleet } from './emulator-fleet.js';
 const STATES = ['running', 'stopped', 'terminated'] as const;
 type DesiredState = (typeof STATES)[number];
 
+const HOST_STATES = ['available', 'released'] as const;
+
 interface DesiredHost {
   readonly cores: number;
   readonly sockets: number;
+  readonly state: (typeof HOST_STATES)[number];
 }
 
 interface DesiredInstance {
@@ -84,10 +89,12 @@ function checkDocument(pd: ParsedDocument, problems: Diagnostic[]): FleetFile | 
   for (const key of Object.keys(root)) if (key !== 'hosts' && key !== 'instances') fail([key], `unknown field ${key} (a fleet file has hosts and instances)`, true);
   const hosts = new Map<string, DesiredHost>();
   for (const [name, value] of entries(root, 'hosts', fail)) {
-    const spec = fields(['hosts', name], value, new Set(['cores', 'sockets']), fail);
+    const spec = fields(['hosts', name], value, new Set(['cores', 'sockets', 'state']), fail);
     const cores = integer(['hosts', name, 'cores'], spec?.['cores'], fail, true);
     const sockets = integer(['hosts', name, 'sockets'], spec?.['sockets'], fail, true);
-    if (cores !== undefined && sockets !== undefined) hosts.set(name, { cores, sockets });
+    const state = spec?.['state'] ?? 'available';
+    if (!HOST_STATES.includes(state as DesiredHost['state'])) fail(['hosts', name, 'state'], `state must be one of ${HOST_STATES.join(', ')}, got ${JSON.stringify(state)}`);
+    else if (cores !== undefined && sockets !== undefined) hosts.set(name, { cores, sockets, state: state as DesiredHost['state'] });
   }
   const instances = new Map<string, DesiredInstance>();
   for (const [name, value] of entries(root, 'instances', fail)) {
@@ -102,6 +109,8 @@ function checkDocument(pd: ParsedDocument, problems: Diagnostic[]): FleetFile | 
     const hostNames = isRecord(root['hosts']) ? Object.keys(root['hosts']) : [];
     if (host !== undefined && (typeof host !== 'string' || !hostNames.includes(host)))
       fail([...path, 'host'], `host must name a host of this file's hosts, got ${JSON.stringify(host)}`);
+    else if (host !== undefined && hosts.get(host as string)?.state === 'released' && spec['state'] !== 'terminated')
+      fail([...path, 'host'], `host ${String(host)} is released: an instance on it is terminated`);
     const tenancy = spec['tenancy'] ?? (host === undefined ? 'default' : 'host');
     if (!INSTANCE_TENANCIES.includes(tenancy as InstanceTenancy)) fail([...path, 'tenancy'], `tenancy must be one of ${INSTANCE_TENANCIES.join(', ')}, got ${JSON.stringify(tenancy)}`);
     else if (host !== undefined && tenancy !== 'host') fail([...path, 'tenancy'], `an instance on host ${String(host)} has tenancy host, not ${String(tenancy)}`);
@@ -154,7 +163,7 @@ const definedOnly = (record: Record<string, number | undefined>) => Object.fromE
 
 /** One change made to the fleet: what, to which named resource, and its id. */
 export interface FleetChange {
-  readonly action: 'allocate-host' | 'launch' | FleetAction;
+  readonly action: 'allocate-host' | 'release-host' | 'launch' | FleetAction;
   readonly name: string;
   readonly id: string;
 }
@@ -172,16 +181,18 @@ export async function applyFleetFile(fleet: Fleet, desired: FleetFile, report: (
     report(change);
   };
   const hostIds = new Map<string, string>();
-  const liveHosts = new Map((current.hosts ?? []).filter((h): h is HostRecord & { Name: string } => h.Name !== undefined).map((h) => [h.Name, h]));
+  const liveHosts = new Map((current.hosts ?? []).filter((h): h is HostRecord & { Name: string } => h.Name !== undefined && h.State === 'available').map((h) => [h.Name, h]));
+  const hostReleases: FleetChange[] = [];
   for (const [name, host] of sorted(desired.hosts)) {
     const live = liveHosts.get(name);
     if (live && (live.Cores !== host.cores || live.Sockets !== host.sockets))
       throw new LicensectlError('EMULATOR_FLEET_REFUSED', `host ${name} (${live.HostId}) has ${live.Cores} cores and ${live.Sockets} sockets, the file says ${host.cores} and ${host.sockets}: a dedicated host cannot be resized`);
-    if (live) hostIds.set(name, live.HostId);
+    if (live && host.state === 'released') hostReleases.push({ action: 'release-host', name, id: live.HostId });
+    else if (live) hostIds.set(name, live.HostId);
   }
   for (const [name, host] of sorted(desired.hosts)) {
-    if (hostIds.has(name)) continue;
-    const id = await fleet.allocateHost({ ...host, name });
+    if (hostIds.has(name) || host.state === 'released') continue;
+    const id = await fleet.allocateHost({ cores: host.cores, sockets: host.sockets, name });
     hostIds.set(name, id);
     done({ action: 'allocate-host', name, id });
   }
@@ -205,8 +216,8 @@ export async function applyFleetFile(fleet: Fleet, desired: FleetFile, report: (
       launches.push([name, want]);
     } else if (want.state !== have.State) (want.state === 'stopped' ? release : starts).push({ action: want.state === 'stopped' ? 'stop' : 'start', name, id: have.InstanceId });
   }
-  for (const change of [...release, ...starts]) {
-    await fleet.change(change.action as FleetAction, [change.id]);
+  for (const change of [...release, ...hostReleases, ...starts]) {
+    await (change.action === 'release-host' ? fleet.releaseHosts([change.id]) : fleet.change(change.action as FleetAction, [change.id]));
     done(change);
   }
   for (const [name, want] of launches) {

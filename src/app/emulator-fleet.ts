@@ -28,6 +28,7 @@ export interface Fleet {
   change(action: FleetAction, ids: readonly string[]): Promise<InstanceRecord[]>;
   /** The id of the dedicated host allocated. */
   allocateHost(request: HostRequest): Promise<string>;
+  releaseHosts(ids: readonly string[]): Promise<HostRecord[]>;
   list(): Promise<FleetListing>;
 }
 
@@ -76,6 +77,13 @@ function localFleet(emulator: Emulator, place: FleetPlace): Fleet {
         throw error instanceof ServiceError ? refused(error.type, error.message) : error;
       }
     },
+    async releaseHosts(ids) {
+      try {
+        return await emulator.releaseHosts(place, ids);
+      } catch (error) {
+        throw error instanceof ServiceError ? refused(error.type, error.message) : error;
+      }
+    },
     list: async () => emulator.fleet(place),
   };
 }
@@ -115,6 +123,11 @@ function servedFleet(endpoint: string, place: FleetPlace): Fleet {
       const { status, answer } = await call('POST', '/allocate-host', request);
       if (status !== 200) throw refusalOf(answer);
       return answer['hostId'] as string;
+    },
+    async releaseHosts(ids) {
+      const { status, answer } = await call('POST', '/release-host', { hostIds: ids });
+      if (status !== 200) throw refusalOf(answer);
+      return answer['hosts'] as HostRecord[];
     },
     async list() {
       const { status, answer } = await call('GET', '');

@@ -6,8 +6,8 @@ import { LicensectlError } from '../../errors/index.js';
 import { DEFAULT_REGION } from '../../model/arn.js';
 import { compareText } from '../../util/canonical.js';
 import { licenseManagerOperations } from '../license-manager/index.js';
-import { allocateHost, changeInstances, checkLaunch, fleetView, launchOne, type FleetAction, type FleetContext, type HostRequest, type LaunchRequest } from '../fleet/fleet.js';
-import type { InstanceRecord } from '../fleet/records.js';
+import { allocateHost, changeInstances, checkLaunch, fleetView, launchOne, releaseHosts, type FleetAction, type FleetContext, type HostRequest, type LaunchRequest } from '../fleet/fleet.js';
+import type { HostRecord, InstanceRecord } from '../fleet/records.js';
 import { ramOperations } from '../ram/index.js';
 import { accountFromAccessKey } from '../sts/credentials.js';
 import { stsOperations } from '../sts/index.js';
@@ -138,6 +138,11 @@ export class Emulator {
   /** Allocates a dedicated host; returns its id (h-…). Throws the ServiceError EC2 would answer. */
   allocateHost(where: FleetPlace, request: HostRequest): Promise<string> {
     return this.store.transact((state) => allocateHost(state, this.fleetContext(where, state), request));
+  }
+
+  /** Releases dedicated hosts, all or none; throws the ServiceError EC2 would answer (a host still running instances). */
+  releaseHosts(where: FleetPlace, ids: readonly string[]): Promise<HostRecord[]> {
+    return this.store.transact((state) => structuredClone(releaseHosts(state, this.fleetContext(where, state), ids)));
   }
 
   /** The simulated fleet, of one account and region when they are given. */

@@ -6,6 +6,7 @@
 //        → 200 {instances: [ids]}; refused: 4xx {instances: [ids launched before], error: {type, message}}
 //   POST /_licensectl/fleet/stop|start|terminate {instanceIds: [...]} → {instances: [...]}, or 4xx {error}
 //   POST /_licensectl/fleet/allocate-host {cores, sockets} → {hostId}, or 4xx {error}
+//   POST /_licensectl/fleet/release-host {hostIds: [...]} → {hosts: [...]}, or 4xx {error}
 import { REGION_NAME } from '../../model/arn.js';
 import type { Emulator, FleetPlace } from '../core/emulator.js';
 import { ServiceError } from '../core/service-contract.js';
@@ -25,7 +26,7 @@ export async function adminResponse(emulator: Emulator, method: string, path: st
       return json(200, emulator.fleet(where));
     }
     const action = pathname.startsWith(`${FLEET_PATH}/`) ? pathname.slice(FLEET_PATH.length + 1) : undefined;
-    const known = action === 'launch' || action === 'allocate-host' || FLEET_ACTIONS.includes(action as FleetAction);
+    const known = action === 'launch' || action === 'allocate-host' || action === 'release-host' || FLEET_ACTIONS.includes(action as FleetAction);
     if (method !== 'POST' || action === undefined || !known)
       return json(404, { error: { type: 'UnknownOperationException', message: `The emulator has no admin operation ${method} ${pathname}` } });
     const input = parseBody(body);
@@ -35,13 +36,18 @@ export async function adminResponse(emulator: Emulator, method: string, path: st
       return refusal ? json(refusal.status, { instances: launched, error: errorOf(refusal) }) : json(200, { instances: launched });
     }
     if (action === 'allocate-host') return json(200, { hostId: await emulator.allocateHost(where, input as unknown as HostRequest) });
-    const ids = input['instanceIds'];
-    if (!Array.isArray(ids) || !ids.every((id) => typeof id === 'string')) throw new ServiceError('InvalidParameterValue', 'instanceIds must be a list of instance ids');
-    return json(200, { instances: await emulator.changeInstances(where, action as FleetAction, ids as string[]) });
+    if (action === 'release-host') return json(200, { hosts: await emulator.releaseHosts(where, idsOf(input, 'hostIds', 'host')) });
+    return json(200, { instances: await emulator.changeInstances(where, action as FleetAction, idsOf(input, 'instanceIds', 'instance')) });
   } catch (error) {
     if (error instanceof ServiceError) return json(error.status, { error: errorOf(error) });
     throw error;
   }
+}
+
+function idsOf(input: Record<string, unknown>, member: string, what: string): string[] {
+  const ids = input[member];
+  if (!Array.isArray(ids) || !ids.every((id) => typeof id === 'string')) throw new ServiceError('InvalidParameterValue', `${member} must be a list of ${what} ids`);
+  return ids as string[];
 }
 
 function parseBody(body: string): Record<string, unknown> {

@@ -19,6 +19,8 @@ export interface LicenseSpecificationRecord {
   AmiAssociationScope?: string;
   /** Epoch seconds. */
   AssociationTime: number;
+  /** Epoch seconds: when a host first consumed the configuration's licenses (what licenseAffinityToHost holds to it). */
+  HeldSince?: number;
 }
 
 /** What every fleet resource has: where it lives and the configurations it is associated with. */
@@ -58,9 +60,18 @@ export interface HostRecord extends FleetResource {
   Name?: string;
   Cores: number;
   Sockets: number;
-  State: 'available';
+  State: HostState;
   /** Epoch seconds. */
   AllocationTime: number;
+  /** Epoch seconds; set when released. */
+  ReleaseTime?: number;
+}
+
+export type HostState = 'available' | 'released';
+
+/** The whole epoch seconds the fleet's and License Manager's timestamps are kept in. */
+export function wholeSeconds(date: Date): number {
+  return Math.floor(date.getTime() / 1000);
 }
 
 export function hostArn(region: string, account: string, id: string): string {
