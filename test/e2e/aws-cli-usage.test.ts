@@ -42,18 +42,18 @@ describe('the AWS CLI reads and changes license usage on emulator serve', () => 
     expect((await aws('update-license-specifications-for-resource', '--resource-arn', instanceArn(plain), '--add-license-specifications', `LicenseConfigurationArn=${arn}`)).status).toBe(0);
 
     const listed = await associations();
+    // By type, then ARN (instance ids are random).
+    const byArn = <T extends unknown[]>(rows: T[]) => rows.sort((a, b) => String(a[0]).localeCompare(String(b[0])));
     expect(listed.map((a) => [a.ResourceArn, a.ResourceType, a.ResourceOwnerId, a.AmiAssociationScope])).toEqual([
       [AMI, 'EC2_AMI', ACCOUNT, 'cross-account'],
-      [instanceArn(fromAmi), 'EC2_INSTANCE', ACCOUNT, undefined],
-      [instanceArn(plain), 'EC2_INSTANCE', ACCOUNT, undefined],
+      ...byArn([[instanceArn(fromAmi), 'EC2_INSTANCE', ACCOUNT, undefined], [instanceArn(plain), 'EC2_INSTANCE', ACCOUNT, undefined]]),
     ]);
     for (const a of listed) expect(a.AssociationTime).toBeTypeOf('number'); // the CLI v1 prints timestamps as the wire has them: epoch seconds
 
     const all = await usage();
     expect(all.map((u) => [u.ResourceArn, u.ResourceType, u.ResourceStatus, u.ResourceOwnerId, u.ConsumedLicenses])).toEqual([
       [AMI, 'EC2_AMI', 'available', ACCOUNT, 0],
-      [instanceArn(fromAmi), 'EC2_INSTANCE', 'running', ACCOUNT, 4],
-      [instanceArn(plain), 'EC2_INSTANCE', 'running', ACCOUNT, 6],
+      ...byArn([[instanceArn(fromAmi), 'EC2_INSTANCE', 'running', ACCOUNT, 4], [instanceArn(plain), 'EC2_INSTANCE', 'running', ACCOUNT, 6]]),
     ]);
     expect((await usage('Name=resourceType,Values=EC2_INSTANCE', `Name=resourceArn,Values=${instanceArn(plain)}`)).map((u) => u.ConsumedLicenses)).toEqual([6]);
     expect(await usage(`Name=resourceAccount,Values=111122223333`)).toEqual([]);
