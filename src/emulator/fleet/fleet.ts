@@ -11,10 +11,11 @@ import { decodeRules } from '../../model/rules.js';
 import type { CallContext, EmulatorState } from '../core/service-contract.js';
 import { ServiceError } from '../core/service-contract.js';
 import { configurations } from '../license-manager/configuration-records.js';
+import { recordingFailure } from '../license-manager/failures.js';
 import { checkMayConsume, countsHosts, recount } from '../license-manager/usage.js';
 import {
   DEFAULT_PLATFORM, hostArn, hostOf, hosts, images, instanceArn, instances, registerImage, TENANCIES, wholeSeconds,
-  type HostRecord, type InstanceRecord, type InstanceTenancy,
+  managedResources, type HostRecord, type InstanceRecord, type InstanceTenancy, type ManagedResourceRecord,
 } from './records.js';
 
 /** Where fleet changes happen, and the clock and ids they use. */
@@ -105,7 +106,7 @@ export function launchOne(state: EmulatorState, ctx: FleetContext, request: Laun
     LaunchTime: now,
     LicenseSpecifications: image.LicenseSpecifications.map((s) => ({ LicenseConfigurationArn: s.LicenseConfigurationArn, AssociationTime: now })),
   };
-  takeLicenses(state, now, instance);
+  takeLicenses(state, now, instance, 'RunInstances');
   const arn = instanceArn(ctx.region, ctx.account, id);
   instances(state)[arn] = instance;
   bindHost(state, instance, now);
@@ -117,11 +118,15 @@ export function launchOne(state: EmulatorState, ctx: FleetContext, request: Laun
  * Refuses an instance that may not consume every configuration it is associated with, nor (placed on a host)
  * every Core- or Socket-counted configuration its host is associated with.
  */
-function takeLicenses(state: EmulatorState, now: number, instance: InstanceRecord): void {
+function takeLicenses(state: EmulatorState, now: number, instance: InstanceRecord, operation: 'RunInstances' | 'StartInstances'): void {
   const own = new Set(instance.LicenseSpecifications.map((s) => s.LicenseConfigurationArn));
+  const failure = {
+    ResourceArn: instanceArn(instance.Region, instance.Account, instance.InstanceId), ResourceType: 'EC2_INSTANCE', ResourceOwnerId: instance.Account,
+    OperationName: operation, OperationRequestedBy: instance.Account, FailureTime: now,
+  };
   for (const arn of configurationsOf(state, instance)) {
     const record = configurations(state)[arn];
-    if (record && (own.has(arn) || countsHosts(record))) checkMayConsume(state, now, record, instance, !own.has(arn));
+    if (record && (own.has(arn) || countsHosts(record))) recordingFailure(arn, failure, () => checkMayConsume(state, now, record, instance, !own.has(arn)));
   }
 }
 
@@ -190,7 +195,7 @@ export function changeInstances(state: EmulatorState, ctx: FleetContext, action:
     const arns = configurationsOf(state, instance);
     if (action === 'start' && instance.State === 'stopped') {
       if (instance.HostId !== undefined) usableHost(hostOf(state, instance), instance.HostId);
-      takeLicenses(state, now, instance);
+      takeLicenses(state, now, instance, 'StartInstances');
       instance.State = 'running';
     } else if (action === 'stop' && instance.State !== 'terminated') instance.State = 'stopped';
     else if (action === 'terminate') {
@@ -203,8 +208,19 @@ export function changeInstances(state: EmulatorState, ctx: FleetContext, action:
 }
 
 /** The fleet of an account and region (both when given), instances, AMIs and hosts in a stable order. */
-export function fleetView(state: EmulatorState, where: { account?: string; region?: string }): { instances: InstanceRecord[]; images: unknown[]; hosts: HostRecord[] } {
+export function fleetView(state: EmulatorState, where: { account?: string; region?: string }): FleetView {
   const here = (r: { Account: string; Region: string }) => (where.account === undefined || r.Account === where.account) && (where.region === undefined || r.Region === where.region);
   const sorted = <T>(table: Record<string, T>) => Object.keys(table).sort().map((k) => table[k]!);
-  return { instances: sorted(instances(state)).filter(here), images: sorted(images(state)).filter(here), hosts: sorted(hosts(state)).filter(here) };
+  return {
+    instances: sorted(instances(state)).filter(here), images: sorted(images(state)).filter(here), hosts: sorted(hosts(state)).filter(here),
+    managed: sorted(managedResources(state)).filter(here),
+  };
+}
+
+export interface FleetView {
+  instances: InstanceRecord[];
+  images: unknown[];
+  hosts: HostRecord[];
+  /** Systems Manager managed instances and RDS DB instances. */
+  managed: ManagedResourceRecord[];
 }

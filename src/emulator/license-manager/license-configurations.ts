@@ -10,6 +10,8 @@ import { filterLimitExceeded, invalidParameter, pages, type Filter, type Tag } f
 import { checkLicenseCount, checkProductInformation, checkRules, checkRuleUpdate, type ProductInformationRecord } from './license-configuration-checks.js';
 import { configurations, CONSUMED_SUMMARY_TYPES, MANAGED_SUMMARY_TYPES, ownConfiguration, type ConfigurationRecord } from './configuration-records.js';
 import { liveCounts } from './usage.js';
+import { discover } from './discovery.js';
+import { forgetFailures } from './failures.js';
 import { wholeSeconds } from '../fleet/records.js';
 import { applyTags, tagList } from './tags.js';
 
@@ -43,6 +45,7 @@ export function createLicenseConfiguration(ctx: CallContext, input: Input): Reco
   checkLicenseCount(record.LicenseCount);
   applyTags(ctx.state, record.LicenseConfigurationArn, list<Tag>(input, 'Tags') ?? []);
   configurations(ctx.state)[record.LicenseConfigurationArn] = record;
+  discover(ctx.state, wholeSeconds(ctx.now), [record.LicenseConfigurationArn]);
   return { LicenseConfigurationArn: record.LicenseConfigurationArn };
 }
 
@@ -71,6 +74,7 @@ export function updateLicenseConfiguration(ctx: CallContext, input: Input): Reco
   if (input['LicenseConfigurationStatus'] !== undefined) record.Status = input['LicenseConfigurationStatus'] as string;
   if (rules) record.LicenseRules = copy(rules);
   if (products) record.ProductInformationList = copy(products);
+  discover(ctx.state, wholeSeconds(ctx.now), [record.LicenseConfigurationArn]);
   return {};
 }
 
@@ -85,6 +89,7 @@ export function deleteLicenseConfiguration(ctx: CallContext, input: Input): Reco
     );
   delete configurations(ctx.state)[arn];
   delete ctx.state.licenseManager.tags[arn];
+  forgetFailures(ctx.state, arn);
   return {};
 }
 

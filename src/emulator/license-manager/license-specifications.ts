@@ -8,6 +8,7 @@ import { bindHost } from '../fleet/fleet.js';
 import { hosts, instances, parseFleetArn, registerImage, wholeSeconds, type FleetResource, type HostRecord, type LicenseSpecificationRecord } from '../fleet/records.js';
 import { filterMatcher, invalidParameter, pages, type Filter } from './conventions.js';
 import { ownConfiguration } from './configuration-records.js';
+import { recordingFailure } from './failures.js';
 import { checkMayConsume, consumes, countsHosts, recount, usageOf } from './usage.js';
 
 interface LicenseSpecificationInput {
@@ -56,12 +57,19 @@ export function updateLicenseSpecificationsForResource(ctx: CallContext, input: 
     touched.add(spec.LicenseConfigurationArn);
   }
   recount(ctx.state, wholeSeconds(ctx.now), touched);
+  const now = wholeSeconds(ctx.now);
   for (const spec of add) {
     const record = ownConfiguration(ctx, spec.LicenseConfigurationArn);
     if (resource.LicenseSpecifications.some((s) => s.LicenseConfigurationArn === spec.LicenseConfigurationArn)) continue;
-    if (instance && consumes(instance)) checkMayConsume(ctx.state, wholeSeconds(ctx.now), record, instance);
     const host = hosts(ctx.state)[arn];
-    if (host && countsHosts(record)) checkHostMayConsume(ctx, record, host);
+    const failure = {
+      ResourceArn: arn, ResourceType: parseFleetArn(arn)!.type, ResourceOwnerId: resource.Account,
+      OperationName: 'UpdateLicenseSpecificationsForResource', OperationRequestedBy: ctx.account, FailureTime: now,
+    };
+    recordingFailure(record.LicenseConfigurationArn, failure, () => {
+      if (instance && consumes(instance)) checkMayConsume(ctx.state, now, record, instance);
+      if (host && countsHosts(record)) checkHostMayConsume(ctx, record, host);
+    });
     resource.LicenseSpecifications.push(specificationOf(ctx, spec));
     if (instance) bindHost(ctx.state, instance, wholeSeconds(ctx.now));
     recount(ctx.state, wholeSeconds(ctx.now), [spec.LicenseConfigurationArn]);
@@ -121,7 +129,7 @@ export function listUsageForLicenseConfiguration(ctx: CallContext, input: Input)
   return pages.output('LicenseConfigurationUsageList', page, (u) => ({
     ResourceArn: u.entry.arn,
     ResourceType: u.entry.type,
-    ResourceStatus: u.entry.instance?.State ?? u.entry.host?.State ?? 'available',
+    ResourceStatus: u.entry.instance?.State ?? u.entry.host?.State ?? (u.entry.type === 'SYSTEMS_MANAGER_MANAGED_INSTANCE' ? 'Online' : 'available'),
     ResourceOwnerId: u.entry.record.Account,
     AssociationTime: u.associationTime,
     ConsumedLicenses: u.consumed,

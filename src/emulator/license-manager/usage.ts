@@ -41,7 +41,7 @@ export function consumes(instance: InstanceRecord): boolean {
 }
 
 /** The licenses one running instance needs of a configuration, by its counting type. */
-export function licensesNeeded(record: ConfigurationRecord, instance: InstanceRecord): number {
+export function licensesNeeded(record: ConfigurationRecord, instance: Pick<InstanceRecord, 'VCpus' | 'CoreCount' | 'ThreadsPerCore' | 'Sockets'>): number {
   switch (record.LicenseCountingType as CountingType) {
     case 'Instance':
       return 1;
@@ -89,6 +89,7 @@ const associated = (resource: { LicenseSpecifications: Array<{ LicenseConfigurat
 /** What an associated resource consumes now: its need while it runs (a host: while an instance runs on it), nothing otherwise. */
 export function consumedBy(state: EmulatorState, record: ConfigurationRecord, entry: FleetEntry, now: number): number {
   if (entry.host) return countsHosts(record) && hostConsumes(state, record, entry.host, now) ? hostMeasure(record, entry.host) : 0;
+  if (entry.managed) return licensesNeeded(record, entry.managed);
   if (!entry.instance || !consumes(entry.instance)) return 0;
   return countsHosts(record) && hostOf(state, entry.instance) ? 0 : licensesNeeded(record, entry.instance);
 }
@@ -168,15 +169,18 @@ export function liveCounts(state: EmulatorState, record: ConfigurationRecord, no
   const consumed = new Map<string, number>();
   const managed = new Map<string, number>();
   for (const { entry, consumed: n } of usageOf(state, record, now)) {
-    consumed.set(entry.type, (consumed.get(entry.type) ?? 0) + n);
+    if (entry.type !== 'EC2_AMI') consumed.set(entry.type, (consumed.get(entry.type) ?? 0) + n); // AMIs consume nothing and have no row
     managed.set(entry.type, (managed.get(entry.type) ?? 0) + 1);
   }
   return {
     ConsumedLicenses: [...consumed.values()].reduce((a, b) => a + b, 0),
-    ConsumedLicenseSummaryList: CONSUMED_SUMMARY_TYPES.map((ResourceType) => ({ ResourceType, ConsumedLicenses: consumed.get(ResourceType) ?? 0 })),
-    ManagedResourceSummaryList: MANAGED_SUMMARY_TYPES.map((ResourceType) => ({ ResourceType, AssociationCount: managed.get(ResourceType) ?? 0 })),
+    ConsumedLicenseSummaryList: withRows(CONSUMED_SUMMARY_TYPES, consumed).map((ResourceType) => ({ ResourceType, ConsumedLicenses: consumed.get(ResourceType) ?? 0 })),
+    ManagedResourceSummaryList: withRows(MANAGED_SUMMARY_TYPES, managed).map((ResourceType) => ({ ResourceType, AssociationCount: managed.get(ResourceType) ?? 0 })),
   };
 }
+
+/** The rows License Manager always reports, then a row for any other type present (RDS). */
+const withRows = (always: readonly string[], present: ReadonlyMap<string, number>) => [...always, ...[...present.keys()].filter((t) => !always.includes(t))];
 
 /**
  * Stores the consumption members of the given configurations (all of them when none are named), and marks the
