@@ -7,11 +7,20 @@
 //   POST /_licensectl/fleet/stop|start|terminate {instanceIds: [...]} → {instances: [...]}, or 4xx {error}
 //   POST /_licensectl/fleet/allocate-host {cores, sockets} → {hostId}, or 4xx {error}
 //   POST /_licensectl/fleet/release-host {hostIds: [...]} → {hosts: [...]}, or 4xx {error}
+//   POST /_licensectl/fleet/register-managed-instance {name, platform, platformType, platformVersion, vcpus, cores,
+//        sockets, applications: [{name, version, publisher}]} → {resourceId: "mi-…"}, or 4xx {error}
+//   POST /_licensectl/fleet/launch-rds {identifier, engine, licensePacks: [...], vcpus, cores, sockets} → {resourceId}
+//   POST /_licensectl/fleet/set-inventory {resourceId, applications: [...]} → {resource}, or 4xx {error}
+//   POST /_licensectl/fleet/deregister {resourceIds: [...]} → {resources: [...]}: managed instances and DB instances
+// Registering, changing an inventory and deregistering run automated discovery (license-manager/discovery.ts).
 import { REGION_NAME } from '../../model/arn.js';
 import type { Emulator, FleetPlace } from '../core/emulator.js';
 import { ServiceError } from '../core/service-contract.js';
 import type { EmulatorResponse } from '../core/wire.js';
 import { FLEET_ACTIONS, type FleetAction, type HostRequest, type LaunchRequest } from './fleet.js';
+import type { ApplicationInput, ManagedRequest } from './managed-resources.js';
+
+const MANAGED_ACTIONS = ['register-managed-instance', 'launch-rds', 'set-inventory', 'deregister'];
 
 export const ADMIN_PREFIX = '/_licensectl/';
 const FLEET_PATH = '/_licensectl/fleet';
@@ -26,7 +35,7 @@ export async function adminResponse(emulator: Emulator, method: string, path: st
       return json(200, emulator.fleet(where));
     }
     const action = pathname.startsWith(`${FLEET_PATH}/`) ? pathname.slice(FLEET_PATH.length + 1) : undefined;
-    const known = action === 'launch' || action === 'allocate-host' || action === 'release-host' || FLEET_ACTIONS.includes(action as FleetAction);
+    const known = ['launch', 'allocate-host', 'release-host', ...MANAGED_ACTIONS, ...FLEET_ACTIONS].includes(action ?? '');
     if (method !== 'POST' || action === undefined || !known)
       return json(404, { error: { type: 'UnknownOperationException', message: `The emulator has no admin operation ${method} ${pathname}` } });
     const input = parseBody(body);
@@ -37,6 +46,13 @@ export async function adminResponse(emulator: Emulator, method: string, path: st
     }
     if (action === 'allocate-host') return json(200, { hostId: await emulator.allocateHost(where, input as unknown as HostRequest) });
     if (action === 'release-host') return json(200, { hosts: await emulator.releaseHosts(where, idsOf(input, 'hostIds', 'host')) });
+    if (action === 'register-managed-instance') return json(200, { resourceId: await emulator.addManagedResource(where, 'SYSTEMS_MANAGER_MANAGED_INSTANCE', input as unknown as ManagedRequest) });
+    if (action === 'launch-rds') {
+      const { engine, ...rest } = input;
+      return json(200, { resourceId: await emulator.addManagedResource(where, 'RDS', { ...rest, platform: engine } as unknown as ManagedRequest) });
+    }
+    if (action === 'set-inventory') return json(200, { resource: await emulator.setInventory(where, String(input['resourceId']), input['applications'] as ApplicationInput[]) });
+    if (action === 'deregister') return json(200, { resources: await emulator.removeManagedResources(where, idsOf(input, 'resourceIds', 'managed instance or DB instance')) });
     return json(200, { instances: await emulator.changeInstances(where, action as FleetAction, idsOf(input, 'instanceIds', 'instance')) });
   } catch (error) {
     if (error instanceof ServiceError) return json(error.status, { error: errorOf(error) });

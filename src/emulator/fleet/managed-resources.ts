@@ -56,6 +56,10 @@ export function checkApplications(applications: unknown): InstalledApplication[]
 /** Registers a managed instance or creates an RDS DB instance in the context's account and region; returns its record. */
 export function addManaged(state: EmulatorState, where: Place, type: ManagedType, request: ManagedRequest): ManagedResourceRecord {
   if (typeof request.platform !== 'string' || request.platform === '') throw invalid(type === 'RDS' ? 'engine is required' : 'platform is required');
+  for (const [name, value] of [['name', request.name], ['platformType', request.platformType], ['platformVersion', request.platformVersion]] as const)
+    if (value !== undefined && (typeof value !== 'string' || value === '' || value.length > 256)) throw invalid(`${name} must be a string of 1 to 256 characters`);
+  const packs: unknown = request.licensePacks ?? [];
+  if (!Array.isArray(packs) || !packs.every((p) => typeof p === 'string')) throw invalid('licensePacks must be a list of strings');
   for (const [name, value] of [['vcpus', request.vcpus], ['cores', request.cores], ['sockets', request.sockets]] as const)
     if (value !== undefined && (!Number.isInteger(value) || value < 1)) throw invalid(`${name} must be a whole number of at least 1, got ${String(value)}`);
   if (type === 'RDS' && (typeof request.identifier !== 'string' || !DB_IDENTIFIER.test(request.identifier)))

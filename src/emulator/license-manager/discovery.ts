@@ -72,28 +72,33 @@ export function discover(state: EmulatorState, now: number, arns?: Iterable<stri
   }
 }
 
+/** Lets go of the resources that no longer match (when the configuration says so), then takes the new matches, so that a run can give the licenses of one to another. */
 function discoverFor(state: EmulatorState, record: ConfigurationRecord, now: number): void {
   const arn = record.LicenseConfigurationArn;
   const [, , , region, account] = arn.split(':');
-  for (const [resourceArn, resource] of Object.entries(managedResources(state)).sort(([a], [b]) => (a < b ? -1 : 1))) {
-    if (resource.Account !== account || resource.Region !== region) continue;
-    const matches = record.ProductInformationList.some((p) => matchesProduct(p, resource));
-    const associated = resource.LicenseSpecifications.some((s) => s.LicenseConfigurationArn === arn);
-    if (matches && !associated) {
-      const need = licensesNeeded(record, resource);
-      const inUse = liveCounts(state, record, now).ConsumedLicenses;
-      if (record.LicenseCountHardLimit && record.LicenseCount !== undefined && inUse + need > record.LicenseCount) {
-        recordFailure(state, arn, {
-          ResourceArn: resourceArn, ResourceType: resource.ResourceType, ResourceOwnerId: resource.Account, OperationName: 'AutomatedDiscovery',
-          OperationRequestedBy: DISCOVERY_REQUESTER, FailureTime: now,
-          ErrorMessage: `${resource.ResourceId} needs ${need} ${record.LicenseCountingType} licenses of license configuration ${record.Name}, which has ${inUse} of ${record.LicenseCount} in use and a hard limit`,
-        });
-        continue;
-      }
-      resource.LicenseSpecifications.push({ LicenseConfigurationArn: arn, AssociationTime: now });
-    } else if (!matches && associated && record.DisassociateWhenNotFound) {
-      resource.LicenseSpecifications = resource.LicenseSpecifications.filter((s) => s.LicenseConfigurationArn !== arn);
+  const candidates = Object.entries(managedResources(state))
+    .filter(([, r]) => r.Account === account && r.Region === region)
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([resourceArn, resource]) => ({
+      resourceArn, resource,
+      matches: record.ProductInformationList.some((p) => matchesProduct(p, resource)),
+      associated: resource.LicenseSpecifications.some((s) => s.LicenseConfigurationArn === arn),
+    }));
+  for (const { resource } of candidates.filter((c) => !c.matches && c.associated && record.DisassociateWhenNotFound))
+    resource.LicenseSpecifications = resource.LicenseSpecifications.filter((s) => s.LicenseConfigurationArn !== arn);
+  recount(state, now, [arn]);
+  for (const { resourceArn, resource } of candidates.filter((c) => c.matches && !c.associated)) {
+    const need = licensesNeeded(record, resource);
+    const inUse = liveCounts(state, record, now).ConsumedLicenses;
+    if (record.LicenseCountHardLimit && record.LicenseCount !== undefined && inUse + need > record.LicenseCount) {
+      recordFailure(state, arn, {
+        ResourceArn: resourceArn, ResourceType: resource.ResourceType, ResourceOwnerId: resource.Account, OperationName: 'AutomatedDiscovery',
+        OperationRequestedBy: DISCOVERY_REQUESTER, FailureTime: now,
+        ErrorMessage: `${resource.ResourceId} needs ${need} ${record.LicenseCountingType} licenses of license configuration ${record.Name}, which has ${inUse} of ${record.LicenseCount} in use and a hard limit`,
+      });
+      continue;
     }
+    resource.LicenseSpecifications.push({ LicenseConfigurationArn: arn, AssociationTime: now });
     recount(state, now, [arn]);
   }
 }

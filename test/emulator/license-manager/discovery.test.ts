@@ -85,6 +85,20 @@ describe('automated discovery', () => {
     expect(await usage(lm, arn)).toEqual([]);
   });
 
+  it.each([1, 4])('gives an uninstalled server’s licenses to a waiting one in the same run, whichever sorts first (seed %i)', async (seed) => {
+    const emulator = testEmulator({ seed });
+    const lm = lmClient(emulator);
+    const arn = (await lm.send(new CreateLicenseConfigurationCommand({
+      Name: 'sql', LicenseCountingType: 'vCPU', LicenseCount: 8, LicenseCountHardLimit: true, ProductInformationList: SQL_SERVER, DisassociateWhenNotFound: true,
+    }))).LicenseConfigurationArn!;
+    const server = { platform: 'Windows Server', platformType: 'Windows', vcpus: 8, applications: [SQL] };
+    const first = await emulator.addManagedResource({}, 'SYSTEMS_MANAGER_MANAGED_INSTANCE', server);
+    const waiting = await emulator.addManagedResource({}, 'SYSTEMS_MANAGER_MANAGED_INSTANCE', server);
+    expect((await usage(lm, arn)).map(([, id]) => id)).toEqual([first]);
+    await emulator.setInventory({}, first, []);
+    expect((await usage(lm, arn)).map(([, id]) => id)).toEqual([waiting]);
+  });
+
   it('matches RDS DB instances by engine edition and license pack, counting them by the counting type', async () => {
     const { emulator, lm, create } = await world({
       LicenseCountingType: 'Core', LicenseRules: [],
