@@ -1,34 +1,39 @@
-// `emulator fleet apply FILE`: a whole simulated fleet written in YAML, and the changes that converge the
-// emulator's fleet to it. Hosts and instances are known by the names the file gives them (kept on the records);
-// instances launched without a name are not the file's and are left alone.
+// `emulator fleet apply FILE`: a whole simulated fleet written in YAML, read and checked here; converging the
+// emulator's fleet to it is emulator-fleet-converge.ts. Hosts, instances and managed instances are known by the
+// names the file gives them (kept on the records), RDS DB instances by their identifiers.
 //
 //   hosts:
 //     win-host-1: { cores: 48, sockets: 2 }
+//     old-host: { cores: 16, sockets: 1, state: released }
 //   instances:
 //     web-1: { ami: ami-0abc, vcpus: 8, cores: 4 }
 //     sql-1: { ami: ami-0win, cores: 8, tenancy: host, host: win-host-1, state: stopped }
+//   managedInstances:
+//     dc-sql: { platform: Microsoft Windows Server 2019 Datacenter, platformType: Windows, vcpus: 8,
+//               applications: [{ name: Microsoft SQL Server 2019 Enterprise, version: '15.0' }] }
+//   rds:
+//     orders: { engine: oracle-ee, licensePacks: [olap], vcpus: 8 }
 //
-// Every problem in the file is reported at once, located (file, line, field), before anything changes. An
-// instance whose AMI or shape differs from the file is replaced (terminated, launched again); one in another
-// state is stopped or started. Terminations and stops come first, so that the licenses they release can serve
-// the starts and launches after them.
+// Every problem in the file is reported at once, located (file, line, field), before anything changes.
 import { readFileSync } from 'node:fs';
 import { isMap, type Node } from 'yaml';
 import { errorAtPath, type ParsedDocument } from '../config/document.js';
 import { parseFile } from '../config/parse.js';
-import { INSTANCE_TENANCIES, instanceShape, type FleetAction, type HostRecord, type InstanceRecord, type InstanceTenancy } from '../emulator/index.js';
+import { INSTANCE_TENANCIES, type ApplicationInput, type InstanceTenancy } from '../emulator/index.js';
 import { LicensectlError, type Diagnostic } from '../errors/index.js';
-import type { Fleet } from './emulator-fleet.js';
 
 const STATES = ['running', 'stopped', 'terminated'] as const;
-type DesiredState = (typeof STATES)[number];
+export type DesiredState = (typeof STATES)[number];
 
-interface DesiredHost {
+const HOST_STATES = ['available', 'released'] as const;
+
+export interface DesiredHost {
   readonly cores: number;
   readonly sockets: number;
+  readonly state: (typeof HOST_STATES)[number];
 }
 
-interface DesiredInstance {
+export interface DesiredInstance {
   readonly ami: string;
   readonly vcpus?: number;
   readonly cores?: number;
@@ -40,10 +45,27 @@ interface DesiredInstance {
   readonly state: DesiredState;
 }
 
+export interface DesiredManaged {
+  readonly platform: string;
+  readonly platformType?: string;
+  readonly platformVersion?: string;
+  readonly vcpus?: number;
+  readonly cores?: number;
+  readonly sockets?: number;
+  readonly applications: readonly ApplicationInput[];
+  readonly licensePacks: readonly string[];
+}
+
 export interface FleetFile {
   readonly hosts: ReadonlyMap<string, DesiredHost>;
   readonly instances: ReadonlyMap<string, DesiredInstance>;
+  /** Managed instances by name. */
+  readonly managedInstances: ReadonlyMap<string, DesiredManaged>;
+  /** RDS DB instances by identifier; `platform` is the engine edition. */
+  readonly rds: ReadonlyMap<string, DesiredManaged>;
 }
+
+const SECTIONS = ['hosts', 'instances', 'managedInstances', 'rds'] as const;
 
 const NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
 const INTEGERS = ['vcpus', 'cores', 'threadsPerCore', 'sockets'] as const;
@@ -78,16 +100,18 @@ function checkDocument(pd: ParsedDocument, problems: Diagnostic[]): FleetFile | 
   };
   const root = pd.value;
   if (!isRecord(root) || !isMap(pd.doc.contents as Node)) {
-    fail([], 'a fleet file is a mapping with `hosts` and `instances`');
+    fail([], `a fleet file is a mapping with ${SECTIONS.join(', ')}`);
     return undefined;
   }
-  for (const key of Object.keys(root)) if (key !== 'hosts' && key !== 'instances') fail([key], `unknown field ${key} (a fleet file has hosts and instances)`, true);
+  for (const key of Object.keys(root)) if (!(SECTIONS as readonly string[]).includes(key)) fail([key], `unknown field ${key} (a fleet file has ${SECTIONS.join(', ')})`, true);
   const hosts = new Map<string, DesiredHost>();
   for (const [name, value] of entries(root, 'hosts', fail)) {
-    const spec = fields(['hosts', name], value, new Set(['cores', 'sockets']), fail);
+    const spec = fields(['hosts', name], value, new Set(['cores', 'sockets', 'state']), fail);
     const cores = integer(['hosts', name, 'cores'], spec?.['cores'], fail, true);
     const sockets = integer(['hosts', name, 'sockets'], spec?.['sockets'], fail, true);
-    if (cores !== undefined && sockets !== undefined) hosts.set(name, { cores, sockets });
+    const state = spec?.['state'] ?? 'available';
+    if (!HOST_STATES.includes(state as DesiredHost['state'])) fail(['hosts', name, 'state'], `state must be one of ${HOST_STATES.join(', ')}, got ${JSON.stringify(state)}`);
+    else if (cores !== undefined && sockets !== undefined) hosts.set(name, { cores, sockets, state: state as DesiredHost['state'] });
   }
   const instances = new Map<string, DesiredInstance>();
   for (const [name, value] of entries(root, 'instances', fail)) {
@@ -102,6 +126,8 @@ function checkDocument(pd: ParsedDocument, problems: Diagnostic[]): FleetFile | 
     const hostNames = isRecord(root['hosts']) ? Object.keys(root['hosts']) : [];
     if (host !== undefined && (typeof host !== 'string' || !hostNames.includes(host)))
       fail([...path, 'host'], `host must name a host of this file's hosts, got ${JSON.stringify(host)}`);
+    else if (host !== undefined && hosts.get(host as string)?.state === 'released' && spec['state'] !== 'terminated')
+      fail([...path, 'host'], `host ${String(host)} is released: an instance on it is terminated`);
     const tenancy = spec['tenancy'] ?? (host === undefined ? 'default' : 'host');
     if (!INSTANCE_TENANCIES.includes(tenancy as InstanceTenancy)) fail([...path, 'tenancy'], `tenancy must be one of ${INSTANCE_TENANCIES.join(', ')}, got ${JSON.stringify(tenancy)}`);
     else if (host !== undefined && tenancy !== 'host') fail([...path, 'tenancy'], `an instance on host ${String(host)} has tenancy host, not ${String(tenancy)}`);
@@ -115,16 +141,48 @@ function checkDocument(pd: ParsedDocument, problems: Diagnostic[]): FleetFile | 
       ...definedOnly(sizes), ...(host === undefined ? {} : { host: host as string }), ...(platform === undefined ? {} : { platform: platform as string }),
     });
   }
-  return { hosts, instances };
+  return { hosts, instances, managedInstances: managedSection(root, 'managedInstances', fail), rds: managedSection(root, 'rds', fail) };
+}
+
+const MANAGED_FIELDS = { managedInstances: ['platform', 'platformType', 'platformVersion', 'vcpus', 'cores', 'sockets', 'applications'], rds: ['engine', 'licensePacks', 'vcpus', 'cores'] };
+
+/** The managed instances or RDS DB instances of a file. */
+function managedSection(root: Record<string, unknown>, section: 'managedInstances' | 'rds', fail: Fail): Map<string, DesiredManaged> {
+  const found = new Map<string, DesiredManaged>();
+  for (const [name, value] of entries(root, section, fail)) {
+    const path = [section, name];
+    const spec = fields(path, value, new Set(MANAGED_FIELDS[section]), fail);
+    if (!spec) continue;
+    const text = (field: string, required = false) => {
+      const v = spec[field];
+      if ((v === undefined && !required) || (typeof v === 'string' && v !== '')) return v as string | undefined;
+      fail([...path, field], `${field} must be a non-empty string, got ${JSON.stringify(v ?? null)}`);
+      return undefined;
+    };
+    const platform = text(section === 'rds' ? 'engine' : 'platform', true);
+    const [platformType, platformVersion] = [text('platformType'), text('platformVersion')];
+    const sizes = Object.fromEntries(['vcpus', 'cores', 'sockets'].map((f) => [f, integer([...path, f], spec[f], fail, false)]));
+    const applications = (spec['applications'] ?? []) as unknown[];
+    const apps = Array.isArray(applications) && applications.every((a) => isRecord(a) && typeof a['name'] === 'string' && Object.values(a).every((v) => typeof v === 'string'));
+    if (!apps) fail([...path, 'applications'], 'applications must be a list of {name, version, publisher} strings');
+    const packs = spec['licensePacks'] ?? [];
+    if (!Array.isArray(packs) || !packs.every((p) => typeof p === 'string')) fail([...path, 'licensePacks'], 'licensePacks must be a list of strings');
+    if (platform === undefined || !apps) continue;
+    found.set(name, {
+      platform, ...(platformType === undefined ? {} : { platformType }), ...(platformVersion === undefined ? {} : { platformVersion }),
+      ...definedOnly(sizes), applications: applications as ApplicationInput[], licensePacks: packs as string[],
+    });
+  }
+  return found;
 }
 
 type Fail = (path: readonly string[], message: string, atKey?: boolean) => void;
 
-function entries(root: Record<string, unknown>, section: 'hosts' | 'instances', fail: Fail): Array<[string, unknown]> {
+function entries(root: Record<string, unknown>, section: (typeof SECTIONS)[number], fail: Fail): Array<[string, unknown]> {
   const value = root[section];
   if (value === undefined || value === null) return [];
   if (!isRecord(value)) {
-    fail([section], `${section} must be a mapping from names to ${section === 'hosts' ? 'hosts' : 'instances'}`);
+    fail([section], `${section} must be a mapping from names to their descriptions`);
     return [];
   }
   return Object.entries(value).filter(([name]) => {
@@ -150,90 +208,5 @@ function integer(path: readonly string[], value: unknown, fail: Fail, required: 
 }
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
-const definedOnly = (record: Record<string, number | undefined>) => Object.fromEntries(Object.entries(record).filter(([, v]) => v !== undefined));
+export const definedOnly = (record: Record<string, number | undefined>) => Object.fromEntries(Object.entries(record).filter(([, v]) => v !== undefined));
 
-/** One change made to the fleet: what, to which named resource, and its id. */
-export interface FleetChange {
-  readonly action: 'allocate-host' | 'launch' | FleetAction;
-  readonly name: string;
-  readonly id: string;
-}
-
-/**
- * Converges the fleet to the file, reporting each change as it is made. A host of the file's name with other
- * cores or sockets is refused before anything changes (a host cannot be resized); a launch AWS refuses stops
- * the apply with its reason, after the changes before it.
- */
-export async function applyFleetFile(fleet: Fleet, desired: FleetFile, report: (change: FleetChange) => void): Promise<FleetChange[]> {
-  const current = await fleet.list();
-  const changes: FleetChange[] = [];
-  const done = (change: FleetChange) => {
-    changes.push(change);
-    report(change);
-  };
-  const hostIds = new Map<string, string>();
-  const liveHosts = new Map((current.hosts ?? []).filter((h): h is HostRecord & { Name: string } => h.Name !== undefined).map((h) => [h.Name, h]));
-  for (const [name, host] of sorted(desired.hosts)) {
-    const live = liveHosts.get(name);
-    if (live && (live.Cores !== host.cores || live.Sockets !== host.sockets))
-      throw new LicensectlError('EMULATOR_FLEET_REFUSED', `host ${name} (${live.HostId}) has ${live.Cores} cores and ${live.Sockets} sockets, the file says ${host.cores} and ${host.sockets}: a dedicated host cannot be resized`);
-    if (live) hostIds.set(name, live.HostId);
-  }
-  for (const [name, host] of sorted(desired.hosts)) {
-    if (hostIds.has(name)) continue;
-    const id = await fleet.allocateHost({ ...host, name });
-    hostIds.set(name, id);
-    done({ action: 'allocate-host', name, id });
-  }
-
-  const live = new Map<string, InstanceRecord>();
-  const release: Array<{ action: FleetAction; name: string; id: string }> = [];
-  for (const instance of current.instances) {
-    if (instance.Name === undefined || instance.State === 'terminated') continue;
-    if (live.has(instance.Name) || !desired.instances.has(instance.Name)) release.push({ action: 'terminate', name: instance.Name, id: instance.InstanceId });
-    else live.set(instance.Name, instance);
-  }
-  const starts: FleetChange[] = [];
-  const launches: Array<[string, DesiredInstance]> = [];
-  for (const [name, want] of sorted(desired.instances)) {
-    const have = live.get(name);
-    if (!have) {
-      if (want.state !== 'terminated') launches.push([name, want]);
-    } else if (want.state === 'terminated') release.push({ action: 'terminate', name, id: have.InstanceId });
-    else if (!matches(have, want, hostIds)) {
-      release.push({ action: 'terminate', name, id: have.InstanceId });
-      launches.push([name, want]);
-    } else if (want.state !== have.State) (want.state === 'stopped' ? release : starts).push({ action: want.state === 'stopped' ? 'stop' : 'start', name, id: have.InstanceId });
-  }
-  for (const change of [...release, ...starts]) {
-    await fleet.change(change.action as FleetAction, [change.id]);
-    done(change);
-  }
-  for (const [name, want] of launches) {
-    const { launched, refusal } = await fleet.launch({
-      imageId: want.ami, name, tenancy: want.tenancy,
-      ...definedOnly({ vcpus: want.vcpus, cores: want.cores, threadsPerCore: want.threadsPerCore, sockets: want.sockets }),
-      ...(want.host === undefined ? {} : { hostId: hostIds.get(want.host)! }),
-      ...(want.platform === undefined ? {} : { platform: want.platform }),
-    });
-    if (refusal) throw refusal;
-    done({ action: 'launch', name, id: launched[0]! });
-    if (want.state === 'stopped') {
-      await fleet.change('stop', launched);
-      done({ action: 'stop', name, id: launched[0]! });
-    }
-  }
-  return changes;
-}
-
-/** Whether a live instance is what the file describes, its state aside (the platform is its AMI's, set when the AMI was first named). */
-function matches(have: InstanceRecord, want: DesiredInstance, hostIds: ReadonlyMap<string, string>): boolean {
-  const shape = instanceShape(want);
-  const hostId = want.host === undefined ? undefined : hostIds.get(want.host);
-  return (
-    have.ImageId === want.ami && have.VCpus === shape.VCpus && have.CoreCount === shape.CoreCount && have.ThreadsPerCore === shape.ThreadsPerCore &&
-    have.Sockets === shape.Sockets && have.Tenancy === shape.Tenancy && have.HostId === hostId
-  );
-}
-
-const sorted = <T>(map: ReadonlyMap<string, T>) => [...map].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));

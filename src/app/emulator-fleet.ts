@@ -4,7 +4,10 @@
 // is EMULATOR_FLEET_REFUSED with AWS's reason, after the instances launched before it.
 import path from 'node:path';
 import { Flags } from '@oclif/core';
-import { accountFromAccessKey, Emulator, ServiceError, type FleetAction, type FleetPlace, type HostRecord, type HostRequest, type InstanceRecord, type LaunchRequest } from '../emulator/index.js';
+import {
+  accountFromAccessKey, Emulator, ServiceError, type ApplicationInput, type FleetAction, type FleetPlace, type HostRecord, type HostRequest, type InstanceRecord,
+  type LaunchRequest, type ManagedRequest, type ManagedResourceRecord, type ManagedType,
+} from '../emulator/index.js';
 import { LicensectlError } from '../errors/index.js';
 import { DEFAULT_REGION, REGION_NAME } from '../model/arn.js';
 import { redactUrls } from '../util/safe-text.js';
@@ -16,10 +19,24 @@ export const fleetFlags = {
   region: Flags.string({ description: 'region (default: AWS_REGION, AWS_DEFAULT_REGION, else us-east-1)' }),
 };
 
+/** `--application NAME[@VERSION]`, repeatable: a managed instance's installed applications. */
+export const applicationFlag = Flags.string({ description: 'an installed application, NAME[@VERSION] (repeatable)', multiple: true, default: [] });
+
+export function applicationsOf(values: readonly string[]): ApplicationInput[] {
+  return values.map((value) => {
+    const at = value.lastIndexOf('@');
+    const [name, version] = at > 0 ? [value.slice(0, at), value.slice(at + 1)] : [value, undefined];
+    if (name.trim() === '' || version === '') throw new LicensectlError('USAGE', `--application must be NAME or NAME@VERSION, got ${JSON.stringify(value)}`);
+    return { name, ...(version === undefined ? {} : { version }) };
+  });
+}
+
 export interface FleetListing {
   readonly instances: InstanceRecord[];
   readonly images: unknown[];
   readonly hosts: HostRecord[];
+  /** Systems Manager managed instances and RDS DB instances. */
+  readonly managed: ManagedResourceRecord[];
 }
 
 export interface Fleet {
@@ -28,6 +45,11 @@ export interface Fleet {
   change(action: FleetAction, ids: readonly string[]): Promise<InstanceRecord[]>;
   /** The id of the dedicated host allocated. */
   allocateHost(request: HostRequest): Promise<string>;
+  releaseHosts(ids: readonly string[]): Promise<HostRecord[]>;
+  /** The id of the managed instance (mi-…) or DB instance added. */
+  addManaged(type: ManagedType, request: ManagedRequest): Promise<string>;
+  setInventory(id: string, applications: readonly ApplicationInput[]): Promise<ManagedResourceRecord>;
+  removeManaged(ids: readonly string[]): Promise<ManagedResourceRecord[]>;
   list(): Promise<FleetListing>;
 }
 
@@ -62,20 +84,12 @@ function localFleet(emulator: Emulator, place: FleetPlace): Fleet {
       const { launched, refusal } = await emulator.launchInstances(place, request);
       return { launched, ...(refusal ? { refusal: refused(refusal.type, refusal.message) } : {}) };
     },
-    async change(action, ids) {
-      try {
-        return await emulator.changeInstances(place, action, ids);
-      } catch (error) {
-        throw error instanceof ServiceError ? refused(error.type, error.message) : error;
-      }
-    },
-    async allocateHost(request) {
-      try {
-        return await emulator.allocateHost(place, request);
-      } catch (error) {
-        throw error instanceof ServiceError ? refused(error.type, error.message) : error;
-      }
-    },
+    change: (action, ids) => refusing(emulator.changeInstances(place, action, ids)),
+    allocateHost: (request) => refusing(emulator.allocateHost(place, request)),
+    releaseHosts: (ids) => refusing(emulator.releaseHosts(place, ids)),
+    addManaged: (type, request) => refusing(emulator.addManagedResource(place, type, request)),
+    setInventory: (id, applications) => refusing(emulator.setInventory(place, id, applications)),
+    removeManaged: (ids) => refusing(emulator.removeManagedResources(place, ids)),
     list: async () => emulator.fleet(place),
   };
 }
@@ -100,28 +114,43 @@ function servedFleet(endpoint: string, place: FleetPlace): Fleet {
     const error = answer['error'] as { type?: string; message?: string } | undefined;
     return refused(error?.type ?? 'Error', error?.message ?? 'the emulator refused the request');
   };
+  /** A POST whose refusal is thrown. */
+  const post = async (route: string, body: object) => {
+    const { status, answer } = await call('POST', route, body);
+    if (status !== 200) throw refusalOf(answer);
+    return answer;
+  };
   return {
     async launch(request) {
       const { status, answer } = await call('POST', '/launch', request);
       const launched = (answer['instances'] as string[] | undefined) ?? [];
       return { launched, ...(status === 200 ? {} : { refusal: refusalOf(answer) }) };
     },
-    async change(action, ids) {
-      const { status, answer } = await call('POST', `/${action}`, { instanceIds: ids });
-      if (status !== 200) throw refusalOf(answer);
-      return answer['instances'] as InstanceRecord[];
+    change: async (action, ids) => (await post(`/${action}`, { instanceIds: ids }))['instances'] as InstanceRecord[],
+    allocateHost: async (request) => (await post('/allocate-host', request))['hostId'] as string,
+    releaseHosts: async (ids) => (await post('/release-host', { hostIds: ids }))['hosts'] as HostRecord[],
+    async addManaged(type, request) {
+      const { platform, ...rest } = request;
+      const answer = type === 'RDS' ? await post('/launch-rds', { ...rest, engine: platform }) : await post('/register-managed-instance', request);
+      return answer['resourceId'] as string;
     },
-    async allocateHost(request) {
-      const { status, answer } = await call('POST', '/allocate-host', request);
-      if (status !== 200) throw refusalOf(answer);
-      return answer['hostId'] as string;
-    },
+    setInventory: async (resourceId, applications) => (await post('/set-inventory', { resourceId, applications }))['resource'] as ManagedResourceRecord,
+    removeManaged: async (ids) => (await post('/deregister', { resourceIds: ids }))['resources'] as ManagedResourceRecord[],
     async list() {
       const { status, answer } = await call('GET', '');
       if (status !== 200) throw refusalOf(answer);
       return answer as unknown as FleetListing;
     },
   };
+}
+
+/** What the in-process emulator refuses, as the served one's refusal reads. */
+async function refusing<T>(change: Promise<T>): Promise<T> {
+  try {
+    return await change;
+  } catch (error) {
+    throw error instanceof ServiceError ? refused(error.type, error.message) : error;
+  }
 }
 
 function refused(type: string, message: string): LicensectlError {

@@ -2,7 +2,8 @@
 // or served over HTTP.
 export { Emulator, type EmulatorOptions, type FleetPlace } from './core/emulator.js';
 export { FLEET_ACTIONS, instanceShape, type FleetAction, type HostRequest, type LaunchRequest } from './fleet/fleet.js';
-export { TENANCIES as INSTANCE_TENANCIES, type HostRecord, type InstanceRecord, type InstanceTenancy } from './fleet/records.js';
+export { TENANCIES as INSTANCE_TENANCIES, type HostRecord, type InstanceRecord, type InstanceTenancy, type ManagedResourceRecord, type ManagedType } from './fleet/records.js';
+export { type ApplicationInput, type ManagedRequest } from './fleet/managed-resources.js';
 export { createInProcessHandler, startServer, type InProcessHandler, type RunningServer, type ServerOptions } from './core/transports.js';
 export { accountFromAccessKey } from './sts/credentials.js';
 export { FaultController, type FaultOptions, type InjectedError } from './core/faults.js';

@@ -64,6 +64,20 @@ describe('emulator fleet apply against emulator serve', () => {
     expect((await fleet('apply', file)).stdout).toContain('nothing to change');
   });
 
+  it('releases a host the file says is released, after terminating its instances', async () => {
+    const file = await fleetFile('release.yaml', 'hosts:\n  old-host: { cores: 8, sockets: 1 }\ninstances:\n  app-1: { ami: ami-0app, host: old-host }\n');
+    expect((await fleet('apply', file)).status).toBe(0);
+    await writeFile(file, 'hosts:\n  old-host: { cores: 8, sockets: 1, state: released }\ninstances:\n  app-1: { ami: ami-0app, host: old-host, state: terminated }\n');
+    const release = await fleet('apply', file);
+    expect(release.status, release.stderr).toBe(0);
+    expect(changes(release.stdout)).toEqual(['terminate app-1', 'release-host old-host']);
+    const listing = JSON.parse((await fleet('list', '--json')).stdout) as { hosts: Array<{ Name?: string; State: string }> };
+    expect(listing.hosts.filter((h) => h.Name === 'old-host').map((h) => h.State)).toEqual(['released']);
+    expect((await fleet('apply', file)).stdout).toContain('nothing to change');
+    await writeFile(file, 'hosts:\n  old-host: { cores: 8, sockets: 1, state: released }\ninstances:\n  app-1: { ami: ami-0app, host: old-host }\n');
+    expect((await fleet('apply', file)).stderr).toContain('instances.app-1.host: host old-host is released: an instance on it is terminated');
+  });
+
   it('refuses a bad file naming file, line and field of every problem, and changes nothing', async () => {
     const before = (await fleet('list', '--json')).stdout;
     const file = await fleetFile('bad.yaml', [

@@ -84,6 +84,21 @@ describe('emulator fleet against emulator serve', () => {
     expect(await consumed(arn)).toBe(24); // the host's cores, once for its two instances
   });
 
+  it('releases a host once its instances are stopped; a configuration with licenseAffinityToHost keeps its licenses', async () => {
+    const arn = await configurationWithAmi(lm, 'ami-0aff', { LicenseCountingType: 'Core', LicenseCount: 100, LicenseRules: ['#licenseAffinityToHost=90'] });
+    const hostId = (await fleet('allocate-host', '--cores', '12', '--sockets', '1')).stdout.trim();
+    const id = (await fleet('launch', '--ami', 'ami-0aff', '--tenancy', 'host', '--host-id', hostId)).stdout.trim();
+    const busy = await fleet('release-host', hostId);
+    expect(busy.status).toBe(1);
+    expect(busy.stderr).toContain(`EMULATOR_FLEET_REFUSED]: IncorrectHostState: The host '${hostId}' runs instance ${id}; stop or terminate its instances before releasing it`);
+    expect((await fleet('stop', id)).status).toBe(0);
+    expect(await fleet('release-host', hostId)).toMatchObject({ status: 0, stdout: `${hostId}\treleased\n` });
+    expect(await consumed(arn)).toBe(12);
+    const listing = JSON.parse((await fleet('list', '--json')).stdout) as { hosts: Array<{ HostId: string; State: string; LicenseSpecifications: Array<{ HeldSince?: number }> }> };
+    expect(schemaProblems('fleet-list.schema.json', listing)).toEqual([]);
+    expect(listing.hosts.find((h) => h.HostId === hostId)).toMatchObject({ State: 'released', LicenseSpecifications: [{ HeldSince: expect.any(Number) }] });
+  });
+
   it('refuses unknown instances with EC2’s error', async () => {
     const r = await fleet('terminate', 'i-00000000000000000');
     expect(r.status).toBe(1);

@@ -1,5 +1,6 @@
-// Starts `licensectl emulator serve` as a separate process on a free port, as a user would.
-import type { ChildProcess } from 'node:child_process';
+// Starts `licensectl emulator serve` as a separate process on a free port, as a user would, and runs the AWS
+// CLI (botocore) against it.
+import { execFile, type ChildProcess } from 'node:child_process';
 import { spawnCli } from './cli.js';
 
 export interface ServedEmulator {
@@ -30,4 +31,19 @@ export async function serveEmulator(extraArgs: readonly string[] = []): Promise<
       child.kill('SIGTERM');
     }),
   };
+}
+
+export interface AwsCliResult {
+  readonly status: number;
+  readonly json: Record<string, unknown[]>;
+  readonly stderr: string;
+}
+
+/** The AWS CLI (`aws`, JSON output, no pager) against a served emulator, acting as an account (AKID<account>). */
+export function awsCli(url: string, args: readonly string[], account = '000000000000'): Promise<AwsCliResult> {
+  return new Promise((resolve) => {
+    execFile('aws', ['--endpoint-url', url, '--output', 'json', ...args], {
+      env: { ...process.env, AWS_ACCESS_KEY_ID: `AKID${account}`, AWS_SECRET_ACCESS_KEY: 'x', AWS_DEFAULT_REGION: 'us-east-1', AWS_PAGER: '' },
+    }, (error, stdout, stderr) => resolve({ status: error ? 1 : 0, json: stdout ? JSON.parse(stdout) as Record<string, unknown[]> : {}, stderr }));
+  });
 }

@@ -6,8 +6,9 @@ import { LicensectlError } from '../../errors/index.js';
 import { DEFAULT_REGION } from '../../model/arn.js';
 import { compareText } from '../../util/canonical.js';
 import { licenseManagerOperations } from '../license-manager/index.js';
-import { allocateHost, changeInstances, checkLaunch, fleetView, launchOne, type FleetAction, type FleetContext, type HostRequest, type LaunchRequest } from '../fleet/fleet.js';
-import type { InstanceRecord } from '../fleet/records.js';
+import { allocateHost, changeInstances, checkLaunch, fleetView, launchOne, releaseHosts, type FleetAction, type FleetContext, type HostRequest, type LaunchRequest } from '../fleet/fleet.js';
+import { addManaged, removeManaged, setInventory, type ApplicationInput, type ManagedRequest } from '../fleet/managed-resources.js';
+import type { HostRecord, InstanceRecord, ManagedResourceRecord, ManagedType } from '../fleet/records.js';
 import { ramOperations } from '../ram/index.js';
 import { accountFromAccessKey } from '../sts/credentials.js';
 import { stsOperations } from '../sts/index.js';
@@ -122,7 +123,7 @@ export class Emulator {
     const launched: string[] = [];
     try {
       checkLaunch(request);
-      for (let n = 0; n < (request.count ?? 1); n++) launched.push(await this.store.transact((state) => launchOne(state, this.fleetContext(where, state), request)));
+      for (let n = 0; n < (request.count ?? 1); n++) launched.push(await this.committingFailures(() => this.store.transact((state) => launchOne(state, this.fleetContext(where, state), request))));
       return { launched };
     } catch (error) {
       if (error instanceof ServiceError) return { launched, refusal: error };
@@ -132,12 +133,32 @@ export class Emulator {
 
   /** Stops, starts or terminates instances, all or none; throws the ServiceError EC2 would answer. */
   changeInstances(where: FleetPlace, action: FleetAction, ids: readonly string[]): Promise<InstanceRecord[]> {
-    return this.store.transact((state) => structuredClone(changeInstances(state, this.fleetContext(where, state), action, ids)));
+    return this.committingFailures(() => this.store.transact((state) => structuredClone(changeInstances(state, this.fleetContext(where, state), action, ids))));
   }
 
   /** Allocates a dedicated host; returns its id (h-…). Throws the ServiceError EC2 would answer. */
   allocateHost(where: FleetPlace, request: HostRequest): Promise<string> {
     return this.store.transact((state) => allocateHost(state, this.fleetContext(where, state), request));
+  }
+
+  /** Releases dedicated hosts, all or none; throws the ServiceError EC2 would answer (a host still running instances). */
+  releaseHosts(where: FleetPlace, ids: readonly string[]): Promise<HostRecord[]> {
+    return this.store.transact((state) => structuredClone(releaseHosts(state, this.fleetContext(where, state), ids)));
+  }
+
+  /** Registers a Systems Manager managed instance or creates an RDS DB instance; automated discovery runs. Returns its id (mi-…, or the DB identifier). */
+  addManagedResource(where: FleetPlace, type: ManagedType, request: ManagedRequest): Promise<string> {
+    return this.store.transact((state) => addManaged(state, this.fleetContext(where, state), type, request).ResourceId);
+  }
+
+  /** Replaces a managed instance's installed applications; automated discovery runs. */
+  setInventory(where: FleetPlace, id: string, applications: readonly ApplicationInput[]): Promise<ManagedResourceRecord> {
+    return this.store.transact((state) => structuredClone(setInventory(state, this.fleetContext(where, state), id, applications)));
+  }
+
+  /** Deregisters managed instances and deletes DB instances, all or none. */
+  removeManagedResources(where: FleetPlace, ids: readonly string[]): Promise<ManagedResourceRecord[]> {
+    return this.store.transact((state) => structuredClone(removeManaged(state, this.fleetContext(where, state), ids)));
   }
 
   /** The simulated fleet, of one account and region when they are given. */
@@ -174,7 +195,17 @@ export class Emulator {
       }
       return JSON.stringify(output);
     };
-    return route.spec.readOnly ? invoke(this.store.read()) : this.store.transact(invoke);
+    return route.spec.readOnly ? invoke(this.store.read()) : this.committingFailures(() => this.store.transact(invoke));
+  }
+
+  /** Runs a mutation; a refusal that carries a record of itself (ServiceError.commitOnFailure) has it committed, then is thrown on. */
+  private async committingFailures<T>(mutation: () => Promise<T>): Promise<T> {
+    try {
+      return await mutation();
+    } catch (error) {
+      if (error instanceof ServiceError && error.commitOnFailure) await this.store.transact(error.commitOnFailure);
+      throw error;
+    }
   }
 
   private context(identity: Identity, state: EmulatorState): CallContext {

@@ -29,6 +29,8 @@ export interface LicenseManagerState {
   checkouts: Record<string, Record<string, unknown>>;
   /** Tags of any License Manager resource, keyed by ARN. */
   tags: Record<string, Record<string, string>>;
+  /** Failed license operations (refused launches, associations, discoveries), by license configuration ARN. */
+  failures: Record<string, Array<Record<string, unknown>>>;
 }
 
 /**
@@ -40,6 +42,8 @@ export interface FleetState {
   images: Record<string, Record<string, unknown>>;
   /** Dedicated hosts keyed by ARN (`arn:aws:ec2:REGION:ACCOUNT:dedicated-host/h-…`). */
   hosts: Record<string, Record<string, unknown>>;
+  /** Systems Manager managed instances (on-premises servers) and RDS DB instances, keyed by ARN. */
+  managed: Record<string, Record<string, unknown>>;
 }
 
 /** Keyed by ARN. Records hold RAM-shaped (camelCase) members. */
@@ -103,15 +107,31 @@ export class ServiceError extends Error {
     super(message);
     this.name = type;
   }
+
+  /**
+   * What the service records about the refusal although the call changes nothing else (License Manager's list
+   * of failed operations): committed as a mutation of its own after the call's changes are rolled back.
+   */
+  commitOnFailure?: (state: EmulatorState) => void;
+
+  /** Adds a record to make of this refusal. */
+  alsoRecord(record: (state: EmulatorState) => void): this {
+    const before = this.commitOnFailure;
+    this.commitOnFailure = (state) => {
+      before?.(state);
+      record(state);
+    };
+    return this;
+  }
 }
 
 export function emptyState(): EmulatorState {
   return {
     formatVersion: 1,
     revision: 0,
-    licenseManager: { licenseConfigurations: {}, licenses: {}, grants: {}, checkouts: {}, tags: {} },
+    licenseManager: { licenseConfigurations: {}, licenses: {}, grants: {}, checkouts: {}, tags: {}, failures: {} },
     ram: { resourceShares: {}, associations: {} },
-    fleet: { instances: {}, images: {}, hosts: {} },
+    fleet: { instances: {}, images: {}, hosts: {}, managed: {} },
     organizations: { current: {} },
     clientTokens: {},
   };

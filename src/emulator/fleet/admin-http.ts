@@ -6,11 +6,21 @@
 //        → 200 {instances: [ids]}; refused: 4xx {instances: [ids launched before], error: {type, message}}
 //   POST /_licensectl/fleet/stop|start|terminate {instanceIds: [...]} → {instances: [...]}, or 4xx {error}
 //   POST /_licensectl/fleet/allocate-host {cores, sockets} → {hostId}, or 4xx {error}
+//   POST /_licensectl/fleet/release-host {hostIds: [...]} → {hosts: [...]}, or 4xx {error}
+//   POST /_licensectl/fleet/register-managed-instance {name, platform, platformType, platformVersion, vcpus, cores,
+//        sockets, applications: [{name, version, publisher}]} → {resourceId: "mi-…"}, or 4xx {error}
+//   POST /_licensectl/fleet/launch-rds {identifier, engine, licensePacks: [...], vcpus, cores, sockets} → {resourceId}
+//   POST /_licensectl/fleet/set-inventory {resourceId, applications: [...]} → {resource}, or 4xx {error}
+//   POST /_licensectl/fleet/deregister {resourceIds: [...]} → {resources: [...]}: managed instances and DB instances
+// Registering, changing an inventory and deregistering run automated discovery (license-manager/discovery.ts).
 import { REGION_NAME } from '../../model/arn.js';
 import type { Emulator, FleetPlace } from '../core/emulator.js';
 import { ServiceError } from '../core/service-contract.js';
 import type { EmulatorResponse } from '../core/wire.js';
 import { FLEET_ACTIONS, type FleetAction, type HostRequest, type LaunchRequest } from './fleet.js';
+import type { ApplicationInput, ManagedRequest } from './managed-resources.js';
+
+const MANAGED_ACTIONS = ['register-managed-instance', 'launch-rds', 'set-inventory', 'deregister'];
 
 export const ADMIN_PREFIX = '/_licensectl/';
 const FLEET_PATH = '/_licensectl/fleet';
@@ -25,7 +35,7 @@ export async function adminResponse(emulator: Emulator, method: string, path: st
       return json(200, emulator.fleet(where));
     }
     const action = pathname.startsWith(`${FLEET_PATH}/`) ? pathname.slice(FLEET_PATH.length + 1) : undefined;
-    const known = action === 'launch' || action === 'allocate-host' || FLEET_ACTIONS.includes(action as FleetAction);
+    const known = ['launch', 'allocate-host', 'release-host', ...MANAGED_ACTIONS, ...FLEET_ACTIONS].includes(action ?? '');
     if (method !== 'POST' || action === undefined || !known)
       return json(404, { error: { type: 'UnknownOperationException', message: `The emulator has no admin operation ${method} ${pathname}` } });
     const input = parseBody(body);
@@ -35,13 +45,25 @@ export async function adminResponse(emulator: Emulator, method: string, path: st
       return refusal ? json(refusal.status, { instances: launched, error: errorOf(refusal) }) : json(200, { instances: launched });
     }
     if (action === 'allocate-host') return json(200, { hostId: await emulator.allocateHost(where, input as unknown as HostRequest) });
-    const ids = input['instanceIds'];
-    if (!Array.isArray(ids) || !ids.every((id) => typeof id === 'string')) throw new ServiceError('InvalidParameterValue', 'instanceIds must be a list of instance ids');
-    return json(200, { instances: await emulator.changeInstances(where, action as FleetAction, ids as string[]) });
+    if (action === 'release-host') return json(200, { hosts: await emulator.releaseHosts(where, idsOf(input, 'hostIds', 'host')) });
+    if (action === 'register-managed-instance') return json(200, { resourceId: await emulator.addManagedResource(where, 'SYSTEMS_MANAGER_MANAGED_INSTANCE', input as unknown as ManagedRequest) });
+    if (action === 'launch-rds') {
+      const { engine, ...rest } = input;
+      return json(200, { resourceId: await emulator.addManagedResource(where, 'RDS', { ...rest, platform: engine } as unknown as ManagedRequest) });
+    }
+    if (action === 'set-inventory') return json(200, { resource: await emulator.setInventory(where, String(input['resourceId']), input['applications'] as ApplicationInput[]) });
+    if (action === 'deregister') return json(200, { resources: await emulator.removeManagedResources(where, idsOf(input, 'resourceIds', 'managed instance or DB instance')) });
+    return json(200, { instances: await emulator.changeInstances(where, action as FleetAction, idsOf(input, 'instanceIds', 'instance')) });
   } catch (error) {
     if (error instanceof ServiceError) return json(error.status, { error: errorOf(error) });
     throw error;
   }
+}
+
+function idsOf(input: Record<string, unknown>, member: string, what: string): string[] {
+  const ids = input[member];
+  if (!Array.isArray(ids) || !ids.every((id) => typeof id === 'string')) throw new ServiceError('InvalidParameterValue', `${member} must be a list of ${what} ids`);
+  return ids as string[];
 }
 
 function parseBody(body: string): Record<string, unknown> {

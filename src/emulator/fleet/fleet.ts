@@ -7,13 +7,15 @@
 // leaves the instances launched before it running, as AWS would. Dedicated hosts are allocated here too; an
 // instance launched onto one (tenancy host, a host id) that is associated with a Core- or Socket-counted
 // configuration associates its host with it, and the host pays (license-manager/usage.ts).
+import { decodeRules } from '../../model/rules.js';
 import type { CallContext, EmulatorState } from '../core/service-contract.js';
 import { ServiceError } from '../core/service-contract.js';
-import { configurations } from '../license-manager/license-configurations.js';
+import { configurations } from '../license-manager/configuration-records.js';
+import { recordingFailure } from '../license-manager/failures.js';
 import { checkMayConsume, countsHosts, recount } from '../license-manager/usage.js';
 import {
-  DEFAULT_PLATFORM, hostArn, hostOf, hosts, images, instanceArn, instances, registerImage, TENANCIES,
-  type HostRecord, type InstanceRecord, type InstanceTenancy,
+  DEFAULT_PLATFORM, hostArn, hostOf, hosts, images, instanceArn, instances, registerImage, TENANCIES, wholeSeconds,
+  managedResources, type HostRecord, type InstanceRecord, type InstanceTenancy, type ManagedResourceRecord,
 } from './records.js';
 
 /** Where fleet changes happen, and the clock and ids they use. */
@@ -79,7 +81,7 @@ export function allocateHost(state: EmulatorState, ctx: FleetContext, request: H
   const id = `h-${ctx.ids.hex32().slice(0, 17)}`;
   const host: HostRecord = {
     Account: ctx.account, Region: ctx.region, HostId: id, ...(request.name === undefined ? {} : { Name: request.name }), Cores: request.cores, Sockets: request.sockets,
-    State: 'available', AllocationTime: Math.floor(ctx.now.getTime() / 1000), LicenseSpecifications: [],
+    State: 'available', AllocationTime: wholeSeconds(ctx.now), LicenseSpecifications: [],
   };
   hosts(state)[hostArn(ctx.region, ctx.account, id)] = host;
   return id;
@@ -87,11 +89,10 @@ export function allocateHost(state: EmulatorState, ctx: FleetContext, request: H
 
 /** Launches one instance from the request's AMI (registered if new) and associates it as the AMI is. */
 export function launchOne(state: EmulatorState, ctx: FleetContext, request: LaunchRequest): string {
-  if (request.hostId !== undefined && !hosts(state)[hostArn(ctx.region, ctx.account, request.hostId)])
-    throw new ServiceError('InvalidHostID.NotFound', `The host ID '${request.hostId}' does not exist`);
+  if (request.hostId !== undefined) usableHost(hosts(state)[hostArn(ctx.region, ctx.account, request.hostId)], request.hostId);
   const image = registerImage(state, ctx.account, ctx.region, request.imageId, request.platform ?? DEFAULT_PLATFORM);
   const id = `i-${ctx.ids.hex32().slice(0, 17)}`;
-  const now = Math.floor(ctx.now.getTime() / 1000);
+  const now = wholeSeconds(ctx.now);
   const instance: InstanceRecord = {
     Account: ctx.account,
     Region: ctx.region,
@@ -105,11 +106,11 @@ export function launchOne(state: EmulatorState, ctx: FleetContext, request: Laun
     LaunchTime: now,
     LicenseSpecifications: image.LicenseSpecifications.map((s) => ({ LicenseConfigurationArn: s.LicenseConfigurationArn, AssociationTime: now })),
   };
-  takeLicenses(state, instance);
+  takeLicenses(state, now, instance, 'RunInstances');
   const arn = instanceArn(ctx.region, ctx.account, id);
   instances(state)[arn] = instance;
   bindHost(state, instance, now);
-  recount(state, configurationsOf(state, instance));
+  recount(state, now, configurationsOf(state, instance));
   return id;
 }
 
@@ -117,12 +118,50 @@ export function launchOne(state: EmulatorState, ctx: FleetContext, request: Laun
  * Refuses an instance that may not consume every configuration it is associated with, nor (placed on a host)
  * every Core- or Socket-counted configuration its host is associated with.
  */
-function takeLicenses(state: EmulatorState, instance: InstanceRecord): void {
+function takeLicenses(state: EmulatorState, now: number, instance: InstanceRecord, operation: 'RunInstances' | 'StartInstances'): void {
   const own = new Set(instance.LicenseSpecifications.map((s) => s.LicenseConfigurationArn));
+  const failure = {
+    ResourceArn: instanceArn(instance.Region, instance.Account, instance.InstanceId), ResourceType: 'EC2_INSTANCE', ResourceOwnerId: instance.Account,
+    OperationName: operation, OperationRequestedBy: instance.Account, FailureTime: now,
+  };
   for (const arn of configurationsOf(state, instance)) {
     const record = configurations(state)[arn];
-    if (record && (own.has(arn) || countsHosts(record))) checkMayConsume(state, record, instance, !own.has(arn));
+    if (record && (own.has(arn) || countsHosts(record))) recordingFailure(arn, failure, () => checkMayConsume(state, now, record, instance, !own.has(arn)));
   }
+}
+
+/** A host instances may be placed on: one that exists and is not released ("can no longer be specified in another request", EC2 ReleaseHosts). */
+function usableHost(host: HostRecord | undefined, id: string): HostRecord {
+  if (!host) throw new ServiceError('InvalidHostID.NotFound', `The host ID '${id}' does not exist`);
+  if (host.State === 'released') throw new ServiceError('IncorrectHostState', `The host '${id}' is released and can no longer be used`);
+  return host;
+}
+
+/**
+ * Releases dedicated hosts of the context's account and region, all or none. As EC2 documents, every instance
+ * on a host must be stopped or terminated first. A released host keeps the associations (and the licenses) of
+ * the configurations whose licenseAffinityToHost holds it, for that many days (license-manager/usage.ts); it
+ * loses the others.
+ */
+export function releaseHosts(state: EmulatorState, ctx: FleetContext, ids: readonly string[]): HostRecord[] {
+  const released = ids.map((id) => {
+    const host = usableHost(hosts(state)[hostArn(ctx.region, ctx.account, id)], id);
+    const running = Object.values(instances(state)).find((i) => (i.State === 'running' || i.State === 'pending') && hostOf(state, i) === host);
+    if (running) throw new ServiceError('IncorrectHostState', `The host '${id}' runs instance ${running.InstanceId}; stop or terminate its instances before releasing it`);
+    return host;
+  });
+  const now = wholeSeconds(ctx.now);
+  for (const host of released) {
+    const arns = host.LicenseSpecifications.map((s) => s.LicenseConfigurationArn);
+    host.State = 'released';
+    host.ReleaseTime = now;
+    host.LicenseSpecifications = host.LicenseSpecifications.filter((s) => {
+      const record = configurations(state)[s.LicenseConfigurationArn];
+      return s.HeldSince !== undefined && record !== undefined && decodeRules(record.LicenseRules).rules.licenseAffinityToHost !== undefined;
+    });
+    recount(state, now, arns);
+  }
+  return released;
 }
 
 /** An instance's configurations and its host's. */
@@ -151,24 +190,37 @@ export function changeInstances(state: EmulatorState, ctx: FleetContext, action:
       throw new ServiceError('IncorrectInstanceState', `The instance '${id}' is not in a state from which it can be ${action === 'stop' ? 'stopped' : 'started'}.`);
     return instance;
   });
+  const now = wholeSeconds(ctx.now);
   for (const instance of changed) {
     const arns = configurationsOf(state, instance);
     if (action === 'start' && instance.State === 'stopped') {
+      if (instance.HostId !== undefined) usableHost(hostOf(state, instance), instance.HostId);
+      takeLicenses(state, now, instance, 'StartInstances');
       instance.State = 'running';
-      takeLicenses(state, instance);
     } else if (action === 'stop' && instance.State !== 'terminated') instance.State = 'stopped';
     else if (action === 'terminate') {
       instance.State = 'terminated';
       instance.LicenseSpecifications = [];
     }
-    recount(state, arns);
+    recount(state, now, arns);
   }
   return changed;
 }
 
 /** The fleet of an account and region (both when given), instances, AMIs and hosts in a stable order. */
-export function fleetView(state: EmulatorState, where: { account?: string; region?: string }): { instances: InstanceRecord[]; images: unknown[]; hosts: HostRecord[] } {
+export function fleetView(state: EmulatorState, where: { account?: string; region?: string }): FleetView {
   const here = (r: { Account: string; Region: string }) => (where.account === undefined || r.Account === where.account) && (where.region === undefined || r.Region === where.region);
   const sorted = <T>(table: Record<string, T>) => Object.keys(table).sort().map((k) => table[k]!);
-  return { instances: sorted(instances(state)).filter(here), images: sorted(images(state)).filter(here), hosts: sorted(hosts(state)).filter(here) };
+  return {
+    instances: sorted(instances(state)).filter(here), images: sorted(images(state)).filter(here), hosts: sorted(hosts(state)).filter(here),
+    managed: sorted(managedResources(state)).filter(here),
+  };
+}
+
+export interface FleetView {
+  instances: InstanceRecord[];
+  images: unknown[];
+  hosts: HostRecord[];
+  /** Systems Manager managed instances and RDS DB instances. */
+  managed: ManagedResourceRecord[];
 }

@@ -1,5 +1,5 @@
 // The simulated fleet's records: EC2 instances, the AMIs they were launched from and the dedicated hosts they
-// may run on, per account and region,
+// may run on, Systems Manager managed instances and RDS DB instances (managed-resources.ts), per account and region,
 // with the license configurations each is associated with (its license specifications). License Manager
 // reads them to count consumption (license-manager/usage.ts); the fleet's admin surface changes them
 // (fleet.ts). An AMI's ARN names no account (`arn:aws:ec2:REGION::image/ami-…`), so AMIs are keyed by
@@ -19,6 +19,8 @@ export interface LicenseSpecificationRecord {
   AmiAssociationScope?: string;
   /** Epoch seconds. */
   AssociationTime: number;
+  /** Epoch seconds: when a host first consumed the configuration's licenses (what licenseAffinityToHost holds to it). */
+  HeldSince?: number;
 }
 
 /** What every fleet resource has: where it lives and the configurations it is associated with. */
@@ -58,9 +60,56 @@ export interface HostRecord extends FleetResource {
   Name?: string;
   Cores: number;
   Sockets: number;
-  State: 'available';
+  State: HostState;
   /** Epoch seconds. */
   AllocationTime: number;
+  /** Epoch seconds; set when released. */
+  ReleaseTime?: number;
+}
+
+export type HostState = 'available' | 'released';
+
+/** The whole epoch seconds the fleet's and License Manager's timestamps are kept in. */
+export function wholeSeconds(date: Date): number {
+  return Math.floor(date.getTime() / 1000);
+}
+
+export type ManagedType = 'SYSTEMS_MANAGER_MANAGED_INSTANCE' | 'RDS';
+
+/** An application in a managed instance's Systems Manager inventory. */
+export interface InstalledApplication {
+  Name: string;
+  Version?: string;
+  Publisher?: string;
+}
+
+export interface ManagedResourceRecord extends FleetResource {
+  ResourceType: ManagedType;
+  /** mi-… for a managed instance; the DB instance identifier for RDS. */
+  ResourceId: string;
+  /** The name `emulator fleet apply` knows a managed instance by. */
+  Name?: string;
+  /** Platform name (e.g. "Microsoft Windows Server 2019 Datacenter"), or an RDS instance's engine edition (oracle-ee). */
+  Platform: string;
+  PlatformType?: string;
+  PlatformVersion?: string;
+  VCpus: number;
+  CoreCount: number;
+  ThreadsPerCore: number;
+  Sockets: number;
+  Applications: InstalledApplication[];
+  /** RDS license packs (License Manager's `License Pack` values). */
+  LicensePacks: string[];
+  /** Epoch seconds. */
+  RegistrationTime: number;
+}
+
+export function managedResources(state: EmulatorState): Record<string, ManagedResourceRecord> {
+  return state.fleet.managed as unknown as Record<string, ManagedResourceRecord>;
+}
+
+export function managedArn(type: ManagedType, region: string, account: string, id: string): string {
+  return type === 'RDS' ? `arn:aws:rds:${region}:${account}:db:${id}` : `arn:aws:ssm:${region}:${account}:managed-instance/${id}`;
 }
 
 export function hostArn(region: string, account: string, id: string): string {
@@ -96,7 +145,7 @@ export function images(state: EmulatorState): Record<string, ImageRecord> {
   return state.fleet.images as unknown as Record<string, ImageRecord>;
 }
 
-export type ResourceType = 'EC2_INSTANCE' | 'EC2_HOST' | 'EC2_AMI';
+export type ResourceType = 'EC2_INSTANCE' | 'EC2_HOST' | 'EC2_AMI' | ManagedType;
 
 /** A fleet resource as License Manager names it. */
 export interface FleetEntry {
@@ -105,15 +154,17 @@ export interface FleetEntry {
   readonly record: FleetResource;
   readonly instance?: InstanceRecord;
   readonly host?: HostRecord;
+  readonly managed?: ManagedResourceRecord;
 }
 
-/** Every instance, host and AMI of the fleet, in a stable order (instances, hosts, AMIs, each kind by key). */
+/** Every resource of the fleet, in a stable order (instances, hosts, AMIs, then managed instances and RDS, each kind by key). */
 export function fleetEntries(state: EmulatorState): FleetEntry[] {
   const byKey = <T>(table: Record<string, T>) => Object.entries(table).sort(([a], [b]) => compareText(a, b));
   return [
     ...byKey(instances(state)).map(([arn, instance]) => ({ arn, type: 'EC2_INSTANCE' as const, record: instance, instance })),
     ...byKey(hosts(state)).map(([arn, host]) => ({ arn, type: 'EC2_HOST' as const, record: host, host })),
     ...byKey(images(state)).map(([, image]) => ({ arn: imageArn(image.Region, image.ImageId), type: 'EC2_AMI' as const, record: image })),
+    ...byKey(managedResources(state)).map(([arn, managed]) => ({ arn, type: managed.ResourceType, record: managed, managed })),
   ];
 }
 

@@ -17,6 +17,8 @@ import {
 } from './license-specifications.js';
 import { checkInLicense, checkoutBorrowLicense, checkoutLicense, extendLicenseConsumption, getLicenseUsage } from './license-consumption.js';
 import { createLicense, createLicenseVersion, deleteLicense, getLicense, listLicenses, listReceivedLicenses } from './licenses.js';
+import { listFailuresForLicenseConfigurationOperations } from './failures.js';
+import { listResourceInventory } from './resource-inventory.js';
 import { listTagsForResource, tagResource, untagResource } from './tags.js';
 
 const reads = (name: string, handler: OperationHandler): OperationSpec => ({ service: 'license-manager', name, readOnly: true, handler });
@@ -32,6 +34,8 @@ export const licenseManagerOperations: OperationSpec[] = [
   reads('ListLicenseSpecificationsForResource', listLicenseSpecificationsForResource),
   reads('ListAssociationsForLicenseConfiguration', listAssociationsForLicenseConfiguration),
   reads('ListUsageForLicenseConfiguration', listUsageForLicenseConfiguration),
+  reads('ListFailuresForLicenseConfigurationOperations', listFailuresForLicenseConfigurationOperations),
+  reads('ListResourceInventory', listResourceInventory),
   writes('TagResource', tagResource),
   writes('UntagResource', untagResource),
   reads('ListTagsForResource', listTagsForResource),

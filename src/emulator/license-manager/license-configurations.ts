@@ -1,60 +1,19 @@
-// License configurations: the five operations on them. Their consumption members follow the simulated fleet
-// (usage.ts recounts them). A configuration is stored as exactly the members of License Manager's `LicenseConfiguration` shape, so
-// that a list item is the record itself and GetLicenseConfiguration adds only the tags.
+// License configurations: the five operations on them. Their consumption members follow the simulated fleet:
+// usage.ts stores them after every change, and the reads here count them afresh at the call's time (a host's
+// affinity ends while nothing is called).
 import { licenseConfigurationArn } from '../../model/arn.js';
 import { plural } from '../../util/words.js';
 import { decodeRules } from '../../model/rules.js';
 import { COUNTING_TYPES, type CountingType } from '../../model/specs.js';
-import { copy, list, optBool, optNum, optStr, str, type CallContext, type EmulatorState, type Input } from '../core/service-contract.js';
-import { sharedWithCaller } from '../ram/share-access.js';
-import { filterLimitExceeded, invalidParameter, ownedBy, pages, parseLmArn, type Filter, type Tag } from './conventions.js';
+import { copy, list, optBool, optNum, optStr, str, type CallContext, type Input } from '../core/service-contract.js';
+import { filterLimitExceeded, invalidParameter, pages, type Filter, type Tag } from './conventions.js';
 import { checkLicenseCount, checkProductInformation, checkRules, checkRuleUpdate, type ProductInformationRecord } from './license-configuration-checks.js';
+import { configurations, CONSUMED_SUMMARY_TYPES, MANAGED_SUMMARY_TYPES, ownConfiguration, type ConfigurationRecord } from './configuration-records.js';
+import { liveCounts } from './usage.js';
+import { discover } from './discovery.js';
+import { forgetFailures } from './failures.js';
+import { wholeSeconds } from '../fleet/records.js';
 import { applyTags, tagList } from './tags.js';
-
-export interface ConfigurationRecord {
-  LicenseConfigurationId: string;
-  LicenseConfigurationArn: string;
-  Name: string;
-  Description?: string;
-  LicenseCountingType: string;
-  LicenseRules: string[];
-  LicenseCount?: number;
-  LicenseCountHardLimit: boolean;
-  ConsumedLicenses: number;
-  Status: string;
-  OwnerAccountId: string;
-  ConsumedLicenseSummaryList: Array<{ ResourceType: string; ConsumedLicenses: number }>;
-  ManagedResourceSummaryList: Array<{ ResourceType: string; AssociationCount: number }>;
-  ProductInformationList: ProductInformationRecord[];
-  AutomatedDiscoveryInformation?: { LastRunTime: number };
-  DisassociateWhenNotFound: boolean;
-  LicenseExpiry?: number;
-}
-
-// The rows License Manager reports even when nothing is associated (aws-api.md §1.2), in that order.
-export const CONSUMED_SUMMARY_TYPES = ['EC2_INSTANCE', 'EC2_HOST', 'SYSTEMS_MANAGER_MANAGED_INSTANCE'];
-export const MANAGED_SUMMARY_TYPES = ['EC2_INSTANCE', 'EC2_HOST', 'EC2_AMI', 'SYSTEMS_MANAGER_MANAGED_INSTANCE'];
-
-export function configurations(state: EmulatorState): Record<string, ConfigurationRecord> {
-  return state.licenseManager.licenseConfigurations as unknown as Record<string, ConfigurationRecord>;
-}
-
-/** The caller's configuration, or the error License Manager gives for any other ARN. */
-export function ownConfiguration(ctx: CallContext, arn: string): ConfigurationRecord {
-  const record = configurations(ctx.state)[arn];
-  if (!record || !ownedBy(ctx, arn)) throw invalidParameter(`Invalid license configuration ARN: ${arn}`);
-  return record;
-}
-
-/**
- * A configuration the caller may attach its resources to: its own, or one another account shares with it through
- * RAM (as AWS lets member accounts use a configuration shared with them). Only the owner changes or lists it.
- */
-export function usableConfiguration(ctx: CallContext, arn: string): ConfigurationRecord {
-  const record = configurations(ctx.state)[arn];
-  if (record && parseLmArn(arn)?.region === ctx.region && sharedWithCaller(ctx, arn)) return record;
-  return ownConfiguration(ctx, arn);
-}
 
 // CreateLicenseConfiguration stores the configuration as AVAILABLE with nothing consumed. The API takes no
 // client token, so a repeated call makes a duplicate.
@@ -86,12 +45,14 @@ export function createLicenseConfiguration(ctx: CallContext, input: Input): Reco
   checkLicenseCount(record.LicenseCount);
   applyTags(ctx.state, record.LicenseConfigurationArn, list<Tag>(input, 'Tags') ?? []);
   configurations(ctx.state)[record.LicenseConfigurationArn] = record;
+  discover(ctx.state, wholeSeconds(ctx.now), [record.LicenseConfigurationArn]);
   return { LicenseConfigurationArn: record.LicenseConfigurationArn };
 }
 
 export function getLicenseConfiguration(ctx: CallContext, input: Input): Record<string, unknown> {
   const arn = str(input, 'LicenseConfigurationArn');
-  return { ...ownConfiguration(ctx, arn), Tags: tagList(ctx.state, arn) };
+  const record = ownConfiguration(ctx, arn);
+  return { ...record, ...liveCounts(ctx.state, record, wholeSeconds(ctx.now)), Tags: tagList(ctx.state, arn) };
 }
 
 // UpdateLicenseConfiguration: every member is optional and replaces the stored value when present. The
@@ -113,20 +74,22 @@ export function updateLicenseConfiguration(ctx: CallContext, input: Input): Reco
   if (input['LicenseConfigurationStatus'] !== undefined) record.Status = input['LicenseConfigurationStatus'] as string;
   if (rules) record.LicenseRules = copy(rules);
   if (products) record.ProductInformationList = copy(products);
+  discover(ctx.state, wholeSeconds(ctx.now), [record.LicenseConfigurationArn]);
   return {};
 }
 
 /** Refused while it is in use: while any resource is associated with it (aws-api.md §1.5). */
 export function deleteLicenseConfiguration(ctx: CallContext, input: Input): Record<string, unknown> {
   const arn = str(input, 'LicenseConfigurationArn');
-  const record = ownConfiguration(ctx, arn);
-  const associated = record.ManagedResourceSummaryList.reduce((n, row) => n + row.AssociationCount, 0);
+  const counts = liveCounts(ctx.state, ownConfiguration(ctx, arn), wholeSeconds(ctx.now));
+  const associated = counts.ManagedResourceSummaryList.reduce((n, row) => n + row.AssociationCount, 0);
   if (associated > 0)
     throw invalidParameter(
-      `License configuration ${arn} is in use (${plural(associated, 'associated resource')}, ${plural(record.ConsumedLicenses, 'license')} consumed); disassociate its resources before deleting it`,
+      `License configuration ${arn} is in use (${plural(associated, 'associated resource')}, ${plural(counts.ConsumedLicenses, 'license')} consumed); disassociate its resources before deleting it`,
     );
   delete configurations(ctx.state)[arn];
   delete ctx.state.licenseManager.tags[arn];
+  forgetFailures(ctx.state, arn);
   return {};
 }
 
@@ -146,9 +109,11 @@ export function listLicenseConfigurations(ctx: CallContext, input: Input): Recor
   const arns = list(input, 'LicenseConfigurationArns');
   const wanted = arns && new Set(arns);
   const inRegion = licenseConfigurationArn(ctx.region, ctx.account, '');
+  const now = wholeSeconds(ctx.now);
   const matching = Object.entries(configurations(ctx.state))
-    .filter(([arn, r]) => arn.startsWith(inRegion) && (!wanted || wanted.has(arn)) && predicates.every((p) => p(r)))
-    .map(([arn, record]) => ({ arn, record }));
+    .filter(([arn]) => arn.startsWith(inRegion) && (!wanted || wanted.has(arn)))
+    .map(([arn, stored]) => ({ arn, record: { ...stored, ...liveCounts(ctx.state, stored, now) } }))
+    .filter(({ record }) => predicates.every((p) => p(record)));
   const page = pages.page('ListLicenseConfigurations', input, matching, (m) => m.arn);
   return pages.output('LicenseConfigurations', page, (m) => m.record);
 }

@@ -5,9 +5,10 @@
 // launch naming it would. Associating a running instance is checked as its launch would be (usage.ts).
 import { copy, list, ServiceError, str, type CallContext, type Input } from '../core/service-contract.js';
 import { bindHost } from '../fleet/fleet.js';
-import { hosts, instances, parseFleetArn, registerImage, type FleetResource, type HostRecord, type LicenseSpecificationRecord } from '../fleet/records.js';
+import { hosts, instances, parseFleetArn, registerImage, wholeSeconds, type FleetResource, type HostRecord, type LicenseSpecificationRecord } from '../fleet/records.js';
 import { filterMatcher, invalidParameter, pages, type Filter } from './conventions.js';
-import { ownConfiguration, usableConfiguration } from './license-configurations.js';
+import { ownConfiguration, usableConfiguration } from './configuration-records.js';
+import { recordingFailure } from './failures.js';
 import { checkMayConsume, consumes, countsHosts, recount, usageOf } from './usage.js';
 
 interface LicenseSpecificationInput {
@@ -47,6 +48,7 @@ export function updateLicenseSpecificationsForResource(ctx: CallContext, input: 
     return {}; // an AMI never named has nothing to remove
   }
   const instance = instances(ctx.state)[arn];
+  if (hosts(ctx.state)[arn]?.State === 'released') throw invalidResourceState(`Host ${parseFleetArn(arn)!.id} is released; License Manager cannot associate it`);
   if (instance?.State === 'terminated') throw invalidResourceState(`Instance ${instance.InstanceId} is terminated; License Manager cannot allocate a license to it`);
   const touched = new Set<string>();
   for (const spec of remove) {
@@ -54,16 +56,23 @@ export function updateLicenseSpecificationsForResource(ctx: CallContext, input: 
     resource.LicenseSpecifications = resource.LicenseSpecifications.filter((s) => s.LicenseConfigurationArn !== spec.LicenseConfigurationArn);
     touched.add(spec.LicenseConfigurationArn);
   }
-  recount(ctx.state, touched);
+  recount(ctx.state, wholeSeconds(ctx.now), touched);
+  const now = wholeSeconds(ctx.now);
   for (const spec of add) {
     const record = usableConfiguration(ctx, spec.LicenseConfigurationArn);
     if (resource.LicenseSpecifications.some((s) => s.LicenseConfigurationArn === spec.LicenseConfigurationArn)) continue;
-    if (instance && consumes(instance)) checkMayConsume(ctx.state, record, instance);
     const host = hosts(ctx.state)[arn];
-    if (host && countsHosts(record)) checkHostMayConsume(ctx, record, host);
+    const failure = {
+      ResourceArn: arn, ResourceType: parseFleetArn(arn)!.type, ResourceOwnerId: resource.Account,
+      OperationName: 'UpdateLicenseSpecificationsForResource', OperationRequestedBy: ctx.account, FailureTime: now,
+    };
+    recordingFailure(record.LicenseConfigurationArn, failure, () => {
+      if (instance && consumes(instance)) checkMayConsume(ctx.state, now, record, instance);
+      if (host && countsHosts(record)) checkHostMayConsume(ctx, record, host);
+    });
     resource.LicenseSpecifications.push(specificationOf(ctx, spec));
-    if (instance) bindHost(ctx.state, instance, Math.floor(ctx.now.getTime() / 1000));
-    recount(ctx.state, [spec.LicenseConfigurationArn]);
+    if (instance) bindHost(ctx.state, instance, wholeSeconds(ctx.now));
+    recount(ctx.state, wholeSeconds(ctx.now), [spec.LicenseConfigurationArn]);
   }
   return {};
 }
@@ -71,14 +80,14 @@ export function updateLicenseSpecificationsForResource(ctx: CallContext, input: 
 /** A host associated with a configuration while an instance runs on it is checked as if that instance started now. */
 function checkHostMayConsume(ctx: CallContext, record: ReturnType<typeof ownConfiguration>, host: HostRecord): void {
   const running = Object.values(instances(ctx.state)).find((i) => consumes(i) && i.HostId === host.HostId && i.Account === host.Account && i.Region === host.Region);
-  if (running) checkMayConsume(ctx.state, record, running, true);
+  if (running) checkMayConsume(ctx.state, wholeSeconds(ctx.now), record, running, true);
 }
 
 function specificationOf(ctx: CallContext, spec: LicenseSpecificationInput): LicenseSpecificationRecord {
   return {
     LicenseConfigurationArn: spec.LicenseConfigurationArn,
     ...(spec.AmiAssociationScope === undefined ? {} : { AmiAssociationScope: spec.AmiAssociationScope }),
-    AssociationTime: Math.floor(ctx.now.getTime() / 1000),
+    AssociationTime: wholeSeconds(ctx.now),
   };
 }
 
@@ -96,7 +105,7 @@ const usageKey = (u: Usage) => `${u.entry.type}|${u.entry.arn}|${u.entry.record.
 
 export function listAssociationsForLicenseConfiguration(ctx: CallContext, input: Input): Record<string, unknown> {
   const record = ownConfiguration(ctx, str(input, 'LicenseConfigurationArn'));
-  const page = pages.page('ListAssociationsForLicenseConfiguration', input, usageOf(ctx.state, record), usageKey);
+  const page = pages.page('ListAssociationsForLicenseConfiguration', input, usageOf(ctx.state, record, wholeSeconds(ctx.now)), usageKey);
   return pages.output('LicenseConfigurationAssociations', page, (u) => ({
     ResourceArn: u.entry.arn,
     ResourceType: u.entry.type,
@@ -116,11 +125,11 @@ const USAGE_FILTERS = {
 export function listUsageForLicenseConfiguration(ctx: CallContext, input: Input): Record<string, unknown> {
   const record = ownConfiguration(ctx, str(input, 'LicenseConfigurationArn'));
   const matches = filterMatcher(list<Filter>(input, 'Filters'), USAGE_FILTERS);
-  const page = pages.page('ListUsageForLicenseConfiguration', input, usageOf(ctx.state, record).filter(matches), usageKey);
+  const page = pages.page('ListUsageForLicenseConfiguration', input, usageOf(ctx.state, record, wholeSeconds(ctx.now)).filter(matches), usageKey);
   return pages.output('LicenseConfigurationUsageList', page, (u) => ({
     ResourceArn: u.entry.arn,
     ResourceType: u.entry.type,
-    ResourceStatus: u.entry.instance?.State ?? 'available',
+    ResourceStatus: u.entry.instance?.State ?? u.entry.host?.State ?? (u.entry.type === 'SYSTEMS_MANAGER_MANAGED_INSTANCE' ? 'Online' : 'available'),
     ResourceOwnerId: u.entry.record.Account,
     AssociationTime: u.associationTime,
     ConsumedLicenses: u.consumed,

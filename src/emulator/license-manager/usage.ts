@@ -10,12 +10,21 @@
 // Dedicated hosts: under Core or Socket counting an instance placed on a host (its host id) consumes nothing
 // itself; the host, associated with the configuration when such an instance is (or directly), consumes its
 // own cores or sockets, once however many instances it runs, while at least one of them runs.
+//
+// licenseAffinityToHost (days, Core and Socket counting): the user guide's "Restricts license usage to the host
+// for the specified number of days". Once a host has consumed a configuration's licenses (HeldSince on its
+// specification) they stay with it: it keeps consuming while it is allocated, running instances or not, and
+// after its release until the affinity period has passed since the release (the guide adds that the licenses
+// are then "available for reuse within 24 hours"; the emulator frees them at the end of the period). They count
+// against the hard limit meanwhile, so a launch that would take the licenses to another host is refused.
+// Time passes between calls, so what a configuration consumes is computed at `now`: reads count afresh
+// (`liveCounts`), writes store the counts (`recount`).
 import { decodeRules } from '../../model/rules.js';
 import type { CountingType, LicenseRules, Tenancy } from '../../model/specs.js';
 import { ServiceError, type EmulatorState } from '../core/service-contract.js';
 import { fleetEntries, hostOf, instances, type FleetEntry, type HostRecord, type InstanceRecord, type InstanceTenancy } from '../fleet/records.js';
 import { invalidParameter } from './conventions.js';
-import { configurations, CONSUMED_SUMMARY_TYPES, MANAGED_SUMMARY_TYPES, type ConfigurationRecord } from './license-configurations.js';
+import { configurations, CONSUMED_SUMMARY_TYPES, MANAGED_SUMMARY_TYPES, type ConfigurationRecord } from './configuration-records.js';
 
 // The model's documentation of LicenseUsageException (HTTP 412).
 const NOT_ENOUGH = 'You do not have enough licenses available to support a new resource launch.';
@@ -32,7 +41,7 @@ export function consumes(instance: InstanceRecord): boolean {
 }
 
 /** The licenses one running instance needs of a configuration, by its counting type. */
-export function licensesNeeded(record: ConfigurationRecord, instance: InstanceRecord): number {
+export function licensesNeeded(record: ConfigurationRecord, instance: Pick<InstanceRecord, 'VCpus' | 'CoreCount' | 'ThreadsPerCore' | 'Sockets'>): number {
   switch (record.LicenseCountingType as CountingType) {
     case 'Instance':
       return 1;
@@ -59,21 +68,37 @@ function hostRuns(state: EmulatorState, host: HostRecord, except?: InstanceRecor
   return Object.values(instances(state)).some((i) => i !== except && consumes(i) && hostOf(state, i) === host);
 }
 
+const DAY_SECONDS = 86_400;
+
+/** Whether a host holds a configuration's licenses by affinity at `now` (epoch seconds), running or not. */
+function heldByAffinity(record: ConfigurationRecord, host: HostRecord, now: number): boolean {
+  const days = rulesOf(record).licenseAffinityToHost;
+  const spec = host.LicenseSpecifications.find((s) => s.LicenseConfigurationArn === record.LicenseConfigurationArn);
+  if (days === undefined || spec?.HeldSince === undefined) return false;
+  return host.State === 'available' || now < (host.ReleaseTime ?? 0) + days * DAY_SECONDS;
+}
+
+/** Whether a host consumes a configuration's licenses at `now`: an instance other than `except` runs on it, or affinity holds them. */
+function hostConsumes(state: EmulatorState, record: ConfigurationRecord, host: HostRecord, now: number, except?: InstanceRecord): boolean {
+  return hostRuns(state, host, except) || heldByAffinity(record, host, now);
+}
+
 const associated = (resource: { LicenseSpecifications: Array<{ LicenseConfigurationArn: string }> }, record: ConfigurationRecord) =>
   resource.LicenseSpecifications.some((s) => s.LicenseConfigurationArn === record.LicenseConfigurationArn);
 
 /** What an associated resource consumes now: its need while it runs (a host: while an instance runs on it), nothing otherwise. */
-export function consumedBy(state: EmulatorState, record: ConfigurationRecord, entry: FleetEntry): number {
-  if (entry.host) return countsHosts(record) && hostRuns(state, entry.host) ? hostMeasure(record, entry.host) : 0;
+export function consumedBy(state: EmulatorState, record: ConfigurationRecord, entry: FleetEntry, now: number): number {
+  if (entry.host) return countsHosts(record) && hostConsumes(state, record, entry.host, now) ? hostMeasure(record, entry.host) : 0;
+  if (entry.managed) return licensesNeeded(record, entry.managed);
   if (!entry.instance || !consumes(entry.instance)) return 0;
   return countsHosts(record) && hostOf(state, entry.instance) ? 0 : licensesNeeded(record, entry.instance);
 }
 
 /** What starting an instance adds to a configuration's consumption: its need, or its host's if the host is not consuming already. */
-function addedBy(state: EmulatorState, record: ConfigurationRecord, instance: InstanceRecord): number {
+function addedBy(state: EmulatorState, record: ConfigurationRecord, instance: InstanceRecord, now: number): number {
   const host = hostOf(state, instance);
   if (!host || !countsHosts(record)) return licensesNeeded(record, instance);
-  return associated(host, record) && hostRuns(state, host, instance) ? 0 : hostMeasure(record, host);
+  return associated(host, record) && hostConsumes(state, record, host, now, instance) ? 0 : hostMeasure(record, host);
 }
 
 function rulesOf(record: ConfigurationRecord): LicenseRules {
@@ -85,16 +110,17 @@ function rulesOf(record: ConfigurationRecord): LicenseRules {
  * (InvalidParameterValueException), or a hard limit it would exceed (LicenseUsageException). With
  * `viaHost` the configuration is its host's alone, and its rules are the host's business, not the instance's.
  */
-export function checkMayConsume(state: EmulatorState, record: ConfigurationRecord, instance: InstanceRecord, viaHost = false): void {
+export function checkMayConsume(state: EmulatorState, now: number, record: ConfigurationRecord, instance: InstanceRecord, viaHost = false): void {
   const name = `license configuration ${record.Name} (${record.LicenseConfigurationArn})`;
   if (record.Status !== 'AVAILABLE') throw invalidParameter(`Instance ${instance.InstanceId} cannot use ${name}: it is ${record.Status}, and launches cannot be performed with it`);
   const broken = viaHost ? undefined : brokenRule(record, instance);
   if (broken) throw invalidParameter(`Instance ${instance.InstanceId} breaks the license rules of ${name}: ${broken}`);
-  const need = addedBy(state, record, instance);
-  if (record.LicenseCountHardLimit && record.LicenseCount !== undefined && record.ConsumedLicenses + need > record.LicenseCount) {
+  const need = addedBy(state, record, instance, now);
+  const inUse = liveCounts(state, record, now).ConsumedLicenses;
+  if (record.LicenseCountHardLimit && record.LicenseCount !== undefined && inUse + need > record.LicenseCount) {
     const unit = record.LicenseCountingType;
     throw licenseUsage(
-      `${hostOf(state, instance) && countsHosts(record) ? `Host ${instance.HostId} of instance` : 'Instance'} ${instance.InstanceId} needs ${need} ${unit} licenses of ${name}, which has ${record.ConsumedLicenses} of ${record.LicenseCount} in use and a hard limit.`,
+      `${hostOf(state, instance) && countsHosts(record) ? `Host ${instance.HostId} of instance` : 'Instance'} ${instance.InstanceId} needs ${need} ${unit} licenses of ${name}, which has ${inUse} of ${record.LicenseCount} in use and a hard limit.`,
     );
   }
 }
@@ -120,36 +146,55 @@ function brokenRule(record: ConfigurationRecord, instance: InstanceRecord): stri
   return undefined;
 }
 
-/** The fleet resources associated with a configuration, with what each consumes. */
-export function usageOf(state: EmulatorState, record: ConfigurationRecord): Array<{ entry: FleetEntry; consumed: number; associationTime: number; scope?: string }> {
+/** The fleet resources associated with a configuration at `now` (epoch seconds), with what each consumes; a released host only while affinity holds it. */
+export function usageOf(state: EmulatorState, record: ConfigurationRecord, now: number): Array<{ entry: FleetEntry; consumed: number; associationTime: number; scope?: string }> {
   const usage = [];
   for (const entry of fleetEntries(state)) {
     const spec = entry.record.LicenseSpecifications.find((s) => s.LicenseConfigurationArn === record.LicenseConfigurationArn);
-    if (spec)
-      usage.push({
-        entry,
-        consumed: consumedBy(state, record, entry),
-        associationTime: spec.AssociationTime,
-        ...(spec.AmiAssociationScope === undefined ? {} : { scope: spec.AmiAssociationScope }),
-      });
+    if (!spec || (entry.host?.State === 'released' && !heldByAffinity(record, entry.host, now))) continue;
+    usage.push({
+      entry,
+      consumed: consumedBy(state, record, entry, now),
+      associationTime: spec.AssociationTime,
+      ...(spec.AmiAssociationScope === undefined ? {} : { scope: spec.AmiAssociationScope }),
+    });
   }
   return usage;
 }
 
-/** Sets the consumption members of the given configurations (all of them when none are named) from the fleet. */
-export function recount(state: EmulatorState, arns?: Iterable<string>): void {
+type Counts = Pick<ConfigurationRecord, 'ConsumedLicenses' | 'ConsumedLicenseSummaryList' | 'ManagedResourceSummaryList'>;
+
+/** A configuration's consumption members as the fleet makes them at `now` (epoch seconds). */
+export function liveCounts(state: EmulatorState, record: ConfigurationRecord, now: number): Counts {
+  const consumed = new Map<string, number>();
+  const managed = new Map<string, number>();
+  for (const { entry, consumed: n } of usageOf(state, record, now)) {
+    if (entry.type !== 'EC2_AMI') consumed.set(entry.type, (consumed.get(entry.type) ?? 0) + n); // AMIs consume nothing and have no row
+    managed.set(entry.type, (managed.get(entry.type) ?? 0) + 1);
+  }
+  return {
+    ConsumedLicenses: [...consumed.values()].reduce((a, b) => a + b, 0),
+    ConsumedLicenseSummaryList: withRows(CONSUMED_SUMMARY_TYPES, consumed).map((ResourceType) => ({ ResourceType, ConsumedLicenses: consumed.get(ResourceType) ?? 0 })),
+    ManagedResourceSummaryList: withRows(MANAGED_SUMMARY_TYPES, managed).map((ResourceType) => ({ ResourceType, AssociationCount: managed.get(ResourceType) ?? 0 })),
+  };
+}
+
+/** The rows License Manager always reports, then a row for any other type present (RDS). */
+const withRows = (always: readonly string[], present: ReadonlyMap<string, number>) => [...always, ...[...present.keys()].filter((t) => !always.includes(t))];
+
+/**
+ * Stores the consumption members of the given configurations (all of them when none are named), and marks the
+ * hosts consuming one under Core or Socket counting as holding its licenses since `now`.
+ */
+export function recount(state: EmulatorState, now: number, arns?: Iterable<string>): void {
   const table = configurations(state);
   for (const arn of arns ?? Object.keys(table)) {
     const record = table[arn];
     if (!record) continue;
-    const consumed = new Map<string, number>();
-    const managed = new Map<string, number>();
-    for (const { entry, consumed: n } of usageOf(state, record)) {
-      consumed.set(entry.type, (consumed.get(entry.type) ?? 0) + n);
-      managed.set(entry.type, (managed.get(entry.type) ?? 0) + 1);
+    for (const { entry } of usageOf(state, record, now)) {
+      const spec = entry.host && countsHosts(record) && hostRuns(state, entry.host) ? entry.host.LicenseSpecifications.find((s) => s.LicenseConfigurationArn === arn) : undefined;
+      if (spec) spec.HeldSince ??= now;
     }
-    record.ConsumedLicenses = [...consumed.values()].reduce((a, b) => a + b, 0);
-    record.ConsumedLicenseSummaryList = CONSUMED_SUMMARY_TYPES.map((ResourceType) => ({ ResourceType, ConsumedLicenses: consumed.get(ResourceType) ?? 0 }));
-    record.ManagedResourceSummaryList = MANAGED_SUMMARY_TYPES.map((ResourceType) => ({ ResourceType, AssociationCount: managed.get(ResourceType) ?? 0 }));
+    Object.assign(record, liveCounts(state, record, now));
   }
 }

@@ -73,7 +73,7 @@ describe('a state file shared by two emulators', () => {
   it('reads a state file written before the fleet existed, with an empty fleet', async () => {
     const statePath = join(tempDir(), 'emulator.json');
     writeFileSync(statePath, JSON.stringify({ formatVersion: 1, revision: 3, licenseManager: {}, ram: {}, clientTokens: {} }));
-    expect(new Emulator({ statePath }).fleet()).toEqual({ instances: [], images: [], hosts: [] });
+    expect(new Emulator({ statePath }).fleet()).toEqual({ instances: [], images: [], hosts: [], managed: [] });
   });
 
   it('gives two seeded emulators on one file distinct ids, and replays ids in memory', async () => {

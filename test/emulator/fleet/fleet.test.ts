@@ -19,8 +19,8 @@ describe('the fleet, in-process', () => {
     expect(fleet.images).toEqual([{ Account: ACCOUNT, Region: 'eu-west-1', ImageId: 'ami-0abc', Platform: 'Linux/UNIX', LicenseSpecifications: [] }]);
     expect(fleet.instances.map((i) => i.InstanceId).sort()).toEqual([...launched].sort());
     expect(fleet.instances[0]).toMatchObject({ ImageId: 'ami-0abc', VCpus: 8, CoreCount: 4, ThreadsPerCore: 2, Sockets: 1, Tenancy: 'default', State: 'running' });
-    expect(emulator.fleet({ account: ACCOUNT, region: 'us-east-1' })).toEqual({ instances: [], images: [], hosts: [] });
-    expect(emulator.fleet({ account: '000000000000' })).toEqual({ instances: [], images: [], hosts: [] });
+    expect(emulator.fleet({ account: ACCOUNT, region: 'us-east-1' })).toEqual({ instances: [], images: [], hosts: [], managed: [] });
+    expect(emulator.fleet({ account: '000000000000' })).toEqual({ instances: [], images: [], hosts: [], managed: [] });
   });
 
   it('launches in the emulator’s default account and region when none is given', async () => {
@@ -66,7 +66,7 @@ describe('the fleet, in-process', () => {
     const { launched, refusal } = await emulator.launchInstances({}, request);
     expect(launched).toEqual([]);
     expect(refusal).toMatchObject({ type: 'InvalidParameterValue', message });
-    expect(emulator.fleet()).toEqual({ instances: [], images: [], hosts: [] });
+    expect(emulator.fleet()).toEqual({ instances: [], images: [], hosts: [], managed: [] });
   });
 });
 

@@ -67,6 +67,7 @@ describe('CreateLicenseConfiguration and GetLicenseConfiguration', () => {
         ResourceType: 'SSM_MANAGED',
         ProductInformationFilterList: [{ ProductInformationFilterName: 'Platform Name', ProductInformationFilterComparator: 'EQUALS', ProductInformationFilterValue: ['Microsoft Windows Server 2022 Datacenter'] }],
       }],
+      AutomatedDiscoveryInformation: { LastRunTime: expect.any(Date) }, // discovery ran at creation
       DisassociateWhenNotFound: true,
       LicenseExpiry: 1_814_400_000,
     });
@@ -122,7 +123,7 @@ describe('CreateLicenseConfiguration and GetLicenseConfiguration', () => {
       status: 400,
       message,
     });
-    expect(emulator.snapshot().licenseManager).toEqual({ licenseConfigurations: {}, licenses: {}, grants: {}, checkouts: {}, tags: {} });
+    expect(emulator.snapshot().licenseManager).toEqual({ licenseConfigurations: {}, licenses: {}, grants: {}, checkouts: {}, tags: {}, failures: {} });
   });
 
   it('accepts every rule its counting type allows', async () => {
@@ -225,7 +226,7 @@ describe('DeleteLicenseConfiguration', () => {
     const { emulator, lm } = setup();
     const arn = await create(lm, { Tags: [{ Key: 'team', Value: 'platform' }] });
     await lm.send(new DeleteLicenseConfigurationCommand({ LicenseConfigurationArn: arn }));
-    expect(emulator.snapshot().licenseManager).toEqual({ licenseConfigurations: {}, licenses: {}, grants: {}, checkouts: {}, tags: {} });
+    expect(emulator.snapshot().licenseManager).toEqual({ licenseConfigurations: {}, licenses: {}, grants: {}, checkouts: {}, tags: {}, failures: {} });
     expect((await failureOf(lm.send(new DeleteLicenseConfigurationCommand({ LicenseConfigurationArn: arn })))).message).toBe(
       `Invalid license configuration ARN: ${arn}`,
     );
