@@ -7,6 +7,7 @@ import { documentDiagnostics, viewOf, type DocumentView } from './document-check
 import { didYouMean } from '../util/words.js';
 import { isRecord } from '../util/canonical.js';
 import { PROJECT_FILE } from './source.js';
+import { targetDiagnostics } from './targets.js';
 
 /** common.schema.json#/$defs/name (a test keeps the two equal). */
 export const NAME_PATTERN = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/;
@@ -25,6 +26,7 @@ export function semanticDiagnostics(documents: readonly ParsedDocument[], projec
     ...checkReferences(sound, all, unparsed),
     ...checkDuplicatePairs(sound),
     ...checkConfigurationTagLimit(sound),
+    ...targetDiagnostics(sound),
     ...documentDiagnostics(sound),
   ];
 }

@@ -2,7 +2,7 @@
 // date-times in one form, so that planning is a plain structural comparison with what is read back from AWS.
 import {
   addressOf, type AssociationSpec, compareAddresses, type ConsumptionConfiguration, type DesiredResource, type DesiredState, type Entitlement,
-  type GrantSpec, type Kind, DEFAULT_POLICIES, type Policies, type LicenseConfigurationSpec, type LicenseRules, type LicenseSpec, type ProjectConfig,
+  type GrantSpec, type Kind, DEFAULT_POLICIES, type Policies, selectTargets, type LicenseConfigurationSpec, type LicenseRules, type LicenseSpec, type ProjectConfig,
   type ResourceShareSpec, type SourceRef, type StoreConfig,
 } from '../model/index.js';
 import { byText, isoSeconds } from '../util/canonical.js';
@@ -14,9 +14,17 @@ import type {
 /** Only for documents that passed every check: the shapes are trusted here. `ref` is the git ref, if any. */
 export function normalizeState(documents: readonly ParsedDocument[], ref?: string): DesiredState {
   const project = documents.find((d) => (d.value as RawDocument<unknown>).kind === 'Project')!;
-  const resources = documents.filter((d) => d !== project).map((d) => normalizeResource(d, sourceOf(d, ref)));
+  const config = projectConfig(project.value as RawDocument<RawProjectSpec | undefined>, sourceOf(project, ref));
+  const resources = documents.filter((d) => d !== project).map((d) => withTargets(normalizeResource(d, sourceOf(d, ref)), d, config));
   resources.sort((a, b) => compareAddresses(addressOf(a.kind, a.name), addressOf(b.kind, b.name)));
-  return { project: projectConfig(project.value as RawDocument<RawProjectSpec | undefined>, sourceOf(project, ref)), resources };
+  return { project: config, resources };
+}
+
+/** The names of the targets a document selects (metadata.targets, else spec.defaultTargets); none without targets. */
+function withTargets(resource: DesiredResource, pd: ParsedDocument, project: ProjectConfig): DesiredResource {
+  if (!project.targets) return resource;
+  const patterns = (pd.value as RawDocument<unknown>).metadata.targets ?? project.defaultTargets ?? [];
+  return { ...resource, targets: selectTargets(project.targets, patterns) };
 }
 
 function sourceOf(pd: ParsedDocument, ref: string | undefined): SourceRef {
@@ -34,6 +42,8 @@ function projectConfig(doc: RawDocument<RawProjectSpec | undefined>, source: Sou
     include: spec.include && [...spec.include],
     exclude: spec.exclude && [...spec.exclude],
     policies: spec.policies && policiesOf(spec.policies),
+    targets: spec.targets && spec.targets.map((t) => withoutUndefined({ ...t, regions: [...t.regions] })),
+    defaultTargets: spec.defaultTargets && [...spec.defaultTargets],
     source,
   });
 }

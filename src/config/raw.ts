@@ -1,11 +1,11 @@
 // Documents as written, once they have passed the schemas: optional fields are still optional here;
 // normalisation turns them into the canonical specs of src/model/specs.ts.
-import type { ConfigurationStatus, Policies, CountingType, GrantOperation, LicenseRules, StoreConfig } from '../model/index.js';
+import type { ConfigurationStatus, Policies, TargetConfig, CountingType, GrantOperation, LicenseRules, StoreConfig } from '../model/index.js';
 
 export interface RawDocument<Spec> {
   readonly apiVersion: 'licensectl/v1';
   readonly kind: string;
-  readonly metadata: { readonly name: string; readonly tags?: Record<string, string> };
+  readonly metadata: { readonly name: string; readonly tags?: Record<string, string>; readonly targets?: readonly string[] };
   readonly spec: Spec;
 }
 
@@ -82,4 +82,6 @@ export interface RawProjectSpec {
   readonly include?: readonly string[];
   readonly exclude?: readonly string[];
   readonly policies?: Partial<Policies>;
+  readonly targets?: readonly TargetConfig[];
+  readonly defaultTargets?: readonly string[];
 }

@@ -4,3 +4,4 @@ export * from './state.js';
 export * from './arn.js';
 export * from './rules.js';
 export * from './usage.js';
+export * from './targets.js';

@@ -1,6 +1,7 @@
 // The two inputs of planning, and the desired and live resources they hold, discriminated by kind.
 import type { Address, Kind, Tags } from './identity.js';
 import type { SpecByKind } from './specs.js';
+import type { TargetConfig } from './targets.js';
 import type { Usage } from './usage.js';
 
 
@@ -14,8 +15,11 @@ export interface SourceRef {
 
 type ByKind<Extra> = { [K in Kind]: { readonly kind: K; readonly name: string; readonly spec: SpecByKind[K] } & Extra }[Kind];
 
-/** A validated, normalised document. `tags` are the user's tags only. */
-export type DesiredResource = ByKind<{ readonly tags: Tags; readonly source?: SourceRef }>;
+/**
+ * A validated, normalised document. `tags` are the user's tags only; `targets` the names of the project targets
+ * it is applied to (metadata.targets or spec.defaultTargets, resolved), absent in a project without targets.
+ */
+export type DesiredResource = ByKind<{ readonly tags: Tags; readonly source?: SourceRef; readonly targets?: readonly string[] }>;
 
 /** Server-side facts needed to change a resource but never compared (grant and license versions, raw status). */
 export interface LiveMeta {
@@ -63,6 +67,9 @@ export interface ProjectConfig {
   readonly account?: string;
   readonly include?: readonly string[];
   readonly exclude?: readonly string[];
+  /** spec.targets (see targets.ts); absent: the one target spec.store names. */
+  readonly targets?: readonly TargetConfig[];
+  readonly defaultTargets?: readonly string[];
   /** spec.policies; absent: DEFAULT_POLICIES. */
   readonly policies?: Policies;
   readonly source?: SourceRef;
