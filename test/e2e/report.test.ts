@@ -2,6 +2,7 @@
 // AMIs (`emulator fleet launch --state`), a configuration of another project on the same state; then the report in
 // every format — text, --json (against schemas/report.schema.json), --csv (read back by an RFC 4180 reader),
 // --snapshot, and --html opened in headless Chromium, whose DOM must show the numbers and whose screenshot is kept.
+import { CheckoutLicenseCommand } from '@aws-sdk/client-license-manager';
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
@@ -12,6 +13,8 @@ import { schemaProblems } from '../../src/app/schema.js';
 import type { UsageReport } from '../../src/render/usage-report.js';
 import { CONFIG_YAML, PROJECT_YAML, projectDir, removeDir, ROOT, runCli, statePathOf } from '../helpers/cli.js';
 import { csvObjects } from '../helpers/csv.js';
+import { lmClient } from '../helpers/emulator.js';
+import { Emulator } from '../../src/emulator/index.js';
 
 const CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
 const SCREENSHOT = path.join(ROOT, 'test-results', 'report-dashboard.png');
@@ -83,6 +86,13 @@ describe('licensectl report against a fleet in the embedded emulator', () => {
     // 6 × 4 vCPUs against a soft count of 20: over it; 9 instances of a hard count of 10: near it.
     expect((await launch('--ami', 'ami-0sql', '--count', '6', '--vcpus', '4')).stdout.trim().split('\n')).toHaveLength(6);
     expect((await launch('--ami', 'ami-0win', '--count', '9', '--vcpus', '2')).stdout.trim().split('\n')).toHaveLength(9);
+    // The issuer checks out 12 of the license's 50 seats (perpetual: they stay out).
+    const lm = lmClient(new Emulator({ statePath: state }));
+    await lm.send(new CheckoutLicenseCommand({
+      ProductSKU: 'acme-analytics-pro', KeyFingerprint: 'aws:000000000000:Acme Corp:issuer-fingerprint', CheckoutType: 'PERPETUAL',
+      Entitlements: [{ Name: 'seats', Value: '12', Unit: 'Count' }], ClientToken: 'report-e2e',
+    }));
+    lm.destroy();
   });
   afterAll(async () => {
     await Promise.all([removeDir(dir), removeDir(other), rm(out, { recursive: true, force: true })]);
@@ -103,7 +113,7 @@ describe('licensectl report against a fleet in the embedded emulator', () => {
     expect(byName.idle).toMatchObject({ consumed: 0, level: 'ok', trackedResources: 0 });
     expect(byName[ODD_NAME]).toMatchObject({ managed: false, countingType: 'Socket', licenseCount: 4 });
     expect(doc.licenses).toEqual([expect.objectContaining({
-      name: 'analytics-pro', managed: true, entitlements: [expect.objectContaining({ name: 'seats', maxCount: 50, consumed: 0 })],
+      name: 'analytics-pro', managed: true, entitlements: [{ name: 'seats', unit: 'Count', maxCount: 50, consumed: 12, usedPercent: 24, level: 'ok' }],
       grants: [expect.objectContaining({ name: 'analytics-to-dev', principal: 'arn:aws:iam::222233334444:root' })],
     })]);
     expect(doc.expiring.map((e) => [e.kind, e.name])).toEqual([['LicenseConfiguration', 'sql-server']]);
@@ -123,6 +133,7 @@ describe('licensectl report against a fleet in the embedded emulator', () => {
     expect(r.stdout).toMatch(/^~\s+windows\s+Instance\s+10\s+9\s+1\s+90%\s+yes\s+AVAILABLE\s+—$/m);
     expect(r.stdout).toMatch(/^\s+Oracle EE, "legacy" \(unmanaged\)\s+Socket\s+4\s+0\s+4\s+0%/m);
     expect(r.stdout).toContain('by account: 000000000000 24 (7 resources)');
+    expect(r.stdout).toContain('entitlement seats: 12 of 50 used (24%)');
     expect(r.stdout).toContain('grant to arn:aws:iam::222233334444:root');
     expect(r.stdout).toMatch(/warning HEADROOM_LOW: LicenseConfiguration\/windows: 10% of 10 licenses unused/);
   });
@@ -168,10 +179,11 @@ describe('licensectl report against a fleet in the embedded emulator', () => {
     expect([windows?.[1], cell(windows, 'consumed'), cell(windows, 'count'), cell(windows, 'used')]).toEqual(['near', '9', '10', '90%']);
     expect(row('idle')?.[1]).toBe('ok');
     expect(dom).toContain('Oracle EE, "legacy"');
+    expect(dom).toMatch(/aria-label="12 of 50 consumed"/);
     expect(dom).toMatch(/<svg class="bar"[^>]*aria-label="24 of 20 consumed"/);
     await mkdir(path.dirname(SCREENSHOT), { recursive: true });
     await rm(SCREENSHOT, { force: true });
-    await chromium([`--user-data-dir=${profile}`, `--screenshot=${SCREENSHOT}`, '--window-size=1280,2200', '--hide-scrollbars', `file://${html}`]);
+    await chromium([`--user-data-dir=${profile}`, `--screenshot=${SCREENSHOT}`, '--window-size=1280,3000', '--hide-scrollbars', `file://${html}`]);
     expect(existsSync(SCREENSHOT)).toBe(true);
     console.log(`report --html screenshot: ${SCREENSHOT}`);
   }, 120_000);
