@@ -7,7 +7,7 @@
 //
 // Writes src/config/schema/document-validator.generated.ts (validateDocument: one desired-state document) and
 // src/app/output-validators.generated.ts (validatePlan, validateApplyResult, validateValidateResult, validateError,
-// validateFleetList: the JSON contracts of plan, apply, validate, errors and emulator fleet list; a saved plan is checked with validatePlan before it is applied).
+// validateFleetList, validateReport: the JSON contracts of plan, apply, validate, errors, emulator fleet list and report; a saved plan is checked with validatePlan before it is applied).
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,13 +20,14 @@ const schema = (file) => JSON.parse(readFileSync(join(root, 'schemas', file), 'u
 const ID = 'https://licensectl.dev/schemas/v1/';
 
 const DOCUMENT_FILES = ['common', 'project', 'license-configuration', 'license', 'resource-share', 'grant', 'association'];
-// The JSON outputs of plan, apply, validate and emulator fleet list, and the error every command prints under --json.
+// The JSON outputs of plan, apply, validate, emulator fleet list and report, and the error every command prints under --json.
 const OUTPUTS = [
   { name: 'validatePlan', file: 'plan' },
   { name: 'validateApplyResult', file: 'apply-result' },
   { name: 'validateValidateResult', file: 'validate-result' },
   { name: 'validateError', file: 'error' },
   { name: 'validateFleetList', file: 'fleet-list' },
+  { name: 'validateReport', file: 'report' },
 ];
 
 function documentAjv() {

@@ -9,7 +9,7 @@ import { diffDesired } from '../plan/desired-diff.js';
 import { usageNeeds } from '../plan/change-usage.js';
 import { parseTargets } from '../plan/filter.js';
 import type { Plan, PlanSource } from '../plan/types.js';
-import { liveState, pairGrants, type Store } from '../store/index.js';
+import { type Listing, liveState, pairGrants, type Store } from '../store/index.js';
 import { invalidDesiredState, withBaseProject } from './invalid-state.js';
 import { openStore, type StoreFlags } from './open-store.js';
 import { plural } from '../util/words.js';
@@ -82,6 +82,11 @@ export async function planWithUsage(store: Store, desired: DesiredState, ctx: Pl
  *    five list calls for them instead of 500 tag reads.
  */
 export async function readLive(store: Store, desired: DesiredState, alsoRead: readonly Address[] = []): Promise<LiveState> {
+  return (await readListedLive(store, desired, alsoRead)).live;
+}
+
+/** readLive, with the listing it started from (a report takes every grant and configuration from it). */
+export async function readListedLive(store: Store, desired: DesiredState, alsoRead: readonly Address[] = []): Promise<{ live: LiveState; listing: Listing }> {
   const listing = await store.list();
   const { paired, unpaired } = pairGrants(listing.grants, desired.resources, listing.managed);
   const addressOfPair = (p: (typeof paired)[number]) => addressOf(p.live.kind, p.live.name);
@@ -90,7 +95,7 @@ export async function readLive(store: Store, desired: DesiredState, alsoRead: re
   for (const address of alsoRead) toRead.add(address);
   const read = await store.readGrantTags([...unpaired, ...paired.filter((p) => toRead.has(addressOfPair(p))).map((p) => p.grant)]);
   const kept = paired.filter((p) => !toRead.has(addressOfPair(p))).map((p) => p.live);
-  return { ...liveState([...listing.managed, ...read.managed], [...listing.others, ...read.others], kept), usage: listing.usage };
+  return { live: { ...liveState([...listing.managed, ...read.managed], [...listing.others, ...read.others], kept), usage: listing.usage }, listing };
 }
 
 /** The addresses a plan changes. */

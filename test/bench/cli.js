@@ -23,7 +23,7 @@ export function isolateEnvironment() {
 
 /**
  * Runs `licensectl ...args` (on `node`, by default the bench's own); resolves with exit code, output and the wall
- * time seen from outside.
+ * time seen from outside. It rejects on another exit code than `expectCode` (null: any).
  */
 export function runCli(args, { expectCode = 0, node = process.execPath, env = {} } = {}) {
   return new Promise((resolve, reject) => {
@@ -36,7 +36,7 @@ export function runCli(args, { expectCode = 0, node = process.execPath, env = {}
     child.on('error', reject);
     child.on('close', (code) => {
       const result = { code, stdout: Buffer.concat(out).toString(), stderr: Buffer.concat(err).toString(), wallMs: performance.now() - started };
-      if (expectCode !== undefined && code !== expectCode) reject(new Error(`licensectl ${args.join(' ')} exited ${code}, expected ${expectCode}:\n${result.stderr}${result.stdout.slice(-2000)}`));
+      if (expectCode !== null && code !== expectCode) reject(new Error(`licensectl ${args.join(' ')} exited ${code}, expected ${expectCode}:\n${result.stderr}${result.stdout.slice(-2000)}`));
       else resolve(result);
     });
   });

@@ -54,6 +54,7 @@ function scenarioSection(s) {
     row('plan, 10% changed', s.planChanged, s.planChanged.stats.calls),
     row('  in-process, no changes (warm)', s.inProcessNoChanges, s.inProcessNoChanges.stats.calls),
     row('  in-process, 10% changed (warm)', s.inProcessChanged, s.inProcessChanged.stats.calls),
+    ...(s.report ? [row(`report, ${s.report.instances.toLocaleString('en-US')} instances`, s.report.report, s.report.report.stats.calls, false)] : []),
     row('baseline: read each resource', s.baseline, s.baseline.calls, false),
     row('baseline as a fresh process', s.baselineProcess, s.baselineProcess.calls, false),
   ];
@@ -67,7 +68,17 @@ function scenarioSection(s) {
     `  baseline:          ${opsOf(s.baseline.byOperation)}`,
     `  process to process (spawn to exit; the baseline process imports the SDK in ${s.baselineProcess.importMs} ms): plan, no changes ${processToProcess(s.planNoChanges)}; plan, 10% changed ${processToProcess(s.planChanged)}`,
     `  apply:             ${opsOf(s.apply.stats.byOperation)}`,
+    ...(s.report ? reportLines(s.report, s.planNoChanges) : []),
   ].join('\n');
+}
+
+function reportLines(r, planNoChanges) {
+  const sum = r.report.summary;
+  const fleet = `${r.fleet.amis} AMIs associated by hand with the ${r.fleet.configurations} vCPU and Instance configurations (${r.fleet.hardLimited} hard-limited)`;
+  return [
+    `  report:            ${opsOf(r.report.stats.byOperation)}  → ${sum.configurationsInUse} configurations in use, ${sum.trackedResources} tracked resources, ${sum.overLimit} over / ${sum.nearLimit} near the count, ${sum.errors + sum.warnings} findings; ${fleet}`,
+    `  plan, no changes, with the fleet: ${r.planNoChangesWithFleet.stats.calls} SDK calls (${planNoChanges.stats.calls} before it) → ${r.planNoChangesWithFleet.summary}`,
+  ];
 }
 
 function targetsSection(targets) {

@@ -1,6 +1,7 @@
 // The main scenario: a fresh in-memory `emulator serve` with an added latency per call; apply the state, then
 // measure `plan` finding no changes, the read-each-resource baseline, and `plan` after 10% of the documents
-// changed — each run's calls (from --stats), its wall time and the minimum the limit model allows.
+// changed — each run's calls (from --stats), its wall time and the minimum the limit model allows; then `report`
+// with a fleet of 2,000 instances (report-scenario.js).
 import path from 'node:path';
 import { measureBaseline } from './baseline.js';
 import { measureBaselineProcess } from './baseline-process-run.js';
@@ -9,6 +10,7 @@ import { parseStats, runCli, startEmulator } from './cli.js';
 import { MAIN_SIZES, mutate, writeState } from './generate.js';
 import { applyPhases, minimumOf, planPhases, readEachPhases } from './limit.js';
 import { medianRun, repeat, round } from './measure.js';
+import { measureReportScenario } from './report-scenario.js';
 
 export const PLAN_CONCURRENCY = 10;
 const APPLY_CONCURRENCY = 16;
@@ -30,6 +32,8 @@ export async function measureScenario(scratch, latencyMs, runs) {
     const mutation = await mutate(dir, FRACTION);
     const changed = await measurePlans(dir, emulator.url, runs, 2);
     const inProcessChanged = await measureInProcess(dir, emulator.url, PLAN_CONCURRENCY);
+    // Last, as it adds a fleet of 2,000 instances to the account: the report, and the no-change plan once more.
+    const report = await measureReportScenario(scratch, emulator.url, latencyMs, runs, PLAN_CONCURRENCY);
     const planLimit = (r) => withMinimum(r, planPhases(r.stats, MAIN_SIZES.configurations + MAIN_SIZES.licenses), PLAN_CONCURRENCY, latencyMs);
     return {
       sizes: MAIN_SIZES, latencyMs, runs, mutation,
@@ -39,6 +43,7 @@ export async function measureScenario(scratch, latencyMs, runs) {
       inProcessNoChanges: planLimit(inProcessNoChanges),
       inProcessChanged: planLimit(inProcessChanged),
       baseline: withMinimum(baseline, readEachPhases(baseline.calls), baseline.concurrency, latencyMs),
+      report: { ...report, report: { ...report.report, ratioToMinimum: report.report.limit.minimumMs > 0 ? round(report.report.wallMs / report.report.limit.minimumMs, 2) : null } },
       baselineProcess: withMinimum({ ...baselineProcess, wallMs: baselineProcess.refreshMs }, readEachPhases(baselineProcess.calls), baselineProcess.concurrency, latencyMs),
     };
   } finally {
