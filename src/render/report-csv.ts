@@ -34,9 +34,14 @@ export function renderReportCsv(report: UsageReport): string {
   return rows.map((row) => row.map(quote).join(',')).join('\r\n') + '\r\n';
 }
 
-/** Empty for null; true/false; numbers as JavaScript writes them. */
+/**
+ * Empty for null; true/false; numbers as JavaScript writes them. Text that a spreadsheet would take for a formula
+ * (a name starting with =, +, -, @, a tab or CR) gets a leading apostrophe, as OWASP advises for CSV exports.
+ */
 function cell(value: string | number | boolean | null): string {
-  return value === null ? '' : String(value);
+  if (value === null) return '';
+  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(value)) return `'${value}`;
+  return String(value);
 }
 
 function quote(field: string): string {

@@ -107,6 +107,11 @@ describe('report views', () => {
     expect(rows[1]).toMatchObject({ consumed_by_account: '000000000000=20;222233334444=8', rules: 'minimumVcpus=2', tracked_resources: '12' });
   });
 
+  it('CSV: a name a spreadsheet would run as a formula is written as text', () => {
+    const risky = { ...report, configurations: report.configurations.map((c, i) => (i === 0 ? { ...c, name: '=HYPERLINK("http://x")' } : c)) };
+    expect(csvObjects(renderReportCsv(risky))[0]!.name).toBe('\'=HYPERLINK("http://x")');
+  });
+
   it('HTML: self-contained, every text escaped, levels as classes', () => {
     const html = renderReportHtml(report);
     expect(html).not.toMatch(/<script|<link|\bsrc=|\bhref=|url\(|@import/i);
