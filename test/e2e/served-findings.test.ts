@@ -105,7 +105,8 @@ describe('findings against a served emulator', () => {
     expect((await client('000000000000').send(new GetLicenseConfigurationCommand({ LicenseConfigurationArn: await arnOf('windows') }))).LicenseCount).toBe(32);
     await writeFile(path.join(dir, 'windows.yaml'), windows(64));
     expect((await cli(['apply', '--auto-approve'])).status).toBe(0);
-  });
+    // Ten CLI runs: more than the default 30 s on a loaded two-core machine.
+  }, 120_000);
 
   it('an account removed from the share while it consumes: a warning naming it and its count, one usage read', async () => {
     await writeFile(path.join(dir, 'share.yaml'), share('"333344445555"'));
