@@ -25,6 +25,8 @@ export interface ProgressOptions {
 
 interface Running {
   readonly change: ResourceChange;
+  /** As shown: with the unit's label in a project with targets. */
+  readonly address: string;
   readonly started: number;
   readonly heartbeat: NodeJS.Timeout;
 }
@@ -41,28 +43,31 @@ export class ApplyProgress {
     this.now = options.now ?? (() => performance.now());
   }
 
-  start(change: ResourceChange): void {
+  /** `label`: the unit of a project with targets, shown before the address (`dev/Grant/x`). */
+  start(change: ResourceChange, label?: string): void {
     const started = this.now();
+    const address = labelled(change.address, label);
     const heartbeat = setInterval(() => {
-      this.line(`still ${ing(change)} ${printable(change.address)}… ${formatElapsed(this.now() - started)}`);
+      this.line(`still ${ing(change)} ${printable(address)}… ${formatElapsed(this.now() - started)}`);
     }, HEARTBEAT_MS);
     heartbeat.unref();
-    this.running.set(change.address, { change, started, heartbeat });
-    this.line(`${ing(change)} ${printable(change.address)}…`);
+    this.running.set(address, { change, address, started, heartbeat });
+    this.line(`${ing(change)} ${printable(address)}…`);
     if (this.options.terminal && !this.redraw) {
       this.redraw = setInterval(() => this.drawStatus(), REDRAW_MS);
       this.redraw.unref();
     }
   }
 
-  end(result: ChangeResult): void {
-    const running = this.running.get(result.address);
+  end(result: ChangeResult, label?: string): void {
+    const address = labelled(result.address, label);
+    const running = this.running.get(address);
     if (running) {
       clearInterval(running.heartbeat);
-      this.running.delete(result.address);
+      this.running.delete(address);
     }
     const took = running ? formatElapsed(this.now() - running.started) : undefined;
-    this.line(ended(result, took, this.paint));
+    this.line(ended(result, address, took, this.paint));
     if (this.running.size === 0) this.stopRedraw();
   }
 
@@ -84,7 +89,7 @@ export class ApplyProgress {
   private drawStatus(): void {
     if (!this.options.terminal || this.running.size === 0) return;
     const now = this.now();
-    const items = [...this.running.values()].map((r) => `${printable(r.change.address)} ${formatElapsed(now - r.started)}`);
+    const items = [...this.running.values()].map((r) => `${printable(r.address)} ${formatElapsed(now - r.started)}`);
     const text = `${this.running.size} running: ${items.join(', ')}`;
     // A pseudo-terminal without a size says 0 columns: take the usual 80.
     const width = Math.max(20, (this.out.columns || 80) - 1);
@@ -109,8 +114,12 @@ function ing(change: ResourceChange): string {
   return `${actionLook(change.action).verb.replace(/e$/, '')}ing`;
 }
 
-function ended(result: ChangeResult, took: string | undefined, paint: Paint): string {
-  const address = printable(result.address);
+function labelled(address: string, label: string | undefined): string {
+  return label === undefined ? address : `${label}/${address}`;
+}
+
+function ended(result: ChangeResult, shown: string, took: string | undefined, paint: Paint): string {
+  const address = printable(shown);
   const look = actionLook(result.action);
   switch (result.outcome) {
     case 'applied':

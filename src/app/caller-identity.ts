@@ -8,7 +8,7 @@
 import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import path from 'node:path';
-import { GetCallerIdentityCommand, getDefaultRoleAssumer, getDefaultRoleAssumerWithWebIdentity, STSClient } from '@aws-sdk/client-sts';
+import { AssumeRoleCommand, GetCallerIdentityCommand, getDefaultRoleAssumer, getDefaultRoleAssumerWithWebIdentity, STSClient } from '@aws-sdk/client-sts';
 // The chain every SDK client uses by default (a dependency of the SDK clients); here so that its roles are
 // assumed at the STS endpoint chosen below, and so that every client shares one resolved set of credentials.
 import { defaultProvider } from '@aws-sdk/credential-provider-node';
@@ -29,6 +29,8 @@ interface CallerIdentityOptions {
   readonly timeoutMs: number;
   /** The store's retry policy: STS is throttled and fails as the other services do. */
   readonly retry: RetryOptions;
+  /** A role to assume with the credentials found (a target's roleArn); the identity is then the role's. */
+  readonly role?: { readonly arn: string; readonly externalId?: string; readonly sessionName?: string };
 }
 
 interface CallerIdentity {
@@ -43,7 +45,7 @@ const cache = new Map<string, Promise<CallerIdentity>>();
 export function callerIdentity(options: CallerIdentityOptions): Promise<CallerIdentity> {
   const env = process.env;
   const key = JSON.stringify([
-    options.region, options.profile, stsEndpoint(options), Boolean(options.requestHandler), Boolean(options.fallback),
+    options.region, options.profile, stsEndpoint(options), Boolean(options.requestHandler), options.fallback?.accessKeyId, options.role,
     env.AWS_ACCESS_KEY_ID, env.AWS_PROFILE, env.AWS_SHARED_CREDENTIALS_FILE, env.AWS_CONFIG_FILE,
   ]);
   let answer = cache.get(key);
@@ -66,7 +68,8 @@ async function resolve(options: CallerIdentityOptions): Promise<CallerIdentity> 
     ...(endpoint ? { endpoint } : {}),
     requestHandler: options.requestHandler ?? { requestTimeout: options.timeoutMs, connectionTimeout: Math.min(options.timeoutMs, 5_000) },
   };
-  const credentials = await credentialsFor(options, sts);
+  const found = await credentialsFor(options, sts);
+  const credentials = options.role ? assumedRole(options, sts, found) : found;
   // The store's retry policy: throttling and server errors are retried as for every other call; a refused
   // connection or an unknown host never is (it reaches no one).
   const client = new STSClient({ ...sts, credentials, retryStrategy: new LicensectlRetryStrategy(options.retry) } as never);
@@ -102,6 +105,47 @@ async function credentialsFor(options: CallerIdentityOptions, sts: object): Prom
       cause, hint: credentialsHint(options.profile),
     });
   }
+}
+
+// Temporary credentials are renewed this long before they expire.
+const RENEW_BEFORE_MS = 5 * 60_000;
+
+/**
+ * The role's temporary credentials (STS AssumeRole with the credentials found, at the same STS endpoint), renewed
+ * before they expire. A refusal is AWS_CREDENTIALS naming the role.
+ */
+function assumedRole(options: CallerIdentityOptions, sts: object, base: AwsCredentialIdentityProvider): AwsCredentialIdentityProvider {
+  const role = options.role!;
+  const assume = async (): Promise<AwsCredentialIdentity> => {
+    const client = new STSClient({ ...sts, credentials: base, retryStrategy: new LicensectlRetryStrategy(options.retry) } as never);
+    try {
+      const out = await client.send(new AssumeRoleCommand({
+        RoleArn: role.arn, RoleSessionName: role.sessionName ?? 'licensectl', ...(role.externalId ? { ExternalId: role.externalId } : {}),
+      }));
+      const c = out.Credentials;
+      if (!c?.AccessKeyId || !c.SecretAccessKey) throw new Error('AssumeRole answered without credentials');
+      return { accessKeyId: c.AccessKeyId, secretAccessKey: c.SecretAccessKey, sessionToken: c.SessionToken, ...(c.Expiration ? { expiration: c.Expiration } : {}) };
+    } catch (cause) {
+      const name = (cause as Error).name;
+      if (!REFUSED.has(name)) throw cause;
+      throw new LicensectlError('AWS_CREDENTIALS', `could not assume role ${role.arn}: ${name}: ${(cause as Error).message}`, {
+        cause, hint: 'check that the role exists, trusts the credentials found (and the externalId, if the role requires one), and may be assumed by them',
+      });
+    } finally {
+      client.destroy();
+    }
+  };
+  // One request at a time; a new one only once the last answer is close to expiring (or failed).
+  let current: Promise<AwsCredentialIdentity> | undefined;
+  let settled: AwsCredentialIdentity | undefined;
+  return () => {
+    const stale = settled?.expiration !== undefined && Date.now() > settled.expiration.getTime() - RENEW_BEFORE_MS;
+    if (!current || stale) {
+      settled = undefined;
+      current = assume().then((c) => (settled = c), (error: unknown) => { current = undefined; throw error; });
+    }
+    return current;
+  };
 }
 
 /**

@@ -2,7 +2,8 @@
 // the target (store type, account, region) that plans are bound to.
 import path from 'node:path';
 import { LicensectlError } from '../errors/index.js';
-import { DEFAULT_REGION, type ProjectConfig, REGION_NAME, type Target } from '../model/index.js';
+import type { LimitFunction } from 'p-limit';
+import { DEFAULT_REGION, type ProjectConfig, REGION_NAME, type Target, type TargetUnit } from '../model/index.js';
 import type { RetryOptions, Store } from '../store/index.js';
 import { callerIdentity } from './caller-identity.js';
 
@@ -22,6 +23,10 @@ export interface OpenStoreOptions {
   /** Test and benchmark hook: retry settings and per-attempt timeout. */
   readonly retry?: { maxAttempts: number; baseDelayMs: number; maxDelayMs: number };
   readonly timeoutMs?: number;
+  /** One unit of a project with targets: its account, region and credentials replace the project's (see app/targets.ts). */
+  readonly unit?: TargetUnit;
+  /** Shared by the stores of several units: one bound on per-resource reads across all of them. */
+  readonly readLimit?: LimitFunction;
 }
 
 // The embedded emulator's key when no credentials are configured: account 000000000000 (see the emulator's
@@ -32,27 +37,37 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
   const { flags, project } = options;
   const storeType = (flags.store ?? project.store.type) as 'emulator' | 'aws';
   const endpoint = flags.endpoint ?? process.env.AWS_ENDPOINT_URL ?? (project.store.type === 'aws' ? project.store.endpoint : undefined);
-  const region = storeRegion(project, flags.region, storeType);
+  const { unit } = options;
+  const region = unit?.region ?? storeRegion(project, flags.region, storeType);
   const { createClients, Store, DEFAULT_RETRY } = await import('../store/index.js');
   const stateFile = storeType === 'emulator' && !endpoint ? emulatorStatePath(options.dir, project, flags.state) : undefined;
   const transport = stateFile ? await embeddedTransport(stateFile) : {};
-  const profile = flags.profile ?? (project.store.type === 'aws' ? project.store.profile : undefined);
+  const profile = unit?.credentials.profile ?? flags.profile ?? (project.store.type === 'aws' ? project.store.profile : undefined);
+  const role = unit?.credentials.roleArn ? { arn: unit.credentials.roleArn, externalId: unit.credentials.externalId, sessionName: unit.credentials.sessionName } : undefined;
+  // The emulator's own key for a unit without credentials of its own: the emulator maps AKID<account> to that account.
+  const fallback = unit && !unit.credentials.profile && !role ? { ...EMULATOR_CREDENTIALS, accessKeyId: `AKID${unit.account}` } : EMULATOR_CREDENTIALS;
   const timeoutMs = options.timeoutMs ?? numberFromEnv('LICENSECTL_TIMEOUT_MS') ?? 30_000;
   const retry = options.retry ?? retryFromEnv(DEFAULT_RETRY);
   const identity = await callerIdentity({
     region, profile, endpoint: endpoint ?? transport.endpoint, requestHandler: transport.requestHandler, timeoutMs, retry,
-    ...(storeType === 'emulator' ? { fallback: EMULATOR_CREDENTIALS } : {}),
+    ...(role ? { role } : {}),
+    ...(storeType === 'emulator' ? { fallback } : {}),
   });
   const target: Target = { store: storeType, account: identity.account, region, endpoint: endpoint ?? null, ...(stateFile ? { stateFile } : {}) };
-  checkAccount(project, target);
+  checkAccount(project, target, unit);
   const clients = createClients({
     region, endpoint: endpoint ?? transport.endpoint, requestHandler: transport.requestHandler, credentials: identity.credentials,
     retry, timeoutMs,
   });
   // Beside the embedded emulator's state (they go together); for any other store, in the project's .licensectl/.
-  const pendingCreatesFile = stateFile ? `${stateFile}.pending-creates.json` : path.join(options.dir, '.licensectl', 'pending-creates.json');
+  // Each unit of a project with targets keeps its own notes: their stores write at the same time.
+  const notes = unit ? `pending-creates.${unit.label.replace(/[^A-Za-z0-9.@-]/g, '_')}.json` : 'pending-creates.json';
+  const pendingCreatesFile = stateFile ? `${stateFile}.${notes}` : path.join(options.dir, '.licensectl', notes);
   // The embedded emulator runs inside the process: a killed process's requests die with it, so nothing lands late.
-  return new Store({ clients, project: project.name, target, concurrency: flags.concurrency, pendingCreatesFile, requestTimeoutMs: stateFile ? 0 : timeoutMs });
+  return new Store({
+    clients, project: project.name, target, concurrency: flags.concurrency, pendingCreatesFile, requestTimeoutMs: stateFile ? 0 : timeoutMs,
+    ...(options.readLimit ? { readLimit: options.readLimit } : {}),
+  });
 }
 
 /**
@@ -111,7 +126,12 @@ async function embeddedTransport(statePath: string): Promise<{ endpoint?: string
   return { endpoint: 'http://emulator.embedded', requestHandler: createInProcessHandler(emulator) };
 }
 
-function checkAccount(project: ProjectConfig, target: Target): void {
+function checkAccount(project: ProjectConfig, target: Target, unit: TargetUnit | undefined): void {
+  if (unit && unit.account !== target.account) {
+    throw new LicensectlError('ACCOUNT_MISMATCH', `target ${unit.label} is account ${unit.account}, but its credentials are for account ${target.account}`, {
+      hint: `check the profile or role of target ${unit.target} in spec.targets, or its account`,
+    });
+  }
   if (project.account && project.account !== target.account) {
     throw new LicensectlError('ACCOUNT_MISMATCH', `project ${project.name} expects account ${project.account}, but the credentials are for account ${target.account}`, {
       hint: 'switch credentials or profile, or change spec.account in licensectl.yaml',

@@ -5,7 +5,7 @@ import { directorySource, type DocumentSource, gitSource, loadDesiredState, sour
 import { type Diagnostic, LicensectlError } from '../errors/index.js';
 import { type Address, addressOf, type DesiredState, type LiveState, mergeUsage, NO_USAGE, type Usage } from '../model/index.js';
 import { actedOn, computePlan, type PlanContext } from '../plan/compute-plan.js';
-import { diffDesired } from '../plan/desired-diff.js';
+import { type DesiredChanges, diffDesired } from '../plan/desired-diff.js';
 import { usageNeeds } from '../plan/change-usage.js';
 import { parseTargets } from '../plan/filter.js';
 import type { Plan, PlanSource } from '../plan/types.js';
@@ -33,10 +33,26 @@ export interface PlanFlags extends StoreFlags {
  * `onOpen` runs once the store is open, before anything is read (apply takes its lock there).
  */
 export async function planDirectory(dir: string, flags: PlanFlags, onOpen?: (store: Store) => Promise<void>): Promise<PlanRun> {
-  const targets = targetsOf(flags.target ?? []);
+  return planLoaded(await loadForPlan(dir, flags), flags, onOpen);
+}
+
+export interface LoadedForPlan {
+  readonly loaded: LoadedState;
+  /** With --base: what the reviewed change does to the desired state. */
+  readonly desiredChanges?: DesiredChanges;
+}
+
+/** The desired state a plan is made of (at --git-ref), and with --base what changed since the base. */
+export async function loadForPlan(dir: string, flags: PlanFlags): Promise<LoadedForPlan> {
   const loaded = await loadDesired(dir, flags['git-ref']).catch(async (error: unknown) => Promise.reject(await withBaseProject(error, dir, flags.base)));
-  const desiredChanges = flags.base === undefined ? undefined : diffDesired((await loadDesired(dir, flags.base)).state, loaded.state);
-  const store = await openStore({ dir: path.resolve(dir), project: loaded.state.project, flags });
+  if (flags.base === undefined) return { loaded };
+  return { loaded, desiredChanges: diffDesired((await loadDesired(dir, flags.base)).state, loaded.state) };
+}
+
+/** Opens the store of a project without targets and plans it. */
+export async function planLoaded({ loaded, desiredChanges }: LoadedForPlan, flags: PlanFlags, onOpen?: (store: Store) => Promise<void>): Promise<PlanRun> {
+  const targets = targetsOf(flags.target ?? []);
+  const store = await openStore({ dir: loaded.dir, project: loaded.state.project, flags });
   try {
     await onOpen?.(store);
     const plan = await planAgainst(store, loaded.state, {
@@ -103,7 +119,7 @@ export function touchedBy(plan: Plan): Address[] {
   return plan.changes.filter((c) => c.action !== 'no-op').map((c) => c.address);
 }
 
-function targetsOf(values: readonly string[]) {
+export function targetsOf(values: readonly string[]) {
   const { targets, errors } = parseTargets(values);
   if (errors.length) throw new LicensectlError('BAD_TARGET', errors.join('; '), { hint: 'addresses look like Kind/name, e.g. LicenseConfiguration/windows-server' });
   return targets;

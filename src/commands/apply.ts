@@ -1,10 +1,12 @@
 import { Args, Flags } from '@oclif/core';
 import { BaseCommand, confirmApply, renderStats, storeFlags } from '../app/base-command.js';
-import { checkGuards, loadDesired, planDirectory, readLive, touchedBy } from '../app/planning.js';
+import { checkGuards, type LoadedForPlan, loadDesired, loadForPlan, type PlanFlags, planLoaded, readLive, touchedBy } from '../app/planning.js';
+import { applyUnits, closeAll, codeOf, hasTargets, placeOf, planSetOf, planUnits } from '../app/target-runs.js';
+import { emulatorStatePath, openStore } from '../app/open-store.js';
+import { applySetToJson, type JsonApplySet, renderApplySetText, renderPlanSetText } from '../render/plan-set.js';
 import { lockApply } from '../app/apply-lock.js';
-import { checkFindings, findingFlags } from '../app/findings-gate.js';
+import { checkFindings, findingFlags, type FindingFlags } from '../app/findings-gate.js';
 import { ApplyProgress } from '../app/apply-progress.js';
-import { openStore } from '../app/open-store.js';
 import { checkFingerprints, checkPlanTarget, PLAN_KEY_ENV, projectDirOf, readPlanFile } from '../app/saved-plan.js';
 import { parseDuration } from '../util/duration.js';
 import { executePlan } from '../apply/execute-plan.js';
@@ -29,7 +31,7 @@ export default class Apply extends BaseCommand {
     ...findingFlags,
   };
 
-  async run(): Promise<JsonApplyDocument> {
+  async run(): Promise<JsonApplyDocument | JsonApplySet> {
     try {
       return await this.applyOnce();
     } finally {
@@ -37,10 +39,12 @@ export default class Apply extends BaseCommand {
     }
   }
 
-  private async applyOnce(): Promise<JsonApplyDocument> {
+  private async applyOnce(): Promise<JsonApplyDocument | JsonApplySet> {
     const { args, flags } = await this.parse(Apply);
     const started = performance.now();
-    const { plan, store, desiredCount } = args.planfile ? await this.savedPlan(args.planfile, flags) : await this.freshPlan(flags);
+    const forPlan = args.planfile ? undefined : await loadForPlan(flags.dir ?? '.', flags);
+    if (forPlan && hasTargets(forPlan.loaded)) return this.applySet(forPlan, flags);
+    const { plan, store, desiredCount } = forPlan ? await this.freshPlan(forPlan, flags) : await this.savedPlan(args.planfile!, flags);
     try {
       checkGuards(plan, { maxDeletes: flags['max-deletes'], allowEmpty: flags['allow-empty'], desiredCount });
       if (!hasChanges(plan.summary)) {
@@ -88,10 +92,43 @@ export default class Apply extends BaseCommand {
     this.unlock = await lockApply(store.target.stateFile, store.project, { timeoutMs, command: `licensectl ${this.argv.join(' ')}`.trim() });
   }
 
-  private async freshPlan(flags: Parameters<typeof planDirectory>[1] & { dir?: string; 'lock-timeout': string }): Promise<{ plan: Plan; store: Store; desiredCount: number }> {
+  private async freshPlan(forPlan: LoadedForPlan, flags: PlanFlags & { 'lock-timeout': string }): Promise<{ plan: Plan; store: Store; desiredCount: number }> {
     const lockTimeoutMs = parseDuration(flags['lock-timeout'], 'lock-timeout', true);
-    const { plan, store, loaded } = await planDirectory(flags.dir ?? '.', flags, (opened) => this.lock(opened, lockTimeoutMs));
+    const { plan, store, loaded } = await planLoaded(forPlan, flags, (opened) => this.lock(opened, lockTimeoutMs));
     return { plan, store, desiredCount: loaded.state.resources.length };
+  }
+
+  /**
+   * A project with targets: every unit planned, the guards and findings checked for all before anything changes,
+   * one approval, then every unit applied at once. A unit that could not be planned or applied is reported and
+   * makes the exit status 1; the others go on.
+   */
+  private async applySet(forPlan: LoadedForPlan, flags: PlanFlags & FindingFlags & { 'lock-timeout': string; 'auto-approve': boolean; 'max-deletes'?: number; 'allow-empty': boolean }): Promise<JsonApplySet> {
+    const stateFile = forPlan.loaded.state.project.store.type === 'emulator' && !flags.endpoint && !process.env.AWS_ENDPOINT_URL ? emulatorStatePath(forPlan.loaded.dir, forPlan.loaded.state.project, flags.state) : undefined;
+    if (stateFile) this.unlock = await lockApply(stateFile, forPlan.loaded.state.project.name, { timeoutMs: parseDuration(flags['lock-timeout'], 'lock-timeout', true), command: `licensectl ${this.argv.join(' ')}`.trim() });
+    const planned = await planUnits(forPlan.loaded, flags);
+    try {
+      const set = await planSetOf(forPlan.loaded.state.project.name, planned);
+      for (const { plan } of planned.plans) checkGuards(plan, { maxDeletes: flags['max-deletes'], allowEmpty: flags['allow-empty'], desiredCount: plan.changes.filter((c) => c.action !== 'delete').length });
+      if (!this.jsonEnabled()) this.printOut(renderPlanSetText(set, { color: this.useColor() }));
+      checkFindings(planned.plans.flatMap((p) => p.plan.findings), flags);
+      const changing = planned.plans.filter((p) => hasChanges(p.plan.summary));
+      if (changing.length && !(await confirmApply(flags['auto-approve']))) {
+        this.printErr('Apply cancelled.');
+        process.exitCode = 1;
+        return applySetToJson(set.project, [], set.failures);
+      }
+      const stream = this.jsonEnabled() ? process.stderr : process.stdout;
+      const progress = new ApplyProgress(stream, { terminal: Boolean(stream.isTTY), color: this.useColor(stream) });
+      const outcome = await applyUnits(changing, (unit) => ({ concurrency: flags.concurrency, onStart: (c) => progress.start(c, unit.label), onResult: (r) => progress.end(r, unit.label) })).finally(() => progress.close());
+      const failures = [...set.failures, ...await Promise.all(outcome.failures.map(async ({ unit, error }) => ({ ...placeOf(unit), error: await codeOf(error) })))];
+      const results = outcome.applied.map(({ unit, result }) => ({ ...placeOf(unit), result }));
+      if (!this.jsonEnabled()) this.printOut(`\n${renderApplySetText(results, failures, { color: this.useColor() })}`);
+      if (failures.length || results.some((r) => r.result.summary.failed + r.result.summary.skipped > 0)) process.exitCode = 1;
+      return applySetToJson(set.project, results, failures);
+    } finally {
+      closeAll(planned.plans);
+    }
   }
 
   private async savedPlan(file: string, flags: Parameters<typeof openStore>[0]['flags'] & { dir?: string; 'max-plan-age': string; 'lock-timeout': string }): Promise<{ plan: Plan; store: Store; desiredCount: number }> {

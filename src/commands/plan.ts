@@ -1,8 +1,11 @@
 import { Flags } from '@oclif/core';
 import { BaseCommand, dirFlag, renderStats, storeFlags } from '../app/base-command.js';
 import { InvalidDesiredState } from '../app/invalid-state.js';
-import { findingFlags, refusingFindings } from '../app/findings-gate.js';
-import { planDirectory } from '../app/planning.js';
+import { findingFlags, type FindingFlags, refusingFindings } from '../app/findings-gate.js';
+import { type LoadedForPlan, loadForPlan, type PlanFlags, planLoaded } from '../app/planning.js';
+import { closeAll, hasTargets, planSetOf, planUnits } from '../app/target-runs.js';
+import { LicensectlError } from '../errors/index.js';
+import { type JsonPlanSet, planSetToJson, renderPlanSetMarkdown, renderPlanSetText } from '../render/plan-set.js';
 import { writePlanFile } from '../app/saved-plan.js';
 import { hasChanges, type Plan as PlanValue } from '../plan/types.js';
 import { renderDiagnostics } from '../render/diagnostics.js';
@@ -26,14 +29,16 @@ export default class Plan extends BaseCommand {
     ...findingFlags,
   };
 
-  async run(): Promise<ReturnType<typeof planToJson> | undefined> {
+  async run(): Promise<ReturnType<typeof planToJson> | JsonPlanSet | undefined> {
     const { flags } = await this.parse(Plan);
     const started = performance.now();
-    const { loaded, store, plan } = await planDirectory(flags.dir, flags).catch((error: unknown) => {
+    const forPlan = await loadForPlan(flags.dir, flags).catch((error: unknown) => {
       // A pull-request comment even for an invalid state, so that CI replaces the previous one; then the error, exit 1.
       if (flags.format === 'markdown' && !this.jsonEnabled() && error instanceof InvalidDesiredState) this.printOut(renderInvalidStateMarkdown(error.invalid));
       throw error;
     });
+    if (hasTargets(forPlan.loaded)) return this.planSet(forPlan, flags, started);
+    const { loaded, store, plan } = await planLoaded(forPlan, flags);
     store.close();
     const saved = flags.out ? await writePlanFile(flags.out, plan, loaded.dir) : undefined;
     if (flags.stats) this.printErr(renderStats(store.stats, performance.now() - started));
@@ -47,6 +52,25 @@ export default class Plan extends BaseCommand {
     if (refusingFindings(plan.findings, flags).length > 0) process.exitCode = 1;
     // Only --json prints the returned value; building it costs as much as rendering a large plan.
     return this.jsonEnabled() ? planToJson(plan) : undefined;
+  }
+
+  /** A project with targets: every unit planned at once, printed grouped by target; exit 1 if any failed. */
+  private async planSet(forPlan: LoadedForPlan, flags: PlanFlags & FindingFlags & { format: string; out?: string; stats: boolean; 'detailed-exitcode': boolean }, started: number): Promise<JsonPlanSet | undefined> {
+    if (flags.out) throw new LicensectlError('USAGE', '--out is not supported yet for a project with spec.targets', { hint: 'apply the project directly (licensectl apply), or plan one target per project' });
+    if (flags.base !== undefined) throw new LicensectlError('USAGE', '--base is not supported yet for a project with spec.targets', { hint: 'drop --base' });
+    const planned = await planUnits(forPlan.loaded, flags);
+    closeAll(planned.plans);
+    const set = await planSetOf(forPlan.loaded.state.project.name, planned);
+    if (flags.stats) for (const { unit, store } of planned.plans) this.printErr(`${unit.label}:\n${renderStats(store.stats, performance.now() - started)}`);
+    if (!this.jsonEnabled()) {
+      if (forPlan.loaded.warnings.length) this.printErr(renderDiagnostics(forPlan.loaded.warnings, { color: this.useColor(process.stderr) }));
+      const format = flags.format;
+      this.printOut(format === 'json' ? `${JSON.stringify(planSetToJson(set), null, 2)}\n` : format === 'markdown' ? renderPlanSetMarkdown(set) : renderPlanSetText(set, { color: this.useColor() }));
+    }
+    const plans = planned.plans.map((p) => p.plan);
+    if (flags['detailed-exitcode']) process.exitCode = Math.max(...plans.map(detailedExitCode), 0) === 1 ? 1 : plans.some((p) => hasChanges(p.summary)) ? 2 : 0;
+    if (planned.failures.length > 0 || plans.some((p) => refusingFindings(p.findings, flags).length > 0)) process.exitCode = 1;
+    return this.jsonEnabled() ? planSetToJson(set) : undefined;
   }
 
   private render(plan: PlanValue, format: string): string {

@@ -22,12 +22,13 @@ const LEGEND_ORDER: readonly Action[] = ['create', 'update', 'replace', 'delete'
  * Changes are listed by address (kind in dependency order, then name), the order of `plan.changes`, so that the
  * same plan always reads the same; the summary line counts them by action. No-ops are not listed.
  */
-export function renderPlanText(plan: Plan, options: ColorOptions): string {
+export function renderPlanText(plan: Plan, options: ColorOptions & { readonly label?: string }): string {
   const paint = painter(options.color);
+  const prefix = options.label === undefined ? '' : `${options.label}/`;
   const blocks = [
-    header(plan, paint),
+    header(plan, paint, options.label),
     legendSection(plan, paint),
-    changesSection(plan, paint),
+    changesSection(plan, paint, prefix),
     unmanagedSection(plan, paint),
     duplicatesSection(plan, paint),
     warningsSection(plan, paint),
@@ -52,9 +53,9 @@ export function summaryLine(summary: PlanSummary, targeted?: Targeted): string {
   return `No changes to the targeted resources. ${leftOut}`;
 }
 
-function header(plan: Plan, paint: Paint): string[] {
+function header(plan: Plan, paint: Paint, label: string | undefined): string[] {
   return [
-    paint('bold', `Plan for project ${printable(plan.project)}`),
+    paint('bold', `Plan for project ${printable(plan.project)}${label === undefined ? '' : `, target ${printable(label)}`}`),
     `  target: ${describeTarget(plan.target)}`,
     `  desired state: ${describeSource(plan.source)}`,
   ];
@@ -74,19 +75,19 @@ function legendSection(plan: Plan, paint: Paint): string[] {
   ];
 }
 
-function changesSection(plan: Plan, paint: Paint): string[] {
+function changesSection(plan: Plan, paint: Paint, prefix: string): string[] {
   const shown = plan.changes.filter((c) => c.action !== 'no-op');
   if (shown.length === 0) return [];
-  const blocks = shown.map((c) => changeLines(c, plan.findings.filter((f) => f.address === c.address), paint).join('\n'));
+  const blocks = shown.map((c) => changeLines(c, plan.findings.filter((f) => f.address === c.address), paint, prefix).join('\n'));
   return ['licensectl will perform the following actions:', '', blocks.join('\n\n')];
 }
 
 /** A comment saying what happens and why, the address, then its fields, warnings and findings. */
-function changeLines(change: ResourceChange, findings: readonly Finding[], paint: Paint): string[] {
+function changeLines(change: ResourceChange, findings: readonly Finding[], paint: Paint, prefix: string): string[] {
   const look = actionLook(change.action);
   const why = change.reasons.length > 0 ? `: ${printable(change.reasons.join('; '))}` : '';
   const arn = change.arn ? paint('dim', ` (${printable(change.arn)})`) : '';
-  const address = printable(change.address);
+  const address = printable(prefix + change.address);
   return [
     INDENT + paint('bold', `# ${address} ${look.future}`) + why,
     alignedSymbol(look, paint) + ` ${address}` + arn,

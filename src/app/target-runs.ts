@@ -1,0 +1,118 @@
+// A project with spec.targets, planned and applied unit by unit (a target in one region; see model/targets.ts).
+// Every unit has its own store, credentials and account check, and is planned exactly as a single-target project is;
+// units run concurrently under one bound on per-resource reads, and a unit that fails does not stop the others.
+import pLimit from 'p-limit';
+import { LicensectlError } from '../errors/index.js';
+import { desiredForUnit, targetUnits, type TargetUnit } from '../model/index.js';
+import { executePlan, type ApplyOptions } from '../apply/execute-plan.js';
+import type { ApplyResult, Plan } from '../plan/types.js';
+import type { Store } from '../store/index.js';
+import type { PlanSet, PlanSetUnit } from '../render/plan-set.js';
+import { asLicensectlError } from './cli-errors.js';
+import { openStore } from './open-store.js';
+import { type LoadedState, planAgainst, type PlanFlags, targetsOf } from './planning.js';
+
+export interface UnitPlan {
+  readonly unit: TargetUnit;
+  readonly store: Store;
+  readonly plan: Plan;
+}
+
+export interface UnitFailure {
+  readonly unit: TargetUnit;
+  readonly error: unknown;
+}
+
+export interface UnitsPlanned {
+  /** In the order of spec.targets, then regions. */
+  readonly plans: readonly UnitPlan[];
+  readonly failures: readonly UnitFailure[];
+}
+
+/** Whether the project has several places to plan (spec.targets), and so the outputs of a plan set. */
+export function hasTargets(loaded: LoadedState): boolean {
+  return targetUnits(loaded.state.project).length > 0;
+}
+
+/** Plans every unit; `--target` addresses may start with a unit's label (`dev/Grant/x`), or name a resource of every unit. */
+export async function planUnits(loaded: LoadedState, flags: PlanFlags): Promise<UnitsPlanned> {
+  if (flags.region !== undefined) {
+    throw new LicensectlError('USAGE', '--region cannot be used with spec.targets: each target names its regions', { hint: 'drop --region; select what to plan with --target LABEL/Kind/name' });
+  }
+  const all = targetUnits(loaded.state.project);
+  const addresses = new Map([...addressesByUnit(all, flags.target ?? [])].map(([label, list]) => [label, targetsOf(list)]));
+  // With --target, only the units it names are planned.
+  const units = flags.target?.length ? all.filter((u) => addresses.get(u.label)!.length > 0) : all;
+  const readLimit = pLimit(Math.max(1, flags.concurrency));
+  const createdAt = new Date().toISOString();
+  const outcomes = await Promise.all(units.map(async (unit): Promise<UnitPlan | UnitFailure> => {
+    let store: Store | undefined;
+    try {
+      const desired = desiredForUnit(loaded.state, unit);
+      store = await openStore({ dir: loaded.dir, project: desired.project, flags, unit, readLimit });
+      const targets = addresses.get(unit.label) ?? [];
+      const plan = await planAgainst(store, desired, { target: store.target, source: loaded.source, createdAt, ...(targets.length ? { targets } : {}) });
+      return { unit, store, plan };
+    } catch (error) {
+      store?.close();
+      return { unit, error };
+    }
+  }));
+  return {
+    plans: outcomes.filter((o): o is UnitPlan => 'plan' in o),
+    failures: outcomes.filter((o): o is UnitFailure => 'error' in o),
+  };
+}
+
+/** `--target` split by unit: `LABEL/Kind/name` for one unit, `Kind/name` for every unit. */
+function addressesByUnit(units: readonly TargetUnit[], values: readonly string[]): Map<string, string[]> {
+  const byUnit = new Map(units.map((u) => [u.label, [] as string[]]));
+  for (const value of values) {
+    const unit = units.find((u) => value.startsWith(`${u.label}/`));
+    if (unit) byUnit.get(unit.label)!.push(value.slice(unit.label.length + 1));
+    else for (const list of byUnit.values()) list.push(value);
+  }
+  return byUnit;
+}
+
+export interface UnitApplied {
+  readonly unit: TargetUnit;
+  readonly result: ApplyResult;
+}
+
+/** Applies each unit's plan, all at once; a unit whose apply throws is a failure, the others go on. */
+export async function applyUnits(planned: readonly UnitPlan[], options: (unit: TargetUnit) => ApplyOptions): Promise<{ applied: UnitApplied[]; failures: UnitFailure[] }> {
+  const outcomes = await Promise.all(planned.map(async ({ unit, store, plan }): Promise<UnitApplied | UnitFailure> => {
+    try {
+      return { unit, result: await executePlan(plan, store, options(unit)) };
+    } catch (error) {
+      return { unit, error };
+    }
+  }));
+  return {
+    applied: outcomes.filter((o): o is UnitApplied => 'result' in o),
+    failures: outcomes.filter((o): o is UnitFailure => 'error' in o),
+  };
+}
+
+/** The view renderers take: plans by label, and each failure as its code and message. */
+export async function planSetOf(project: string, planned: UnitsPlanned): Promise<PlanSet> {
+  return {
+    project,
+    plans: planned.plans.map(({ unit, plan }) => ({ ...placeOf(unit), plan })),
+    failures: await Promise.all(planned.failures.map(async ({ unit, error }) => ({ ...placeOf(unit), error: await codeOf(error) }))),
+  };
+}
+
+export function placeOf(unit: TargetUnit): PlanSetUnit {
+  return { label: unit.label, account: unit.account, region: unit.region };
+}
+
+export async function codeOf(error: unknown): Promise<{ code: string; message: string }> {
+  const e = await asLicensectlError(error as Error);
+  return { code: e.code, message: e.message };
+}
+
+export function closeAll(planned: readonly UnitPlan[]): void {
+  for (const { store } of planned) store.close();
+}

@@ -1,0 +1,103 @@
+// The plan and the apply of a project with targets: one plan (one apply result) per unit (a target in a region),
+// grouped by its label, with the units that could not be planned or applied and the totals. Each unit's part is
+// rendered as a single-target plan or result is, its addresses read `label/Kind/name`.
+import type { ApplyResult, Plan, PlanSummary } from '../plan/types.js';
+import { applyToJson, type JsonApplyDocument, renderApplyResult } from './apply-result.js';
+import { plural } from '../util/words.js';
+import { printable } from '../util/safe-text.js';
+import { escapeMarkdown } from './markdown.js';
+import { planToJson, type JsonPlanDocument } from './plan-json.js';
+import { MARKER_PREFIX, markerName, renderPlanMarkdown } from './plan-markdown.js';
+import { renderPlanText, summaryLine } from './plan-text.js';
+import { type ColorOptions, painter } from './symbols.js';
+
+export interface PlanSetUnit {
+  readonly label: string;
+  readonly account: string;
+  readonly region: string;
+}
+
+/** A unit that could not be planned (or applied), with the error's code and message. */
+export interface UnitError extends PlanSetUnit {
+  readonly error: { readonly code: string; readonly message: string };
+}
+
+export interface PlanSet {
+  readonly project: string;
+  readonly plans: readonly (PlanSetUnit & { readonly plan: Plan })[];
+  readonly failures: readonly UnitError[];
+}
+
+export function totalOf(set: PlanSet): PlanSummary {
+  const total = { create: 0, update: 0, replace: 0, delete: 0, noop: 0 };
+  for (const { plan } of set.plans) for (const key of Object.keys(total) as (keyof PlanSummary)[]) total[key] += plan.summary[key];
+  return total;
+}
+
+export function renderPlanSetText(set: PlanSet, options: ColorOptions): string {
+  const paint = painter(options.color);
+  const plans = set.plans.map(({ label, plan }) => renderPlanText(plan, { ...options, label }));
+  const failures = set.failures.map((f) => paint('red', `✗ target ${printable(f.label)} (account ${f.account}, ${f.region}) was not planned: ${f.error.code}: ${printable(f.error.message)}`));
+  const closing = [
+    paint('bold', `Targets: ${set.plans.length} planned${set.failures.length ? `, ${set.failures.length} failed` : ''}. ${summaryLine(totalOf(set)).replace('No changes. The account matches the desired state.', 'No changes. Every account matches the desired state.')}`),
+  ];
+  return [...plans, ...(failures.length ? [`${failures.join('\n')}\n`] : []), `${closing.join('\n')}\n`].join('\n');
+}
+
+export interface JsonPlanSet {
+  readonly formatVersion: '1';
+  readonly project: string;
+  readonly summary: PlanSummary;
+  readonly targets: readonly (PlanSetUnit & { readonly plan: JsonPlanDocument })[];
+  readonly failures: readonly UnitError[];
+}
+
+export function planSetToJson(set: PlanSet): JsonPlanSet {
+  return {
+    formatVersion: '1',
+    project: set.project,
+    summary: totalOf(set),
+    targets: set.plans.map(({ label, account, region, plan }) => ({ label, account, region, plan: planToJson(plan) })),
+    failures: set.failures.map(({ label, account, region, error }) => ({ label, account, region, error: { code: error.code, message: error.message } })),
+  };
+}
+
+/** One comment for all targets: one marker, then each target's plan under its heading, sharing the length cap. */
+export function renderPlanSetMarkdown(set: PlanSet, maxChars = 60_000): string {
+  const marker = `${MARKER_PREFIX}${markerName(set.project)} -->`;
+  const failures = set.failures.map((f) => `- ❌ target **${escapeMarkdown(f.label)}** (account ${f.account}, ${f.region}) was not planned: \`${f.error.code}\` ${escapeMarkdown(f.error.message)}`);
+  const share = Math.max(2_000, Math.floor((maxChars - marker.length - failures.join('\n').length - 200) / Math.max(1, set.plans.length)));
+  const sections = set.plans.map(({ label, account, region, plan }) => {
+    const body = renderPlanMarkdown(plan, { maxChars: share }).split('\n').slice(2).join('\n').trimEnd();
+    return `## Target ${escapeMarkdown(label)} (account ${account}, ${region})\n\n${body}`;
+  });
+  return [marker, ...sections, ...(failures.length ? [failures.join('\n')] : [])].join('\n\n') + '\n';
+}
+
+export interface UnitResult extends PlanSetUnit {
+  readonly result: ApplyResult;
+}
+
+/** What did not apply, by target, then one line of totals. */
+export function renderApplySetText(results: readonly UnitResult[], failures: readonly UnitError[], options: ColorOptions): string {
+  const paint = painter(options.color);
+  const parts = results.map(({ label, result }) => `${paint('bold', `Target ${printable(label)}:`)}\n${renderApplyResult(result, { ...options, problemsOnly: true })}`);
+  const failed = failures.map((f) => paint('red', `✗ target ${printable(f.label)} (account ${f.account}, ${f.region}): ${f.error.code}: ${printable(f.error.message)}`));
+  const sum = (key: 'applied' | 'failed' | 'skipped') => results.reduce((n, r) => n + r.result.summary[key], 0);
+  const total = `Across ${plural(results.length + failures.length, 'target')}: ${sum('applied')} applied, ${sum('failed')} failed, ${sum('skipped')} skipped${failures.length ? `; ${failures.length} ${failures.length === 1 ? 'target' : 'targets'} failed` : ''}.`;
+  return [...parts, ...(failed.length ? [failed.join('\n')] : []), paint('bold', total)].join('\n') + '\n';
+}
+
+export interface JsonApplySet {
+  readonly project: string;
+  readonly targets: readonly (PlanSetUnit & { readonly result: JsonApplyDocument })[];
+  readonly failures: readonly UnitError[];
+}
+
+export function applySetToJson(project: string, results: readonly UnitResult[], failures: readonly UnitError[]): JsonApplySet {
+  return {
+    project,
+    targets: results.map(({ label, account, region, result }) => ({ label, account, region, result: applyToJson(result) })),
+    failures: failures.map(({ label, account, region, error }) => ({ label, account, region, error: { code: error.code, message: error.message } })),
+  };
+}
