@@ -3,7 +3,7 @@
 import path from 'node:path';
 import { directorySource, type DocumentSource, gitSource, loadDesiredState, sourceRevision } from '../config/index.js';
 import { type Diagnostic, LicensectlError } from '../errors/index.js';
-import { type Address, addressOf, type DesiredState, type LiveState, mergeUsage, NO_USAGE, type Usage } from '../model/index.js';
+import { type Address, addressOf, type DesiredState, isKind, type LiveState, mergeUsage, NO_USAGE, type Usage } from '../model/index.js';
 import { actedOn, computePlan, type PlanContext } from '../plan/compute-plan.js';
 import { type DesiredChanges, diffDesired } from '../plan/desired-diff.js';
 import { usageNeeds } from '../plan/change-usage.js';
@@ -44,6 +44,8 @@ export interface LoadedForPlan {
 
 /** The desired state a plan is made of (at --git-ref), and with --base what changed since the base. */
 export async function loadForPlan(dir: string, flags: PlanFlags): Promise<LoadedForPlan> {
+  // A bad --target fails before anything is read; with targets an address may start with a unit's label.
+  targetsOf((flags.target ?? []).map((t) => (isKind(t.split('/')[1] ?? '') ? t.slice(t.indexOf('/') + 1) : t)));
   const loaded = await loadDesired(dir, flags['git-ref']).catch(async (error: unknown) => Promise.reject(await withBaseProject(error, dir, flags.base)));
   if (flags.base === undefined) return { loaded };
   return { loaded, desiredChanges: diffDesired((await loadDesired(dir, flags.base)).state, loaded.state) };
