@@ -66,10 +66,24 @@ export function withoutNonDrift(live: LiveResource, diff: readonly FieldDiff[]):
       warnings.push(planMessages.licenseCountStays(d.before as number));
       return false;
     }
+    if (d.path === 'status' && awaitingActivation(live)) {
+      warnings.push(planMessages.awaitingActivation);
+      return false;
+    }
     return !(grantLifecycle(live) === 'pending' && d.path === 'status');
   });
   if (grantLifecycle(live) === 'pending') warnings.push(planMessages.awaitingAcceptance(live.meta.status ?? ''));
   return { diff: kept, warnings };
+}
+
+/**
+ * A grant accepted and not yet activated: DISABLED at version 1 ("grants that are accepted but not yet activated have
+ * a status of Disabled"). Only the grantee can activate it, so a desired ACTIVE is its step, not drift. AcceptGrant
+ * makes no version while every status change through CreateGrantVersion makes one, so no grant disabled by either
+ * side since is still at version 1.
+ */
+function awaitingActivation(live: LiveResource): boolean {
+  return live.kind === 'Grant' && live.meta.status === 'DISABLED' && live.meta.version === '1';
 }
 
 function isUnclearableLicenseCount(live: LiveResource, d: FieldDiff): boolean {
@@ -78,9 +92,11 @@ function isUnclearableLicenseCount(live: LiveResource, d: FieldDiff): boolean {
 
 // The grantee, not the grantor, drives much of a grant's lifecycle; this is how each live status is planned.
 /**
- * - settled (ACTIVE, DISABLED): the grantor's choice; `spec.status` is compared like any field.
- * - pending (PENDING_ACCEPT, PENDING_WORKFLOW, WORKFLOW_COMPLETED, or a status AWS adds later): the grantee has yet
- *   to act, so a different status is not drift; the change carries a warning instead.
+ * - settled (ACTIVE, DISABLED, and WORKFLOW_COMPLETED: an organization or OU grant distributed as child grants, whose
+ *   statuses are the members'): the grantor's choice; `spec.status` is compared like any field.
+ * - pending (PENDING_ACCEPT, PENDING_WORKFLOW, or a status AWS adds later): the grantee has yet to act, so a different
+ *   status is not drift; the change carries a warning instead. (An accepted grant not yet activated is settled but
+ *   its status is not drift either: see awaitingActivation.)
  * - unusable (REJECTED, FAILED_WORKFLOW): "a rejected grant cannot be activated", so if it is still desired it is
  *   replaced by a new one (Terraform also treats REJECTED as gone). If the grantee keeps rejecting, every apply
  *   offers it again; that is the honest reading of a desired state that wants the grant.
@@ -92,6 +108,7 @@ export type GrantLifecycle = 'settled' | 'pending' | 'unusable' | 'gone';
 const LIFECYCLE_BY_STATUS: ReadonlyMap<string, GrantLifecycle> = new Map([
   ['ACTIVE', 'settled'],
   ['DISABLED', 'settled'],
+  ['WORKFLOW_COMPLETED', 'settled'],
   ['REJECTED', 'unusable'],
   ['FAILED_WORKFLOW', 'unusable'],
   ['DELETED', 'gone'],
@@ -109,6 +126,7 @@ export const planMessages = {
   cannotChangeInPlace: (path: string) => `${path} cannot change in place`,
   licenseCountStays: (count: number) => `licenseCount cannot be removed through the API; it stays ${count}`,
   awaitingAcceptance: (status: string) => `awaiting acceptance by the grantee (status ${status})`,
+  awaitingActivation: 'accepted, awaiting activation by the grantee (status DISABLED)',
   grantUnusable: (status: string) =>
     `the live grant is ${status} and can never become active again; it is replaced by a new grant`,
   grantGone: (arn: string, status: string) => `the live grant ${arn} is ${status}; a new grant is created`,

@@ -6,7 +6,7 @@ import { arnFor, desiredGrant, desiredState, liveGrant, liveState, planContext }
 const grantArn = arnFor('Grant', 'to-dev');
 
 describe('grant status', () => {
-  it.each(['PENDING_ACCEPT', 'PENDING_WORKFLOW', 'WORKFLOW_COMPLETED'])('is not drift while the grantee has not acted (%s)', (status) => {
+  it.each(['PENDING_ACCEPT', 'PENDING_WORKFLOW'])('is not drift while the grantee has not acted (%s)', (status) => {
     const plan = computePlan(
       desiredState([desiredGrant('to-dev', { status: 'ACTIVE' })]),
       liveState([liveGrant('to-dev', { status: 'DISABLED' }, { meta: { status, version: '1' } })]),
@@ -26,6 +26,30 @@ describe('grant status', () => {
       diff: [{ path: 'displayName', before: 'to-dev', after: 'renamed' }],
       warnings: ['awaiting acceptance by the grantee (status PENDING_ACCEPT)'],
     });
+  });
+
+  it('is not drift while an accepted grant waits for the grantee to activate it (DISABLED at version 1)', () => {
+    const plan = computePlan(
+      desiredState([desiredGrant('to-dev', { status: 'ACTIVE' })]),
+      liveState([liveGrant('to-dev', { status: 'DISABLED' }, { meta: { status: 'DISABLED', version: '1' } })]),
+      planContext(),
+    );
+    expect(plan.changes[0]).toMatchObject({ action: 'no-op', diff: [], warnings: ['accepted, awaiting activation by the grantee (status DISABLED)'] });
+  });
+
+  it('compares a grant disabled since (a later version), and an organization grant distributed (WORKFLOW_COMPLETED)', () => {
+    const disabled = computePlan(
+      desiredState([desiredGrant('to-dev', { status: 'ACTIVE' })]),
+      liveState([liveGrant('to-dev', { status: 'DISABLED' }, { meta: { status: 'DISABLED', version: '3' } })]),
+      planContext(),
+    );
+    expect(disabled.changes[0]).toMatchObject({ action: 'update', diff: [{ path: 'status', before: 'DISABLED', after: 'ACTIVE' }], warnings: [] });
+    const distributed = computePlan(
+      desiredState([desiredGrant('to-dev', { status: 'ACTIVE' })]),
+      liveState([liveGrant('to-dev', { status: 'ACTIVE' }, { meta: { status: 'WORKFLOW_COMPLETED', version: '1' } })]),
+      planContext(),
+    );
+    expect(distributed.changes[0]).toMatchObject({ action: 'no-op', diff: [], warnings: [] });
   });
 
   it('is compared once the grant is ACTIVE or DISABLED', () => {

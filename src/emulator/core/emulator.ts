@@ -9,6 +9,7 @@ import { licenseManagerOperations } from '../license-manager/index.js';
 import { allocateHost, changeInstances, checkLaunch, fleetView, launchOne, releaseHosts, type FleetAction, type FleetContext, type HostRequest, type LaunchRequest } from '../fleet/fleet.js';
 import { addManaged, removeManaged, setInventory, type ApplicationInput, type ManagedRequest } from '../fleet/managed-resources.js';
 import type { HostRecord, InstanceRecord, ManagedResourceRecord, ManagedType } from '../fleet/records.js';
+import { organizationFrom, organizationOf, type OrganizationDeclaration } from '../organizations/organization.js';
 import { ramOperations } from '../ram/index.js';
 import { accountFromAccessKey } from '../sts/credentials.js';
 import { stsOperations } from '../sts/index.js';
@@ -173,6 +174,14 @@ export class Emulator {
       now: this.now(),
       ids: idSource(this.options.seed, state.revision),
     };
+  }
+
+  /** Declares the emulated organization (replacing any), keeping the join times of accounts already members. */
+  async declareOrganization(declaration: OrganizationDeclaration): Promise<void> {
+    await this.store.transact((state) => {
+      const record = organizationFrom(declaration, Math.floor(this.now().getTime() / 1000), organizationOf(state));
+      state.organizations.current = record as unknown as Record<string, unknown>;
+    });
   }
 
   /** Changes the state directly, as one more committed (and persisted) mutation. For tests and fixtures. */

@@ -1,7 +1,8 @@
 // The License Manager operations table served by the emulator core (awsJson1_1, `x-amz-target`).
 // Handlers read and mutate `ctx.state.licenseManager` (and the shared client-token records).
 import type { OperationHandler, OperationSpec } from '../core/service-contract.js';
-import { acceptGrant, createGrant, createGrantVersion, deleteGrant, getGrant, listDistributedGrants, listReceivedGrants, rejectGrant } from './grants.js';
+import { createGrantVersion } from './grant-versions.js';
+import { acceptGrant, createGrant, deleteGrant, getGrant, listDistributedGrants, listReceivedGrants, rejectGrant } from './grants.js';
 import {
   createLicenseConfiguration,
   deleteLicenseConfiguration,
@@ -19,6 +20,11 @@ import { checkInLicense, checkoutBorrowLicense, checkoutLicense, extendLicenseCo
 import { createLicense, createLicenseVersion, deleteLicense, getLicense, listLicenses, listReceivedLicenses } from './licenses.js';
 import { listFailuresForLicenseConfigurationOperations } from './failures.js';
 import { listResourceInventory } from './resource-inventory.js';
+import {
+  listLicenseConfigurationsForOrganization,
+  listReceivedGrantsForOrganization,
+  listReceivedLicensesForOrganization,
+} from './organization-lists.js';
 import { listTagsForResource, tagResource, untagResource } from './tags.js';
 
 const reads = (name: string, handler: OperationHandler): OperationSpec => ({ service: 'license-manager', name, readOnly: true, handler });
@@ -53,6 +59,9 @@ export const licenseManagerOperations: OperationSpec[] = [
   writes('RejectGrant', rejectGrant),
   writes('DeleteGrant', deleteGrant),
   reads('ListReceivedLicenses', listReceivedLicenses),
+  reads('ListReceivedGrantsForOrganization', listReceivedGrantsForOrganization),
+  reads('ListReceivedLicensesForOrganization', listReceivedLicensesForOrganization),
+  reads('ListLicenseConfigurationsForOrganization', listLicenseConfigurationsForOrganization),
   writes('CheckoutLicense', checkoutLicense),
   writes('CheckoutBorrowLicense', checkoutBorrowLicense),
   writes('CheckInLicense', checkInLicense),

@@ -1,10 +1,11 @@
 // Seller-issued licenses and the versions licenses and grants share. A license is stored as the members of
 // License Manager's `License` shape for its latest version, plus the earlier versions. Changes act only on
 // the latest version; a deleted license stays readable with status DELETED.
-import { licenseArn } from '../../model/arn.js';
+import { accountOfArn, licenseArn } from '../../model/arn.js';
 import { isoSeconds } from '../../util/canonical.js';
 import { type CallContext, copy, type EmulatorState, type Input, list, optStr, str } from '../core/service-contract.js';
 import { conflict, type Filter, type FilterFields, filterMatcher, ownedBy, pages, resourceNotFound, type Tag, validation, withClientToken } from './conventions.js';
+import { receivedMetadata, receivedOfLicense } from './grant-records.js';
 import { applyTags } from './tags.js';
 
 /** Each change to a license or grant makes a new immutable version numbered "1", "2", … */
@@ -109,25 +110,29 @@ export function createLicense(ctx: CallContext, input: Input): Record<string, un
 }
 
 /**
- * The operations a caller may use a license for: every one for its owner, those of its ACTIVE grants for a
- * grantee (a grant names the grantee's account root), none (undefined) for anyone else.
+ * The operations a caller may use a license for: every one for its owner, those of the grants of it the caller
+ * received and holds ACTIVE (its own, or its child grant of an organization or OU grant), none (undefined) for
+ * anyone else.
  */
 export function usableOperations(ctx: CallContext, arn: string): Set<string> | undefined {
   if (!licenses(ctx.state)[arn]) return undefined;
   if (ownedBy(ctx, arn)) return new Set(ALL_OPERATIONS);
-  const received = Object.values(ctx.state.licenseManager.grants).filter(
-    (g) => g['LicenseArn'] === arn && g['GrantStatus'] === 'ACTIVE' && g['GranteePrincipalArn'] === `arn:aws:iam::${ctx.account}:root`,
-  );
-  if (received.length === 0) return undefined;
-  return new Set(received.flatMap((g) => g['GrantedOperations'] as string[]));
+  const active = receivedOfLicense(ctx.state, ctx.account, arn, ctx.now.getTime()).filter((r) => r.view.GrantStatus === 'ACTIVE');
+  if (active.length === 0) return undefined;
+  return new Set(active.flatMap((r) => r.view.GrantedOperations));
 }
 
 const ALL_OPERATIONS = ['CreateGrant', 'CheckoutLicense', 'CheckoutBorrowLicense', 'CheckInLicense', 'ExtendConsumptionLicense', 'ListPurchasedLicenses', 'CreateToken'];
 
-/** A license its owner or the grantee of an active grant of it may read; any other ARN is not found. */
+/**
+ * A license its owner, or an account that received a grant of it (pending, accepted, active or rejected; not
+ * deleted), may read; any other ARN is not found. Using it takes an ACTIVE grant (usableOperations).
+ */
 export function readableLicense(ctx: CallContext, arn: string): LicenseRecord {
-  if (!usableOperations(ctx, arn)) throw resourceNotFound(`License ${arn} not found`);
-  return licenses(ctx.state)[arn]!;
+  const license = licenses(ctx.state)[arn];
+  if (!license || !(ownedBy(ctx, arn) || receivedOfLicense(ctx.state, ctx.account, arn, ctx.now.getTime()).length > 0))
+    throw resourceNotFound(`License ${arn} not found`);
+  return license;
 }
 
 export function getLicense(ctx: CallContext, input: Input): Record<string, unknown> {
@@ -163,17 +168,27 @@ const RECEIVED_FILTERS: FilterFields<LicenseRecord> = {
   Beneficiary: (l) => l.Beneficiary,
 };
 
-/** ListReceivedLicenses: the licenses of others the caller holds an ACTIVE grant of, with what it allows. */
+/** ListReceivedLicenses: the licenses of others the caller received a grant of, with its status and what it allows. */
 export function listReceivedLicenses(ctx: CallContext, input: Input): Record<string, unknown> {
-  const matches = filterMatcher(list<Filter>(input, 'Filters'), RECEIVED_FILTERS);
+  return receivedLicensesPage(ctx, 'ListReceivedLicenses', input, RECEIVED_FILTERS, [ctx.account]);
+}
+
+/**
+ * One page of the licenses `accounts` received (and do not own), each with the ReceivedMetadata of all their grants
+ * of it: ListReceivedLicenses (the caller) and ListReceivedLicensesForOrganization (every member).
+ */
+export function receivedLicensesPage(
+  ctx: CallContext, operation: string, input: Input, fields: FilterFields<LicenseRecord>, accounts: readonly string[],
+): Record<string, unknown> {
+  const matches = filterMatcher(list<Filter>(input, 'Filters'), fields);
   const arns = list(input, 'LicenseArns');
   const wanted = arns && new Set(arns);
-  const received = Object.values(licenses(ctx.state)).filter(
-    (l) => !ownedBy(ctx, l.LicenseArn) && usableOperations(ctx, l.LicenseArn) && (!wanted || wanted.has(l.LicenseArn)) && matches(l),
-  );
-  const page = pages.page('ListReceivedLicenses', input, received, (l) => l.LicenseArn);
-  const allowed = (l: LicenseRecord) => [...usableOperations(ctx, l.LicenseArn)!].sort();
-  return pages.output('Licenses', page, (l) => ({ ...latestView(l), ReceivedMetadata: { ReceivedStatus: 'ACTIVE', AllowedOperations: allowed(l) } }));
+  const nowMs = ctx.now.getTime();
+  const grantsOf = (l: LicenseRecord) =>
+    accounts.filter((a) => a !== accountOfArn(l.LicenseArn)).flatMap((a) => receivedOfLicense(ctx.state, a, l.LicenseArn, nowMs));
+  const received = Object.values(licenses(ctx.state)).filter((l) => (!wanted || wanted.has(l.LicenseArn)) && matches(l) && grantsOf(l).length > 0);
+  const page = pages.page(operation, input, received, (l) => l.LicenseArn);
+  return pages.output('Licenses', page, (l) => ({ ...latestView(l), ReceivedMetadata: receivedMetadata(grantsOf(l)) }));
 }
 
 /** CreateLicenseVersion: the whole license re-specified as a new version. */

@@ -1,7 +1,7 @@
 // Seller-issued license consumption: checkout (provisional, perpetual, borrow), check-in, extension, usage,
 // and the grantee's side (ListReceivedLicenses, GetLicense, checkout under an ACTIVE grant), in-process and served.
 import {
-  AcceptGrantCommand, CheckInLicenseCommand, CheckoutBorrowLicenseCommand, CheckoutLicenseCommand, CreateGrantCommand, CreateLicenseCommand,
+  AcceptGrantCommand, CheckInLicenseCommand, CheckoutBorrowLicenseCommand, CheckoutLicenseCommand, CreateGrantCommand, CreateGrantVersionCommand, CreateLicenseCommand,
   ExtendLicenseConsumptionCommand, GetLicenseCommand, GetLicenseUsageCommand, ListReceivedLicensesCommand,
   type CheckoutLicenseCommandInput, type CreateLicenseCommandInput, type LicenseManagerClient,
 } from '@aws-sdk/client-license-manager';
@@ -34,6 +34,7 @@ const seats = (used: number) => [{ Name: 'seats', ConsumedValue: String(used), M
 async function grantTo(w: Awaited<ReturnType<typeof world>>, operations: string[]) {
   const grant = (await w.issuer.send(new CreateGrantCommand(grantInput(w.arn, { AllowedOperations: operations as never })))).GrantArn!;
   await w.grantee.send(new AcceptGrantCommand({ GrantArn: grant }));
+  await w.grantee.send(new CreateGrantVersionCommand({ GrantArn: grant, Status: 'ACTIVE', ClientToken: 'activate' }));
 }
 
 describe('CheckoutLicense, CheckInLicense and GetLicenseUsage', () => {

@@ -32,7 +32,7 @@ describe('CreateGrant and GetGrant', () => {
     const w = await world();
     const out = await w.issuer.send(new CreateGrantCommand(grantInput(w.license)));
     expect(out.GrantArn).toMatch(/^arn:aws:license-manager::111122223333:grant:g-[0-9a-f]{32}$/);
-    expect([out.Status, out.Version]).toEqual(['PENDING_ACCEPT', '1']);
+    expect([out.Status, out.Version]).toEqual(['PENDING_WORKFLOW', '1']);
     const expected = {
       GrantArn: out.GrantArn,
       GrantName: 'analytics-to-dev',
@@ -61,11 +61,12 @@ describe('CreateGrant and GetGrant', () => {
     });
   });
 
-  it('accepts organization and OU principals', async () => {
+  it('refuses organization and OU principals when no organization is declared', async () => {
     const w = await world();
-    for (const [ClientToken, principal] of [['org', 'arn:aws:organizations::111122223333:organization/o-abc123def4'], ['ou', 'arn:aws:organizations::111122223333:ou/o-abc123def4/ou-ab12-cdef3456']]) {
-      expect((await getGrant(w.issuer, await grant(w, { ClientToken, Principals: [principal!] }))).GranteePrincipalArn).toBe(principal);
-    }
+    const principal = 'arn:aws:organizations::111122223333:ou/o-abc123def4/ou-ab12-cdef3456';
+    expect(await failureOf(w.issuer.send(new CreateGrantCommand(grantInput(w.license, { Principals: [principal] }))))).toEqual({
+      name: 'InvalidParameterValueException', status: 400, message: `Invalid principal ${principal}: no such organization or organizational unit`,
+    });
   });
 
   it.each([
@@ -144,13 +145,13 @@ describe('ListDistributedGrants and ListReceivedGrants', () => {
 });
 
 describe('the grant lifecycle', () => {
-  it('lets the grantee accept a pending grant, once', async () => {
+  it('lets the grantee accept a pending grant, once: accepted is DISABLED until activated', async () => {
     const w = await world();
     const arn = await grant(w);
-    expect(strip(await w.grantee.send(new AcceptGrantCommand({ GrantArn: arn })))).toEqual({ GrantArn: arn, Status: 'ACTIVE', Version: '1' });
-    expect((await getGrant(w.issuer, arn)).GrantStatus).toBe('ACTIVE');
+    expect(strip(await w.grantee.send(new AcceptGrantCommand({ GrantArn: arn })))).toEqual({ GrantArn: arn, Status: 'DISABLED', Version: '1' });
+    expect((await getGrant(w.issuer, arn)).GrantStatus).toBe('DISABLED');
     expect(await failureOf(w.grantee.send(new AcceptGrantCommand({ GrantArn: arn })))).toEqual({
-      name: 'ValidationException', status: 400, message: `Grant ${arn} is ACTIVE; only a grant in PENDING_ACCEPT can be accepted`,
+      name: 'ValidationException', status: 400, message: `Grant ${arn} is DISABLED; only a grant in PENDING_ACCEPT can be accepted`,
     });
   });
 
@@ -172,16 +173,16 @@ describe('the grant lifecycle', () => {
     });
   });
 
-  it('makes new versions: the issuer changes name, operations and status; older versions stay readable', async () => {
+  it('makes new versions: the issuer changes name and operations; older versions stay readable', async () => {
     const w = await world();
     const arn = await grant(w);
     const out = await w.issuer.send(new CreateGrantVersionCommand({
-      GrantArn: arn, ClientToken: 'v2', GrantName: 'analytics-to-dev-2', AllowedOperations: ['ListPurchasedLicenses'], Status: 'ACTIVE', SourceVersion: '1',
+      GrantArn: arn, ClientToken: 'v2', GrantName: 'analytics-to-dev-2', AllowedOperations: ['ListPurchasedLicenses'], SourceVersion: '1',
     }));
-    expect(strip(out)).toEqual({ GrantArn: arn, Status: 'ACTIVE', Version: '2' });
-    expect(await getGrant(w.grantee, arn)).toMatchObject({ GrantName: 'analytics-to-dev-2', GrantedOperations: ['ListPurchasedLicenses'], GrantStatus: 'ACTIVE', Version: '2' });
+    expect(strip(out)).toEqual({ GrantArn: arn, Status: 'PENDING_ACCEPT', Version: '2' });
+    expect(await getGrant(w.grantee, arn)).toMatchObject({ GrantName: 'analytics-to-dev-2', GrantedOperations: ['ListPurchasedLicenses'], GrantStatus: 'PENDING_ACCEPT', Version: '2' });
     expect(await getGrant(w.issuer, arn, '1')).toMatchObject({ GrantName: 'analytics-to-dev', GrantStatus: 'PENDING_ACCEPT', Version: '1' });
-    expect((await w.issuer.send(new CreateGrantVersionCommand({ GrantArn: arn, ClientToken: 'v2', GrantName: 'analytics-to-dev-2', AllowedOperations: ['ListPurchasedLicenses'], Status: 'ACTIVE', SourceVersion: '1' }))).Version).toBe('2');
+    expect((await w.issuer.send(new CreateGrantVersionCommand({ GrantArn: arn, ClientToken: 'v2', GrantName: 'analytics-to-dev-2', AllowedOperations: ['ListPurchasedLicenses'], SourceVersion: '1' }))).Version).toBe('2');
   });
 
   it('lets the grantee change only the status', async () => {
