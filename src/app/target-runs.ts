@@ -9,6 +9,7 @@ import type { ApplyResult, Plan } from '../plan/types.js';
 import type { Store } from '../store/index.js';
 import type { PlanSet, PlanSetUnit } from '../render/plan-set.js';
 import { asLicensectlError } from './cli-errors.js';
+import { granteeSteps } from './grantee-steps.js';
 import { openStore } from './open-store.js';
 import { type LoadedState, planAgainst, type PlanFlags, targetsOf } from './planning.js';
 
@@ -101,6 +102,7 @@ export async function planSetOf(project: string, planned: UnitsPlanned): Promise
     project,
     plans: planned.plans.map(({ unit, plan }) => ({ ...placeOf(unit), plan })),
     failures: await Promise.all(planned.failures.map(async ({ unit, error }) => ({ ...placeOf(unit), error: await codeOf(error) }))),
+    granteeSteps: granteeSteps(planned.plans),
   };
 }
 

@@ -22,10 +22,18 @@ export interface UnitError extends PlanSetUnit {
   readonly error: { readonly code: string; readonly message: string };
 }
 
+/** A grantee's step, run in its own target during apply: see app/grantee-steps.ts. */
+export interface GranteeStepView {
+  readonly grant: string;
+  readonly granteeLabel: string;
+  readonly actions: readonly string[];
+}
+
 export interface PlanSet {
   readonly project: string;
   readonly plans: readonly (PlanSetUnit & { readonly plan: Plan })[];
   readonly failures: readonly UnitError[];
+  readonly granteeSteps: readonly GranteeStepView[];
 }
 
 export function totalOf(set: PlanSet): PlanSummary {
@@ -41,7 +49,9 @@ export function renderPlanSetText(set: PlanSet, options: ColorOptions): string {
   const closing = [
     paint('bold', `Targets: ${set.plans.length} planned${set.failures.length ? `, ${set.failures.length} failed` : ''}. ${summaryLine(totalOf(set)).replace('No changes. The account matches the desired state.', 'No changes. Every account matches the desired state.')}`),
   ];
-  return [...plans, ...(failures.length ? [`${failures.join('\n')}\n`] : []), `${closing.join('\n')}\n`].join('\n');
+  const steps = set.granteeSteps.map((g) => `  ${printable(g.granteeLabel)}: ${g.actions.join(' and ')} ${printable(g.grant)}`);
+  const stepsBlock = steps.length ? [`${paint('bold', 'Grantee steps (run in the grantee\'s target during apply):')}\n${steps.join('\n')}\n`] : [];
+  return [...plans, ...stepsBlock, ...(failures.length ? [`${failures.join('\n')}\n`] : []), `${closing.join('\n')}\n`].join('\n');
 }
 
 export interface JsonPlanSet {
@@ -49,6 +59,7 @@ export interface JsonPlanSet {
   readonly project: string;
   readonly summary: PlanSummary;
   readonly targets: readonly (PlanSetUnit & { readonly plan: JsonPlanDocument })[];
+  readonly granteeSteps: readonly GranteeStepView[];
   readonly failures: readonly UnitError[];
 }
 
@@ -58,6 +69,7 @@ export function planSetToJson(set: PlanSet): JsonPlanSet {
     project: set.project,
     summary: totalOf(set),
     targets: set.plans.map(({ label, account, region, plan }) => ({ label, account, region, plan: planToJson(plan) })),
+    granteeSteps: set.granteeSteps.map(({ grant, granteeLabel, actions }) => ({ grant, granteeLabel, actions: [...actions] })),
     failures: set.failures.map(({ label, account, region, error }) => ({ label, account, region, error: { code: error.code, message: error.message } })),
   };
 }

@@ -5,7 +5,7 @@ import type { Kind, LiveResource, OtherResource, Target, Usage } from '../model/
 import type { Clients } from './clients.js';
 import type { ApplyContext, KindAdapter, KindRead, StoreChange, StoreContext } from './kind-adapter.js';
 import { associationAdapter, readAssociations } from './kinds/association.js';
-import { grantAdapter, type ListedGrant, listGrants, tagGrants } from './kinds/grant.js';
+import { acceptGrant, activateGrant, grantAdapter, type ListedGrant, listGrants, receivedGrantStatus, tagGrants } from './kinds/grant.js';
 import { licenseAdapter, readLicenses } from './kinds/license.js';
 import { PendingCreates } from './pending-creates.js';
 import { licenseConfigurationAdapter, readLicenseConfigurations } from './kinds/license-configuration.js';
@@ -131,6 +131,19 @@ export class Store {
   async delete(change: StoreChange, apply?: ApplyContext): Promise<void> {
     await adapterFor(change.kind).delete(this.ctx, change, apply);
     if (change.arn) this.ctx.deleted.add(change.arn);
+  }
+
+  /** The grantee's side of a grant (this store acting as the grantee's account): see kinds/grant.ts. */
+  receivedGrantStatus(arn: string): Promise<{ status: string; version: string } | null> {
+    return receivedGrantStatus(this.ctx, arn);
+  }
+
+  acceptGrant(arn: string): Promise<void> {
+    return acceptGrant(this.ctx, arn);
+  }
+
+  activateGrant(arn: string, version: string): Promise<void> {
+    return activateGrant(this.ctx, arn, version);
   }
 
   close(): void {

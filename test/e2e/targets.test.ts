@@ -4,7 +4,9 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { projectDir, removeDir, runCli } from '../helpers/cli.js';
+import { ListReceivedGrantsCommand, RejectGrantCommand } from '@aws-sdk/client-license-manager';
+import { projectDir, removeDir, runCli, statePathOf } from '../helpers/cli.js';
+import { otherClient } from '../helpers/live.js';
 import { type ServedEmulator, serveEmulator } from '../helpers/served.js';
 
 const PROJECT = (targets: string, defaults = '[mgmt]') => `apiVersion: licensectl/v1
@@ -119,5 +121,68 @@ describe('a project with targets against a served emulator: credentials per targ
     await writeFile(path.join(dir, 'licensectl.yaml'), PROJECT('    - {name: qa, account: "333344445555", regions: [us-east-1], roleArn: "arn:aws:iam::333344445555:role/licensectl"}', '["*"]'));
     const qa = await runCli(['plan', '--dir', dir, '--endpoint', emulator.url], { env });
     expect(qa.stdout).toContain('No changes. The account matches the desired state.');
+  });
+});
+
+describe('a grant to an account that is a target: accepted and activated in the same apply', () => {
+  let dir: string;
+  const LICENSE = `apiVersion: licensectl/v1
+kind: License
+metadata: {name: analytics}
+spec:
+  productName: Acme Analytics
+  productSku: acme-analytics-pro
+  issuer: {name: Acme Corp}
+  homeRegion: us-east-1
+  validity: {begin: "2026-01-01T00:00:00Z", end: "2030-01-01T00:00:00Z"}
+  entitlements: [{name: seats, unit: Count, maxCount: 50, allowCheckIn: true}]
+  consumptionConfiguration: {renewType: Monthly, provisionalConfiguration: {maxTimeToLiveInMinutes: 60}}
+---
+apiVersion: licensectl/v1
+kind: Grant
+metadata: {name: analytics-to-dev}
+spec:
+  license: analytics
+  principal: "arn:aws:iam::222233334444:root"
+  homeRegion: us-east-1
+  allowedOperations: [CheckoutLicense, CheckInLicense]
+`;
+  beforeAll(async () => {
+    dir = await projectDir({
+      'licensectl.yaml': PROJECT('    - {name: mgmt, account: "111122223333", regions: [us-east-1]}\n    - {name: dev, account: "222233334444", regions: [us-east-1]}'),
+      'license.yaml': LICENSE,
+    });
+  });
+  afterAll(async () => removeDir(dir));
+  const cli = (args: string[]) => runCli([...args, '--dir', dir]);
+
+  it('the plan lists the grantee\'s steps; apply runs them; the next plan has nothing left', async () => {
+    const plan = await cli(['plan']);
+    expect(plan.stdout).toContain("Grantee steps (run in the grantee's target during apply):\n  dev: accept and activate mgmt/Grant/analytics-to-dev");
+    const json = JSON.parse((await cli(['plan', '--json'])).stdout) as { granteeSteps: unknown[] };
+    expect(json.granteeSteps).toEqual([{ grant: 'mgmt/Grant/analytics-to-dev', granteeLabel: 'dev', actions: ['accept', 'activate'] }]);
+    const r = await cli(['apply', '--auto-approve']);
+    expect(r.status, r.stdout + r.stderr).toBe(0);
+    expect(r.stdout).toContain('accepted and activated mgmt/Grant/analytics-to-dev in dev');
+    const again = await cli(['plan', '--json']);
+    const after = JSON.parse(again.stdout) as { summary: Record<string, number>; granteeSteps: unknown[]; targets: { plan: { changes: { address: string; meta: { status?: string } | null; warnings: string[] }[] } }[] };
+    expect(after.summary).toMatchObject({ create: 0, update: 0, replace: 0, delete: 0 });
+    expect(after.granteeSteps).toEqual([]);
+    expect(after.targets[0]!.plan.changes.find((c) => c.address === 'Grant/analytics-to-dev')).toMatchObject({ meta: { status: 'ACTIVE' }, warnings: [] });
+  });
+
+  it('a grantee\'s rejection is drift: the grant is replaced, and the new one accepted and activated in the same apply', async () => {
+    const dev = otherClient(statePathOf(dir), '222233334444');
+    const [received] = (await dev.send(new ListReceivedGrantsCommand({}))).Grants ?? [];
+    await dev.send(new RejectGrantCommand({ GrantArn: received!.GrantArn! }));
+    dev.destroy();
+    const plan = await cli(['plan']);
+    expect(plan.stdout).toContain('-/+ mgmt/Grant/analytics-to-dev');
+    expect(plan.stdout).toContain('  dev: accept and activate mgmt/Grant/analytics-to-dev');
+    const r = await cli(['apply', '--auto-approve']);
+    expect(r.status, r.stdout + r.stderr).toBe(0);
+    expect(r.stdout).toContain('accepted and activated mgmt/Grant/analytics-to-dev in dev');
+    const again = await cli(['plan', '--detailed-exitcode']);
+    expect(again.status, again.stdout).toBe(0);
   });
 });

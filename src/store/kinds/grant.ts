@@ -2,8 +2,9 @@
 // read only when it cannot be paired with its document by license and name, or the plan will act on it (see
 // live-state.ts). Name, operations and status change through new grant versions; license, principal and home
 // region force a replace.
+import { createHash } from 'node:crypto';
 import {
-  CreateGrantCommand, CreateGrantVersionCommand, DeleteGrantCommand, GetGrantCommand, ListDistributedGrantsCommand, type Grant,
+  AcceptGrantCommand, CreateGrantCommand, CreateGrantVersionCommand, DeleteGrantCommand, GetGrantCommand, ListDistributedGrantsCommand, type Grant,
 } from '@aws-sdk/client-license-manager';
 import { type GrantOperation, type GrantSpec, type LiveResource, ownershipTags, type Tags } from '../../model/index.js';
 import { collectPages } from '../clients.js';
@@ -98,3 +99,21 @@ async function reread(ctx: StoreContext, arn: string): Promise<LiveResource | nu
 }
 
 export const grantAdapter: KindAdapter = { kind: KIND, reread, create, update, delete: remove };
+
+// ---- The grantee's side, for a project whose targets include the grantee's account (app/grantee-steps.ts).
+
+/** The grant as its grantee sees it: status and version; null when the grantee does not see it (yet). */
+export async function receivedGrantStatus(ctx: StoreContext, arn: string): Promise<{ status: string; version: string } | null> {
+  const g = (await unlessGone(() => ctx.clients.lm.send(new GetGrantCommand({ GrantArn: arn }))))?.Grant;
+  return g ? { status: g.GrantStatus ?? '', version: g.Version ?? '' } : null;
+}
+
+/** AcceptGrant, as the grantee. */
+export async function acceptGrant(ctx: StoreContext, arn: string): Promise<void> {
+  await ctx.clients.lm.send(new AcceptGrantCommand({ GrantArn: arn }));
+}
+
+/** Activates an accepted grant, as the grantee: a new version with Status ACTIVE (the same token for every retry). */
+export async function activateGrant(ctx: StoreContext, arn: string, version: string): Promise<void> {
+  await ctx.clients.lm.send(new CreateGrantVersionCommand({ GrantArn: arn, Status: 'ACTIVE', SourceVersion: version, ClientToken: createHash('sha256').update(`activate|${arn}|${version}`).digest('hex').slice(0, 64) }));
+}

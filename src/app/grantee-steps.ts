@@ -1,0 +1,103 @@
+// The grantee's half of a grant, in a project whose targets include the grantee's account: the grant is accepted
+// (AcceptGrant) and activated (CreateGrantVersion, Status ACTIVE) in the grantee's unit during the same apply, so
+// nobody finishes the lifecycle by hand. The plan lists these steps beside the grant; apply runs them once the
+// grantor's units are applied, reading each grant as the grantee sees it (a new grant passes through
+// PENDING_WORKFLOW first, which is waited out).
+import type { TargetUnit } from '../model/index.js';
+import type { GrantSpec } from '../model/index.js';
+import type { ApplyResult } from '../plan/types.js';
+import type { Store } from '../store/index.js';
+import type { UnitPlan } from './target-runs.js';
+
+export type GranteeAction = 'accept' | 'activate';
+
+export interface GranteeStep {
+  /** The grant, `label/Grant/name`. */
+  readonly grant: string;
+  readonly grantorLabel: string;
+  readonly granteeLabel: string;
+  /** The grant's ARN when it exists before the apply; a created grant's comes from the apply's result. */
+  readonly arn: string | null;
+  readonly name: string;
+  readonly actions: readonly GranteeAction[];
+}
+
+const ACCOUNT_OF_PRINCIPAL = /^(?:(\d{12})|arn:aws[a-z-]*:iam::(\d{12}):root)$/;
+
+/** The steps every grant to a target's account needs; the grantee's unit in the grant's region is preferred. */
+export function granteeSteps(plans: readonly UnitPlan[]): GranteeStep[] {
+  const steps: GranteeStep[] = [];
+  for (const { unit, plan } of plans) {
+    for (const c of plan.changes) {
+      if (c.kind !== 'Grant' || c.action === 'delete' || !c.after) continue;
+      const spec = c.after.spec as GrantSpec;
+      const match = ACCOUNT_OF_PRINCIPAL.exec(spec.principal);
+      const account = match?.[1] ?? match?.[2];
+      const grantee = granteeUnit(plans.map((p) => p.unit), account, unit.region);
+      if (!grantee || grantee.label === unit.label) continue;
+      const actions = actionsFor(c.action === 'create' || c.action === 'replace' ? undefined : c.meta?.status, c.meta?.version, spec.status);
+      if (actions.length) steps.push({ grant: `${unit.label}/${c.address}`, grantorLabel: unit.label, granteeLabel: grantee.label, arn: c.action === 'replace' ? null : c.arn, name: c.name, actions });
+    }
+  }
+  return steps;
+}
+
+function granteeUnit(units: readonly TargetUnit[], account: string | undefined, region: string): TargetUnit | undefined {
+  const ofAccount = units.filter((u) => u.account === account);
+  return ofAccount.find((u) => u.region === region) ?? ofAccount[0];
+}
+
+/** From the status the grantor last saw (undefined: a grant this apply creates) to the one the document wants. */
+function actionsFor(status: string | undefined, version: string | undefined, wanted: GrantSpec['status']): GranteeAction[] {
+  const activate: GranteeAction[] = wanted === 'ACTIVE' ? ['activate'] : [];
+  if (status === undefined || status === 'PENDING_WORKFLOW' || status === 'PENDING_ACCEPT') return ['accept', ...activate];
+  // DISABLED at version 1: accepted, never activated; at a later version, disabled by the grantee (or the grantor,
+  // whose own update then makes it ACTIVE again): either way the grantee's activation is what the document wants.
+  if (status === 'DISABLED' && (version === '1' || wanted === 'ACTIVE')) return activate;
+  return [];
+}
+
+export interface GranteeOutcome {
+  readonly step: GranteeStep;
+  readonly done: readonly GranteeAction[];
+  readonly error?: { readonly code: string; readonly message: string };
+}
+
+/** How long a new grant may stay PENDING_WORKFLOW before the grantee gives up on it. */
+const WORKFLOW_WAIT_MS = 60_000;
+
+/** Runs the steps in the grantees' stores; a step that fails is reported, the others go on. */
+export async function runGranteeSteps(
+  steps: readonly GranteeStep[], stores: ReadonlyMap<string, Store>, results: ReadonlyMap<string, ApplyResult>,
+  codeOf: (error: unknown) => Promise<{ code: string; message: string }>, sleep = (ms: number) => new Promise((r) => setTimeout(r, ms)),
+): Promise<GranteeOutcome[]> {
+  return Promise.all(steps.map(async (step): Promise<GranteeOutcome> => {
+    const done: GranteeAction[] = [];
+    try {
+      const arn = step.arn ?? results.get(step.grantorLabel)?.results.find((r) => r.address === `Grant/${step.name}` && r.outcome === 'applied')?.arn;
+      if (!arn) return { step, done, error: { code: 'GRANT_NOT_CREATED', message: `${step.grant} was not created, so ${step.granteeLabel} has nothing to accept` } };
+      const store = stores.get(step.granteeLabel)!;
+      let seen = await store.receivedGrantStatus(arn);
+      for (let waited = 0, pause = 200; (!seen || seen.status === 'PENDING_WORKFLOW') && waited < WORKFLOW_WAIT_MS; waited += pause, pause = Math.min(pause * 2, 5_000)) {
+        await sleep(pause);
+        seen = await store.receivedGrantStatus(arn);
+      }
+      if (step.actions.includes('accept') && seen?.status === 'PENDING_ACCEPT') {
+        await store.acceptGrant(arn);
+        done.push('accept');
+        seen = await store.receivedGrantStatus(arn);
+      }
+      if (step.actions.includes('activate') && seen?.status === 'DISABLED') {
+        await store.activateGrant(arn, seen.version);
+        done.push('activate');
+      }
+      return { step, done };
+    } catch (error) {
+      return { step, done, error: await codeOf(error) };
+    }
+  }));
+}
+
+export function describeStep(step: GranteeStep): string {
+  return `${step.granteeLabel}: ${step.actions.join(' and ')} ${step.grant}`;
+}
