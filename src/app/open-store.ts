@@ -38,6 +38,11 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
   const storeType = (flags.store ?? project.store.type) as 'emulator' | 'aws';
   const endpoint = flags.endpoint ?? process.env.AWS_ENDPOINT_URL ?? (project.store.type === 'aws' ? project.store.endpoint : undefined);
   const { unit } = options;
+  if (project.targets && !unit) {
+    throw new LicensectlError('USAGE', `project ${project.name} has spec.targets: plan and apply handle several targets, this command does not yet`, {
+      hint: 'run plan and apply; for watch, report and repair, use a project without spec.targets (one per account and region)',
+    });
+  }
   const region = unit?.region ?? storeRegion(project, flags.region, storeType);
   const { createClients, Store, DEFAULT_RETRY } = await import('../store/index.js');
   const stateFile = storeType === 'emulator' && !endpoint ? emulatorStatePath(options.dir, project, flags.state) : undefined;
