@@ -28,6 +28,7 @@ const OUTPUTS = [
   { name: 'validateError', file: 'error' },
   { name: 'validateFleetList', file: 'fleet-list' },
   { name: 'validateReport', file: 'report' },
+  { name: 'validatePlanSet', file: 'plan-set' },
 ];
 
 function documentAjv() {

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ListReceivedGrantsCommand, RejectGrantCommand } from '@aws-sdk/client-license-manager';
 import { projectDir, removeDir, runCli, statePathOf } from '../helpers/cli.js';
 import { otherClient } from '../helpers/live.js';
+import { schemaProblems } from '../../src/app/schema.js';
 import { type ServedEmulator, serveEmulator } from '../helpers/served.js';
 
 const PROJECT = (targets: string, defaults = '[mgmt]') => `apiVersion: licensectl/v1
@@ -58,6 +59,8 @@ describe('a project with targets on the embedded emulator', () => {
     expect(text.stdout).toContain('  + mgmt@us-east-1/ResourceShare/to-dev');
     expect(text.stdout).toContain('Targets: 3 planned. Plan: 7 to create, 0 to update, 0 to replace, 0 to delete.');
     const json = JSON.parse((await cli(['plan', '--json'])).stdout) as PlanSetJson;
+    expect(schemaProblems('plan-set.schema.json', json)).toEqual([]);
+    expect(schemaProblems('plan-set.schema.json', { ...json, targets: [{ ...json.targets[0], label: 'Bad Label' }] })).toEqual(['/targets/0/label must match pattern "^[a-z0-9-]+(@[a-z0-9-]+)?$"']);
     expect(json.summary).toMatchObject({ create: 7 });
     expect(json.targets.map((t) => [t.label, t.plan.target.account, t.plan.target.region, t.plan.changes.map((c) => c.address)])).toEqual([
       ['mgmt@us-east-1', '111122223333', 'us-east-1', ['LicenseConfiguration/oracle', 'LicenseConfiguration/windows', 'ResourceShare/to-dev']],
@@ -168,6 +171,7 @@ spec:
     const plan = await cli(['plan']);
     expect(plan.stdout).toContain("Grantee steps (run in the grantee's target during apply):\n  dev: accept and activate mgmt/Grant/analytics-to-dev");
     const json = JSON.parse((await cli(['plan', '--json'])).stdout) as { granteeSteps: unknown[] };
+    expect(schemaProblems('plan-set.schema.json', json)).toEqual([]);
     expect(json.granteeSteps).toEqual([{ grant: 'mgmt/Grant/analytics-to-dev', granteeLabel: 'dev', actions: ['accept', 'activate'] }]);
     const r = await cli(['apply', '--auto-approve']);
     expect(r.status, r.stdout + r.stderr).toBe(0);
