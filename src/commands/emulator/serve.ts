@@ -16,7 +16,8 @@ export default class EmulatorServe extends BaseCommand {
     'With --write-delay-ms every mutating call is committed that long after it arrives, and answered then, even when its client',
     'has gone: what a killed process\'s last requests and AWS\'s eventually consistent lists do. On SIGINT/SIGTERM the server',
     'commits the writes it has accepted before it stops.',
-    'It also answers the simulated fleet\'s admin paths, GET/POST /_licensectl/fleet (licensectl emulator fleet --endpoint).',
+    'It also answers the simulated fleet\'s admin paths, GET/POST /_licensectl/fleet (licensectl emulator fleet --endpoint), and the',
+    'organization\'s, GET/PUT /_licensectl/org (licensectl emulator org --endpoint); Organizations answers from that organization.',
   ].join('\n');
   static override flags = {
     port: Flags.integer({ description: 'TCP port (0 picks a free one)', default: 4566, min: 0, max: 65535 }),
