@@ -2,7 +2,7 @@
 // Extracts what the emulator validates against (operations, their HTTP bindings and the shapes reachable
 // from their inputs and outputs: types, required members, enums, lengths, ranges, patterns, query-string
 // bindings, awsQuery result wrappers and the XML namespace) from the botocore service models of License
-// Manager, RAM and STS in aws-models/ into src/emulator/core/model/shapes.generated.ts, so nothing outside
+// Manager, RAM, STS and Organizations in aws-models/ into src/emulator/core/model/shapes.generated.ts, so nothing outside
 // the package is read at run time. Documentation is dropped. Run by `npm run build`; the
 // output is not committed.
 //
@@ -18,6 +18,7 @@ const SERVICES = [
   { constant: 'LICENSE_MANAGER_MODEL', file: 'license-manager-service-2.json' },
   { constant: 'RAM_MODEL', file: 'ram-service-2.json' },
   { constant: 'STS_MODEL', file: 'sts-service-2.json' },
+  { constant: 'ORGANIZATIONS_MODEL', file: 'organizations-service-2.json' },
 ];
 const SHAPE_KEYS = ['type', 'required', 'enum', 'min', 'max', 'pattern'];
 

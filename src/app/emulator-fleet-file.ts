@@ -73,24 +73,40 @@ const INSTANCE_FIELDS = new Set(['ami', ...INTEGERS, 'tenancy', 'host', 'platfor
 
 /** Reads and checks a fleet file; every problem is a located diagnostic of one INVALID_CONFIG error. */
 export function readFleetFile(file: string): FleetFile {
+  return readControlFile(file, { kind: 'fleet', code: 'FLEET_FILE', unchanged: 'the fleet' }, checkDocument);
+}
+
+/** What a control file is, for messages: `fleet file`, diagnostics coded FLEET_FILE, "nothing in the fleet was changed". */
+export interface ControlFileKind {
+  readonly kind: string;
+  readonly code: string;
+  readonly unchanged: string;
+}
+
+/**
+ * Reads one of the emulator's YAML control files (`emulator fleet apply`, `emulator org apply`): one document,
+ * checked by `check`, which adds located diagnostics; any problem (YAML syntax included) is one INVALID_CONFIG
+ * error listing them all.
+ */
+export function readControlFile<T>(file: string, what: ControlFileKind, check: (pd: ParsedDocument, problems: Diagnostic[]) => T | undefined): T {
   let bytes: Uint8Array;
   try {
     bytes = readFileSync(file);
   } catch (error) {
-    throw new LicensectlError('USAGE', `cannot read fleet file ${file}: ${(error as Error).message}`, { cause: error });
+    throw new LicensectlError('USAGE', `cannot read ${what.kind} file ${file}: ${(error as Error).message}`, { cause: error });
   }
   const parsed = parseFile(file, file, bytes);
   const problems = [...parsed.diagnostics.filter((d) => d.severity === 'error')];
   const documents = parsed.documents.filter((d) => d.ok);
   if (problems.length === 0 && documents.length !== 1)
-    problems.push({ severity: 'error', code: 'FLEET_FILE', message: `a fleet file holds exactly one YAML document, this one has ${documents.length}`, file, line: 1, column: 1 });
-  const fleet = problems.length === 0 ? checkDocument(documents[0]!, problems) : undefined;
-  if (problems.length > 0 || !fleet)
-    throw new LicensectlError('INVALID_CONFIG', `${problems.length} ${problems.length === 1 ? 'error' : 'errors'} in fleet file ${file}`, {
+    problems.push({ severity: 'error', code: what.code, message: `a ${what.kind} file holds exactly one YAML document, this one has ${documents.length}`, file, line: 1, column: 1 });
+  const value = problems.length === 0 ? check(documents[0]!, problems) : undefined;
+  if (problems.length > 0 || value === undefined)
+    throw new LicensectlError('INVALID_CONFIG', `${problems.length} ${problems.length === 1 ? 'error' : 'errors'} in ${what.kind} file ${file}`, {
       diagnostics: problems,
-      hint: 'fix the problems above; nothing in the fleet was changed',
+      hint: `fix the problems above; nothing in ${what.unchanged} was changed`,
     });
-  return fleet;
+  return value;
 }
 
 function checkDocument(pd: ParsedDocument, problems: Diagnostic[]): FleetFile | undefined {

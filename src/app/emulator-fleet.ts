@@ -96,19 +96,8 @@ function localFleet(emulator: Emulator, place: FleetPlace): Fleet {
 
 function servedFleet(endpoint: string, place: FleetPlace): Fleet {
   const call = async (method: 'GET' | 'POST', route: string, body?: object): Promise<{ status: number; answer: Record<string, unknown> }> => {
-    const base = endpoint.replace(/\/+$/, '');
     const query = method === 'GET' ? `?${new URLSearchParams(place as Record<string, string>).toString()}` : '';
-    let response: Response;
-    try {
-      response = await fetch(`${base}/_licensectl/fleet${route}${query}`, { method, ...(body ? { body: JSON.stringify({ ...place, ...body }) } : {}) });
-    } catch (error) {
-      throw new LicensectlError('ENDPOINT_UNREACHABLE', `cannot reach the emulator at ${redactUrls(endpoint)} (${((error as Error).cause as Error | undefined)?.message ?? (error as Error).message})`, {
-        hint: 'start it with licensectl emulator serve, or check --endpoint',
-        cause: error,
-      });
-    }
-    const answer = (await response.json().catch(() => ({}))) as Record<string, unknown>;
-    return { status: response.status, answer };
+    return adminCall(endpoint, method, `/_licensectl/fleet${route}${query}`, body ? { ...place, ...body } : undefined);
   };
   const refusalOf = (answer: Record<string, unknown>) => {
     const error = answer['error'] as { type?: string; message?: string } | undefined;
@@ -142,6 +131,21 @@ function servedFleet(endpoint: string, place: FleetPlace): Fleet {
       return answer as unknown as FleetListing;
     },
   };
+}
+
+/** A request to an admin path of a served emulator (`/_licensectl/…`), JSON both ways; unreachable is ENDPOINT_UNREACHABLE. */
+export async function adminCall(endpoint: string, method: string, path: string, body?: unknown): Promise<{ status: number; answer: Record<string, unknown> }> {
+  let response: Response;
+  try {
+    response = await fetch(`${endpoint.replace(/\/+$/, '')}${path}`, { method, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+  } catch (error) {
+    throw new LicensectlError('ENDPOINT_UNREACHABLE', `cannot reach the emulator at ${redactUrls(endpoint)} (${((error as Error).cause as Error | undefined)?.message ?? (error as Error).message})`, {
+      hint: 'start it with licensectl emulator serve, or check --endpoint',
+      cause: error,
+    });
+  }
+  const answer = (await response.json().catch(() => ({}))) as Record<string, unknown>;
+  return { status: response.status, answer };
 }
 
 /** What the in-process emulator refuses, as the served one's refusal reads. */

@@ -1,4 +1,4 @@
-// The AWS-compatible License Manager + RAM emulator: embedded through the SDK clients' request handler,
+// The AWS-compatible License Manager + RAM (+ STS, Organizations) emulator: embedded through the SDK clients' request handler,
 // or served over HTTP.
 export { Emulator, type EmulatorOptions, type FleetPlace } from './core/emulator.js';
 export { FLEET_ACTIONS, instanceShape, type FleetAction, type HostRequest, type LaunchRequest } from './fleet/fleet.js';
@@ -9,3 +9,5 @@ export { accountFromAccessKey } from './sts/credentials.js';
 export { FaultController, type FaultOptions, type InjectedError } from './core/faults.js';
 export type { EmulatorRequest, EmulatorResponse } from './core/wire.js';
 export { ServiceError, emptyState, type CallContext, type EmulatorState, type OperationSpec, type ServiceName } from './core/service-contract.js';
+export { checkDeclaration, fieldName, InvalidDeclaration, type DeclarationProblem } from './organizations/declaration.js';
+export { membersOf, type OrganizationDeclaration, type OrganizationRecord } from './organizations/organization.js';

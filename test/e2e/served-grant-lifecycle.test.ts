@@ -61,7 +61,7 @@ describe('grants across the accounts of a served organization', () => {
   beforeAll(async () => {
     stateDir = await mkdtemp(path.join(tmpdir(), 'licensectl-org-'));
     const statePath = path.join(stateDir, 'state.json');
-    await new Emulator({ statePath }).declareOrganization(DECLARED);
+    await new Emulator({ statePath }).applyOrganization(DECLARED);
     emulator = await serveEmulator(['--state', statePath]);
     dir = await projectDir({
       'licensectl.yaml': PROJECT_YAML('org-grants'), 'license.yaml': LICENSE,

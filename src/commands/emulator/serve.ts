@@ -16,7 +16,8 @@ export default class EmulatorServe extends BaseCommand {
     'With --write-delay-ms every mutating call is committed that long after it arrives, and answered then, even when its client',
     'has gone: what a killed process\'s last requests and AWS\'s eventually consistent lists do. On SIGINT/SIGTERM the server',
     'commits the writes it has accepted before it stops.',
-    'It also answers the simulated fleet\'s admin paths, GET/POST /_licensectl/fleet (licensectl emulator fleet --endpoint).',
+    'It also answers the simulated fleet\'s admin paths, GET/POST /_licensectl/fleet (licensectl emulator fleet --endpoint), and the',
+    'organization\'s, GET/PUT /_licensectl/org (licensectl emulator org --endpoint, or --org FILE at start); Organizations answers from that organization.',
   ].join('\n');
   static override flags = {
     port: Flags.integer({ description: 'TCP port (0 picks a free one)', default: 4566, min: 0, max: 65535 }),
@@ -27,12 +28,14 @@ export default class EmulatorServe extends BaseCommand {
     'error-rate': Flags.string({ description: 'fraction of calls answered 500 (0..1)', default: '0' }),
     'write-delay-ms': Flags.integer({ description: 'commit each mutating call this long after it arrives, even if its client has gone', default: 0, min: 0 }),
     'share-delay-ms': Flags.integer({ description: 'time RAM shares and associations spend in transitional statuses', default: 0, min: 0 }),
+    org: Flags.file({ description: 'declare the emulated AWS Organization from this YAML file first (as emulator org apply)' }),
     quiet: Flags.boolean({ description: 'do not log each request' }),
   };
 
   async run(): Promise<void> {
     const { flags } = await this.parse(EmulatorServe);
     const { Emulator, startServer } = await import('../../emulator/index.js');
+    const { readOrgFile } = await import('../../app/emulator-org.js');
     const emulator = new Emulator({
       ...(flags.state ? { statePath: path.resolve(flags.state) } : {}),
       shareDelayMs: flags['share-delay-ms'],
@@ -43,6 +46,8 @@ export default class EmulatorServe extends BaseCommand {
         writeDelayMs: flags['write-delay-ms'],
       },
     });
+    // The file is checked whole first (INVALID_CONFIG, located), so the emulator accepts what reaches it.
+    if (flags.org) await emulator.applyOrganization(readOrgFile(flags.org));
     const server = await startServer(emulator, { port: flags.port, host: flags.host, ...(flags.quiet ? {} : { log: (line: string) => this.printOut(printable(line)) }) });
     this.printOut(`licensectl emulator listening on ${server.url}${flags.state ? ` (state: ${flags.state})` : ' (in-memory state)'}`);
     await new Promise<void>((resolve) => {

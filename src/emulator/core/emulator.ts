@@ -9,15 +9,17 @@ import { licenseManagerOperations } from '../license-manager/index.js';
 import { allocateHost, changeInstances, checkLaunch, fleetView, launchOne, releaseHosts, type FleetAction, type FleetContext, type HostRequest, type LaunchRequest } from '../fleet/fleet.js';
 import { addManaged, removeManaged, setInventory, type ApplicationInput, type ManagedRequest } from '../fleet/managed-resources.js';
 import type { HostRecord, InstanceRecord, ManagedResourceRecord, ManagedType } from '../fleet/records.js';
-import { organizationFrom, organizationOf, type OrganizationDeclaration } from '../organizations/organization.js';
 import { ramOperations } from '../ram/index.js';
 import { accountFromAccessKey } from '../sts/credentials.js';
 import { stsOperations } from '../sts/index.js';
+import { checkDeclaration, InvalidDeclaration } from '../organizations/declaration.js';
+import { organizationsOperations } from '../organizations/index.js';
+import { organizationFrom, organizationOf, type OrganizationRecord } from '../organizations/organization.js';
 import { type Identity, identityOf, idSource } from './call-context.js';
 import { FaultController, type FaultOptions, seededRandom } from './faults.js';
 import { checkOutput, checkUnchanged, validateInput } from './model-checks.js';
 import { decodeQueryInput, queryParameters } from './query-protocol.js';
-import { OperationRegistry, type Route, SERVICE_MODELS } from './registry.js';
+import { OperationRegistry, type Route, SERVICE_MODELS, serviceOfTarget } from './registry.js';
 import { type CallContext, type EmulatorState, type OperationSpec, ServiceError, type ServiceName } from './service-contract.js';
 import { FileStateStore } from './state-file.js';
 import { MemoryStateStore, type StateStore } from './state-store.js';
@@ -34,7 +36,7 @@ export interface EmulatorOptions {
   shareDelayMs?: number;
   /** Conformance mode for tests: a response that breaks the model, or a read-only call that changes state, is a 500. */
   checkResponses?: boolean;
-  /** The operation table; License Manager, RAM and STS by default. */
+  /** The operation table; License Manager, RAM, STS and Organizations by default. */
   operations?: readonly OperationSpec[];
 }
 
@@ -44,8 +46,6 @@ export interface FleetPlace {
   readonly region?: string;
 }
 
-const LM_TARGET_PREFIX = 'AWSLicenseManager.';
-
 export class Emulator {
   readonly faults: FaultController;
   private readonly store: StateStore;
@@ -54,7 +54,7 @@ export class Emulator {
   private readonly now: () => Date;
 
   constructor(private readonly options: EmulatorOptions = {}) {
-    this.registry = new OperationRegistry(options.operations ?? [...licenseManagerOperations, ...ramOperations, ...stsOperations]);
+    this.registry = new OperationRegistry(options.operations ?? [...licenseManagerOperations, ...ramOperations, ...stsOperations, ...organizationsOperations]);
     this.store = options.statePath ? new FileStateStore(options.statePath) : new MemoryStateStore();
     this.now = options.now ?? (() => new Date());
     const random = options.seed === undefined ? Math.random : seededRandom(options.seed);
@@ -67,7 +67,7 @@ export class Emulator {
     const target = request.headers['x-amz-target'];
     const params = queryParameters(request, pathname, query);
     if (params) return this.handleQuery(request, params, requestId, signal);
-    const route = target === undefined ? this.registry.byHttp(request.method, pathname) : this.lmRoute(target);
+    const route = target === undefined ? this.registry.byHttp(request.method, pathname) : this.registry.byTarget(target);
     if (!route) return unknownOperation(target, request.method, pathname, requestId);
     return this.dispatch(route, request, () => decodeInput(route, request.body, query), requestId, signal);
   }
@@ -176,21 +176,33 @@ export class Emulator {
     };
   }
 
-  /** Declares the emulated organization (replacing any), keeping the join times of accounts already members. */
-  async declareOrganization(declaration: OrganizationDeclaration): Promise<void> {
-    await this.store.transact((state) => {
-      const record = organizationFrom(declaration, Math.floor(this.now().getTime() / 1000), organizationOf(state));
-      state.organizations.current = record as unknown as Record<string, unknown>;
+  /**
+   * Makes `declaration` (the `emulator org apply` file's shape) the emulated organization, keeping the ids and join
+   * times of what it already held; the same declaration again changes nothing (`changed: false`, no write). A
+   * declaration that breaks a rule (declaration.ts) is refused with every problem (InvalidDeclaration).
+   */
+  async applyOrganization(declaration: unknown): Promise<{ changed: boolean; organization: OrganizationRecord }> {
+    const { declaration: checked, problems } = checkDeclaration(declaration);
+    if (!checked) throw new InvalidDeclaration(problems);
+    const nowSeconds = Math.floor(this.now().getTime() / 1000);
+    const current = organizationOf(this.store.read());
+    if (current && JSON.stringify(current) === JSON.stringify(organizationFrom(checked, nowSeconds, current))) return { changed: false, organization: structuredClone(current) };
+    const next = await this.store.transact((state) => {
+      const organization = organizationFrom(checked, nowSeconds, organizationOf(state));
+      state.organizations.current = organization as unknown as Record<string, unknown>;
+      return organization;
     });
+    return { changed: true, organization: structuredClone(next) };
+  }
+
+  /** The emulated organization, if one was declared. */
+  organization(): OrganizationRecord | undefined {
+    return structuredClone(organizationOf(this.store.read()));
   }
 
   /** Changes the state directly, as one more committed (and persisted) mutation. For tests and fixtures. */
   async mutate(change: (state: EmulatorState) => void): Promise<void> {
     await this.store.transact(change);
-  }
-
-  private lmRoute(target: string): Route | undefined {
-    return target.startsWith(LM_TARGET_PREFIX) ? this.registry.byTarget(target.slice(LM_TARGET_PREFIX.length)) : undefined;
   }
 
   /** Serialises the output inside the call, while the state it refers to is the state it saw. */
@@ -246,7 +258,7 @@ function checkNotExpired(service: ServiceName, identity: Identity, now: Date): v
 }
 
 function unknownOperation(target: string | undefined, method: string, pathname: string, requestId: string): EmulatorResponse {
-  const service: ServiceName = target === undefined ? 'ram' : 'license-manager';
+  const service: ServiceName = target === undefined ? 'ram' : (serviceOfTarget(target) ?? 'license-manager');
   const what = target === undefined ? `${method} ${pathname}` : `x-amz-target ${target}`;
   const error = new ServiceError('UnknownOperationException', `The emulator does not implement the operation at ${what}`, 404);
   return errorResponse(service, error, requestId);

@@ -2,7 +2,8 @@
 // License Manager with `ValidationException` in Coral's words ("1 validation error detected: Value null at
 // 'name' failed to satisfy constraint: Member must not be null") or `SerializationException` for wrongly
 // typed JSON; RAM with `MissingRequiredParameterException` or `InvalidParameterException` for the first
-// problem; STS with `ValidationError` in the same Coral words. The rules a model cannot express stay with each operation's handler.
+// problem; STS with `ValidationError` in the same Coral words; Organizations with `InvalidInputException`
+// and the `Reason` its model enumerates (INPUT_REQUIRED, INVALID_PATTERN, MAX_VALUE_EXCEEDED, …). The rules a model cannot express stay with each operation's handler.
 //
 // Outputs are checked only in conformance mode (tests): the SDK silently drops response members it does not
 // know (a wrongly cased member simply vanishes), so a test-mode emulator checks each output instead.
@@ -15,6 +16,8 @@ const validators = (mode: 'input' | 'output'): Readonly<Record<ServiceName, Shap
   'license-manager': new ShapeValidator(SERVICE_MODELS['license-manager'], mode),
   ram: new ShapeValidator(SERVICE_MODELS.ram, mode),
   sts: new ShapeValidator(SERVICE_MODELS.sts, mode, true),
+  // Organizations' patterns are written for whole-value matching too (`^(r-…)|(ou-…)$`).
+  organizations: new ShapeValidator(SERVICE_MODELS.organizations, mode, true),
 });
 const INPUT_VALIDATORS = validators('input');
 const OUTPUT_VALIDATORS = validators('output');
@@ -23,6 +26,7 @@ export function validateInput(service: ServiceName, shape: string, input: Record
   const problems = INPUT_VALIDATORS[service].validate(shape, input);
   if (problems.length === 0) return;
   if (service === 'ram') throw ramError(problems[0]!);
+  if (service === 'organizations') throw organizationsError(problems);
   throw service === 'license-manager' ? licenseManagerError(problems) : stsError(problems);
 }
 
@@ -35,6 +39,28 @@ function licenseManagerError(problems: readonly Problem[]): ServiceError {
 /** STS (awsQuery) answers every input problem, a missing member or a wrongly typed one included, as a 400 `ValidationError`. */
 function stsError(problems: readonly Problem[]): ServiceError {
   return new ServiceError('ValidationError', coralMessage(problems));
+}
+
+function organizationsError(problems: readonly Problem[]): ServiceError {
+  const wrongType = problems.find((p) => p.kind === 'type');
+  if (wrongType) return new ServiceError('SerializationException', `Unexpected value at '${wrongType.path}': ${wrongType.constraint}`);
+  return new ServiceError('InvalidInputException', coralMessage(problems), 400, { Reason: reasonOf(problems[0]!) });
+}
+
+function reasonOf(problem: Problem): string {
+  const below = problem.constraint.includes('greater than');
+  switch (problem.kind) {
+    case 'missing':
+      return 'INPUT_REQUIRED';
+    case 'enum':
+      return 'INVALID_ENUM';
+    case 'range':
+      return below ? 'MIN_VALUE_EXCEEDED' : 'MAX_VALUE_EXCEEDED';
+    case 'length':
+      return below ? 'MIN_LENGTH_EXCEEDED' : 'MAX_LENGTH_EXCEEDED';
+    default:
+      return 'INVALID_PATTERN';
+  }
 }
 
 function coralMessage(problems: readonly Problem[]): string {

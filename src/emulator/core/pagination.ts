@@ -1,11 +1,11 @@
-// NextToken pagination, one paginator for both services' list operations.
+// NextToken pagination, one paginator for every service's list operations.
 //
 // Tokens are opaque (base64url JSON) and keyset-based: a token names the sort key of the last item
 // returned, so items created or deleted between pages neither repeat nor skip. A token is bound to its
 // query (the operation and every member except the token and the page size); using it with other
 // parameters, or sending anything that is not a token, is the service's invalid-token error.
 //
-// Empty pages (RAM only). AWS documents that RAM "can occasionally return an empty set of results even
+// Empty pages (RAM and Organizations). AWS documents that both "can occasionally return an empty set of results even
 // when there are more results available", and clients must follow nextToken rather than stop at an empty
 // page. The emulator makes this deterministic so tests can rely on it: counting a listing's pages from 0,
 // every page whose number is 1 modulo EMPTY_PAGE_EVERY (pages 1, 5, 9, …) is empty and carries a token,
@@ -23,7 +23,7 @@ export interface PagingRules {
   readonly maxResultsMember: string;
   readonly nextTokenMember: string;
   readonly defaultMaxResults: number;
-  /** Whether the service returns RAM's empty pages (above). */
+  /** Whether the service returns the empty pages RAM and Organizations document (above). */
   readonly emptyPages: boolean;
   readonly invalidToken: () => ServiceError;
   /** For a page size below 1 where the model allows one. */

@@ -1,15 +1,28 @@
-// The routing table: which operation a request names (License Manager by `x-amz-target`, RAM by method and
-// path, STS by its `Action` parameter), the key it is counted and fault-injected under, and where its model
-// says its members travel.
+// The routing table: which operation a request names (License Manager and Organizations by `x-amz-target`,
+// RAM by method and path, STS by its `Action` parameter), the key it is counted and fault-injected under, and
+// where its model says its members travel.
 import type { ServiceModel, ShapeType } from './model/service-model.js';
-import { LICENSE_MANAGER_MODEL, RAM_MODEL, STS_MODEL } from './model/shapes.generated.js';
+import { LICENSE_MANAGER_MODEL, ORGANIZATIONS_MODEL, RAM_MODEL, STS_MODEL } from './model/shapes.generated.js';
 import type { OperationSpec, ServiceName } from './service-contract.js';
 
 export const SERVICE_MODELS: Readonly<Record<ServiceName, ServiceModel>> = {
   'license-manager': LICENSE_MANAGER_MODEL,
   ram: RAM_MODEL,
   sts: STS_MODEL,
+  organizations: ORGANIZATIONS_MODEL,
 };
+
+/** The `x-amz-target` prefixes of the awsJson1_1 services (the operation's name follows the dot). */
+export const TARGET_PREFIXES: Readonly<Partial<Record<ServiceName, string>>> = {
+  'license-manager': 'AWSLicenseManager',
+  organizations: 'AWSOrganizationsV20161128',
+};
+
+/** The awsJson1_1 service an `x-amz-target` header names, if any. */
+export function serviceOfTarget(target: string): ServiceName | undefined {
+  const prefix = target.slice(0, target.indexOf('.'));
+  return (Object.keys(TARGET_PREFIXES) as ServiceName[]).find((service) => TARGET_PREFIXES[service] === prefix);
+}
 
 /** An input member bound to the query string (RAM's DELETE operations). */
 export interface QueryMember {
@@ -39,15 +52,16 @@ export class OperationRegistry {
     const names = specs.map((s) => s.name);
     this.routes = specs.map((spec) => routeOf(spec, names.filter((n) => n === spec.name).length > 1));
     for (const route of this.routes) {
-      if (route.spec.service === 'license-manager') this.byTargetName.set(route.spec.name, route);
+      const prefix = TARGET_PREFIXES[route.spec.service];
+      if (prefix) this.byTargetName.set(`${prefix}.${route.spec.name}`, route);
       else if (route.spec.service === 'sts') this.byActionName.set(route.spec.name, route);
       else this.byMethodPath.set(httpKey(route.spec.http!.method, route.spec.http!.path), route);
     }
   }
 
-  /** A License Manager operation by the name after `AWSLicenseManager.`. */
-  byTarget(name: string): Route | undefined {
-    return this.byTargetName.get(name);
+  /** A License Manager or Organizations operation by its whole `x-amz-target` (`AWSLicenseManager.ListLicenses`). */
+  byTarget(target: string): Route | undefined {
+    return this.byTargetName.get(target);
   }
 
   /** An STS (awsQuery) operation by its `Action` parameter. */

@@ -3,7 +3,7 @@
 // the decoded input, which reads and mutates the state it is given and returns the output members.
 
 /** Which AWS service an operation belongs to. */
-export type ServiceName = 'license-manager' | 'ram' | 'sts';
+export type ServiceName = 'license-manager' | 'ram' | 'sts' | 'organizations';
 
 /** The whole persisted emulator state. Each service owns its own section and only reads the others. */
 export interface EmulatorState {
@@ -103,6 +103,8 @@ export class ServiceError extends Error {
     readonly type: string,
     message: string,
     readonly status = 400,
+    /** Members the error carries besides its message (Organizations' `Reason`). */
+    readonly members: Readonly<Record<string, string>> = {},
   ) {
     super(message);
     this.name = type;

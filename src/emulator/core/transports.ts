@@ -2,15 +2,17 @@
 // request to the emulator in this process (no socket, but everything else the SDK does — serialisation,
 // signing, retries, error parsing — runs as it would against AWS). Served: an HTTP server
 // (`licensectl emulator serve`) that any AWS client can point its endpoint at, which also answers the
-// emulator's own admin paths under /_licensectl/ (fleet/admin-http.ts).
+// emulator's own admin paths under /_licensectl/ (fleet/admin-http.ts, organizations/admin-http.ts).
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { HttpResponse, type HttpHandler, type HttpHandlerOptions, type HttpRequest } from '@smithy/protocol-http';
 import { BodyTooLarge, listenOn, readBody } from '../../util/http-server.js';
 import { ADMIN_PREFIX, adminResponse } from '../fleet/admin-http.js';
+import { ORG_ADMIN_PATH, orgAdminResponse } from '../organizations/admin-http.js';
 import type { Emulator } from './emulator.js';
 import { abortError } from './faults.js';
+import { serviceOfTarget } from './registry.js';
 import { ServiceError, type ServiceName } from './service-contract.js';
 import { errorResponse, type EmulatorRequest, type EmulatorResponse } from './wire.js';
 
@@ -97,12 +99,17 @@ async function serve(emulator: Emulator, req: IncomingMessage, res: ServerRespon
   const method = req.method ?? 'GET';
   const path = req.url ?? '/';
   const form = (req.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded');
-  const service: ServiceName = req.headers['x-amz-target'] !== undefined ? 'license-manager' : form ? 'sts' : 'ram';
+  const target = req.headers['x-amz-target'];
+  const service: ServiceName = target !== undefined ? (serviceOfTarget(String(target)) ?? 'license-manager') : form ? 'sts' : 'ram';
   let answer: EmulatorResponse;
   try {
     if (Number(req.headers['content-length'] ?? 0) > MAX_REQUEST_BYTES) throw new BodyTooLarge(MAX_REQUEST_BYTES);
     const body = (await readBody(req, MAX_REQUEST_BYTES)).toString('utf8');
-    answer = path.startsWith(ADMIN_PREFIX) ? await adminResponse(emulator, method, path, body) : await emulator.handle({ method, path, headers: headersOf(req), body });
+    answer = !path.startsWith(ADMIN_PREFIX)
+      ? await emulator.handle({ method, path, headers: headersOf(req), body })
+      : path.startsWith(ORG_ADMIN_PATH)
+        ? await orgAdminResponse(emulator, method, path, body)
+        : await adminResponse(emulator, method, path, body);
   } catch (error) {
     answer = error instanceof BodyTooLarge ? tooLarge(service) : internalError(error);
     if (error instanceof BodyTooLarge) discardRest(req);

@@ -75,8 +75,9 @@ type JsonService = Exclude<ServiceName, 'sts'>;
 const CONTENT_TYPE: Readonly<Record<JsonService, string>> = {
   'license-manager': 'application/x-amz-json-1.1',
   ram: 'application/json',
+  organizations: 'application/x-amz-json-1.1',
 };
-const MESSAGE_MEMBER: Readonly<Record<JsonService, string>> = { 'license-manager': 'Message', ram: 'message' };
+const MESSAGE_MEMBER: Readonly<Record<JsonService, string>> = { 'license-manager': 'Message', ram: 'message', organizations: 'Message' };
 
 // HTTP statuses of modelled errors (Smithy httpError; aws-sdk-wire-notes §2.2). Unlisted errors keep the
 // status their thrower chose (400 unless said otherwise).
@@ -105,6 +106,8 @@ const STATUSES: Readonly<Record<ServiceName, Readonly<Record<string, number>>>> 
     RegionDisabledException: 403,
     Throttling: 400,
   },
+  // Organizations' model gives no error an HTTP status: every one of its errors is a 400.
+  organizations: {},
 };
 
 /** The error each service answers a throttled call with. */
@@ -112,6 +115,7 @@ export const THROTTLING_ERROR: Readonly<Record<ServiceName, string>> = {
   'license-manager': 'RateLimitExceededException',
   ram: 'ThrottlingException',
   sts: 'Throttling',
+  organizations: 'TooManyRequestsException',
 };
 
 /** `body` is the serialised output: handlers' outputs are serialised while the state they refer to is current. */
@@ -131,7 +135,7 @@ export function errorResponse(service: ServiceName, error: ServiceError, request
   return {
     status,
     headers: { 'content-type': CONTENT_TYPE[service], 'x-amzn-requestid': requestId, 'x-amzn-errortype': error.type },
-    body: JSON.stringify({ __type: error.type, [MESSAGE_MEMBER[service]]: error.message }),
+    body: JSON.stringify({ __type: error.type, [MESSAGE_MEMBER[service]]: error.message, ...error.members }),
     ...(operation ? { operation } : {}),
   };
 }

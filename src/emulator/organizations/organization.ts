@@ -48,6 +48,8 @@ export interface OrganizationRecord {
   readonly rootArn: string;
   sharingWithOrganization: boolean;
   licenseManagerAdministrator: string | null;
+  /** Epoch seconds: when licenseManagerAdministrator became the delegated administrator (the apply that first named it). */
+  readonly administratorSince?: number;
   /** Members directly under the root (the management account among them). */
   readonly rootAccounts: readonly string[];
   /** Every unit, parents before children. */
@@ -70,6 +72,11 @@ export function membersOf(org: OrganizationRecord): string[] {
 export function organizationOfAccount(state: EmulatorState, account: string): OrganizationRecord | undefined {
   const org = organizationOf(state);
   return org && membersOf(org).includes(account) ? org : undefined;
+}
+
+/** The root's id or the unit's id an account sits directly under. */
+export function parentOf(org: OrganizationRecord, account: string): string {
+  return org.units.find((u) => u.accounts.includes(account))?.id ?? org.rootId;
 }
 
 /** Whether two accounts are members of the same organization. */
@@ -95,7 +102,7 @@ export function accountsReachedBy(state: EmulatorState, principal: string): stri
   return [...new Set([...unit.accounts, ...below(unit.id)])].sort();
 }
 
-/** The organization a declaration describes; `previous` keeps the join times of accounts already members. */
+/** The organization a declaration describes; `previous` keeps the join times of accounts already members (and the administrator's delegation time). */
 export function organizationFrom(declaration: OrganizationDeclaration, nowSeconds: number, previous?: OrganizationRecord): OrganizationRecord {
   const mgmt = declaration.managementAccount;
   const id = `o-${digest(mgmt, 'organization').slice(0, 10)}`;
@@ -119,7 +126,9 @@ export function organizationFrom(declaration: OrganizationDeclaration, nowSecond
     rootAccounts, units, joined: {},
   };
   const joined = Object.fromEntries(membersOf(record).map((a) => [a, previous?.joined[a] ?? nowSeconds]));
-  return { ...record, joined };
+  const administrator = record.licenseManagerAdministrator;
+  const since = administrator === null ? undefined : previous?.licenseManagerAdministrator === administrator ? (previous.administratorSince ?? nowSeconds) : nowSeconds;
+  return { ...record, joined, ...(since === undefined ? {} : { administratorSince: since }) };
 }
 
 function digest(...parts: string[]): string {

@@ -24,7 +24,8 @@ import {
   type AssociationType,
   type ShareRecord,
 } from './records.js';
-import { associationsByShare, parsePrincipal, requireNotDeleted, requireOwnedShare, sharesOf } from './share-access.js';
+import { newInvitation } from './invitations.js';
+import { associationsByShare, joiningOf, parsePrincipal, requireNotDeleted, requireOwnedShare, sharesOf } from './share-access.js';
 
 export interface Entity {
   type: AssociationType;
@@ -33,7 +34,10 @@ export interface Entity {
   resourceType?: string;
 }
 
-/** Associates an entity; one that is already associated (or associating) is returned unchanged. */
+/**
+ * Associates an entity; one that is already associated (or associating) is returned unchanged. A principal that
+ * must consent gets an invitation and stays ASSOCIATING until it accepts (share-access.ts says who).
+ */
 export function associateEntity(ctx: CallContext, share: ShareRecord, entity: Entity): AssociationRecord {
   const records = associationRecords(ctx.state);
   const key = associationKey(share.resourceShareArn, entity.type, entity.id);
@@ -44,14 +48,16 @@ export function associateEntity(ctx: CallContext, share: ShareRecord, entity: En
     throw invalidStateTransition(`${entity.id} is still being disassociated from ${share.resourceShareArn}; try again when it is DISASSOCIATED.`);
   }
   const now = epochSeconds(ctx);
+  const joining = entity.type === 'PRINCIPAL' ? joiningOf(ctx, share, parsePrincipal(entity.id, share.owningAccountId)) : { external: false };
   const record: AssociationRecord = {
     resourceShareArn: share.resourceShareArn,
     associatedEntity: entity.id,
     associationType: entity.type,
-    external: false,
+    external: joining.external,
     creationTime: now,
     lastUpdatedTime: now,
     ...(entity.resourceType ? { _resourceType: entity.resourceType } : {}),
+    ...(joining.invite ? { _invitation: newInvitation(ctx, share, joining.invite) } : {}),
     _transition: startTransition(ctx, 'ASSOCIATING', 'ASSOCIATED'),
   };
   records[key] = record;

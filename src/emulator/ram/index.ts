@@ -1,7 +1,15 @@
 // The RAM operations table served by the emulator core (restJson1: method and lower-case path).
-// Handlers read and mutate `ctx.state.ram` and only read License Manager's configurations.
+// Handlers read and mutate `ctx.state.ram` and only read License Manager's configurations and the organization,
+// except EnableSharingWithAwsOrganization, which records on the organization that sharing with it is enabled.
 import type { OperationHandler, OperationSpec } from '../core/service-contract.js';
 import { associateResourceShare, disassociateResourceShare, getResourceShareAssociations } from './associations.js';
+import {
+  acceptResourceShareInvitation,
+  enableSharingWithAwsOrganization,
+  getResourceShareInvitations,
+  listPendingInvitationResources,
+  rejectResourceShareInvitation,
+} from './invitations.js';
 import { listResourceSharePermissions } from './permissions.js';
 import { listPrincipals, listResources } from './principals-and-resources.js';
 import { createResourceShare, deleteResourceShare, getResourceShares, updateResourceShare } from './resource-shares.js';
@@ -25,4 +33,9 @@ export const ramOperations: OperationSpec[] = [
   operation('ListResourceSharePermissions', listResourceSharePermissions, { readOnly: true }),
   operation('TagResource', tagResource, { readOnly: false }),
   operation('UntagResource', untagResource, { readOnly: false }),
+  operation('GetResourceShareInvitations', getResourceShareInvitations, { readOnly: true }),
+  operation('AcceptResourceShareInvitation', acceptResourceShareInvitation, { readOnly: false }),
+  operation('RejectResourceShareInvitation', rejectResourceShareInvitation, { readOnly: false }),
+  operation('ListPendingInvitationResources', listPendingInvitationResources, { readOnly: true }),
+  operation('EnableSharingWithAwsOrganization', enableSharingWithAwsOrganization, { readOnly: false }),
 ];

@@ -7,7 +7,7 @@
 import { list, optStr, str, type CallContext, type Input } from '../core/service-contract.js';
 import { invalidParameter, invalidResourceType, pages, parseArn, unknownResource } from './conventions.js';
 import { associationStatus, entitiesInShare, lastUpdatedAt, type AssociationRecord, type ShareRecord } from './records.js';
-import { accountReachedBy, associationsByShare, parsePrincipal, requireVisibleShares, sharesOf, type ResourceOwner } from './share-access.js';
+import { associationsByShare, parsePrincipal, reaches, requireVisibleShares, sharesOf, type ResourceOwner } from './share-access.js';
 
 export const LICENSE_CONFIGURATION_TYPE = 'license-manager:LicenseConfiguration';
 export const LICENSE_CONFIGURATION_SCOPE = 'REGIONAL';
@@ -87,7 +87,7 @@ function principalsSeen(ctx: CallContext, owner: ResourceOwner, share: ShareReco
   const principals = entitiesInShare(associations, 'PRINCIPAL', ctx.now);
   if (owner === 'SELF') return principals.map((association) => ({ id: association.associatedEntity, share, association }));
   const access = principals.find(
-    (association) => associationStatus(association, ctx.now) === 'ASSOCIATED' && accountReachedBy(association.associatedEntity) === ctx.account,
+    (association) => associationStatus(association, ctx.now) === 'ASSOCIATED' && reaches(ctx, association.associatedEntity, ctx.account),
   );
   return access ? [{ id: share.owningAccountId, share, association: access }] : [];
 }
@@ -145,7 +145,7 @@ function resourcesSeen(owner: ResourceOwner, associations: readonly AssociationR
   return owner === 'SELF' ? inShare : inShare.filter((association) => associationStatus(association, now) === 'ASSOCIATED');
 }
 
-function resourceView(ctx: CallContext, association: AssociationRecord): Record<string, unknown> {
+export function resourceView(ctx: CallContext, association: AssociationRecord): Record<string, unknown> {
   return {
     arn: association.associatedEntity,
     type: association._resourceType,

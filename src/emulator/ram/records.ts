@@ -46,8 +46,26 @@ export type AssociationRecord = {
   lastUpdatedTime: number;
   /** For RESOURCE associations: the RAM resource type, e.g. `license-manager:LicenseConfiguration`. */
   _resourceType?: string;
+  /** For PRINCIPAL associations that need the principal's consent: the invitation sent to its account. */
+  _invitation?: InvitationRecord;
   _transition: Transition;
 };
+
+/** An invitation to a share, kept on the principal association it is for (one invitation per association). */
+export type InvitationRecord = {
+  arn: string;
+  receiverAccountId: string;
+  /** When the principal is an IAM role or user. */
+  receiverArn?: string;
+  /** Epoch seconds, as on the wire. */
+  invitationTimestamp: number;
+  answer?: 'ACCEPTED' | 'REJECTED';
+};
+
+// The RAM User Guide gives some resource types seven days to accept an invitation and the others 12 hours, and
+// does not say which list License Manager's configurations are on; the emulator gives them the seven days of
+// RAM's API documentation. An invitation not answered by then is EXPIRED.
+export const INVITATION_LIFETIME_MS = 7 * 24 * 3600 * 1000;
 
 export function shareRecords(state: EmulatorState): Record<string, ShareRecord> {
   return state.ram.resourceShares as Record<string, ShareRecord>;
@@ -94,8 +112,22 @@ export function shareStatus(share: ShareRecord, now: Date): string {
   return statusAt(share._transition, now);
 }
 
+export function invitationStatus(invitation: InvitationRecord, now: Date): 'PENDING' | 'ACCEPTED' | 'REJECTED' | 'EXPIRED' {
+  if (invitation.answer) return invitation.answer;
+  return now.getTime() >= invitation.invitationTimestamp * 1000 + INVITATION_LIFETIME_MS ? 'EXPIRED' : 'PENDING';
+}
+
+/**
+ * A principal invited to a share is ASSOCIATING while the invitation is PENDING, follows its transition to
+ * ASSOCIATED once it is accepted, and is DISASSOCIATED once it is rejected or expired ("the end user principal in
+ * the resource share is disassociated", RAM User Guide), so that associating it again sends a new invitation.
+ */
 export function associationStatus(association: AssociationRecord, now: Date): string {
-  return statusAt(association._transition, now);
+  const invitation = association._invitation;
+  if (!invitation || association._transition.from === 'DISASSOCIATING') return statusAt(association._transition, now);
+  const status = invitationStatus(invitation, now);
+  if (status === 'PENDING') return 'ASSOCIATING';
+  return status === 'ACCEPTED' ? statusAt(association._transition, now) : 'DISASSOCIATED';
 }
 
 /** Whether an association currently counts as part of its share (being added or in place). */

@@ -1,15 +1,29 @@
-// Which accounts a share reaches, and which shares a caller sees and may change.
+// Which accounts a share reaches, how a principal joins it, and which shares a caller sees and may change.
 //
-// A share can name an account id, an organization or OU ARN, or an IAM role or user ARN. The emulator
-// models no AWS Organizations: every emulated account counts as a member of the owner's organization, so
-// principals are never `external` and no invitation has to be accepted. Access through a share reaches an
-// account named by id or through one of its IAM roles/users; OU and organization principals are recorded
-// and listed, but grant no emulated account access because their membership is unknown.
+// A share can name an account id, an organization or OU ARN, or an IAM role or user ARN. Who a principal reaches
+// is the organization's business (organizations/organization.ts, `accountsReachedBy`): an account itself, an
+// IAM role's or user's account, every member of the organization, every account of an OU and the OUs below it.
+//
+// How a principal joins, as RAM does once an organization is declared (`licensectl emulator org apply`):
+// - an account of the owner's organization, when the organization enabled sharing
+//   (EnableSharingWithAwsOrganization, or `sharingWithOrganization: true`), is associated at once;
+// - an account of the owner's organization without sharing enabled, and any account outside it, gets an
+//   invitation (invitations.ts) and is ASSOCIATING until it accepts; outside accounts are `external`, and a
+//   share with allowExternalPrincipals false refuses them (OperationNotPermittedException);
+// - the organization's ARN or one of its OUs needs sharing enabled and must be the owner's own organization
+//   (UnknownResourceException "Organization … could not be found", as AWS answers otherwise).
+// With no organization declared, every principal is associated at once and none is external, as before
+// organizations were emulated. AWS would invite every account of an owner outside any organization; the emulator
+// does not, because its users share across accounts with no organization and no invitation step (tried: 23 tests
+// of 9 emulator test files relied on it). Declare an organization to get AWS's behaviour. OU and organization
+// principals then reach nobody.
 //
 // Accounts are isolated except through sharing: an account sees the shares it owns in the calling region
-// (SELF) and, as OTHER-ACCOUNTS, the ACTIVE shares of other accounts in which it is an ASSOCIATED principal.
+// (SELF) and, as OTHER-ACCOUNTS, the ACTIVE shares of other accounts in which a principal reaching it is
+// ASSOCIATED (for an invitation: accepted).
 import { ACCOUNT_ID } from '../../model/arn.js';
 import type { CallContext, ServiceError } from '../core/service-contract.js';
+import { accountsReachedBy, organizationOf, organizationOfAccount, sameOrganization } from '../organizations/organization.js';
 import { invalidParameter, operationNotPermitted, parseArn, parseShareArn, unknownResource } from './conventions.js';
 import { associationRecords, associationStatus, shareRecords, shareStatus, type AssociationRecord, type ShareRecord } from './records.js';
 
@@ -41,10 +55,37 @@ export function parsePrincipal(id: string, owner: string): Principal {
   throw invalidParameter(`The principal ${id} is not an organization, OU, IAM role or IAM user ARN.`);
 }
 
-/** The emulated account a principal gives access to, if any. */
-export function accountReachedBy(principal: string): string | undefined {
-  if (ACCOUNT_ID.test(principal)) return principal;
-  return IAM_ROLE_OR_USER.test(principal) ? principal.split(':')[4] : undefined;
+/** Whether `principal` (an association's entity) gives `account` access. */
+export function reaches(ctx: CallContext, principal: string, account: string): boolean {
+  return accountsReachedBy(ctx.state, principal).includes(account);
+}
+
+/** How a principal joins a share: `invite` names the account an invitation goes to, when one is needed. */
+export interface Joining {
+  readonly external: boolean;
+  readonly invite?: { readonly account: string; readonly receiverArn?: string };
+}
+
+/** How `principal` joins `share` (see the top of this file); throws what AWS refuses. */
+export function joiningOf(ctx: CallContext, share: { owningAccountId: string; allowExternalPrincipals: boolean }, principal: Principal): Joining {
+  if (!organizationOf(ctx.state)) return { external: false };
+  const owner = share.owningAccountId;
+  const ownerOrg = organizationOfAccount(ctx.state, owner);
+  if (principal.kind === 'organization' || principal.kind === 'organizational-unit') {
+    const known = principal.kind === 'organization' ? ownerOrg?.arn === principal.id : ownerOrg?.units.some((u) => u.arn === principal.id);
+    if (!known || !ownerOrg?.sharingWithOrganization) {
+      const what = principal.kind === 'organization' ? 'Organization' : 'OrganizationalUnit';
+      const why = known ? 'sharing with AWS Organizations is not enabled (EnableSharingWithAwsOrganization)' : `it is not in the organization of account ${owner}`;
+      throw unknownResource(`${what} ${principal.id.split('/').pop()} could not be found: ${why}.`);
+    }
+    return { external: false };
+  }
+  const account = accountsReachedBy(ctx.state, principal.id)[0]!;
+  const inside = sameOrganization(ctx.state, owner, account);
+  if (!inside && !share.allowExternalPrincipals)
+    throw operationNotPermitted(`The resource share does not allow external principals, and ${principal.id} is outside the organization of account ${owner}.`);
+  if (inside && ownerOrg!.sharingWithOrganization) return { external: false };
+  return { external: !inside, invite: { account, ...(principal.kind === 'iam' ? { receiverArn: principal.id } : {}) } };
 }
 
 /** All associations grouped by share ARN, built once per call. */
@@ -71,7 +112,7 @@ function isSharedWithCaller(ctx: CallContext, share: ShareRecord, associations: 
     (association) =>
       association.associationType === 'PRINCIPAL' &&
       associationStatus(association, ctx.now) === 'ASSOCIATED' &&
-      accountReachedBy(association.associatedEntity) === ctx.account,
+      reaches(ctx, association.associatedEntity, ctx.account),
   );
 }
 

@@ -27,7 +27,7 @@ interface World {
 async function world(options: { organization?: boolean; shareDelayMs?: number } = {}): Promise<World> {
   const clock = { now: NOW };
   const emulator = testEmulator({ now: () => clock.now, shareDelayMs: options.shareDelayMs });
-  if (options.organization !== false) await emulator.declareOrganization(ORGANIZATION);
+  if (options.organization !== false) await emulator.applyOrganization(ORGANIZATION);
   const as = (account: string) => lmClient(emulator, { account });
   const license = (await as(ISSUER).send(new CreateLicenseCommand(licenseInput()))).LicenseArn!;
   return { emulator, clock, license, as };
@@ -186,7 +186,7 @@ describe('a grant to an OU or the organization', () => {
     const parent = await grantTo(w, orgArn(w));
     expect(await received(w.as(ISSUER))).toEqual([]);
     expect((await received(w.as(MEMBER))).map((g) => g.ParentArn)).toEqual([parent]);
-    await w.emulator.declareOrganization({ ...ORGANIZATION, accounts: [STRANGER] });
+    await w.emulator.applyOrganization({ ...ORGANIZATION, accounts: [STRANGER] });
     expect((await received(w.as(STRANGER))).map((g) => g.ParentArn)).toEqual([parent]);
   });
 

@@ -16,6 +16,11 @@ describe('ramOperations', () => {
       ['ram', 'ListResourceSharePermissions', 'POST /listresourcesharepermissions', true],
       ['ram', 'TagResource', 'POST /tagresource', false],
       ['ram', 'UntagResource', 'POST /untagresource', false],
+      ['ram', 'GetResourceShareInvitations', 'POST /getresourceshareinvitations', true],
+      ['ram', 'AcceptResourceShareInvitation', 'POST /acceptresourceshareinvitation', false],
+      ['ram', 'RejectResourceShareInvitation', 'POST /rejectresourceshareinvitation', false],
+      ['ram', 'ListPendingInvitationResources', 'POST /listpendinginvitationresources', true],
+      ['ram', 'EnableSharingWithAwsOrganization', 'POST /enablesharingwithawsorganization', false],
     ]);
   });
 });

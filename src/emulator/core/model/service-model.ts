@@ -153,11 +153,33 @@ export class ShapeValidator {
     let regex = this.patterns.get(pattern);
     if (!regex) {
       // `\u10000-\u10FFFF` in a model means the code points past U+FFFF; JavaScript writes them `\u{10000}`.
-      const source = pattern.replace(/\\u([0-9A-Fa-f]{5,6})/g, '\\u{$1}');
+      const source = unicodeSafe(pattern.replace(/\\u([0-9A-Fa-f]{5,6})/g, '\\u{$1}'));
       this.patterns.set(pattern, (regex = new RegExp(this.fullMatch ? `^(?:${source})$` : source, 'u')));
     }
     return regex;
   }
+}
+
+/**
+ * Java (the models' dialect) lets any punctuation be escaped; a Unicode JavaScript regex refuses `\-` outside a
+ * character class (Organizations' `\/ou\-…`), where it means a plain `-`.
+ */
+function unicodeSafe(pattern: string): string {
+  let out = '';
+  let inClass = false;
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i]!;
+    if (c === '\\') {
+      const next = pattern[i + 1] ?? '';
+      out += !inClass && next === '-' ? '-' : c + next;
+      i++;
+      continue;
+    }
+    if (c === '[') inClass = true;
+    else if (c === ']') inClass = false;
+    out += c;
+  }
+  return out;
 }
 
 function checkBounds(shape: Shape, value: unknown, path: string, problems: Problem[]): void {

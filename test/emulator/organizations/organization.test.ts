@@ -1,7 +1,7 @@
 // The organization model: ids stable across applies, ARNs in AWS's forms, and who a principal reaches.
 import { describe, expect, it } from 'vitest';
-import { emptyState } from '../../src/emulator/core/service-contract.js';
-import { accountsReachedBy, membersOf, organizationFrom, organizationOf, sameOrganization } from '../../src/emulator/organizations/organization.js';
+import { emptyState } from '../../../src/emulator/core/service-contract.js';
+import { accountsReachedBy, membersOf, organizationFrom, organizationOf, sameOrganization } from '../../../src/emulator/organizations/organization.js';
 
 const DECLARED = {
   managementAccount: '111122223333', sharingWithOrganization: true,
