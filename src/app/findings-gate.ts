@@ -27,6 +27,7 @@ export function checkFindings(findings: readonly Finding[], flags: FindingFlags)
     overrides.length ? `pass ${overrides.join(' and ')} if this is intended` : '',
     policies ? 'a policy finding is lifted only by changing the desired state or spec.policies in licensectl.yaml' : '',
   ].filter(Boolean).join('; ');
-  const lines = refusing.map((f) => `  ${f.code}: ${f.message}${f.override ? ` (--${f.override})` : ' (policy)'}`);
-  throw new LicensectlError('FINDINGS_REFUSED', `the plan has ${plural(refusing.length, 'finding')} that refuse${refusing.length === 1 ? 's' : ''} apply:\n${lines.join('\n')}`, { hint });
+  // One line: error messages are printed on one line, whatever they hold.
+  const items = refusing.map((f) => `${f.code}: ${f.message}${f.override ? ` (--${f.override})` : ' (policy)'}`);
+  throw new LicensectlError('FINDINGS_REFUSED', `the plan has ${plural(refusing.length, 'finding')} that refuse${refusing.length === 1 ? 's' : ''} apply: ${items.join('; ')}`, { hint });
 }

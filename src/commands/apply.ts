@@ -9,6 +9,7 @@ import { lockApply } from '../app/apply-lock.js';
 import { checkFindings, findingFlags, type FindingFlags } from '../app/findings-gate.js';
 import { ApplyProgress } from '../app/apply-progress.js';
 import { checkFingerprints, checkPlanTarget, PLAN_KEY_ENV, projectDirOf, readPlanFile } from '../app/saved-plan.js';
+import { LicensectlError } from '../errors/index.js';
 import { parseDuration } from '../util/duration.js';
 import { executePlan } from '../apply/execute-plan.js';
 import { type ApplyResult, hasChanges, type Plan } from '../plan/types.js';
@@ -48,12 +49,11 @@ export default class Apply extends BaseCommand {
     const { plan, store, desiredCount } = forPlan ? await this.freshPlan(forPlan, flags) : await this.savedPlan(args.planfile!, flags);
     try {
       checkGuards(plan, { maxDeletes: flags['max-deletes'], allowEmpty: flags['allow-empty'], desiredCount });
-      if (!hasChanges(plan.summary)) {
-        if (!this.jsonEnabled()) this.printOut(renderPlanText(plan, { color: this.useColor() }));
-        return applyToJson(nothingApplied(plan));
-      }
       if (!args.planfile && !this.jsonEnabled()) this.printOut(renderPlanText(plan, { color: this.useColor() }));
+      // As plan says: an error finding refuses the apply even when nothing else would change (a policy broken by
+      // what is already there).
       checkFindings(plan.findings, flags);
+      if (!hasChanges(plan.summary)) return applyToJson(nothingApplied(plan));
       if (!args.planfile && !(await confirmApply(flags['auto-approve']))) {
         // As Terraform: "no", Ctrl+C or Ctrl+D at the prompt is not a success.
         this.printErr('Apply cancelled.');
@@ -110,7 +110,12 @@ export default class Apply extends BaseCommand {
     const planned = await planUnits(forPlan.loaded, flags);
     try {
       const set = await planSetOf(forPlan.loaded.state.project.name, planned);
-      for (const { plan } of planned.plans) checkGuards(plan, { maxDeletes: flags['max-deletes'], allowEmpty: flags['allow-empty'], desiredCount: plan.changes.filter((c) => c.action !== 'delete').length });
+      for (const { plan } of planned.plans) checkGuards(plan, { allowEmpty: flags['allow-empty'], desiredCount: plan.changes.filter((c) => c.action !== 'delete').length });
+      // --max-deletes bounds the whole apply, every target together.
+      const destroys = planned.plans.reduce((n, { plan }) => n + plan.summary.delete + plan.summary.replace, 0);
+      if (flags['max-deletes'] !== undefined && destroys > flags['max-deletes']) {
+        throw new LicensectlError('TOO_MANY_DELETES', `the plan deletes or replaces ${destroys} resources across its targets, more than --max-deletes ${flags['max-deletes']}`, { hint: `review the plan; raise --max-deletes to at least ${destroys} if it is intended` });
+      }
       if (!this.jsonEnabled()) this.printOut(renderPlanSetText(set, { color: this.useColor() }));
       checkFindings(planned.plans.flatMap((p) => p.plan.findings), flags);
       const changing = planned.plans.filter((p) => hasChanges(p.plan.summary));

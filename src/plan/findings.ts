@@ -120,16 +120,19 @@ function configurationFindings(c: ResourceChange, usage: Usage, policies: Polici
   if (c.action === 'replace') return;
   const count = after.licenseCount;
   const lowered = count !== null && (before.licenseCount === null || count < before.licenseCount);
-  // Each case says more than the next: only the first that holds is a finding.
-  if (lowered && read.consumed > count) {
+  const overCount = lowered && read.consumed > count;
+  const atCapacity = !overCount && count !== null && after.hardLimit && !before.hardLimit && read.consumed >= count;
+  if (overCount) {
     const launches = after.hardLimit ? '; with the hard limit, new launches would be refused' : '';
     emit('COUNT_BELOW_USAGE', `${c.address}: licenseCount ${count} is below the ${read.consumed} licenses in use${launches}`, { licenseCount: count, consumed: read.consumed, ...(after.hardLimit ? {} : { warningOnly: 1 }) });
-  } else if (count !== null && after.hardLimit && !before.hardLimit && read.consumed >= count) {
+  }
+  if (atCapacity) {
     const over = read.consumed > count;
     emit('HARD_LIMIT_AT_CAPACITY', `${c.address}: the hard limit is turned on with ${read.consumed} of ${count} licenses in use; ${over ? 'the configuration is over its count' : 'the next launch would be refused'}`, { licenseCount: count, consumed: read.consumed, ...(over ? {} : { warningOnly: 1 }) });
-  } else {
-    headroomFindings(c, count, lowered, read.consumed, policies, emit);
   }
+  // A lowered count is always held to the policy (a lower one must not slip past it as a mere warning); use that has
+  // grown into the headroom is said only where no finding above says more.
+  if (lowered || !atCapacity) headroomFindings(c, count, lowered, read.consumed, policies, emit);
 }
 
 function headroomFindings(c: ResourceChange, count: number | null, lowered: boolean, consumed: number, policies: Policies, emit: Emit): void {
@@ -148,10 +151,11 @@ function headroomFindings(c: ResourceChange, count: number | null, lowered: bool
 const BOUNDS = { vCPU: ['minimumVcpus', 'maximumVcpus'], Core: ['minimumCores', 'maximumCores'], Socket: ['minimumSockets', 'maximumSockets'] } as const;
 
 function rulesFindings(c: ResourceChange, before: LicenseConfigurationSpec, after: LicenseConfigurationSpec, u: ConfigurationUsage, emit: Emit): void {
-  if (after.countingType === 'Instance' || !u.resources) return;
+  // A resource's consumption is in the old counting type's units: against another type's bounds it says nothing.
+  if (after.countingType === 'Instance' || after.countingType !== before.countingType || !u.resources) return;
   const [minRule, maxRule] = BOUNDS[after.countingType];
   const [min, max] = [after.rules[minRule], after.rules[maxRule]];
-  if (min === before.rules[minRule] && max === before.rules[maxRule] && after.countingType === before.countingType) return;
+  if (min === before.rules[minRule] && max === before.rules[maxRule]) return;
   const breaking = u.resources.filter((r) => r.consumed > 0 && ((min !== undefined && r.consumed < min) || (max !== undefined && r.consumed > max)));
   if (!breaking.length) return;
   const bounds = [min === undefined ? '' : `${minRule} ${min}`, max === undefined ? '' : `${maxRule} ${max}`].filter(Boolean).join(', ');

@@ -12,7 +12,7 @@ import {
 import { diffBlockLines } from './field-lines.js';
 import { actionLook, documentLook } from './symbols.js';
 import { describeUsage, findingsMarkdownSection } from './findings.js';
-import { changedFields, describeLocation, describeSource, describeTarget, leftOutSentence } from './values.js';
+import { changedFields, othersForPeople, describeLocation, describeSource, describeTarget, leftOutSentence } from './values.js';
 import { plural } from '../util/words.js';
 
 export interface MarkdownOptions {
@@ -188,7 +188,7 @@ function unmanagedSection(plan: Plan): Section[] {
   if (plan.unmanaged.length === 0) return [];
   return [{
     tier: TIER.untouched, lead: '### Not managed by this project (never changed)\n\n| Kind | Name | ARN | Owner |\n| --- | --- | --- | --- |',
-    join: '\n', items: plan.unmanaged.map(otherRow), more: tableMore(UNMANAGED), lost: count(UNMANAGED),
+    join: '\n', items: othersForPeople(plan.unmanaged).map(otherRow), more: tableMore(UNMANAGED), lost: count(UNMANAGED),
   }];
 }
 

@@ -8,7 +8,7 @@ import { type Action, type FieldDiff, type Finding, hasChanges, type Plan, type 
 import { actionLook, type ColorOptions, documentLook, type Look, type Paint, painter, WARNING_MARK } from './symbols.js';
 import { textFieldLines } from './field-lines.js';
 import { describeUsage, findingsTextSection, findingTextLine } from './findings.js';
-import { changedFields, describeLocation, describeSource, describeTarget, leftOutSentence } from './values.js';
+import { changedFields, othersForPeople, describeLocation, describeSource, describeTarget, leftOutSentence } from './values.js';
 import type { DesiredChanges, DesiredDocumentChange } from '../plan/desired-diff.js';
 import { printable } from '../util/safe-text.js';
 
@@ -106,7 +106,7 @@ function fieldLinesOf(change: ResourceChange, paint: Paint): string[] {
 
 function unmanagedSection(plan: Plan, paint: Paint): string[] {
   if (plan.unmanaged.length === 0) return [];
-  return [paint('bold', 'Not managed by this project (never changed):'), ...plan.unmanaged.map((o) => `  ${describeOther(o)}`)];
+  return [paint('bold', 'Not managed by this project (never changed):'), ...othersForPeople(plan.unmanaged).map((o) => `  ${describeOther(o)}`)];
 }
 
 function describeOther(other: OtherResource): string {

@@ -1,7 +1,7 @@
 // How values read in text: JSON literals, a body listed as dotted paths, the fields a change touches, the target and source
 // a plan was computed for, and where a desired document is. Everything here is printable(): a value, key or file
 // name with a line break or an escape sequence in it stays on its line and never drives the terminal.
-import type { Target } from '../model/index.js';
+import type { OtherResource, Target } from '../model/index.js';
 import type { DesiredDocumentChange } from '../plan/desired-diff.js';
 import { toJsonValue } from '../plan/diff-resource.js';
 import type { FieldDiff, JsonValue, PlanSource, ResourceBody, ResourceChange, Targeted } from '../plan/types.js';
@@ -85,4 +85,19 @@ export function leftOutSentence(targeted: Targeted | undefined): string {
   const differ = targeted.otherChanges === 1 ? 'differs' : 'differ';
   return `${plural(targeted.otherChanges, 'other resource')} ${differ} from the desired state; ` +
     'plan without --target to see them.';
+}
+
+/**
+ * The unmanaged resources as a plan lists them for people: the instance pairs of one configuration (AWS pairs every
+ * instance launched from an associated AMI) as one line, `N instances`, when there are several. JSON keeps every pair.
+ */
+export function othersForPeople(others: readonly OtherResource[]): OtherResource[] {
+  const instances = new Map<string, OtherResource[]>();
+  const shown: OtherResource[] = [];
+  for (const o of others) {
+    if (o.kind === 'Association' && o.owner === 'unmanaged' && /:instance\/i-/.test(o.displayName)) instances.set(o.arn, [...(instances.get(o.arn) ?? []), o]);
+    else shown.push(o);
+  }
+  for (const [arn, pairs] of instances) shown.push(pairs.length === 1 ? pairs[0]! : { kind: 'Association', arn, displayName: `${pairs.length} instances`, owner: 'unmanaged' });
+  return shown;
 }

@@ -9,7 +9,7 @@ import { acceptGrant, activateGrant, grantAdapter, type ListedGrant, listGrants,
 import { licenseAdapter, readLicenses } from './kinds/license.js';
 import { PendingCreates } from './pending-creates.js';
 import { licenseConfigurationAdapter, readLicenseConfigurations } from './kinds/license-configuration.js';
-import { readResourceShares, resourceShareAdapter } from './kinds/resource-share.js';
+import { acceptInvitation, pendingInvitations, principalAssociated, readResourceShares, resourceShareAdapter } from './kinds/resource-share.js';
 import { listedUsage, readUsage, type UsageRequest } from './usage.js';
 
 const ADAPTERS: readonly KindAdapter[] = [licenseConfigurationAdapter, licenseAdapter, resourceShareAdapter, grantAdapter, associationAdapter];
@@ -144,6 +144,19 @@ export class Store {
 
   activateGrant(arn: string, version: string): Promise<void> {
     return activateGrant(this.ctx, arn, version);
+  }
+
+  /** The receiving side of shares (this store acting as an invited account): see kinds/resource-share.ts. */
+  pendingInvitations(): Promise<Map<string, string>> {
+    return pendingInvitations(this.ctx);
+  }
+
+  acceptInvitation(invitationArn: string): Promise<void> {
+    return acceptInvitation(this.ctx, invitationArn);
+  }
+
+  principalAssociated(shareArn: string, principal: string): Promise<boolean> {
+    return principalAssociated(this.ctx, shareArn, principal);
   }
 
   close(): void {

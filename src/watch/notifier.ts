@@ -82,7 +82,7 @@ class Outbox {
       this.options.logger.warn({ event: 'notify', to: this.to, type: dropped.type, delivery: dropped.id }, `notification ${dropped.type} to ${this.to} dropped: too many waiting`);
     }
     this.queue.push(delivery);
-    this.draining ??= this.drain().finally(() => { this.draining = null; });
+    this.draining ??= this.drain();
   }
 
   idle(): Promise<void> {
@@ -96,8 +96,14 @@ class Outbox {
     if (left.length) this.options.logger.warn({ event: 'notify', to: this.to, abandoned: left.length }, `${left.length} notifications to ${this.to} not sent: stopping`);
   }
 
+  /** Delivers until the queue is empty; `draining` is cleared in the same turn as the last look at the queue. */
   private async drain(): Promise<void> {
-    for (let next = this.queue.shift(); next && !this.stopping.signal.aborted; next = this.queue.shift()) await this.deliver(next);
+    try {
+      for (let next = this.queue.shift(); next && !this.stopping.signal.aborted; next = this.queue.shift()) await this.deliver(next);
+    } finally {
+      // Synchronously after the queue was seen empty: a push after this starts a new drain, none is left waiting.
+      this.draining = null;
+    }
   }
 
   private async deliver(delivery: Delivery): Promise<void> {

@@ -51,7 +51,8 @@ export class EventTracker {
   eventsOf(r: ReconcileRecord): Notification[] {
     if (r.project === null) return [];
     const base = { project: r.project, at: new Date(r.startedAt + r.durationMs).toISOString(), revision: r.revision };
-    const say = (text: string) => `licensectl ${r.project}: ${text}`;
+    // Slack reads &, < and > as markup: escaped, an AWS message or a name cannot forge a link or a mention.
+    const say = (text: string) => `licensectl ${r.project}: ${text}`.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
     return [...this.drift(r, base, say), ...this.newFindings(r, base, say), ...this.headroom(r, base, say), ...this.failure(r, base, say)];
   }
 

@@ -90,6 +90,14 @@ describe('configuration findings', () => {
     expect(codes(plan([desiredConfig('a', { licenseCount: 90 })], [liveConfig('a', { licenseCount: 100 })], used, { minHeadroomPercent: 10 }))).toEqual(['error HEADROOM_BELOW_POLICY -']);
     expect(codes(plan([desiredConfig('a', { licenseCount: 90, description: 'x' })], [liveConfig('a', { licenseCount: 90 })], used, { minHeadroomPercent: 10 }))).toEqual(['warning HEADROOM_LOW -']);
     expect(codes(plan([desiredConfig('a', { licenseCount: 90 })], [liveConfig('a', { licenseCount: 100 })], used))).toEqual([]);
+    // Lowered further, below use: the policy still holds; a soft limit's warning does not take its place.
+    expect(codes(plan([desiredConfig('a', { licenseCount: 50 })], [liveConfig('a', { licenseCount: 100 })], used, { minHeadroomPercent: 10 }))).toEqual(['warning COUNT_BELOW_USAGE -', 'error HEADROOM_BELOW_POLICY -']);
+  });
+
+  it('a counting type changed: consumption in the old units is not held against the new bounds', () => {
+    const used = usage([usageOf('a', 8, [tracked('i-1', ACCOUNT, 4), tracked('i-2', ACCOUNT, 4)])]);
+    const p = plan([desiredConfig('a', { countingType: 'vCPU', rules: { maximumVcpus: 2 } })], [liveConfig('a', { countingType: 'Core', rules: {} })], used);
+    expect(p.findings.map((f) => f.code)).not.toContain('RULES_BREAK_TRACKED');
   });
 
   it('expiry within the window warns, past it says expired; expiryWarningDays 0 says nothing', () => {

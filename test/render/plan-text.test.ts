@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { DesiredResource, LiveResource } from '../../src/model/index.js';
 import { computePlan } from '../../src/plan/compute-plan.js';
 import type { Plan } from '../../src/plan/types.js';
+import { renderPlanMarkdown } from '../../src/render/plan-markdown.js';
 import { renderPlanText, summaryLine } from '../../src/render/plan-text.js';
 import { stripAnsi } from '../../src/render/symbols.js';
 import {
@@ -99,6 +100,21 @@ describe('renderPlanText', () => {
     expect(colored).toContain('\u001b[32m+\u001b[39m LicenseConfiguration/oracle-ee');
     expect(colored).toContain('\u001b[35m-/+\u001b[39m LicenseConfiguration/sql-legacy');
     expect(stripAnsi(colored)).toBe(plain);
+  });
+});
+
+describe('unmanaged instance pairs', () => {
+  it('are one line per configuration in text and markdown; JSON keeps each pair', () => {
+    const config = arnFor('LicenseConfiguration', 'win', '999988887777');
+    const pair = (id: string) => ({ kind: 'Association' as const, arn: config, displayName: `arn:aws:ec2:us-east-1:999988887777:instance/${id}`, owner: 'unmanaged' as const });
+    const ami = { kind: 'Association' as const, arn: config, displayName: 'arn:aws:ec2:us-east-1::image/ami-0win', owner: 'unmanaged' as const };
+    const plan = computePlan(desiredState([]), { ...liveState([]), others: [ami, pair('i-01'), pair('i-02'), pair('i-03')] }, planContext());
+    const text = renderPlanText(plan, { color: false });
+    expect(text).toContain(`  Association "3 instances" ${config} (unmanaged)`);
+    expect(text).toContain(`  Association "arn:aws:ec2:us-east-1::image/ami-0win" ${config} (unmanaged)`);
+    expect(text).not.toContain('i-02');
+    expect(renderPlanMarkdown(plan)).toContain('| Association | 3 instances |');
+    expect(plan.unmanaged).toHaveLength(4);
   });
 });
 

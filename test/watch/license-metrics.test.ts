@@ -87,6 +87,13 @@ describe('notification events', () => {
     expect(types(tracker, record({ outcome: 'drift-detected', changes: [drift] }))).toEqual(['drift-detected']);
   });
 
+  it('escapes what Slack reads as markup in the text line; the structured event keeps the message as it is', () => {
+    const failed = record({ outcome: 'apply-failed', error: { code: 'X', message: 'bad <@U123> & <http://evil|click>', diagnostics: [] } });
+    const [event] = new EventTracker().eventsOf(failed);
+    expect(event!.text).toBe('licensectl p: apply failed: [X] bad &lt;@U123&gt; &amp; &lt;http://evil|click&gt;');
+    expect(event!.event).toMatchObject({ error: { message: 'bad <@U123> & <http://evil|click>' } });
+  });
+
   it('sends a finding when it first appears, not every pass, and again only once it has gone and come back', () => {
     const tracker = new EventTracker();
     const a = finding('EXPIRING', 'LicenseConfiguration/a', 'warning', 'LicenseConfiguration/a expires on 2026-03-10, in 9 days');

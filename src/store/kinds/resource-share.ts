@@ -1,9 +1,10 @@
 // RAM resource shares: one paginated GetResourceShares for the account's shares (tags included), and one
 // paginated GetResourceShareAssociations per association type for all of them: a handful of calls
 // whatever the number of shares. Principals and resources change through associate/disassociate.
+import { createHash } from 'node:crypto';
 import {
-  AssociateResourceShareCommand, CreateResourceShareCommand, DeleteResourceShareCommand, DisassociateResourceShareCommand,
-  GetResourceShareAssociationsCommand, GetResourceSharesCommand, UpdateResourceShareCommand,
+  AcceptResourceShareInvitationCommand, AssociateResourceShareCommand, CreateResourceShareCommand, DeleteResourceShareCommand, DisassociateResourceShareCommand,
+  GetResourceShareAssociationsCommand, GetResourceShareInvitationsCommand, GetResourceSharesCommand, UpdateResourceShareCommand,
   type ResourceShare, type ResourceShareAssociation,
 } from '@aws-sdk/client-ram';
 import { type LiveResource, type OtherResource, ownershipOf, ownershipTags, type ResourceShareSpec, userTags } from '../../model/index.js';
@@ -162,3 +163,25 @@ function sortedUnique(values: readonly string[]): string[] {
 }
 
 export const resourceShareAdapter: KindAdapter = { kind: KIND, create, update, delete: remove };
+
+// ---- The receiving side, for a project whose targets include the principal's account (app/grantee-steps.ts).
+
+/** The invitations this account has not answered, by share ARN (GetResourceShareInvitations, paginated). */
+export async function pendingInvitations(ctx: StoreContext): Promise<Map<string, string>> {
+  const invitations = await collectPages('GetResourceShareInvitations', async (nextToken) => {
+    const out = await ctx.clients.ram.send(new GetResourceShareInvitationsCommand({ maxResults: 500, nextToken }));
+    return { items: out.resourceShareInvitations, nextToken: out.nextToken };
+  });
+  return new Map(invitations.filter((i) => i.status === 'PENDING' && i.resourceShareArn && i.resourceShareInvitationArn).map((i) => [i.resourceShareArn!, i.resourceShareInvitationArn!]));
+}
+
+/** AcceptResourceShareInvitation, as the invited account; the same token for every retry. */
+export async function acceptInvitation(ctx: StoreContext, invitationArn: string): Promise<void> {
+  await ctx.clients.ram.send(new AcceptResourceShareInvitationCommand({ resourceShareInvitationArn: invitationArn, clientToken: createHash('sha256').update(`accept|${invitationArn}`).digest('hex').slice(0, 64) }));
+}
+
+/** Whether the owner's share reaches `principal` yet (its association ASSOCIATED): then no invitation is coming. */
+export async function principalAssociated(ctx: StoreContext, shareArn: string, principal: string): Promise<boolean> {
+  const out = await ctx.clients.ram.send(new GetResourceShareAssociationsCommand({ associationType: 'PRINCIPAL', resourceShareArns: [shareArn], principal }));
+  return (out.resourceShareAssociations ?? []).some((a) => a.status === 'ASSOCIATED');
+}
