@@ -1,19 +1,21 @@
-// The grantee's half of a grant, in a project whose targets include the grantee's account: the grant is accepted
-// (AcceptGrant) and activated (CreateGrantVersion, Status ACTIVE) in the grantee's unit during the same apply, so
-// nobody finishes the lifecycle by hand. The plan lists these steps beside the grant; apply runs them once the
-// grantor's units are applied, reading each grant as the grantee sees it (a new grant passes through
-// PENDING_WORKFLOW first, which is waited out).
+// The receiving half of a grant or a share, in a project whose targets include the receiver's account: a grant is
+// accepted (AcceptGrant) and activated (CreateGrantVersion, Status ACTIVE) in the grantee's unit, and a share's
+// invitation (an account outside the owner's organization, or one that has not enabled sharing) is accepted in the
+// invited unit, during the same apply, so nobody finishes the lifecycle by hand. The plan lists these steps; apply
+// runs them once the owners' units are applied, reading each as the receiver sees it (a new grant passes through
+// PENDING_WORKFLOW first, a new invitation takes a moment to arrive: both are waited out).
 import type { TargetUnit } from '../model/index.js';
-import type { GrantSpec } from '../model/index.js';
+import type { GrantSpec, ResourceShareSpec } from '../model/index.js';
 import type { ApplyResult } from '../plan/types.js';
 import type { Store } from '../store/index.js';
 import type { UnitPlan } from './target-runs.js';
 
-export type GranteeAction = 'accept' | 'activate';
+export type GranteeAction = 'accept' | 'activate' | 'accept-invitation';
 
 export interface GranteeStep {
-  /** The grant, `label/Grant/name`. */
+  /** The grant or share, `label/Kind/name`. */
   readonly grant: string;
+  readonly kind: 'Grant' | 'ResourceShare';
   readonly grantorLabel: string;
   readonly granteeLabel: string;
   /** The grant's ARN when it exists before the apply; a created grant's comes from the apply's result. */
@@ -24,11 +26,23 @@ export interface GranteeStep {
 
 const ACCOUNT_OF_PRINCIPAL = /^(?:(\d{12})|arn:aws[a-z-]*:iam::(\d{12}):root)$/;
 
-/** The steps every grant to a target's account needs; the grantee's unit in the grant's region is preferred. */
-export function granteeSteps(plans: readonly UnitPlan[]): GranteeStep[] {
+/**
+ * The steps every grant and share to a target's account needs; the receiver's unit in the same region is preferred.
+ * `invitations`: each receiving unit's pending invitations (share ARNs), read at plan time (see pendingInvitationsOf).
+ */
+export function granteeSteps(plans: readonly UnitPlan[], invitations: ReadonlyMap<string, ReadonlySet<string>> = new Map()): GranteeStep[] {
   const steps: GranteeStep[] = [];
   for (const { unit, plan } of plans) {
     for (const c of plan.changes) {
+      if (c.kind === 'ResourceShare' && c.action !== 'delete' && c.after) {
+        for (const receiver of receiversOf(plans, unit, (c.after.spec as ResourceShareSpec).principals)) {
+          const fresh = c.action === 'create' || c.action === 'replace';
+          if (fresh || (c.arn && invitations.get(receiver.label)?.has(c.arn))) {
+            steps.push({ grant: `${unit.label}/${c.address}`, kind: 'ResourceShare', grantorLabel: unit.label, granteeLabel: receiver.label, arn: fresh ? null : c.arn, name: c.name, actions: ['accept-invitation'] });
+          }
+        }
+        continue;
+      }
       if (c.kind !== 'Grant' || c.action === 'delete' || !c.after) continue;
       const spec = c.after.spec as GrantSpec;
       const match = ACCOUNT_OF_PRINCIPAL.exec(spec.principal);
@@ -36,10 +50,34 @@ export function granteeSteps(plans: readonly UnitPlan[]): GranteeStep[] {
       const grantee = granteeUnit(plans.map((p) => p.unit), account, unit.region);
       if (!grantee || grantee.label === unit.label) continue;
       const actions = actionsFor(c.action === 'create' || c.action === 'replace' ? undefined : c.meta?.status, c.meta?.version, spec.status);
-      if (actions.length) steps.push({ grant: `${unit.label}/${c.address}`, grantorLabel: unit.label, granteeLabel: grantee.label, arn: c.action === 'replace' ? null : c.arn, name: c.name, actions });
+      if (actions.length) steps.push({ grant: `${unit.label}/${c.address}`, kind: 'Grant', grantorLabel: unit.label, granteeLabel: grantee.label, arn: c.action === 'replace' ? null : c.arn, name: c.name, actions });
     }
   }
   return steps;
+}
+
+/** The other units a share's account principals are (one per account: the share's region first). */
+function receiversOf(plans: readonly UnitPlan[], owner: TargetUnit, principals: readonly string[]): TargetUnit[] {
+  const units = plans.map((p) => p.unit);
+  return principals.flatMap((p) => {
+    const unit = granteeUnit(units, ACCOUNT_OF_PRINCIPAL.exec(p)?.[1], owner.region);
+    return unit && unit.account !== owner.account ? [unit] : [];
+  });
+}
+
+/**
+ * The pending invitations of every unit that receives a share from another unit: one GetResourceShareInvitations
+ * per such unit, none when no share names another target's account.
+ */
+export async function pendingInvitationsOf(plans: readonly UnitPlan[]): Promise<Map<string, Set<string>>> {
+  const receivers = new Set<string>();
+  for (const { unit, plan } of plans) {
+    for (const c of plan.changes) {
+      if (c.kind === 'ResourceShare' && c.after) for (const r of receiversOf(plans, unit, (c.after.spec as ResourceShareSpec).principals)) receivers.add(r.label);
+    }
+  }
+  const read = await Promise.all(plans.filter((p) => receivers.has(p.unit.label)).map(async (p) => [p.unit.label, new Set((await p.store.pendingInvitations()).keys())] as const));
+  return new Map(read);
 }
 
 function granteeUnit(units: readonly TargetUnit[], account: string | undefined, region: string): TargetUnit | undefined {
@@ -74,9 +112,24 @@ export async function runGranteeSteps(
   return Promise.all(steps.map(async (step): Promise<GranteeOutcome> => {
     const done: GranteeAction[] = [];
     try {
-      const arn = step.arn ?? results.get(step.grantorLabel)?.results.find((r) => r.address === `Grant/${step.name}` && r.outcome === 'applied')?.arn;
-      if (!arn) return { step, done, error: { code: 'GRANT_NOT_CREATED', message: `${step.grant} was not created, so ${step.granteeLabel} has nothing to accept` } };
+      const arn = step.arn ?? results.get(step.grantorLabel)?.results.find((r) => r.address === `${step.kind}/${step.name}` && r.outcome === 'applied')?.arn;
+      if (!arn) return { step, done, error: { code: 'NOT_CREATED', message: `${step.grant} was not created, so ${step.granteeLabel} has nothing to accept` } };
       const store = stores.get(step.granteeLabel)!;
+      if (step.kind === 'ResourceShare') {
+        const owner = stores.get(step.grantorLabel)!;
+        // An invitation, or the share reaching the account without one (inside an organization that shares).
+        for (let waited = 0, pause = 200; waited < WORKFLOW_WAIT_MS; waited += pause, pause = Math.min(pause * 2, 5_000)) {
+          const invitation = (await store.pendingInvitations()).get(arn);
+          if (invitation) {
+            await store.acceptInvitation(invitation);
+            done.push('accept-invitation');
+            break;
+          }
+          if (await owner.principalAssociated(arn, store.target.account)) break;
+          await sleep(pause);
+        }
+        return { step, done };
+      }
       let seen = await store.receivedGrantStatus(arn);
       for (let waited = 0, pause = 200; (!seen || seen.status === 'PENDING_WORKFLOW') && waited < WORKFLOW_WAIT_MS; waited += pause, pause = Math.min(pause * 2, 5_000)) {
         await sleep(pause);
@@ -98,6 +151,7 @@ export async function runGranteeSteps(
   }));
 }
 
-export function describeStep(step: GranteeStep): string {
-  return `${step.granteeLabel}: ${step.actions.join(' and ')} ${step.grant}`;
+/** What a step did, in the past tense. */
+export function doneWords(actions: readonly GranteeAction[]): string {
+  return actions.map((a) => (a === 'accept' ? 'accepted' : a === 'activate' ? 'activated' : 'accepted the invitation to')).join(' and ');
 }

@@ -9,7 +9,7 @@ import type { ApplyResult, Plan } from '../plan/types.js';
 import type { Store } from '../store/index.js';
 import type { PlanSet, PlanSetUnit } from '../render/plan-set.js';
 import { asLicensectlError } from './cli-errors.js';
-import { granteeSteps } from './grantee-steps.js';
+import { type GranteeStep, granteeSteps, pendingInvitationsOf } from './grantee-steps.js';
 import { openStore } from './open-store.js';
 import { type LoadedState, planAgainst, type PlanFlags, targetsOf } from './planning.js';
 
@@ -28,6 +28,8 @@ export interface UnitsPlanned {
   /** In the order of spec.targets, then regions. */
   readonly plans: readonly UnitPlan[];
   readonly failures: readonly UnitFailure[];
+  /** What the receiving units do during apply: accept and activate grants, accept share invitations. */
+  readonly steps: readonly GranteeStep[];
 }
 
 /** Whether the project has several places to plan (spec.targets), and so the outputs of a plan set. */
@@ -59,10 +61,8 @@ export async function planUnits(loaded: LoadedState, flags: PlanFlags): Promise<
       return { unit, error };
     }
   }));
-  return {
-    plans: outcomes.filter((o): o is UnitPlan => 'plan' in o),
-    failures: outcomes.filter((o): o is UnitFailure => 'error' in o),
-  };
+  const plans = outcomes.filter((o): o is UnitPlan => 'plan' in o);
+  return { plans, failures: outcomes.filter((o): o is UnitFailure => 'error' in o), steps: granteeSteps(plans, await pendingInvitationsOf(plans)) };
 }
 
 /** `--target` split by unit: `LABEL/Kind/name` for one unit, `Kind/name` for every unit. */
@@ -102,7 +102,7 @@ export async function planSetOf(project: string, planned: UnitsPlanned): Promise
     project,
     plans: planned.plans.map(({ unit, plan }) => ({ ...placeOf(unit), plan })),
     failures: await Promise.all(planned.failures.map(async ({ unit, error }) => ({ ...placeOf(unit), error: await codeOf(error) }))),
-    granteeSteps: granteeSteps(planned.plans),
+    granteeSteps: planned.steps.map((g) => ({ grant: g.grant, granteeLabel: g.granteeLabel, actions: [...g.actions] })),
   };
 }
 

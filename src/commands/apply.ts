@@ -1,10 +1,10 @@
 import { Args, Flags } from '@oclif/core';
 import { BaseCommand, confirmApply, renderStats, storeFlags } from '../app/base-command.js';
 import { checkGuards, type LoadedForPlan, loadDesired, loadForPlan, type PlanFlags, planLoaded, readLive, touchedBy } from '../app/planning.js';
-import { granteeSteps, runGranteeSteps } from '../app/grantee-steps.js';
+import { doneWords, runGranteeSteps } from '../app/grantee-steps.js';
 import { applyUnits, closeAll, codeOf, hasTargets, placeOf, planSetOf, planUnits } from '../app/target-runs.js';
 import { emulatorStatePath, openStore } from '../app/open-store.js';
-import { applySetToJson, type JsonApplySet, renderApplySetText, renderPlanSetText } from '../render/plan-set.js';
+import { applySetToJson, type JsonApplySet, renderApplySetText, renderPlanSetText, stepWords } from '../render/plan-set.js';
 import { lockApply } from '../app/apply-lock.js';
 import { checkFindings, findingFlags, type FindingFlags } from '../app/findings-gate.js';
 import { ApplyProgress } from '../app/apply-progress.js';
@@ -119,7 +119,7 @@ export default class Apply extends BaseCommand {
       if (!this.jsonEnabled()) this.printOut(renderPlanSetText(set, { color: this.useColor() }));
       checkFindings(planned.plans.flatMap((p) => p.plan.findings), flags);
       const changing = planned.plans.filter((p) => hasChanges(p.plan.summary));
-      const steps = granteeSteps(planned.plans);
+      const { steps } = planned;
       if ((changing.length || steps.length) && !(await confirmApply(flags['auto-approve']))) {
         this.printErr('Apply cancelled.');
         process.exitCode = 1;
@@ -133,7 +133,7 @@ export default class Apply extends BaseCommand {
       // The grantees' halves, once the grants exist: each in its own target's store.
       const stores = new Map(planned.plans.map((p) => [p.unit.label, p.store]));
       const granted = await runGranteeSteps(steps, stores, new Map(results.map((r) => [r.label, r.result])), codeOf);
-      for (const g of granted) stream.write(`${g.error ? `failed to ${g.step.actions.join(' and ')} ${g.step.grant} in ${g.step.granteeLabel}: ${g.error.code} ${g.error.message}` : g.done.length ? `${g.done.map((a) => (a === 'accept' ? 'accepted' : 'activated')).join(' and ')} ${g.step.grant} in ${g.step.granteeLabel}` : `${g.step.grant}: nothing left to do in ${g.step.granteeLabel}`}\n`);
+      for (const g of granted) stream.write(`${g.error ? `failed to ${stepWords(g.step.actions)} ${g.step.grant} in ${g.step.granteeLabel}: ${g.error.code} ${g.error.message}` : g.done.length ? `${doneWords(g.done)} ${g.step.grant} in ${g.step.granteeLabel}` : `${g.step.grant}: nothing left to do in ${g.step.granteeLabel}`}\n`);
       if (!this.jsonEnabled()) this.printOut(`\n${renderApplySetText(results, failures, { color: this.useColor() })}`);
       if (failures.length || granted.some((g) => g.error) || results.some((r) => r.result.summary.failed + r.result.summary.skipped > 0)) process.exitCode = 1;
       return applySetToJson(set.project, results, failures);

@@ -36,6 +36,14 @@ export interface PlanSet {
   readonly granteeSteps: readonly GranteeStepView[];
 }
 
+/**
+ * `accept and activate`, `accept any invitation to`: a receiving step's actions in words, before its grant or share
+ * (a new share sends no invitation to an account of an organization that shares: then there is nothing to accept).
+ */
+export function stepWords(actions: readonly string[]): string {
+  return actions.map((a) => (a === 'accept-invitation' ? 'accept any invitation to' : a)).join(' and ');
+}
+
 export function totalOf(set: PlanSet): PlanSummary {
   const total = { create: 0, update: 0, replace: 0, delete: 0, noop: 0 };
   for (const { plan } of set.plans) for (const key of Object.keys(total) as (keyof PlanSummary)[]) total[key] += plan.summary[key];
@@ -49,7 +57,7 @@ export function renderPlanSetText(set: PlanSet, options: ColorOptions): string {
   const closing = [
     paint('bold', `Targets: ${set.plans.length} planned${set.failures.length ? `, ${set.failures.length} failed` : ''}. ${summaryLine(totalOf(set)).replace('No changes. The account matches the desired state.', 'No changes. Every account matches the desired state.')}`),
   ];
-  const steps = set.granteeSteps.map((g) => `  ${printable(g.granteeLabel)}: ${g.actions.join(' and ')} ${printable(g.grant)}`);
+  const steps = set.granteeSteps.map((g) => `  ${printable(g.granteeLabel)}: ${stepWords(g.actions)} ${printable(g.grant)}`);
   const stepsBlock = steps.length ? [`${paint('bold', 'Grantee steps (run in the grantee\'s target during apply):')}\n${steps.join('\n')}\n`] : [];
   return [...plans, ...stepsBlock, ...(failures.length ? [`${failures.join('\n')}\n`] : []), `${closing.join('\n')}\n`].join('\n');
 }

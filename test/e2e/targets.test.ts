@@ -1,7 +1,7 @@
 // Issue 14's targets end to end: one project across accounts and regions, each unit with its own credentials (the
 // emulator's own key, a profile file, a role assumed through STS), its account checked before anything is read,
 // planned and applied together, grouped by target in text and JSON; a unit that fails does not stop the others.
-import { writeFile } from 'node:fs/promises';
+import { rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ListReceivedGrantsCommand, RejectGrantCommand } from '@aws-sdk/client-license-manager';
@@ -196,5 +196,47 @@ spec:
     expect(r.stdout).toContain('accepted and activated mgmt/Grant/analytics-to-dev in dev');
     const again = await cli(['plan', '--detailed-exitcode']);
     expect(again.status, again.stdout).toBe(0);
+  });
+});
+
+describe('a share to a target outside the organization: its invitation accepted in the same apply', () => {
+  let emulator: ServedEmulator;
+  let dir: string;
+  const SHARE = `apiVersion: licensectl/v1
+kind: LicenseConfiguration
+metadata: {name: windows}
+spec: {countingType: vCPU}
+---
+apiVersion: licensectl/v1
+kind: ResourceShare
+metadata: {name: to-all}
+spec: {principals: ["222233334444", "444455556666"], licenseConfigurations: [windows], allowExternalPrincipals: true}
+`;
+  beforeAll(async () => {
+    dir = await projectDir({
+      'licensectl.yaml': PROJECT([
+        '    - {name: mgmt, account: "111122223333", regions: [us-east-1]}',
+        '    - {name: dev, account: "222233334444", regions: [us-east-1]}',
+        '    - {name: outside, account: "444455556666", regions: [us-east-1]}',
+      ].join('\n')),
+      'share.yaml': SHARE,
+    });
+    // Beside the project, not in it: the project folder holds licensectl documents only.
+    await writeFile(`${dir}.org.yaml`, 'managementAccount: "111122223333"\nsharingWithOrganization: true\naccounts: ["222233334444"]\n');
+    emulator = await serveEmulator(['--org', `${dir}.org.yaml`]);
+  });
+  afterAll(async () => { expect(await emulator.stop()).toBe(0); await removeDir(dir); await rm(`${dir}.org.yaml`, { force: true }); });
+  const cli = (args: string[]) => runCli([...args, '--dir', dir, '--endpoint', emulator.url]);
+
+  it('the member receives the share at once, the outside account by invitation, accepted by its target; the next plan has nothing left', async () => {
+    const plan = await cli(['plan']);
+    expect(plan.stdout).toContain('  outside: accept any invitation to mgmt/ResourceShare/to-all');
+    const r = await cli(['apply', '--auto-approve']);
+    expect(r.status, r.stdout + r.stderr).toBe(0);
+    expect(r.stdout).toContain('accepted the invitation to mgmt/ResourceShare/to-all in outside');
+    expect(r.stdout).toContain('mgmt/ResourceShare/to-all: nothing left to do in dev');
+    const again = JSON.parse((await cli(['plan', '--json'])).stdout) as { summary: Record<string, number>; granteeSteps: unknown[] };
+    expect(again.granteeSteps).toEqual([]);
+    expect(again.summary).toMatchObject({ create: 0, update: 0, replace: 0, delete: 0 });
   });
 });
