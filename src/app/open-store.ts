@@ -72,6 +72,7 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
   return new Store({
     clients, project: project.name, target, concurrency: flags.concurrency, pendingCreatesFile, requestTimeoutMs: stateFile ? 0 : timeoutMs,
     ...(options.readLimit ? { readLimit: options.readLimit } : {}),
+    ...(unit ? { homeRegionOnly: (project.targets ?? []).some((t) => t.name === unit.target && t.regions.length > 1) } : {}),
   });
 }
 

@@ -1,8 +1,8 @@
 // What the schemas cannot say about targets (spec.targets, spec.defaultTargets, metadata.targets): names and
 // places unique, every pattern matching a target, every document applied somewhere, and a reference by name
 // reaching the referenced document in every target of the one that names it (each target is planned alone).
-import picomatch from 'picomatch';
 import type { Diagnostic } from '../errors/index.js';
+import { selectTargets } from '../model/index.js';
 import { isRecord } from '../util/canonical.js';
 import { didYouMean } from '../util/words.js';
 import { errorAtPath } from './document.js';
@@ -27,7 +27,23 @@ export function targetDiagnostics(views: readonly DocumentView[]): Diagnostic[] 
     ...others.flatMap((v) => (strings(v.metadata.targets) ?? []).flatMap((p, i) => unmatched(v, ['metadata', 'targets', String(i)], p, declared))),
     ...others.filter((v) => !v.metadata.targets && !defaults).map(noTarget),
     ...others.flatMap((v) => referenceProblems(v, others, selection)),
+    ...others.flatMap((v) => homeRegionProblems(v, declared, strings(v.metadata.targets) ?? defaults ?? [])),
   ];
+}
+
+/**
+ * A license or grant lives in its home region (its ARN names none): applied to a unit of another region, that unit
+ * would create it again on every apply, never seeing it among its own.
+ */
+function homeRegionProblems(view: DocumentView, declared: readonly DeclaredTarget[], patterns: readonly string[]): Diagnostic[] {
+  const home = view.spec.homeRegion;
+  if ((view.kind !== 'License' && view.kind !== 'Grant') || typeof home !== 'string') return [];
+  const elsewhere = selectTargets(declared.map((t) => ({ ...t, regions: [...t.regions] })), patterns).filter((key) => !key.endsWith(`@${home}`));
+  if (!elsewhere.length) return [];
+  return [errorAtPath(view.pd, ['spec', 'homeRegion'], {
+    code: 'TARGET_REGION', message: `${view.kind}/${view.name} has homeRegion ${home}, but is applied to ${elsewhere.join(', ')}`,
+    hint: `apply it to the ${home} units only, e.g. metadata.targets: ["${elsewhere[0]!.split('@')[0]}@${home}"]`, field: 'spec.homeRegion',
+  })];
 }
 
 function declaredTargets(project: DocumentView): DeclaredTarget[] | undefined {
@@ -41,10 +57,10 @@ function strings(value: unknown): string[] | undefined {
   return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : undefined;
 }
 
+/** The units the patterns select, by label (the target's name, or `name@region` for a target of several regions). */
 function selected(declared: readonly DeclaredTarget[], patterns: readonly string[]): Set<string> {
-  if (!patterns.length) return new Set();
-  const match = picomatch([...patterns]);
-  return new Set(declared.filter((t) => match(t.name)).map((t) => t.name));
+  const keys = new Set(selectTargets(declared.map((t) => ({ ...t, regions: [...t.regions] })), patterns));
+  return new Set(declared.flatMap((t) => t.regions.filter((r) => keys.has(`${t.name}@${r}`)).map((r) => (t.regions.length === 1 ? t.name : `${t.name}@${r}`))));
 }
 
 function projectProblems(project: DocumentView, declared: readonly DeclaredTarget[]): Diagnostic[] {
@@ -82,7 +98,7 @@ function unmatched(view: DocumentView, path: string[], pattern: string, declared
   const names = declared.map((t) => t.name);
   return [errorAtPath(view.pd, path, {
     code: 'UNKNOWN_TARGET', message: `"${pattern}" matches no target of spec.targets`,
-    hint: didYouMean(pattern, names) ?? `the targets are ${names.join(', ')}`, field: `${path[0]}.${path[1]}[${path[2]}]`,
+    hint: didYouMean(pattern, names) ?? `the targets are ${names.join(', ')} (name, glob, or name@region for some regions)`, field: `${path[0]}.${path[1]}[${path[2]}]`,
   })];
 }
 

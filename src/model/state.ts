@@ -16,8 +16,8 @@ export interface SourceRef {
 type ByKind<Extra> = { [K in Kind]: { readonly kind: K; readonly name: string; readonly spec: SpecByKind[K] } & Extra }[Kind];
 
 /**
- * A validated, normalised document. `tags` are the user's tags only; `targets` the names of the project targets
- * it is applied to (metadata.targets or spec.defaultTargets, resolved), absent in a project without targets.
+ * A validated, normalised document. `tags` are the user's tags only; `targets` the units it is applied to, as
+ * `name@region` (metadata.targets or spec.defaultTargets, resolved), absent in a project without targets.
  */
 export type DesiredResource = ByKind<{ readonly tags: Tags; readonly source?: SourceRef; readonly targets?: readonly string[] }>;
 

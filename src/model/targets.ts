@@ -40,11 +40,16 @@ export function targetUnits(project: ProjectConfig): TargetUnit[] {
   })));
 }
 
-/** The names of the targets `patterns` (names or globs) select, in declaration order. */
+/**
+ * The units `patterns` select, as `name@region` keys in declaration order. A pattern is a target's name or a glob
+ * of names (every region of the targets it matches), or `name@region` (globs on either side) for some regions only.
+ */
 export function selectTargets(targets: readonly TargetConfig[], patterns: readonly string[]): string[] {
-  if (!patterns.length) return [];
-  const match = picomatch([...patterns]);
-  return targets.filter((t) => match(t.name)).map((t) => t.name);
+  const parts = patterns.map((p) => {
+    const at = p.indexOf('@');
+    return at < 0 ? { name: picomatch(p), region: () => true } : { name: picomatch(p.slice(0, at)), region: picomatch(p.slice(at + 1)) };
+  });
+  return targets.flatMap((t) => t.regions.filter((region) => parts.some((p) => p.name(t.name) && p.region(region))).map((region) => `${t.name}@${region}`));
 }
 
 /**
@@ -55,6 +60,6 @@ export function desiredForUnit(state: DesiredState, unit: TargetUnit): DesiredSt
   const store = { ...state.project.store, region: unit.region };
   return {
     project: { ...state.project, store, account: unit.account },
-    resources: state.resources.filter((r) => (r.targets ?? []).includes(unit.target)),
+    resources: state.resources.filter((r) => (r.targets ?? []).includes(`${unit.target}@${unit.region}`)),
   };
 }

@@ -18,6 +18,11 @@ export interface StoreContext {
   /** Every per-resource read of the store goes through this one limit: at most --concurrency at a time in all. */
   readonly readLimit: LimitFunction;
   readonly target: Target;
+  /**
+   * Licenses and grants (whose ARNs name no region) of other home regions are left out: set for a unit of a target
+   * with several regions, whose other units list the same account's licenses and grants.
+   */
+  readonly homeRegionOnly: boolean;
   /** ARNs known deleted (listed as deleted, or deleted by this store): a create answered with one was a replay. */
   readonly deleted: Set<string>;
   /** Notes of creates without a client token in flight (see pending-creates.ts). */

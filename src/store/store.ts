@@ -26,6 +26,8 @@ export interface StoreOptions {
   readonly requestTimeoutMs: number;
   /** A bound on per-resource reads shared with other stores (a project's targets); default: `concurrency` of its own. */
   readonly readLimit?: LimitFunction;
+  /** See StoreContext.homeRegionOnly. */
+  readonly homeRegionOnly?: boolean;
 }
 
 /** What one round of list calls found. */
@@ -51,6 +53,7 @@ export class Store {
       deleted: new Set(),
       created: new Map(),
       listed: { configurations: new Map(), licenses: new Map() },
+      homeRegionOnly: options.homeRegionOnly ?? false,
       shared: new Set(),
       // A second on top: the request's own timeout starts a little after the note is written. None where nothing can
       // land late (requestTimeoutMs 0: the embedded emulator).

@@ -24,7 +24,11 @@ describe('targets in the desired state', () => {
     });
     expect(result.diagnostics).toEqual([]);
     const state = result.state!;
-    expect(state.resources.map((r) => [r.name, r.targets])).toEqual([['devs', ['dev', 'dev-qa']], ['everywhere', ['mgmt', 'dev', 'dev-qa']], ['mgmt-only', ['mgmt']]]);
+    expect(state.resources.map((r) => [r.name, r.targets])).toEqual([
+      ['devs', ['dev@us-east-1', 'dev-qa@us-east-1']],
+      ['everywhere', ['mgmt@us-east-1', 'mgmt@eu-west-1', 'dev@us-east-1', 'dev-qa@us-east-1']],
+      ['mgmt-only', ['mgmt@us-east-1', 'mgmt@eu-west-1']],
+    ]);
     const units = targetUnits(state.project);
     expect(units.map((u) => [u.label, u.account, u.region])).toEqual([
       ['mgmt@us-east-1', '111122223333', 'us-east-1'], ['mgmt@eu-west-1', '111122223333', 'eu-west-1'],
@@ -34,6 +38,24 @@ describe('targets in the desired state', () => {
     const dev = desiredForUnit(state, units[2]!);
     expect(dev.resources.map((r) => r.name)).toEqual(['devs', 'everywhere']);
     expect(dev.project).toMatchObject({ account: '222233334444', store: { region: 'us-east-1' } });
+  });
+
+  it('name@region selects some regions of a target; a reference must reach the same units', async () => {
+    const result = await load({ 'licensectl.yaml': PROJECT('    defaultTargets: [mgmt]\n'), 'a.yaml': `${config('win')}---\n${share('win', '["mgmt@eu-*"]')}` });
+    expect(result.diagnostics).toEqual([]);
+    expect(result.state!.resources.find((r) => r.name === 's')!.targets).toEqual(['mgmt@eu-west-1']);
+    expect(await problems({ 'licensectl.yaml': PROJECT('    defaultTargets: ["mgmt@us-east-1"]\n'), 'a.yaml': `${config('win')}---\n${share('win', '[mgmt]')}` })).toEqual([
+      'a.yaml:9:62: error: LicenseConfiguration "win" is not applied to target mgmt@eu-west-1, where ResourceShare/s is',
+      '  hint: add mgmt@eu-west-1 to the metadata.targets of LicenseConfiguration/win, or narrow this document\'s',
+    ]);
+  });
+
+  it('a license or grant applied to a unit outside its home region', async () => {
+    const license = 'apiVersion: licensectl/v1\nkind: License\nmetadata: {name: l}\nspec:\n  productName: p\n  productSku: s\n  issuer: {name: i}\n  homeRegion: us-east-1\n  validity: {begin: "2026-01-01T00:00:00Z"}\n  entitlements: [{name: seats, unit: Count, maxCount: 5}]\n  consumptionConfiguration: {renewType: Monthly}\n';
+    expect(await problems({ 'licensectl.yaml': PROJECT('    defaultTargets: [mgmt]\n'), 'a.yaml': license })).toEqual([
+      'a.yaml:8:15: error: License/l has homeRegion us-east-1, but is applied to mgmt@eu-west-1',
+      '  hint: apply it to the us-east-1 units only, e.g. metadata.targets: ["mgmt@us-east-1"]',
+    ]);
   });
 
   it('a pattern that matches no target, at its field, with a spelling hint', async () => {

@@ -28,7 +28,8 @@ export async function listGrants(ctx: StoreContext): Promise<ListedGrant[]> {
     const out = await ctx.clients.lm.send(new ListDistributedGrantsCommand({ MaxResults: 100, NextToken }));
     return { items: out.Grants, nextToken: out.NextToken };
   });
-  return withoutDeleted(ctx, grants, (g) => GONE.has(g.GrantStatus ?? ''), (g) => g.GrantArn ?? '').map((g) => ({ arn: g.GrantArn ?? '', spec: grantSpecFromAws(g), meta: { version: g.Version, status: g.GrantStatus } }));
+  const ours = ctx.homeRegionOnly ? grants.filter((g) => g.HomeRegion === ctx.target.region) : grants;
+  return withoutDeleted(ctx, ours, (g) => GONE.has(g.GrantStatus ?? ''), (g) => g.GrantArn ?? '').map((g) => ({ arn: g.GrantArn ?? '', spec: grantSpecFromAws(g), meta: { version: g.Version, status: g.GrantStatus } }));
 }
 
 /** The managed grant a listed grant is, under `name`, with the user's `tags`. */

@@ -28,7 +28,8 @@ export async function readLicenses(ctx: StoreContext): Promise<KindRead> {
     const out = await ctx.clients.lm.send(new ListLicensesCommand({ MaxResults: 100, NextToken }));
     return { items: out.Licenses, nextToken: out.NextToken };
   });
-  const licenses = withoutDeleted(ctx, listed, (l) => GONE.has(l.Status ?? ''), (l) => l.LicenseArn ?? '');
+  const ours = ctx.homeRegionOnly ? listed.filter((l) => l.HomeRegion === ctx.target.region) : listed;
+  const licenses = withoutDeleted(ctx, ours, (l) => GONE.has(l.Status ?? ''), (l) => l.LicenseArn ?? '');
   for (const l of licenses) if (l.CreateTime) ctx.created.set(l.LicenseArn ?? '', l.CreateTime);
   const view = viewFor(ctx.target.account);
   for (const l of licenses) ctx.listed.licenses.set(view.arnOf(l), licenseSpecFromAws(l, ctx.target.account));
