@@ -16,7 +16,7 @@ import { FaultController, type FaultOptions, seededRandom } from './faults.js';
 import { checkOutput, checkUnchanged, validateInput } from './model-checks.js';
 import { decodeQueryInput, queryParameters } from './query-protocol.js';
 import { OperationRegistry, type Route, SERVICE_MODELS } from './registry.js';
-import { type CallContext, type EmulatorState, type OperationSpec, ServiceError, type ServiceName } from './service-contract.js';
+import { type CallContext, copy, type EmulatorState, type OperationSpec, ServiceError, type ServiceName } from './service-contract.js';
 import { FileStateStore } from './state-file.js';
 import { MemoryStateStore, type StateStore } from './state-store.js';
 import { decodeInput, type EmulatorRequest, type EmulatorResponse, errorResponse, splitPath, successResponse } from './wire.js';
@@ -132,7 +132,7 @@ export class Emulator {
 
   /** Stops, starts or terminates instances, all or none; throws the ServiceError EC2 would answer. */
   changeInstances(where: FleetPlace, action: FleetAction, ids: readonly string[]): Promise<InstanceRecord[]> {
-    return this.store.transact((state) => structuredClone(changeInstances(state, this.fleetContext(where, state), action, ids)));
+    return this.store.transact((state) => copy(changeInstances(state, this.fleetContext(where, state), action, ids)));
   }
 
   /** Allocates a dedicated host; returns its id (h-…). Throws the ServiceError EC2 would answer. */
