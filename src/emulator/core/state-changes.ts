@@ -7,7 +7,8 @@
 // replaced) marks what it replaced. On success the changed units are the transaction's changes, put into the
 // state as fresh copies of themselves (so that no proxy, and no object a request or answer shares, stays in
 // it); on failure each is put back as it was. Either way the cost is that of the records touched, whatever the
-// size of the state. `applyChanges` replays changes (from the journal) on a state.
+// size of the state. `applyChanges` replays changes (from the journal) on a state. (A handler may copy draft
+// objects with `copy` or JSON, not with structuredClone, which cannot clone a proxy.)
 import { isRecord } from '../../util/canonical.js';
 import { emptyState, type EmulatorState } from './service-contract.js';
 
