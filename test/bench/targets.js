@@ -37,8 +37,10 @@ function scenarioTargets(scenario) {
  * The plan targets are judged on the command as a user runs it; the in-process rows (the read and the planning
  * alone, warm) say how much of a miss is start-up and loading rather than the calls.
  */
-export function checkTargets({ startup, planCost, scenario }) {
+export function checkTargets({ startup, planCost, scenario, embeddedWrites }) {
+  const [smallest, largest] = [embeddedWrites.rows[0], embeddedWrites.rows.at(-1)];
   return [
+    atMost(`embedded apply: cost a create at ${largest.creates} / at ${smallest.creates} creates`, embeddedWrites.ratio, embeddedWrites.goal, '×'),
     ...scenarioTargets(scenario),
     below('plan() on 10,000 resources, equal: time', planCost.equal.medianMs, PURE_PLAN_MS, 'ms'),
     below('plan() on 10,000 resources, equal: peak heap', planCost.equal.peakHeapMb, PURE_PLAN_HEAP_MB, 'MB'),

@@ -1,14 +1,15 @@
 // Issue 11, point 5: `emulator serve --state FILE` killed with SIGKILL at random moments of an apply, and
-// started again on the same file, ten times. The file always parses; every write the server acknowledged
+// started again on the same file, ten times. The file (with its journal) always parses; every write the server acknowledged
 // before the kill is in it (the server logs a request after answering it, and each committed write adds one
 // to the state's revision); and after the last restart one more apply completes and a plan shows no changes.
 import { type ChildProcess } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { seededRandom } from '../../src/emulator/core/faults.js';
+import { FileStateStore } from '../../src/emulator/core/state-file.js';
 import { licenseManagerOperations } from '../../src/emulator/license-manager/index.js';
 import { ramOperations } from '../../src/emulator/ram/index.js';
 import { stsOperations } from '../../src/emulator/sts/index.js';
@@ -58,9 +59,9 @@ function acknowledgedWrites(lines: readonly string[]): number {
   }).length;
 }
 
-/** The state file's revision; throws if it does not parse as an emulator state. */
+/** The revision of the state as the next process loads it (the state file and its journal); throws if it does not parse. */
 function revisionOf(statePath: string): number {
-  const state = JSON.parse(readFileSync(statePath, 'utf8')) as { formatVersion: number; revision: number };
+  const state = new FileStateStore(statePath).read();
   expect(state.formatVersion).toBe(1);
   return state.revision;
 }

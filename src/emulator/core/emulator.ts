@@ -20,7 +20,7 @@ import { FaultController, type FaultOptions, seededRandom } from './faults.js';
 import { checkOutput, checkUnchanged, validateInput } from './model-checks.js';
 import { decodeQueryInput, queryParameters } from './query-protocol.js';
 import { OperationRegistry, type Route, SERVICE_MODELS, serviceOfTarget } from './registry.js';
-import { type CallContext, type EmulatorState, type OperationSpec, ServiceError, type ServiceName } from './service-contract.js';
+import { type CallContext, copy, type EmulatorState, type OperationSpec, ServiceError, type ServiceName } from './service-contract.js';
 import { FileStateStore } from './state-file.js';
 import { MemoryStateStore, type StateStore } from './state-store.js';
 import { decodeInput, type EmulatorRequest, type EmulatorResponse, errorResponse, splitPath, successResponse } from './wire.js';
@@ -134,7 +134,7 @@ export class Emulator {
 
   /** Stops, starts or terminates instances, all or none; throws the ServiceError EC2 would answer. */
   changeInstances(where: FleetPlace, action: FleetAction, ids: readonly string[]): Promise<InstanceRecord[]> {
-    return this.committingFailures(() => this.store.transact((state) => structuredClone(changeInstances(state, this.fleetContext(where, state), action, ids))));
+    return this.committingFailures(() => this.store.transact((state) => copy(changeInstances(state, this.fleetContext(where, state), action, ids))));
   }
 
   /** Allocates a dedicated host; returns its id (h-…). Throws the ServiceError EC2 would answer. */
@@ -144,7 +144,7 @@ export class Emulator {
 
   /** Releases dedicated hosts, all or none; throws the ServiceError EC2 would answer (a host still running instances). */
   releaseHosts(where: FleetPlace, ids: readonly string[]): Promise<HostRecord[]> {
-    return this.store.transact((state) => structuredClone(releaseHosts(state, this.fleetContext(where, state), ids)));
+    return this.store.transact((state) => copy(releaseHosts(state, this.fleetContext(where, state), ids)));
   }
 
   /** Registers a Systems Manager managed instance or creates an RDS DB instance; automated discovery runs. Returns its id (mi-…, or the DB identifier). */
@@ -154,17 +154,17 @@ export class Emulator {
 
   /** Replaces a managed instance's installed applications; automated discovery runs. */
   setInventory(where: FleetPlace, id: string, applications: readonly ApplicationInput[]): Promise<ManagedResourceRecord> {
-    return this.store.transact((state) => structuredClone(setInventory(state, this.fleetContext(where, state), id, applications)));
+    return this.store.transact((state) => copy(setInventory(state, this.fleetContext(where, state), id, applications)));
   }
 
   /** Deregisters managed instances and deletes DB instances, all or none. */
   removeManagedResources(where: FleetPlace, ids: readonly string[]): Promise<ManagedResourceRecord[]> {
-    return this.store.transact((state) => structuredClone(removeManaged(state, this.fleetContext(where, state), ids)));
+    return this.store.transact((state) => copy(removeManaged(state, this.fleetContext(where, state), ids)));
   }
 
   /** The simulated fleet, of one account and region when they are given. */
   fleet(where: { account?: string; region?: string } = {}): ReturnType<typeof fleetView> {
-    return structuredClone(fleetView(this.store.read(), where));
+    return copy(fleetView(this.store.read(), where));
   }
 
   private fleetContext(where: FleetPlace, state: EmulatorState): FleetContext {
@@ -186,18 +186,18 @@ export class Emulator {
     if (!checked) throw new InvalidDeclaration(problems);
     const nowSeconds = Math.floor(this.now().getTime() / 1000);
     const current = organizationOf(this.store.read());
-    if (current && JSON.stringify(current) === JSON.stringify(organizationFrom(checked, nowSeconds, current))) return { changed: false, organization: structuredClone(current) };
+    if (current && JSON.stringify(current) === JSON.stringify(organizationFrom(checked, nowSeconds, current))) return { changed: false, organization: copy(current) };
     const next = await this.store.transact((state) => {
       const organization = organizationFrom(checked, nowSeconds, organizationOf(state));
       state.organizations.current = organization as unknown as Record<string, unknown>;
       return organization;
     });
-    return { changed: true, organization: structuredClone(next) };
+    return { changed: true, organization: copy(next) };
   }
 
   /** The emulated organization, if one was declared. */
   organization(): OrganizationRecord | undefined {
-    return structuredClone(organizationOf(this.store.read()));
+    return copy(organizationOf(this.store.read()));
   }
 
   /** Changes the state directly, as one more committed (and persisted) mutation. For tests and fixtures. */

@@ -16,6 +16,7 @@ import * as fs from 'node:fs';
 import { hostname } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import lockfile from 'proper-lockfile';
+import { LicensectlError } from '../../errors/index.js';
 
 export const STALE_MS = 10_000;
 const OWNER_FILE = 'owner.json';
@@ -29,8 +30,8 @@ export interface LockOwner {
   readonly since: string;
 }
 
-// proper-lockfile takes a lock with mkdir and removes it with rmdir. This fs writes the owner record in the same
-// synchronous step as the mkdir (a process killed between the two leaves a lock only staleness frees), and
+// proper-lockfile takes a lock with mkdir (mkdirSync for its synchronous API) and removes it with rmdir. This fs
+// writes the owner record in the same synchronous step as the mkdir (a process killed between the two leaves a lock only staleness frees), and
 // removes the directory with its record, for a release, a take-over of a stale lock and the exit handler alike.
 const removeTree = { recursive: true, force: true } as const;
 const lockFs = {
@@ -43,6 +44,10 @@ const lockFs = {
     }
     writeOwner(path);
     callback(null);
+  },
+  mkdirSync: (path: string) => {
+    fs.mkdirSync(path);
+    writeOwner(path);
   },
   rmdir: (path: string, callback: (error: NodeJS.ErrnoException | null) => void) => fs.rm(path, removeTree, callback),
   rmdirSync: (path: string) => fs.rmSync(path, removeTree),
@@ -63,10 +68,29 @@ export function lockPathOf(statePath: string): string {
   return `${statePath}.lock`;
 }
 
-/** Takes the lock: first frees it if its holder has died, then waits for a live holder or takes over a stale lock. */
-export function acquireLock(statePath: string): Promise<() => Promise<void>> {
+/**
+ * Takes the lock: first frees it if its holder has died, then waits for a live holder or takes over a stale lock.
+ * A lock that stays held is EMULATOR_STATE_LOCKED, naming its holder; any other failure is `unwritable`'s error.
+ */
+export async function acquireLock(statePath: string, unwritable: (cause: unknown) => Error): Promise<() => Promise<void>> {
   reclaimDeadLock(statePath);
-  return lockfile.lock(statePath, LOCK_OPTIONS);
+  try {
+    return await lockfile.lock(statePath, LOCK_OPTIONS);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ELOCKED') throw unwritable(error);
+    const owner = lockOwner(statePath);
+    const holder = owner ? `process ${owner.pid} on ${owner.host} since ${owner.since}` : 'another process';
+    throw new LicensectlError('EMULATOR_STATE_LOCKED', `emulator state file ${statePath} stayed locked by ${holder}`, {
+      hint: `another licensectl process is using this state; retry when it finishes (a lock not refreshed for ${STALE_MS / 1000} s, or of a process that has died, is taken over)`,
+      cause: error,
+    });
+  }
+}
+
+/** Takes the lock if it is free (or its holder dead, or it is stale) at once; throws ELOCKED otherwise. */
+export function acquireLockSync(statePath: string): () => void {
+  reclaimDeadLock(statePath);
+  return lockfile.lockSync(statePath, { ...LOCK_OPTIONS, retries: 0 });
 }
 
 function writeOwner(lockPath: string): void {

@@ -1,58 +1,173 @@
-// State kept in one JSON file that several processes may use at once. A mutation takes the file's
-// inter-process lock (state-file-lock.ts), re-reads the file if another process changed it, runs, and replaces
-// the file atomically with the text it committed: a temporary file of its own in the same directory, written
-// and fsynced, renamed over the file, and the directory fsynced, so that the file is always either the old or
-// the new state, and the new one survives a crash of the machine once the mutation returns. A caller answers
-// only after `transact` returns, so everything acknowledged is on disk. If the handler throws, nothing is
-// written. Reads never lock: rename makes every reader see either the old or the new document, and a read
-// re-parses only when the file's identity (inode, size, mtime, ctime) changed.
+// State kept in a JSON file that several processes may use at once: the state file (the documented JSON) and,
+// beside it, its journal (state-journal.ts) of the transactions committed since the file was last written.
 //
-// Permissions are the user's: a file that cannot be read is reported as such (never as corrupt), a file made
-// read-only is never replaced, and a replaced file keeps its mode. The first use of the store removes what a
-// killed process left beside the file (a dead holder's lock, temporary files).
+// A mutation takes the file's inter-process lock (state-file-lock.ts), catches up with what other processes
+// committed (the lines they appended), runs, and appends its changes to the journal, fsynced, before it is
+// answered: so everything acknowledged is on disk, a killed process leaves the old or the new state (a torn last
+// line does not count), and a write costs what it changed, whatever the size of the state. Mutations waiting
+// while one holds the lock are committed together after it, under one lock and one fsync, each its own line.
+// If a handler throws, its changes are undone and nothing is written. When the journal outgrows the state file
+// (and 1 MiB), and when the process exits, the state is compacted under the lock: the state file is replaced
+// atomically (write temp + rename) with the whole state, then the journal removed.
+//
+// Reads never lock: a read catches up by reading the journal on from where it stopped, and re-reads everything
+// only when the state file itself was replaced (its inode, size, mtime or ctime changed).
 import * as fs from 'node:fs';
 import { dirname } from 'node:path';
-import { LicensectlError } from '../../errors/index.js';
 import { emptyState, type EmulatorState } from './service-contract.js';
-import { parseState } from './state-file-format.js';
-import { acquireLock, lockOwner, removeLeftovers, STALE_MS, tempPathOf } from './state-file-lock.js';
-import { CommittedState, type StateStore } from './state-store.js';
+import { applyChanges, runTracked } from './state-changes.js';
+import { createFileOnce, fsyncDirectory, readStateFile, refuseReadOnly, replaceFile, stampOf, unreadable, unwritable } from './state-file-io.js';
+import { acquireLock, acquireLockSync, removeLeftovers } from './state-file-lock.js';
+import { appendJournal, journalPathOf, type JournalPosition, readJournal, removeJournal, statJournal } from './state-journal.js';
+import { type StateStore } from './state-store.js';
 
 const ABSENT = 'absent';
+/** The journal is compacted into the state file once it is larger than the file and than this. */
+export const COMPACT_MIN_BYTES = 1 << 20;
+
+interface Pending {
+  readonly mutation: (draft: EmulatorState) => unknown;
+  readonly resolve: (result: unknown) => void;
+  readonly reject: (error: unknown) => void;
+}
 
 export class FileStateStore implements StateStore {
-  private committed = CommittedState.of(emptyState());
+  readonly journalPath: string;
+  private state = emptyState();
+  /** The identity of the state file `state` was read from (ABSENT: none); undefined when memory must be re-read. */
   private stamp: string | undefined;
+  private fileBytes = 0;
+  /** How far the journal has been read into `state`; undefined when there is none. */
+  private journal: JournalPosition | undefined;
   private started = false;
-  private readonly mutex = new Mutex();
+  private readonly queue: Pending[] = [];
+  private draining = false;
 
-  constructor(readonly path: string) {}
+  constructor(readonly path: string) {
+    this.journalPath = journalPathOf(path);
+  }
 
   read(): EmulatorState {
     this.refresh();
-    return this.committed.state;
+    return this.state;
   }
 
   text(): string {
-    this.refresh();
-    return this.committed.text;
+    return JSON.stringify(this.read());
   }
 
   transact<T>(mutation: (draft: EmulatorState) => T): Promise<T> {
-    return this.mutex.run(async () => {
-      this.start();
-      this.ensureFile();
-      refuseReadOnly(this.path);
-      const release = await this.lock();
-      try {
-        this.refresh();
-        const result = this.committed.apply(mutation);
-        this.write(this.committed.text);
-        return result;
-      } finally {
-        await release().catch(() => undefined);
-      }
+    return new Promise<T>((resolve, reject) => {
+      this.queue.push({ mutation, resolve: resolve as (result: unknown) => void, reject });
+      if (!this.draining) void this.drain();
     });
+  }
+
+  /** Writes the state file whole and removes the journal, under the lock. */
+  async compact(): Promise<void> {
+    const release = await this.lock();
+    try {
+      this.refresh();
+      this.compactHeld();
+    } finally {
+      await release().catch(() => undefined);
+    }
+  }
+
+  /** Commits what is queued, a batch per turn of the lock; answers each once the lock is released. */
+  private async drain(): Promise<void> {
+    this.draining = true;
+    try {
+      while (this.queue.length > 0) {
+        let release: (() => Promise<void>) | undefined;
+        let answers: (() => void)[] = [];
+        try {
+          this.start();
+          refuseReadOnly(this.path);
+          release = await this.lock();
+          this.ensureFile();
+          answers = this.commitBatch(this.queue.splice(0));
+        } catch (error) {
+          answers = this.queue.splice(0).map((pending) => () => pending.reject(error));
+        } finally {
+          await release?.().catch(() => undefined);
+        }
+        for (const answer of answers) answer();
+      }
+    } finally {
+      this.draining = false;
+    }
+  }
+
+  /** Runs each mutation on the latest state and appends their commits in one fsynced write; returns the answers. */
+  private commitBatch(batch: Pending[]): (() => void)[] {
+    let outcomes: { pending: Pending; ok: boolean; value: unknown }[];
+    const lines: string[] = [];
+    try {
+      this.refresh();
+      outcomes = batch.map((pending) => {
+        try {
+          const { result, commit } = runTracked(this.state, pending.mutation);
+          lines.push(commit.json);
+          return { pending, ok: true, value: result };
+        } catch (error) {
+          return { pending, ok: false, value: error };
+        }
+      });
+      if (lines.length > 0) this.append(lines);
+    } catch (error) {
+      outcomes = batch.map((pending) => ({ pending, ok: false, value: error }));
+    }
+    return outcomes.map(({ pending, ok, value }) => () => (ok ? pending.resolve(value) : pending.reject(value)));
+  }
+
+  private append(lines: readonly string[]): void {
+    try {
+      const mode = fs.statSync(this.path).mode & 0o7777;
+      this.journal = appendJournal(this.journalPath, this.journal?.offset ?? 0, lines, mode, () => fsyncDirectory(this.path));
+    } catch (error) {
+      this.stamp = undefined; // memory is ahead of the files: re-read them next time
+      throw unwritable(this.path, error);
+    }
+    exitCompaction.add(this);
+    if (this.journal.offset <= Math.max(COMPACT_MIN_BYTES, this.fileBytes)) return;
+    try {
+      this.compactHeld();
+    } catch {
+      // The commits are in the journal; the next compaction tries again.
+    }
+  }
+
+  private compactHeld(): void {
+    if (!this.journal) return;
+    crashPoint('before-compaction');
+    const text = JSON.stringify(this.state);
+    try {
+      replaceFile(this.path, text);
+    } catch (error) {
+      this.stamp = undefined;
+      throw unwritable(this.path, error);
+    }
+    crashPoint('after-compaction-rename');
+    this.stamp = stampOf(fs.statSync(this.path, { bigint: true }));
+    this.fileBytes = text.length;
+    removeJournal(this.journalPath);
+    this.journal = undefined;
+    exitCompaction.delete(this);
+  }
+
+  /** On exit: compacts if the lock can be had at once (else the journal stays, for a later process). */
+  compactAtExit(): void {
+    let release: (() => void) | undefined;
+    try {
+      release = acquireLockSync(this.path);
+      this.refresh();
+      this.compactHeld();
+    } catch {
+      // Nothing is lost: the journal holds what the state file does not.
+    } finally {
+      release?.();
+    }
   }
 
   private start(): void {
@@ -61,176 +176,93 @@ export class FileStateStore implements StateStore {
     removeLeftovers(this.path);
   }
 
+  /** Brings memory up to the files: the journal's new lines, or everything if the state file was replaced. */
   private refresh(): void {
     this.start();
-    const stat = this.statPath();
-    if (!stat) {
-      if (this.stamp !== ABSENT) [this.committed, this.stamp] = [CommittedState.of(emptyState()), ABSENT];
+    for (let attempt = 1; ; attempt += 1) {
+      const stamp = this.fileStamp();
+      if (stamp === ABSENT) {
+        if (this.stamp !== ABSENT) [this.state, this.stamp, this.journal, this.fileBytes] = [emptyState(), ABSENT, undefined, 0];
+        return;
+      }
+      if (stamp === this.stamp && this.journalUnchanged()) return;
+      const incremental = stamp === this.stamp && this.journalGrew();
+      const loaded = incremental ? undefined : readStateFile(this.path);
+      const base = loaded?.state ?? this.state;
+      const read = readJournal(this.journalPath, base.revision, incremental ? this.journal : undefined);
+      // A compaction between reading the file and the journal: the journal read may lack what the file now has.
+      if (this.fileStamp() !== (loaded?.stamp ?? stamp) && attempt < 5) continue;
+      for (const commit of read?.commits ?? []) applyChanges(base, commit);
+      if (loaded) [this.state, this.stamp, this.fileBytes] = [loaded.state, loaded.stamp, loaded.bytes];
+      this.journal = read?.position;
       return;
     }
-    if (stampOf(stat) !== this.stamp) this.load();
   }
 
-  private load(): void {
-    let fd: number | undefined;
-    let text: string;
-    let stamp: string;
-    try {
-      fd = fs.openSync(this.path, 'r');
-      stamp = stampOf(fs.fstatSync(fd, { bigint: true }));
-      text = fs.readFileSync(fd, 'utf8');
-    } catch (error) {
-      throw unreadable(this.path, error);
-    } finally {
-      if (fd !== undefined) fs.closeSync(fd);
-    }
-    this.committed = new CommittedState(parseState(text, this.path), text, (t) => parseState(t, this.path));
-    this.stamp = stamp;
+  private journalUnchanged(): boolean {
+    const journal = statJournal(this.journalPath);
+    return journal === undefined ? this.journal === undefined : journal.ino === this.journal?.ino && journal.size === this.journal.offset;
   }
 
-  private statPath(): fs.BigIntStats | undefined {
+  /** The journal is the one read so far, with more in it (or a new one on the same state file). */
+  private journalGrew(): boolean {
+    const journal = statJournal(this.journalPath);
+    if (journal === undefined) return false;
+    return this.journal === undefined ? true : journal.ino === this.journal.ino && journal.size >= this.journal.offset;
+  }
+
+  private fileStamp(): string {
     try {
-      return fs.statSync(this.path, { bigint: true, throwIfNoEntry: false });
+      const stat = fs.statSync(this.path, { bigint: true, throwIfNoEntry: false });
+      return stat ? stampOf(stat) : ABSENT;
     } catch (error) {
       throw unreadable(this.path, error);
     }
   }
 
-  /** The lock needs the file to exist; create it atomically (link fails if another process won the race). */
+  /** The lock is a directory beside the file, so the file's directory must exist. */
+  private lock(): Promise<() => Promise<void>> {
+    try {
+      fs.mkdirSync(dirname(this.path), { recursive: true });
+    } catch (error) {
+      return Promise.reject(unwritable(this.path, error));
+    }
+    return acquireLock(this.path, (error) => unwritable(this.path, error));
+  }
+
+  /**
+   * Creates a missing state file, under the lock. A journal without its state file belonged to a file that was
+   * deleted: it goes first, so that no process can append to it.
+   */
   private ensureFile(): void {
     if (fs.existsSync(this.path)) return;
     try {
-      fs.mkdirSync(dirname(this.path), { recursive: true });
-      const temp = writeTemp(this.path, JSON.stringify(emptyState()));
-      try {
-        fs.linkSync(temp, this.path);
-        fsyncDirectory(this.path);
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      } finally {
-        fs.rmSync(temp, { force: true });
-      }
+      removeJournal(this.journalPath);
+      createFileOnce(this.path, JSON.stringify(emptyState()));
     } catch (error) {
       throw unwritable(this.path, error);
     }
   }
+}
 
-  private async lock(): Promise<() => Promise<void>> {
-    try {
-      return await acquireLock(this.path);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ELOCKED') throw unwritable(this.path, error);
-      const owner = lockOwner(this.path);
-      const holder = owner ? `process ${owner.pid} on ${owner.host} since ${owner.since}` : 'another process';
-      throw new LicensectlError('EMULATOR_STATE_LOCKED', `emulator state file ${this.path} stayed locked by ${holder}`, {
-        hint: `another licensectl process is using this state; retry when it finishes (a lock not refreshed for ${STALE_MS / 1000} s, or of a process that has died, is taken over)`,
-        cause: error,
-      });
+/**
+ * Fault injection for crash tests: with LICENSECTL_EMULATOR_CRASH set to `before-compaction` (the journal holds
+ * commits the state file does not) or `after-compaction-rename` (the state file holds them all, the journal is still
+ * there), the process kills itself at that point, as SIGKILL would.
+ */
+function crashPoint(point: string): void {
+  if (process.env.LICENSECTL_EMULATOR_CRASH === point) process.kill(process.pid, 'SIGKILL');
+}
+
+/** Stores with a journal to fold into their state file when the process exits normally. */
+const exitCompaction = new (class extends Set<FileStateStore> {
+  private registered = false;
+
+  override add(store: FileStateStore): this {
+    if (!this.registered) {
+      this.registered = true;
+      process.once('exit', () => [...this].forEach((s) => s.compactAtExit()));
     }
+    return super.add(store);
   }
-
-  private write(text: string): void {
-    try {
-      const mode = fs.statSync(this.path).mode & 0o7777;
-      const temp = writeTemp(this.path, text, mode);
-      try {
-        fs.renameSync(temp, this.path);
-      } catch (error) {
-        fs.rmSync(temp, { force: true });
-        throw error;
-      }
-      fsyncDirectory(this.path);
-      this.stamp = stampOf(fs.statSync(this.path, { bigint: true }));
-    } catch (error) {
-      this.stamp = undefined; // memory is ahead of the file: re-read it next time
-      throw unwritable(this.path, error);
-    }
-  }
-}
-
-/** A new temporary file of this process beside `path`, holding `text` on disk; removed again if that fails. */
-function writeTemp(path: string, text: string, mode?: number): string {
-  const temp = tempPathOf(path);
-  const fd = fs.openSync(temp, 'wx', mode ?? 0o666);
-  try {
-    if (mode !== undefined) fs.fchmodSync(fd, mode); // exactly the old file's mode, whatever the umask
-    fs.writeFileSync(fd, text);
-    fs.fsyncSync(fd);
-  } catch (error) {
-    fs.closeSync(fd);
-    fs.rmSync(temp, { force: true });
-    throw error;
-  }
-  fs.closeSync(fd);
-  return temp;
-}
-
-/** Makes a rename or link in the file's directory durable (Windows cannot open directories, nor needs to). */
-function fsyncDirectory(path: string): void {
-  if (process.platform === 'win32') return;
-  const fd = fs.openSync(dirname(path), 'r');
-  try {
-    fs.fsyncSync(fd);
-  } finally {
-    fs.closeSync(fd);
-  }
-}
-
-/** rename replaces a file whatever its mode, so a file the user made read-only is refused here. */
-function refuseReadOnly(path: string): void {
-  const stat = fs.statSync(path, { throwIfNoEntry: false });
-  if (!stat) return;
-  let writable = (stat.mode & 0o222) !== 0; // root may write anything: the mode bits say what the user meant
-  if (writable) {
-    try {
-      fs.accessSync(path, fs.constants.W_OK);
-    } catch {
-      writable = false;
-    }
-  }
-  if (writable) return;
-  const mode = (stat.mode & 0o777).toString(8).padStart(4, '0');
-  throw new LicensectlError('EMULATOR_STATE_UNWRITABLE', `emulator state file ${path} is read-only (mode ${mode}): licensectl never replaces a file made read-only`, {
-    hint: `make it writable (chmod u+w ${path}) to let the emulator change it, or choose another file with --state`,
-  });
-}
-
-function stampOf(stat: fs.BigIntStats): string {
-  return `${stat.ino}:${stat.size}:${stat.mtimeNs}:${stat.ctimeNs}`;
-}
-
-/** A file that cannot be read is intact as far as anyone knows: say why it cannot be read, never "delete it". */
-function unreadable(path: string, cause: unknown): LicensectlError {
-  const code = (cause as NodeJS.ErrnoException).code;
-  const [problem, hint] =
-    code === 'EACCES' || code === 'EPERM'
-      ? [`cannot be read: permission denied (${code})`, `give the user running licensectl read and write access to ${path}, or choose another file with --state`]
-      : code === 'EISDIR'
-        ? ['is a directory, not a file', `move the directory away, or point --state at a file`]
-        : [`cannot be read (${(cause as Error).message})`, `check ${path} and the disk it is on, or choose another file with --state`];
-  return new LicensectlError('EMULATOR_STATE_UNREADABLE', `emulator state file ${path} ${problem}`, { hint, cause });
-}
-
-function unwritable(path: string, cause: unknown): LicensectlError {
-  return new LicensectlError('EMULATOR_STATE_UNWRITABLE', `cannot write emulator state file ${path} (${(cause as Error).message})`, {
-    hint: 'check that the directory exists and is writable, or choose another file with --state',
-    cause,
-  });
-}
-
-/** Serialises async critical sections within one process (the file lock serialises across processes). */
-class Mutex {
-  private tail: Promise<void> = Promise.resolve();
-
-  async run<T>(section: () => Promise<T>): Promise<T> {
-    const previous = this.tail;
-    let release!: () => void;
-    this.tail = new Promise<void>((resolve) => (release = resolve));
-    await previous;
-    try {
-      return await section();
-    } finally {
-      release();
-    }
-  }
-}
+})();

@@ -14,7 +14,7 @@
 //   from the organization at each call, so an account that joins later receives it too.
 import { createHash } from 'node:crypto';
 import { accountOfArn, grantArn } from '../../model/arn.js';
-import type { EmulatorState } from '../core/service-contract.js';
+import { copy, type EmulatorState } from '../core/service-contract.js';
 import { accountsReachedBy } from '../organizations/organization.js';
 import { accountOfPrincipal } from './conventions.js';
 import type { Versioned } from './licenses.js';
@@ -128,7 +128,7 @@ function viewOf(grant: GrantRecord, receipt: Receipt, child: Partial<GrantView>,
     ...(receipt.StatusReason === undefined ? {} : { StatusReason: receipt.StatusReason }),
     Version: receipt.Version,
     GrantedOperations: [...grant.GrantedOperations],
-    ...(receipt.Options === undefined ? {} : { Options: structuredClone(receipt.Options) }),
+    ...(receipt.Options === undefined ? {} : { Options: copy(receipt.Options) }),
   };
 }
 
@@ -165,7 +165,7 @@ export function findChild(state: EmulatorState, arn: string): { grant: GrantReco
 
 /** Archives the receipt's latest version (as `view` shows it) and returns the next version number. */
 export function nextVersion(receipt: Receipt, view: GrantView): string {
-  receipt._previousVersions[receipt.Version] = structuredClone(view) as unknown as Record<string, unknown>;
+  receipt._previousVersions[receipt.Version] = copy(view) as unknown as Record<string, unknown>;
   return String(Number(receipt.Version) + 1);
 }
 

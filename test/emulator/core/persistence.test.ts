@@ -5,12 +5,15 @@ import {
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { FileStateStore } from '../../../src/emulator/core/state-file.js';
 import { Emulator } from '../../../src/emulator/index.js';
 import { launchConsuming, lmClient } from '../../helpers/emulator.js';
 import { tempDir } from './temp-dir.js';
 
 const createWindows = new CreateLicenseConfigurationCommand({ Name: 'windows', LicenseCountingType: 'Core', LicenseCount: 10 });
 const readFile = (path: string) => JSON.parse(readFileSync(path, 'utf8')) as { revision: number; licenseManager: { licenseConfigurations: object } };
+/** The state a new process would load: the state file with its journal. */
+const loaded = (path: string) => new FileStateStore(path).read();
 
 describe('a state file shared by two emulators', () => {
   it('shows each emulator the other’s changes', async () => {
@@ -25,12 +28,16 @@ describe('a state file shared by two emulators', () => {
     expect((await second.send(new ListLicenseConfigurationsCommand({}))).LicenseConfigurations).toEqual([]);
   });
 
-  it('writes one JSON document per mutation, bumping the revision, and leaves no temporary files', async () => {
+  it('journals each mutation, bumping the revision, compacts into one JSON document, and leaves no temporary files', async () => {
     const dir = tempDir();
     const statePath = join(dir, 'nested', 'emulator.json');
     const lm = lmClient(new Emulator({ statePath }));
     await lm.send(createWindows);
     await lm.send(createWindows);
+    expect(loaded(statePath).revision).toBe(2);
+    expect(Object.keys(loaded(statePath).licenseManager.licenseConfigurations)).toHaveLength(2);
+    expect(readdirSync(join(dir, 'nested')).sort()).toEqual(['emulator.json', 'emulator.json.journal']);
+    await new FileStateStore(statePath).compact();
     expect(readFile(statePath).revision).toBe(2);
     expect(Object.keys(readFile(statePath).licenseManager.licenseConfigurations)).toHaveLength(2);
     expect(readdirSync(join(dir, 'nested'))).toEqual(['emulator.json']);
@@ -47,11 +54,11 @@ describe('a state file shared by two emulators', () => {
     const emulator = new Emulator({ statePath });
     const { LicenseConfigurationArn } = await lmClient(emulator).send(createWindows);
     await launchConsuming(emulator, LicenseConfigurationArn!, { tenancy: 'host', cores: 3 });
-    const before = readFileSync(statePath, 'utf8');
+    const before = [readFileSync(statePath, 'utf8'), readFileSync(`${statePath}.journal`, 'utf8')];
     const error = await lmClient(emulator).send(new DeleteLicenseConfigurationCommand({ LicenseConfigurationArn })).catch((e: Error) => e);
     expect(error).toMatchObject({ name: 'InvalidParameterValueException' });
-    expect(readFileSync(statePath, 'utf8')).toBe(before);
-    expect(emulator.snapshot()).toEqual(JSON.parse(before));
+    expect([readFileSync(statePath, 'utf8'), readFileSync(`${statePath}.journal`, 'utf8')]).toEqual(before);
+    expect(emulator.snapshot()).toEqual(loaded(statePath));
   });
 
   it('keeps the fleet and its consumption for the next process', async () => {
@@ -90,6 +97,8 @@ describe('a state file shared by two emulators', () => {
     const statePath = join(tempDir(), 'emulator.json');
     writeFileSync(statePath, JSON.stringify({ formatVersion: 1, revision: 3, licenseManager: { licenseConfigurations: {} }, clientTokens: {} }));
     await lmClient(new Emulator({ statePath })).send(createWindows);
+    expect(loaded(statePath)).toMatchObject({ revision: 4, ram: { resourceShares: {}, associations: {} } });
+    await new FileStateStore(statePath).compact();
     expect(readFile(statePath)).toMatchObject({ revision: 4, ram: { resourceShares: {}, associations: {} } });
   });
 

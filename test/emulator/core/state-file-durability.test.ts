@@ -1,10 +1,11 @@
-// Issue 11, point 5 at the level of system calls: a write is a temporary file of its own, written and fsynced,
-// renamed over the state file, and then the directory is fsynced; a write that fails leaves no temporary file
-// and the old state; and a read refused by the operating system is a permission problem, not corruption.
+// Issue 11, point 5 at the level of system calls: a write is a line appended to the journal and fsynced; a
+// compaction is a temporary file of its own, written and fsynced, renamed over the state file, and then the
+// directory is fsynced; a write that fails leaves the old state; and a read refused by the operating system is a permission problem, not corruption.
 // node:fs is wrapped to record (and, when told, fail) the calls the state file makes.
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { FileStateStore } from '../../../src/emulator/core/state-file.js';
 import { Emulator } from '../../../src/emulator/index.js';
 import { tempDir } from './temp-dir.js';
 
@@ -53,15 +54,24 @@ afterEach(() => {
 const createWindows = (emulator: Emulator) => emulator.mutate((state) => void (state.licenseManager.licenseConfigurations.windows = {}));
 
 describe('writing the state file', () => {
-  it('writes a new temporary file, fsyncs it, renames it over the file, then fsyncs the directory', async () => {
-    const dir = tempDir();
-    const statePath = join(dir, 'emulator.json');
+  it('appends a mutation to the journal and fsyncs it before answering', async () => {
+    const statePath = join(tempDir(), 'emulator.json');
     const emulator = new Emulator({ statePath });
-    await emulator.mutate(() => undefined); // creates the file
+    await emulator.mutate(() => undefined); // creates the file and the journal
     io.calls.length = 0;
     await createWindows(emulator);
+    const writes = io.calls.filter((call) => !call.endsWith(' r'));
+    expect(writes).toEqual(['open emulator.json.journal a', 'fsync emulator.json.journal']);
+  });
+
+  it('compacts by writing a new temporary file, fsyncing it, renaming it over the file, then fsyncing the directory', async () => {
+    const dir = tempDir();
+    const statePath = join(dir, 'emulator.json');
+    await createWindows(new Emulator({ statePath }));
+    io.calls.length = 0;
+    await new FileStateStore(statePath).compact();
     const dirName = basename(dir);
-    const writes = io.calls.filter((call) => !call.startsWith('open emulator.json r'));
+    const writes = io.calls.filter((call) => !call.startsWith('open emulator.json'));
     expect(writes).toEqual([
       'open .emulator.json.PID.RANDOM.tmp wx',
       'fsync .emulator.json.PID.RANDOM.tmp',
@@ -69,31 +79,35 @@ describe('writing the state file', () => {
       `open ${dirName} r`,
       `fsync ${dirName}`,
     ]);
+    expect(readdirSync(dir)).toEqual(['emulator.json']);
   });
 
-  it('removes its temporary file and keeps the old state when the write fails', async () => {
+  it('cuts the journal back and keeps the old state when the write fails', async () => {
     const dir = tempDir();
     const statePath = join(dir, 'emulator.json');
     const emulator = new Emulator({ statePath });
     await emulator.mutate(() => undefined);
-    const before = readFileSync(statePath, 'utf8');
-    io.failFsync = /\.tmp$/;
+    const before = [readFileSync(statePath, 'utf8'), readFileSync(`${statePath}.journal`, 'utf8')];
+    io.failFsync = /\.journal$/;
     await expect(createWindows(emulator)).rejects.toMatchObject({
       code: 'EMULATOR_STATE_UNWRITABLE',
       message: `cannot write emulator state file ${statePath} (EIO: i/o error, fsync)`,
     });
-    expect(readdirSync(dir)).toEqual(['emulator.json']);
-    expect(readFileSync(statePath, 'utf8')).toBe(before);
+    expect(readdirSync(dir).sort()).toEqual(['emulator.json', 'emulator.json.journal']);
+    expect([readFileSync(statePath, 'utf8'), readFileSync(`${statePath}.journal`, 'utf8')]).toEqual(before);
     expect(emulator.snapshot().licenseManager.licenseConfigurations).toEqual({});
     await createWindows(emulator);
     expect(Object.keys(emulator.snapshot().licenseManager.licenseConfigurations)).toEqual(['windows']);
+    expect(Object.keys(new Emulator({ statePath }).snapshot().licenseManager.licenseConfigurations)).toEqual(['windows']);
   });
 
   it('opens each temporary file exclusively, so that no write can reuse another one', async () => {
     const statePath = join(tempDir(), 'emulator.json');
     const emulator = new Emulator({ statePath });
     await createWindows(emulator);
+    await new FileStateStore(statePath).compact();
     await createWindows(emulator);
+    await new FileStateStore(statePath).compact();
     const temps = io.calls.filter((call) => call.startsWith('open .emulator.json.'));
     expect(temps).toHaveLength(3);
     expect(temps.every((call) => call.endsWith(' wx'))).toBe(true); // exclusive: never another writer's file

@@ -7,6 +7,7 @@ import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Emulator } from '../../../src/emulator/index.js';
+import { FileStateStore } from '../../../src/emulator/core/state-file.js';
 import { removeLeftovers } from '../../../src/emulator/core/state-file-lock.js';
 import { lmClient } from '../../helpers/emulator.js';
 import { tempDir } from './temp-dir.js';
@@ -72,11 +73,15 @@ describe('a read-only state file', () => {
     expect((await lm.send(list)).LicenseConfigurations?.map((c) => c.Name)).toEqual(['windows']);
   });
 
-  it('keeps the mode the user gave a writable file when it is replaced', async () => {
+  it('keeps the mode the user gave a writable file when it is replaced, and gives it to a new journal', async () => {
     const statePath = await stateWithOneConfiguration();
+    await new FileStateStore(statePath).compact();
     chmodSync(statePath, 0o660); // a mode the usual umask (022) would not give a new file
     await lmClient(new Emulator({ statePath })).send(create('linux'));
+    expect(statSync(`${statePath}.journal`).mode & 0o777).toBe(0o660);
+    await new FileStateStore(statePath).compact();
     expect(statSync(statePath).mode & 0o777).toBe(0o660);
+    expect(existsSync(`${statePath}.journal`)).toBe(false);
   });
 });
 
@@ -94,7 +99,7 @@ describe('what a killed process left beside the state file', () => {
     const lock = lockOf(statePath, deadPid());
     utimesSync(lock, inAnHour, inAnHour); // never stale: only the dead holder can free it
     await lmClient(new Emulator({ statePath })).send(create('linux'));
-    expect(Object.values(JSON.parse(readFileSync(statePath, 'utf8')).licenseManager.licenseConfigurations)).toHaveLength(2);
+    expect(Object.values(new Emulator({ statePath }).snapshot().licenseManager.licenseConfigurations)).toHaveLength(2);
     expect(existsSync(lock)).toBe(false);
   }, 60_000);
 
@@ -125,6 +130,6 @@ describe('what a killed process left beside the state file', () => {
     const kept = [`.emulator.json.${process.ppid}.0a1b2c3d4e5f.tmp`, '.other.json.1.0a1b2c3d4e5f.tmp', 'notes.txt'];
     for (const name of [...leftovers, ...kept]) writeFileSync(join(dir, name), '{"formatVersion":');
     expect((await lmClient(new Emulator({ statePath })).send(list)).LicenseConfigurations).toHaveLength(1);
-    expect(readdirSync(dir).sort()).toEqual(['emulator.json', ...kept].sort());
+    expect(readdirSync(dir).sort()).toEqual(['emulator.json', 'emulator.json.journal', ...kept].sort());
   });
 });
