@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PROJECT_YAML, projectDir, removeDir, runCli } from '../helpers/cli.js';
+import { PROJECT_YAML, projectDir, removeDir, runCli, statePathOf } from '../helpers/cli.js';
 import { awsCli, type ServedEmulator, serveEmulator } from '../helpers/served.js';
 
 const ACCOUNT = '000000000000';
@@ -125,5 +125,25 @@ describe('ServiceSettings and ReportGenerator against a served emulator', () => 
     await apply();
     expect((await awsCli(emulator.url, ['license-manager', 'list-license-manager-report-generators'])).json['ReportGenerators']).toEqual([]);
     expect((await awsCli(emulator.url, ['license-manager', 'get-service-settings'])).json['S3BucketArn']).toBe('arn:aws:s3:::acme-license-reports');
+  });
+});
+
+describe('a report generator run against the embedded emulator\'s state file', () => {
+  it('writes the CSV files beside the state file (emulator report-generator run --state)', async () => {
+    const dir = await projectDir({ 'licensectl.yaml': PROJECT_YAML('embedded'), 'config.yaml': CONFIG, 'settings.yaml': SETTINGS, 'reports.yaml': generator('DAY') });
+    try {
+      const applied = await runCli(['apply', '--auto-approve', '--dir', dir]);
+      expect(applied.status, applied.stdout + applied.stderr).toBe(0);
+      const planned = JSON.parse((await runCli(['plan', '--json', '--dir', dir])).stdout) as PlanJson;
+      const arn = planned.changes.find((c) => c.address === 'ReportGenerator/weekly-usage')!.arn!;
+      const r = await runCli(['emulator', 'report-generator', 'run', arn, '--state', statePathOf(dir)]);
+      expect(r.status, r.stderr).toBe(0);
+      const files = r.stdout.trim().split('\n').map((line) => line.split('\t'));
+      expect(files.map(([type]) => type)).toEqual(['LicenseConfigurationSummaryReport', 'LicenseConfigurationUsageReport']);
+      for (const [, file] of files) expect(file!.startsWith(path.join(dir, '.licensectl', 's3', 'acme-license-reports', 'license-manager', 'report-generators'))).toBe(true);
+      expect(readFileSync(files[1]![1]!, 'utf8').split('\r\n')[0]).toBe(USAGE);
+    } finally {
+      await removeDir(dir);
+    }
   });
 });
