@@ -19,7 +19,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const schema = (file) => JSON.parse(readFileSync(join(root, 'schemas', file), 'utf8'));
 const ID = 'https://licensectl.dev/schemas/v1/';
 
-const DOCUMENT_FILES = ['common', 'project', 'license-configuration', 'license', 'resource-share', 'grant', 'association'];
+const DOCUMENT_FILES = ['common', 'project', 'license-configuration', 'license', 'resource-share', 'grant', 'association', 'service-settings', 'report-generator'];
 // The JSON outputs of plan, apply, validate, emulator fleet list and report, and the error every command prints under --json.
 const OUTPUTS = [
   { name: 'validatePlan', file: 'plan' },

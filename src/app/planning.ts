@@ -9,7 +9,7 @@ import { type DesiredChanges, diffDesired } from '../plan/desired-diff.js';
 import { usageNeeds } from '../plan/change-usage.js';
 import { parseTargets } from '../plan/filter.js';
 import type { Plan, PlanSource } from '../plan/types.js';
-import { type Listing, liveState, pairGrants, type Store } from '../store/index.js';
+import { type Listing, liveState, pairGrants, pairServiceSettings, type Store } from '../store/index.js';
 import { invalidDesiredState, withBaseProject } from './invalid-state.js';
 import { openStore, type StoreFlags } from './open-store.js';
 import { plural } from '../util/words.js';
@@ -92,7 +92,8 @@ export async function planWithUsage(store: Store, desired: DesiredState, ctx: Pl
 
 /**
  * The live state, in four steps:
- * 1. list every kind (the store reads the tags of configurations and licenses; shares carry theirs);
+ * 1. list every kind (the store reads the tags of configurations and licenses; shares and report generators carry
+ *    theirs), and read the service settings where a ServiceSettings document manages them, paired with it by name;
  * 2. pair listed grants with their documents by license and name, taking their tags to be the documents';
  * 3. read the tags of the grants that could not be paired, of those the plan will act on, and of `alsoRead`
  *    (a saved plan's resources, whose fingerprints must be checked against what is really there);
@@ -105,7 +106,9 @@ export async function readLive(store: Store, desired: DesiredState, alsoRead: re
 
 /** readLive, with the listing it started from (a report takes every grant and configuration from it). */
 export async function readListedLive(store: Store, desired: DesiredState, alsoRead: readonly Address[] = []): Promise<{ live: LiveState; listing: Listing }> {
-  const listing = await store.list();
+  // The service settings have no ownership tags: they are read only when the target's ServiceSettings document names them.
+  const [listed, settings] = await Promise.all([store.list(), desired.resources.some((r) => r.kind === 'ServiceSettings') ? store.readServiceSettings() : undefined]);
+  const listing = { ...listed, managed: [...listed.managed, ...pairServiceSettings(settings, desired.resources, store.target)] };
   const { paired, unpaired } = pairGrants(listing.grants, desired.resources, listing.managed);
   const addressOfPair = (p: (typeof paired)[number]) => addressOf(p.live.kind, p.live.name);
   const assumed = liveState(listing.managed, listing.others, paired.map((p) => p.live));

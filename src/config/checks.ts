@@ -149,7 +149,7 @@ function checkConfigurationTagLimit(views: readonly DocumentView[]): Diagnostic[
   });
 }
 
-// References between documents: a share's license configurations and a grant's license must be defined.
+// References between documents: a share's or a report generator's license configurations and a grant's license must be defined.
 // ARNs refer to resources licensectl does not manage and are not checked here. A file that failed to parse
 // may define anything it mentions: a reference to such a name is not reported, the parse error is.
 
@@ -166,7 +166,7 @@ function checkReferences(views: readonly DocumentView[], definitions: readonly D
   const mentioned = (name: string) => words.has(name);
   const ofKind = (kind: string): Defined => ({ names: defined.get(kind) ?? NONE, mentioned });
   return views.flatMap((view) => {
-    if (view.kind === 'ResourceShare') return shareReferences(view, ofKind('LicenseConfiguration'));
+    if (view.kind === 'ResourceShare' || view.kind === 'ReportGenerator') return shareReferences(view, ofKind('LicenseConfiguration'));
     if (view.kind === 'Association') return associationReferences(view, ofKind('LicenseConfiguration'));
     if (view.kind === 'Grant') return grantReference(view, ofKind('License'));
     return [];

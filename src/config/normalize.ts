@@ -3,12 +3,13 @@
 import {
   addressOf, type AssociationSpec, compareAddresses, type ConsumptionConfiguration, type DesiredResource, type DesiredState, type Entitlement,
   type GrantSpec, type Kind, DEFAULT_POLICIES, type Policies, selectTargets, type LicenseConfigurationSpec, type LicenseRules, type LicenseSpec, type ProjectConfig,
-  type ResourceShareSpec, type SourceRef, type StoreConfig,
+  type ReportGeneratorSpec, type ResourceShareSpec, type ServiceSettingsSpec, type SourceRef, type StoreConfig,
 } from '../model/index.js';
 import { byText, isoSeconds } from '../util/canonical.js';
 import type { ParsedDocument } from './document.js';
 import type {
-  RawAssociationSpec, RawDocument, RawEntitlement, RawGrantSpec, RawLicenseConfigurationSpec, RawLicenseSpec, RawProjectSpec, RawResourceShareSpec,
+  RawAssociationSpec, RawDocument, RawEntitlement, RawGrantSpec, RawLicenseConfigurationSpec, RawLicenseSpec, RawProjectSpec, RawReportGeneratorSpec,
+  RawResourceShareSpec, RawServiceSettingsSpec,
 } from './raw.js';
 
 /** Only for documents that passed every check: the shapes are trusted here. `ref` is the git ref, if any. */
@@ -82,6 +83,10 @@ function normalizeResource(pd: ParsedDocument, source: SourceRef): DesiredResour
       return { ...base, kind, spec: grantSpec(name, doc.spec as RawGrantSpec) };
     case 'Association':
       return { ...base, kind, spec: associationSpec(doc.spec as RawAssociationSpec) };
+    case 'ServiceSettings':
+      return { ...base, kind, spec: serviceSettingsSpec(doc.spec as RawServiceSettingsSpec) };
+    case 'ReportGenerator':
+      return { ...base, kind, spec: reportGeneratorSpec(name, doc.spec as RawReportGeneratorSpec) };
   }
 }
 
@@ -182,6 +187,25 @@ function grantSpec(name: string, spec: RawGrantSpec): GrantSpec {
     homeRegion: spec.homeRegion,
     allowedOperations: sortedSet(spec.allowedOperations),
     status: spec.status ?? 'ACTIVE',
+  };
+}
+
+function serviceSettingsSpec(spec: RawServiceSettingsSpec): ServiceSettingsSpec {
+  return {
+    s3BucketArn: spec.s3BucketArn,
+    snsTopicArn: spec.snsTopicArn,
+    organizationIntegration: spec.organizationIntegration ?? false,
+    crossAccountDiscovery: spec.crossAccountDiscovery ?? false,
+  };
+}
+
+function reportGeneratorSpec(name: string, spec: RawReportGeneratorSpec): ReportGeneratorSpec {
+  return {
+    displayName: spec.displayName ?? name,
+    reportTypes: sortedSet(spec.reportTypes),
+    licenseConfigurations: sortedSet(spec.licenseConfigurations),
+    frequency: { value: spec.frequency.value ?? 1, period: spec.frequency.period },
+    description: spec.description ?? '',
   };
 }
 

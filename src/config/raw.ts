@@ -1,6 +1,6 @@
 // Documents as written, once they have passed the schemas: optional fields are still optional here;
 // normalisation turns them into the canonical specs of src/model/specs.ts.
-import type { ConfigurationStatus, Policies, TargetConfig, CountingType, GrantOperation, LicenseRules, StoreConfig } from '../model/index.js';
+import type { ConfigurationStatus, Policies, TargetConfig, CountingType, GrantOperation, LicenseRules, ReportPeriod, ReportType, StoreConfig } from '../model/index.js';
 
 export interface RawDocument<Spec> {
   readonly apiVersion: 'licensectl/v1';
@@ -73,6 +73,21 @@ export interface RawGrantSpec {
   readonly homeRegion: string;
   readonly allowedOperations: readonly GrantOperation[];
   readonly status?: 'ACTIVE' | 'DISABLED';
+}
+
+export interface RawServiceSettingsSpec {
+  readonly s3BucketArn: string;
+  readonly snsTopicArn: string;
+  readonly organizationIntegration?: boolean;
+  readonly crossAccountDiscovery?: boolean;
+}
+
+export interface RawReportGeneratorSpec {
+  readonly displayName?: string;
+  readonly reportTypes: readonly ReportType[];
+  readonly licenseConfigurations: readonly string[];
+  readonly frequency: { readonly value?: number; readonly period: ReportPeriod };
+  readonly description?: string;
 }
 
 export interface RawProjectSpec {

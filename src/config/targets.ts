@@ -18,7 +18,7 @@ export function targetDiagnostics(views: readonly DocumentView[]): Diagnostic[] 
   const project = views.find((v) => v.kind === 'Project');
   const declared = project ? declaredTargets(project) : undefined;
   const others = views.filter((v) => v.kind !== 'Project');
-  if (!declared) return others.flatMap(targetsWithoutProjectTargets);
+  if (!declared) return [...others.flatMap(targetsWithoutProjectTargets), ...settingsProblems(others)];
   const defaults = strings(project!.spec.defaultTargets);
   const selection = new Map(others.map((v) => [v, selected(declared, strings(v.metadata.targets) ?? defaults ?? [])]));
   return [
@@ -28,6 +28,7 @@ export function targetDiagnostics(views: readonly DocumentView[]): Diagnostic[] 
     ...others.filter((v) => !v.metadata.targets && !defaults).map(noTarget),
     ...others.flatMap((v) => referenceProblems(v, others, selection)),
     ...others.flatMap((v) => homeRegionProblems(v, declared, strings(v.metadata.targets) ?? defaults ?? [])),
+    ...settingsProblems(others, selection),
   ];
 }
 
@@ -44,6 +45,24 @@ function homeRegionProblems(view: DocumentView, declared: readonly DeclaredTarge
     code: 'TARGET_REGION', message: `${view.kind}/${view.name} has homeRegion ${home}, but is applied to ${elsewhere.join(', ')}`,
     hint: `apply it to the ${home} units only, e.g. metadata.targets: ["${elsewhere[0]!.split('@')[0]}@${home}"]`, field: 'spec.homeRegion',
   })];
+}
+
+/**
+ * A target has exactly one set of service settings, so two ServiceSettings documents applied to one target (or two
+ * in a project without targets) contradict each other: the second is reported, naming the first.
+ */
+function settingsProblems(others: readonly DocumentView[], selection?: ReadonlyMap<DocumentView, Set<string>>): Diagnostic[] {
+  const settings = others.filter((v) => v.kind === 'ServiceSettings');
+  const shared = (a: DocumentView, b: DocumentView) => (selection ? [...(selection.get(a) ?? [])].filter((t) => selection.get(b)?.has(t)) : []);
+  return settings.flatMap((view, i) => {
+    const earlier = settings.slice(0, i).find((other) => !selection || shared(view, other).length > 0);
+    if (!earlier) return [];
+    const where = selection ? ` in target ${shared(view, earlier).join(', ')}` : '';
+    return [errorAtPath(view.pd, ['metadata', 'name'], {
+      code: 'DUPLICATE_SERVICE_SETTINGS', message: `ServiceSettings/${view.name} and ServiceSettings/${earlier.name} both set the service settings${where}`,
+      hint: 'an account has one set of service settings per region: keep one document, or give them different metadata.targets', field: 'metadata.name',
+    })];
+  });
 }
 
 function declaredTargets(project: DocumentView): DeclaredTarget[] | undefined {
@@ -119,7 +138,7 @@ function noTarget(view: DocumentView): Diagnostic {
 /** Names a document refers to, by the kind they name and where. */
 function referencesOf(view: DocumentView): { kind: string; name: string; path: string[] }[] {
   const names = (field: string) => (strings(view.spec[field]) ?? []).map((name, i) => ({ kind: 'LicenseConfiguration', name, path: ['spec', field, String(i)] }));
-  if (view.kind === 'ResourceShare' || view.kind === 'Association') return names('licenseConfigurations').filter((r) => !r.name.startsWith('arn:'));
+  if (view.kind === 'ResourceShare' || view.kind === 'Association' || view.kind === 'ReportGenerator') return names('licenseConfigurations').filter((r) => !r.name.startsWith('arn:'));
   if (view.kind === 'Grant' && typeof view.spec.license === 'string') return [{ kind: 'License', name: view.spec.license, path: ['spec', 'license'] }];
   return [];
 }

@@ -3,6 +3,7 @@
 export { Emulator, type EmulatorOptions, type FleetPlace } from './core/emulator.js';
 export { FLEET_ACTIONS, instanceShape, type FleetAction, type HostRequest, type LaunchRequest } from './fleet/fleet.js';
 export { TENANCIES as INSTANCE_TENANCIES, type HostRecord, type InstanceRecord, type InstanceTenancy, type ManagedResourceRecord, type ManagedType } from './fleet/records.js';
+export { SUMMARY_COLUMNS, USAGE_COLUMNS, type ReportFile, type ReportRun } from './license-manager/report-runs.js';
 export { type ApplicationInput, type ManagedRequest } from './fleet/managed-resources.js';
 export { createInProcessHandler, startServer, type InProcessHandler, type RunningServer, type ServerOptions } from './core/transports.js';
 export { accountFromAccessKey } from './sts/credentials.js';

@@ -55,6 +55,7 @@ export const ERROR_CODES = {
   EMULATOR_UNKNOWN_OPERATION: input('name an operation of License Manager or RAM, e.g. ListLicenseConfigurations'),
   EMULATOR_FLEET_REFUSED: input('the emulator refused the fleet change as AWS would: see its reason'),
   EMULATOR_ORG_REFUSED: input('the emulator refused the organization: see the problems it named'),
+  EMULATOR_REPORT_REFUSED: input('check the report generator ARN (aws license-manager list-license-manager-report-generators lists them)'),
   // Plans and applies.
   APPLY_LOCKED: input('wait for the other apply to finish, or pass --lock-timeout to wait for it'),
   APPROVAL_REQUIRED: input('run on a terminal to confirm, or pass --auto-approve'),

@@ -2,7 +2,7 @@
 // paired) and the ownership tags that tie a live resource to a project's address.
 
 // The kinds licensectl manages, in dependency order: a kind may only refer to kinds before it.
-export const KINDS = ['LicenseConfiguration', 'License', 'ResourceShare', 'Grant', 'Association'] as const;
+export const KINDS = ['ServiceSettings', 'LicenseConfiguration', 'License', 'ResourceShare', 'Grant', 'Association', 'ReportGenerator'] as const;
 export type Kind = (typeof KINDS)[number];
 
 /** Position of a kind in dependency order; creates run in ascending rank, deletes in descending. */

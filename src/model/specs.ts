@@ -122,10 +122,42 @@ export interface AssociationSpec {
   readonly unpairedClaims?: readonly string[];
 }
 
+/**
+ * License Manager's service settings of one account in one region: there is always exactly one, so a document
+ * manages it rather than creates it (see README, ServiceSettings).
+ */
+export interface ServiceSettingsSpec {
+  /** arn:aws:s3:::bucket, where report generators write. */
+  readonly s3BucketArn: string;
+  readonly snsTopicArn: string;
+  /** OrganizationConfiguration.EnableIntegration. */
+  readonly organizationIntegration: boolean;
+  /** EnableCrossAccountsDiscovery. */
+  readonly crossAccountDiscovery: boolean;
+}
+
+export const REPORT_TYPES = ['LicenseConfigurationSummaryReport', 'LicenseConfigurationUsageReport'] as const;
+export type ReportType = (typeof REPORT_TYPES)[number];
+export const REPORT_PERIODS = ['DAY', 'WEEK', 'MONTH'] as const;
+export type ReportPeriod = (typeof REPORT_PERIODS)[number];
+
+export interface ReportGeneratorSpec {
+  readonly displayName: string;
+  /** Sorted. */
+  readonly reportTypes: readonly ReportType[];
+  /** Sorted: names of managed LicenseConfigurations, or ARNs of configurations we do not manage. */
+  readonly licenseConfigurations: readonly string[];
+  /** AWS supports only `value: 1`. */
+  readonly frequency: { readonly value: number; readonly period: ReportPeriod };
+  readonly description: string;
+}
+
 export interface SpecByKind {
+  readonly ServiceSettings: ServiceSettingsSpec;
   readonly LicenseConfiguration: LicenseConfigurationSpec;
   readonly License: LicenseSpec;
   readonly ResourceShare: ResourceShareSpec;
   readonly Grant: GrantSpec;
   readonly Association: AssociationSpec;
+  readonly ReportGenerator: ReportGeneratorSpec;
 }

@@ -15,6 +15,8 @@ import type { FieldDiff } from './types.js';
  * - Grant: CreateGrantVersion has no LicenseArn, Principals or HomeRegion (aws-api.md §2.2).
  * - Association: another resource is another association (its configurations move off the old one, onto the new);
  *   a configuration's AmiAssociationScope is set when it is added, so a new scope re-adds them all.
+ * - ServiceSettings: none; UpdateServiceSettings sets every member.
+ * - ReportGenerator: none; UpdateLicenseManagerReportGenerator re-specifies the whole generator.
  */
 const FIXED_FIELDS: Readonly<Record<Kind, ReadonlySet<string>>> = {
   LicenseConfiguration: new Set(['countingType']),
@@ -22,6 +24,8 @@ const FIXED_FIELDS: Readonly<Record<Kind, ReadonlySet<string>>> = {
   ResourceShare: new Set(),
   Grant: new Set(['homeRegion', 'license', 'principal']),
   Association: new Set(['resourceArn', 'amiAssociationScope']),
+  ServiceSettings: new Set(),
+  ReportGenerator: new Set(),
 };
 
 export function forcesReplacement(kind: Kind, path: string): boolean {

@@ -1,4 +1,5 @@
-// References between managed resources (a share lists configurations by name, a grant names its license), what
+// References between managed resources (a share, an association or a report generator lists configurations by
+// name, a grant names its license), what
 // a replacement forces on what refers to it, and what each change must wait for when a plan is applied.
 
 import { type Address, addressOf, compareAddresses, type Kind } from '../model/index.js';
@@ -89,11 +90,13 @@ export function referencesOf(kind: Kind, body: ResourceBody | null): Address[] {
   switch (kind) {
     case 'ResourceShare':
     case 'Association':
+    case 'ReportGenerator':
       return namesIn(spec.licenseConfigurations).map((name) => addressOf('LicenseConfiguration', name));
     case 'Grant':
       return namesIn([spec.license]).map((name) => addressOf('License', name));
     case 'LicenseConfiguration':
     case 'License':
+    case 'ServiceSettings':
       return [];
   }
 }
@@ -121,9 +124,11 @@ export function forcedByReplacements(pair: Pair, replaced: ReadonlySet<Address>)
       return { replace: followed.map(planMessages.licenseReplaced), update: [] };
     case 'ResourceShare':
     case 'Association':
+    case 'ReportGenerator':
       return { replace: [], update: followed.map(planMessages.configurationReplaced) };
     case 'LicenseConfiguration':
     case 'License':
+    case 'ServiceSettings':
       return NOT_FORCED;
   }
 }

@@ -4,4 +4,5 @@ export { connectionFailure, type ConnectionFailure, noteEndpointOfFailures } fro
 export type { ApplyContext, KindRead, StoreChange } from './kind-adapter.js';
 export type { ListedGrant } from './kinds/grant.js';
 export { liveState, pairGrants, type PairedGrant } from './live-state.js';
+export { pairServiceSettings } from './kinds/service-settings.js';
 export { Store, type Listing, type StoreOptions } from './store.js';

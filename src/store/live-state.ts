@@ -73,6 +73,8 @@ function namesForArns(managed: readonly LiveResource[]): LiveResource[] {
     switch (r.kind) {
       case 'ResourceShare':
         return { ...r, spec: { ...r.spec, licenseConfigurations: r.spec.licenseConfigurations.map((arn) => configurations.get(arn) ?? arn).sort(compareText) } };
+      case 'ReportGenerator':
+        return { ...r, spec: { ...r.spec, licenseConfigurations: r.spec.licenseConfigurations.map((arn) => configurations.get(arn) ?? arn).sort(compareText) } };
       case 'Association': {
         const names = (arns: readonly string[]) => arns.map((arn) => configurations.get(arn) ?? arn).sort(compareText);
         const { unpairedClaims } = r.spec;
@@ -82,6 +84,7 @@ function namesForArns(managed: readonly LiveResource[]): LiveResource[] {
         return { ...r, spec: { ...r.spec, license: licenses.get(r.spec.license) ?? r.spec.license } };
       case 'LicenseConfiguration':
       case 'License':
+      case 'ServiceSettings':
         return r;
     }
   });

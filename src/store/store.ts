@@ -1,7 +1,7 @@
 // The one store: reads the live state of every kind and performs single changes, all through the SDK clients.
 import { GetLicenseConfigurationCommand } from '@aws-sdk/client-license-manager';
 import pLimit, { type LimitFunction } from 'p-limit';
-import type { Kind, LiveResource, OtherResource, Target, Usage } from '../model/index.js';
+import type { Kind, LiveResource, OtherResource, ServiceSettingsSpec, Target, Usage } from '../model/index.js';
 import type { Clients } from './clients.js';
 import type { ApplyContext, KindAdapter, KindRead, StoreChange, StoreContext } from './kind-adapter.js';
 import { associationAdapter, readAssociations } from './kinds/association.js';
@@ -9,10 +9,14 @@ import { acceptGrant, activateGrant, grantAdapter, type ListedGrant, listGrants,
 import { licenseAdapter, readLicenses } from './kinds/license.js';
 import { PendingCreates } from './pending-creates.js';
 import { licenseConfigurationAdapter, readLicenseConfigurations } from './kinds/license-configuration.js';
+import { readReportGenerators, reportGeneratorAdapter } from './kinds/report-generator.js';
 import { acceptInvitation, pendingInvitations, principalAssociated, readResourceShares, resourceShareAdapter } from './kinds/resource-share.js';
+import { readServiceSettings, serviceSettingsAdapter } from './kinds/service-settings.js';
 import { listedUsage, readUsage, type UsageRequest } from './usage.js';
 
-const ADAPTERS: readonly KindAdapter[] = [licenseConfigurationAdapter, licenseAdapter, resourceShareAdapter, grantAdapter, associationAdapter];
+const ADAPTERS: readonly KindAdapter[] = [
+  serviceSettingsAdapter, licenseConfigurationAdapter, licenseAdapter, resourceShareAdapter, grantAdapter, associationAdapter, reportGeneratorAdapter,
+];
 
 export interface StoreOptions {
   readonly clients: Clients;
@@ -76,17 +80,23 @@ export class Store {
   /**
    * One list per kind, all kinds at once: configurations and licenses with one tag read each (their lists leave
    * tags out), shares with their tags and associations, grants without their tags (see readGrantTags); then, once
-   * the managed configurations are known, one list of associations per managed configuration an Association claims.
+   * the managed configurations are known, one list of associations per managed configuration an Association claims;
+   * report generators with their tags (one list).
    */
   async list(): Promise<Listing> {
     this.ctx.listed.configurations.clear();
     this.ctx.listed.licenses.clear();
-    const [[configurations, associations], licenses, shares, grants] = await Promise.all([
+    const [[configurations, associations], licenses, shares, grants, generators] = await Promise.all([
       readLicenseConfigurations(this.ctx).then(async (c) => [c, await readAssociations(this.ctx, c.managedTags)] as const),
-      readLicenses(this.ctx), readResourceShares(this.ctx), listGrants(this.ctx),
+      readLicenses(this.ctx), readResourceShares(this.ctx), listGrants(this.ctx), readReportGenerators(this.ctx),
     ]);
-    const reads = [configurations, licenses, shares, associations];
+    const reads = [configurations, licenses, shares, associations, generators];
     return { managed: reads.flatMap((r) => r.managed), others: reads.flatMap((r) => r.others), grants, usage: listedUsage(this.ctx) };
+  }
+
+  /** The target's service settings (GetServiceSettings); read only where a ServiceSettings document manages them. */
+  readServiceSettings(): Promise<ServiceSettingsSpec> {
+    return readServiceSettings(this.ctx);
   }
 
   /** The tracked resources of configurations and the consumption of licenses the last listing saw (see usage.ts). */

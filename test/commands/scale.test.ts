@@ -37,7 +37,7 @@ describe(`plan of ${COUNT} license configurations against the embedded emulator`
     const wallMs = performance.now() - started;
     expect(r.stdout).toMatch(/^No changes\./m);
     expect(r.status).toBe(0);
-    expect(r.stderr).toMatch(/^SDK calls \(1015 calls, 1015 attempts, 0 errors\)/);
+    expect(r.stderr).toMatch(/^SDK calls \(1016 calls, 1016 attempts, 0 errors\)/);
     expect(r.stderr).toMatch(/ListLicenseConfigurations\s+10 calls/);
     expect(r.stderr).toMatch(/ListTagsForResource\s+1000 calls/);
     console.log(`[scale] plan of ${COUNT} configurations: ${Math.round(wallMs)} ms wall (whole CLI process)\n${r.stderr}`);

@@ -103,7 +103,7 @@ describe('schema problems, each at its field', () => {
   it('apiVersion and kind', async () => {
     expect(await withResources('apiVersion: licensectl/v2\nkind: LicenceConfiguration\nmetadata: {name: x}\n')).toEqual([
       'resources.yaml:1:13: error: "apiVersion" must be licensectl/v1',
-      'resources.yaml:2:7: error: "kind" must be one of Project, LicenseConfiguration, License, ResourceShare, Grant, Association',
+      'resources.yaml:2:7: error: "kind" must be one of Project, ServiceSettings, LicenseConfiguration, License, ResourceShare, Grant, Association, ReportGenerator',
       '  hint: did you mean "LicenseConfiguration"?',
     ]);
   });

@@ -4,7 +4,7 @@ import {
   type AssociationSpec, grantArn, licenseArn, licenseConfigurationArn, resourceShareArn,
   type DesiredResource, type DesiredState, type Duplicate, type GrantSpec, type Kind, type LicenseConfigurationSpec,
   type LicenseSpec, type LiveMeta, type LiveResource, type LiveState, type OtherResource, type ProjectConfig,
-  type ResourceShareSpec, type SourceRef, type SpecByKind, type Tags, type Target,
+  type ReportGeneratorSpec, type ResourceShareSpec, type ServiceSettingsSpec, type SourceRef, type SpecByKind, type Tags, type Target,
 } from '../../src/model/index.js';
 import type { PlanContext } from '../../src/plan/compute-plan.js';
 
@@ -37,6 +37,12 @@ const DEFAULT_SPECS: { readonly [K in Kind]: (name: string) => SpecByKind[K] } =
   Association: (): AssociationSpec => ({
     resourceArn: `arn:aws:ec2:${REGION}::image/ami-0abc1234`, licenseConfigurations: ['windows-server'], amiAssociationScope: null,
   }),
+  ServiceSettings: (): ServiceSettingsSpec => ({
+    s3BucketArn: 'arn:aws:s3:::acme-license-reports', snsTopicArn: `arn:aws:sns:${REGION}:${ACCOUNT}:license-alerts`, organizationIntegration: false, crossAccountDiscovery: false,
+  }),
+  ReportGenerator: (name): ReportGeneratorSpec => ({
+    displayName: name, reportTypes: ['LicenseConfigurationSummaryReport'], licenseConfigurations: ['windows-server'], frequency: { value: 1, period: 'WEEK' }, description: '',
+  }),
 };
 
 export function specOf<K extends Kind>(kind: K, name: string, overrides: Partial<SpecByKind[K]> = {}): SpecByKind[K] {
@@ -57,6 +63,10 @@ function idFor(kind: Kind, name: string): string {
       return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
     case 'Association':
       return `i-${hex.slice(0, 17)}`;
+    case 'ReportGenerator':
+      return `r-${hex}`;
+    case 'ServiceSettings':
+      return 'service-settings';
   }
 }
 
@@ -74,6 +84,10 @@ export function arnFor(kind: Kind, name: string, account = ACCOUNT): string {
     case 'Association':
       // An association's "ARN" is its resource's.
       return `arn:aws:ec2:${REGION}:${account}:instance/${id}`;
+    case 'ReportGenerator':
+      return `arn:aws:license-manager:${REGION}:${account}:report-generator:${id}`;
+    case 'ServiceSettings':
+      return `arn:aws:license-manager:${REGION}:${account}:service-settings`;
   }
 }
 

@@ -1,10 +1,10 @@
 // fast-check arbitraries for canonical specs and whole desired/live states.
 import fc from 'fast-check';
 import {
-  COUNTING_TYPES, GRANT_OPERATIONS, KINDS, RULES_BY_COUNTING_TYPE, TENANCIES,
+  COUNTING_TYPES, GRANT_OPERATIONS, KINDS, REPORT_PERIODS, REPORT_TYPES, RULES_BY_COUNTING_TYPE, TENANCIES,
   type Address, type AssociationSpec, type CountingType, type DesiredResource, type DesiredState, type Duplicate, type GrantSpec, type Kind,
   type LicenseConfigurationSpec, type LicenseRules, type LicenseSpec, type LiveResource, type LiveState,
-  type OtherResource, type ResourceShareSpec, type Tags,
+  type OtherResource, type ReportGeneratorSpec, type ResourceShareSpec, type ServiceSettingsSpec, type Tags,
 } from '../../src/model/index.js';
 import { arnFor, desiredState } from '../helpers/builders.js';
 
@@ -77,7 +77,21 @@ const associationSpec = (): fc.Arbitrary<AssociationSpec> => fc.record({
   amiAssociationScope: fc.constantFrom(null, 'cross-account' as const),
 });
 
-const SPECS = { LicenseConfiguration: configSpec, License: licenseSpec, ResourceShare: shareSpec, Grant: grantSpec, Association: associationSpec } as const;
+const serviceSettingsSpec = (): fc.Arbitrary<ServiceSettingsSpec> => fc.record({
+  s3BucketArn: fc.constantFrom('arn:aws:s3:::reports-a', 'arn:aws:s3:::reports-b'), snsTopicArn: fc.constant('arn:aws:sns:us-east-1:000000000000:alerts'),
+  organizationIntegration: fc.boolean(), crossAccountDiscovery: fc.boolean(),
+});
+
+const reportGeneratorSpec = (display: string): fc.Arbitrary<ReportGeneratorSpec> => fc.record({
+  displayName: fc.constant(display), reportTypes: sortedSet(fc.constantFrom(...REPORT_TYPES)).filter((types) => types.length > 0),
+  licenseConfigurations: sortedSet(reference('LicenseConfiguration')).filter((refs) => refs.length > 0),
+  frequency: fc.record({ value: fc.constant(1), period: fc.constantFrom(...REPORT_PERIODS) }), description: text,
+});
+
+const SPECS = {
+  LicenseConfiguration: configSpec, License: licenseSpec, ResourceShare: shareSpec, Grant: grantSpec, Association: associationSpec,
+  ServiceSettings: serviceSettingsSpec, ReportGenerator: reportGeneratorSpec,
+} as const;
 
 function resource(kind: Kind, resourceName: string): fc.Arbitrary<{ kind: Kind; name: string; tags: Tags; spec: unknown }> {
   return fc.record({ tags, spec: (SPECS[kind] as (d: string) => fc.Arbitrary<unknown>)(resourceName) }).map((r) => ({ kind, name: resourceName, ...r }));

@@ -12,9 +12,9 @@ describe('parseTargets', () => {
 
   it('explains every string that is not an address', () => {
     expect(parseTargets(['windows', 'Grant/', 'licenseconfiguration/x']).errors).toEqual([
-      '--target "windows" is not an address: expected Kind/name with Kind one of LicenseConfiguration, License, ResourceShare, Grant, Association',
-      '--target "Grant/" is not an address: expected Kind/name with Kind one of LicenseConfiguration, License, ResourceShare, Grant, Association',
-      '--target "licenseconfiguration/x" is not an address: expected Kind/name with Kind one of LicenseConfiguration, License, ResourceShare, Grant, Association; did you mean LicenseConfiguration/x?',
+      '--target "windows" is not an address: expected Kind/name with Kind one of ServiceSettings, LicenseConfiguration, License, ResourceShare, Grant, Association, ReportGenerator',
+      '--target "Grant/" is not an address: expected Kind/name with Kind one of ServiceSettings, LicenseConfiguration, License, ResourceShare, Grant, Association, ReportGenerator',
+      '--target "licenseconfiguration/x" is not an address: expected Kind/name with Kind one of ServiceSettings, LicenseConfiguration, License, ResourceShare, Grant, Association, ReportGenerator; did you mean LicenseConfiguration/x?',
     ]);
   });
 });

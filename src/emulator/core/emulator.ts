@@ -2,10 +2,12 @@
 // runs the handler against the state store and answers the way AWS does. Transport-neutral: the in-process
 // handler and the HTTP server both call `handle`.
 import { randomUUID } from 'node:crypto';
+import { dirname, join } from 'node:path';
 import { LicensectlError } from '../../errors/index.js';
 import { DEFAULT_REGION } from '../../model/arn.js';
 import { compareText } from '../../util/canonical.js';
 import { licenseManagerOperations } from '../license-manager/index.js';
+import { type ReportRun, runReportGenerator, writeReports } from '../license-manager/report-runs.js';
 import { allocateHost, changeInstances, checkLaunch, fleetView, launchOne, releaseHosts, type FleetAction, type FleetContext, type HostRequest, type LaunchRequest } from '../fleet/fleet.js';
 import { addManaged, removeManaged, setInventory, type ApplicationInput, type ManagedRequest } from '../fleet/managed-resources.js';
 import type { HostRecord, InstanceRecord, ManagedResourceRecord, ManagedType } from '../fleet/records.js';
@@ -198,6 +200,15 @@ export class Emulator {
   /** The emulated organization, if one was declared. */
   organization(): OrganizationRecord | undefined {
     return copy(organizationOf(this.store.read()));
+  }
+
+  /**
+   * Runs a report generator now, as AWS does on its schedule: its CSV reports go to `s3/<bucket>/…` beside the state
+   * file (not written for an in-memory emulator) and the run is recorded on it. Unknown ARNs: ResourceNotFoundException.
+   */
+  async runReportGenerator(arn: string): Promise<ReportRun> {
+    const run = await this.store.transact((state) => runReportGenerator(state, arn, this.now()));
+    return this.options.statePath ? writeReports(run, join(dirname(this.options.statePath), 's3')) : run;
   }
 
   /** Changes the state directly, as one more committed (and persisted) mutation. For tests and fixtures. */

@@ -31,6 +31,10 @@ export interface LicenseManagerState {
   tags: Record<string, Record<string, string>>;
   /** Failed license operations (refused launches, associations, discoveries), by license configuration ARN. */
   failures: Record<string, Array<Record<string, unknown>>>;
+  /** Service settings (GetServiceSettings), keyed by `${account}:${region}`; absent: never updated. */
+  serviceSettings?: Record<string, Record<string, unknown>>;
+  /** Report generators, keyed by ARN (license-manager/report-generators.ts). */
+  reportGenerators?: Record<string, Record<string, unknown>>;
 }
 
 /**
@@ -131,7 +135,7 @@ export function emptyState(): EmulatorState {
   return {
     formatVersion: 1,
     revision: 0,
-    licenseManager: { licenseConfigurations: {}, licenses: {}, grants: {}, checkouts: {}, tags: {}, failures: {} },
+    licenseManager: { licenseConfigurations: {}, licenses: {}, grants: {}, checkouts: {}, tags: {}, failures: {}, serviceSettings: {}, reportGenerators: {} },
     ram: { resourceShares: {}, associations: {} },
     fleet: { instances: {}, images: {}, hosts: {}, managed: {} },
     organizations: { current: {} },

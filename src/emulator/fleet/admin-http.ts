@@ -24,12 +24,15 @@ const MANAGED_ACTIONS = ['register-managed-instance', 'launch-rds', 'set-invento
 
 export const ADMIN_PREFIX = '/_licensectl/';
 const FLEET_PATH = '/_licensectl/fleet';
+/** POST {arn} → the run (status, failureReason, reports: [{reportType, bucket, key, csv, path}]): license-manager/report-runs.ts. */
+const REPORT_RUN_PATH = '/_licensectl/report-generators/run';
 
 /** The answer to an admin request (any path under ADMIN_PREFIX). */
 export async function adminResponse(emulator: Emulator, method: string, path: string, body: string): Promise<EmulatorResponse> {
   const url = new URL(path, 'http://emulator');
   const pathname = url.pathname.replace(/\/+$/, '');
   try {
+    if (method === 'POST' && pathname === REPORT_RUN_PATH) return json(200, await emulator.runReportGenerator(String(parseBody(body)['arn'] ?? '')));
     if (method === 'GET' && pathname === FLEET_PATH) {
       const where = { ...optional('account', url.searchParams.get('account')), ...optional('region', url.searchParams.get('region')) };
       return json(200, emulator.fleet(where));

@@ -21,7 +21,7 @@ export interface Filter {
   Values?: string[];
 }
 
-export type LmKind = 'license-configuration' | 'license' | 'grant';
+export type LmKind = 'license-configuration' | 'license' | 'grant' | 'report-generator';
 
 export interface LmArn {
   readonly kind: LmKind;
@@ -30,7 +30,7 @@ export interface LmArn {
   readonly id: string;
 }
 
-const LM_ARN = /^arn:aws:license-manager:([a-z0-9-]*):(\d{12}):(license-configuration|license|grant):([A-Za-z0-9-]+)$/;
+const LM_ARN = /^arn:aws:license-manager:([a-z0-9-]*):(\d{12}):(license-configuration|license|grant|report-generator):([A-Za-z0-9-]+)$/;
 
 export function parseLmArn(arn: string): LmArn | undefined {
   const match = LM_ARN.exec(arn);
@@ -42,7 +42,7 @@ export function parseLmArn(arn: string): LmArn | undefined {
 export function ownedBy(ctx: CallContext, arn: string): boolean {
   const parsed = parseLmArn(arn);
   if (!parsed || parsed.account !== ctx.account) return false;
-  return parsed.kind !== 'license-configuration' || parsed.region === ctx.region;
+  return (parsed.kind !== 'license-configuration' && parsed.kind !== 'report-generator') || parsed.region === ctx.region;
 }
 
 const ACCOUNT_ROOT = /^arn:aws:iam::(\d{12}):root$/;

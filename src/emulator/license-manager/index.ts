@@ -25,6 +25,14 @@ import {
   listReceivedGrantsForOrganization,
   listReceivedLicensesForOrganization,
 } from './organization-lists.js';
+import {
+  createLicenseManagerReportGenerator,
+  deleteLicenseManagerReportGenerator,
+  getLicenseManagerReportGenerator,
+  listLicenseManagerReportGenerators,
+  updateLicenseManagerReportGenerator,
+} from './report-generators.js';
+import { getServiceSettings, updateServiceSettings } from './service-settings.js';
 import { listTagsForResource, tagResource, untagResource } from './tags.js';
 
 const reads = (name: string, handler: OperationHandler): OperationSpec => ({ service: 'license-manager', name, readOnly: true, handler });
@@ -67,4 +75,11 @@ export const licenseManagerOperations: OperationSpec[] = [
   writes('CheckInLicense', checkInLicense),
   writes('ExtendLicenseConsumption', extendLicenseConsumption),
   reads('GetLicenseUsage', getLicenseUsage),
+  reads('GetServiceSettings', getServiceSettings),
+  writes('UpdateServiceSettings', updateServiceSettings),
+  writes('CreateLicenseManagerReportGenerator', createLicenseManagerReportGenerator),
+  writes('UpdateLicenseManagerReportGenerator', updateLicenseManagerReportGenerator),
+  reads('GetLicenseManagerReportGenerator', getLicenseManagerReportGenerator),
+  writes('DeleteLicenseManagerReportGenerator', deleteLicenseManagerReportGenerator),
+  reads('ListLicenseManagerReportGenerators', listLicenseManagerReportGenerators),
 ];

@@ -1,4 +1,4 @@
-// Tags of License Manager resources (configurations, licenses, grants), kept per ARN, and the three tag
+// Tags of License Manager resources (configurations, licenses, grants, report generators), kept per ARN, and the three tag
 // operations. Only the owner of a resource can see or change its tags.
 import { list, str, type CallContext, type EmulatorState, type Input } from '../core/service-contract.js';
 import { invalidParameter, ownedBy, parseLmArn, type Tag } from './conventions.js';
@@ -23,12 +23,12 @@ function checkTag(tag: Tag): { key: string; value: string } {
   return { key, value };
 }
 
-const SECTIONS = { 'license-configuration': 'licenseConfigurations', license: 'licenses', grant: 'grants' } as const;
+const SECTIONS = { 'license-configuration': 'licenseConfigurations', license: 'licenses', grant: 'grants', 'report-generator': 'reportGenerators' } as const;
 
 /** Unknown, foreign and malformed ARNs all answer like License Manager: an invalid ARN of that kind. */
 function requireTaggable(ctx: CallContext, arn: string): void {
   const parsed = parseLmArn(arn);
-  const exists = parsed !== undefined && ctx.state.licenseManager[SECTIONS[parsed.kind]][arn] !== undefined;
+  const exists = parsed !== undefined && ctx.state.licenseManager[SECTIONS[parsed.kind]]?.[arn] !== undefined;
   if (!exists || !ownedBy(ctx, arn)) throw invalidParameter(`Invalid ${parsed?.kind.replace('-', ' ') ?? 'resource'} ARN: ${arn}`);
 }
 

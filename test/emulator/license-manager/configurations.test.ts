@@ -4,7 +4,7 @@ import {
   type CreateLicenseConfigurationCommandInput, type LicenseManagerClient,
 } from '@aws-sdk/client-license-manager';
 import { describe, expect, it } from 'vitest';
-import type { Emulator } from '../../../src/emulator/index.js';
+import { emptyState, type Emulator } from '../../../src/emulator/index.js';
 import { failureOf, launchConsuming, lmClient, testEmulator } from '../../helpers/emulator.js';
 import { lmRequest } from '../core/raw-requests.js';
 import { configurationInput, ISSUER, STRANGER } from './fixtures.js';
@@ -123,7 +123,7 @@ describe('CreateLicenseConfiguration and GetLicenseConfiguration', () => {
       status: 400,
       message,
     });
-    expect(emulator.snapshot().licenseManager).toEqual({ licenseConfigurations: {}, licenses: {}, grants: {}, checkouts: {}, tags: {}, failures: {} });
+    expect(emulator.snapshot().licenseManager).toEqual(emptyState().licenseManager);
   });
 
   it('accepts every rule its counting type allows', async () => {
@@ -226,7 +226,7 @@ describe('DeleteLicenseConfiguration', () => {
     const { emulator, lm } = setup();
     const arn = await create(lm, { Tags: [{ Key: 'team', Value: 'platform' }] });
     await lm.send(new DeleteLicenseConfigurationCommand({ LicenseConfigurationArn: arn }));
-    expect(emulator.snapshot().licenseManager).toEqual({ licenseConfigurations: {}, licenses: {}, grants: {}, checkouts: {}, tags: {}, failures: {} });
+    expect(emulator.snapshot().licenseManager).toEqual(emptyState().licenseManager);
     expect((await failureOf(lm.send(new DeleteLicenseConfigurationCommand({ LicenseConfigurationArn: arn })))).message).toBe(
       `Invalid license configuration ARN: ${arn}`,
     );

@@ -63,7 +63,7 @@ describe('TagResource, UntagResource and ListTagsForResource', () => {
     ['an unknown configuration', 'arn:aws:license-manager:us-east-1:111122223333:license-configuration:lic-0', 'Invalid license configuration ARN: arn:aws:license-manager:us-east-1:111122223333:license-configuration:lic-0'],
     ['an unknown license', 'arn:aws:license-manager::111122223333:license:l-0', 'Invalid license ARN: arn:aws:license-manager::111122223333:license:l-0'],
     ['an unknown grant', 'arn:aws:license-manager::111122223333:grant:g-0', 'Invalid grant ARN: arn:aws:license-manager::111122223333:grant:g-0'],
-    ['another kind of resource', 'arn:aws:license-manager:us-east-1:111122223333:report-generator:r-0', 'Invalid resource ARN: arn:aws:license-manager:us-east-1:111122223333:report-generator:r-0'],
+    ['a report generator that does not exist', 'arn:aws:license-manager:us-east-1:111122223333:report-generator:r-0', 'Invalid report generator ARN: arn:aws:license-manager:us-east-1:111122223333:report-generator:r-0'],
   ])('refuses %s with InvalidParameterValueException', async (_what, ResourceArn, message) => {
     const lm = lmClient(testEmulator(), { account: ISSUER });
     for (const call of [
