@@ -52,6 +52,14 @@ export default tseslint.config(
   },
   layers,
   {
+    // State records are change-tracking proxies while a transaction runs (state-changes.ts): copy() them.
+    files: ['src/emulator/**'],
+    ignores: ['src/emulator/core/state-changes.ts'],
+    rules: {
+      'no-restricted-globals': ['error', { name: 'structuredClone', message: 'state objects may be proxies during a transaction: use copy() from core/service-contract.ts' }],
+    },
+  },
+  {
     // The pure modules: no SDK, no I/O.
     files: ['src/plan/**', 'src/render/**', 'src/model/**', 'src/util/**'],
     rules: {

@@ -2,7 +2,7 @@
 // reports on configurations of its own account and region, once a DAY, WEEK or MONTH ("the only supported value is
 // 1"), into the S3 bucket of the service settings; its S3Location is read from them, so it follows a changed bucket.
 // What a run writes and records is report-runs.ts.
-import { list, optStr, str, type CallContext, type EmulatorState, type Input } from '../core/service-contract.js';
+import { copy, list, optStr, str, type CallContext, type EmulatorState, type Input } from '../core/service-contract.js';
 import { ownConfiguration } from './configuration-records.js';
 import { type Filter, invalidParameter, ownedBy, pages, resourceNotFound, type Tag, validation, withClientToken } from './conventions.js';
 import { bucketOf, settingsOf } from './service-settings.js';
@@ -52,14 +52,14 @@ export function s3LocationOf(state: EmulatorState, record: ReportGeneratorRecord
 
 function view(state: EmulatorState, record: ReportGeneratorRecord): Record<string, unknown> {
   const location = s3LocationOf(state, record);
-  return { ...structuredClone(record), ...(location ? { S3Location: location } : {}), Tags: tagList(state, record.LicenseManagerReportGeneratorArn) };
+  return { ...copy(record), ...(location ? { S3Location: location } : {}), Tags: tagList(state, record.LicenseManagerReportGeneratorArn) };
 }
 
 /** The members Create and Update both take, checked as License Manager checks them. */
 function definitionOf(ctx: CallContext, input: Input): Pick<ReportGeneratorRecord, 'ReportGeneratorName' | 'ReportType' | 'ReportContext' | 'ReportFrequency'> {
   const types = [...new Set(list(input, 'Type') ?? [])];
   if (types.length === 0) throw validation('Type must name at least one report type');
-  const context = structuredClone(input['ReportContext'] as ReportContextRecord);
+  const context = copy(input['ReportContext'] as ReportContextRecord);
   const frequency = input['ReportFrequency'] as { value?: number; period?: string };
   if (frequency.period === undefined) throw validation('ReportFrequency.period is required (DAY, WEEK or MONTH)');
   if (frequency.value !== 1) throw validation(`ReportFrequency.value must be 1 (the only supported value), got ${frequency.value ?? 'none'}`);

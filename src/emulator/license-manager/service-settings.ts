@@ -4,7 +4,7 @@
 // is the management account's to do, as the user guide's settings page says, and it comes with the resource share
 // License Manager creates in that account, whose ARN GetServiceSettings then reports (the emulator reports the ARN;
 // it does not list a RAM share for it). Cross-account discovery needs that integration.
-import { optBool, optStr, type CallContext, type EmulatorState, type Input } from '../core/service-contract.js';
+import { copy, optBool, optStr, type CallContext, type EmulatorState, type Input } from '../core/service-contract.js';
 import { organizationOf } from '../organizations/organization.js';
 import { invalidParameter } from './conventions.js';
 
@@ -44,7 +44,7 @@ export function getServiceSettings(ctx: CallContext): Record<string, unknown> {
 }
 
 export function updateServiceSettings(ctx: CallContext, input: Input): Record<string, unknown> {
-  const next: SettingsRecord = structuredClone(settingsOf(ctx.state, ctx.account, ctx.region));
+  const next: SettingsRecord = copy(settingsOf(ctx.state, ctx.account, ctx.region));
   const bucket = optStr(input, 'S3BucketArn');
   if (bucket !== undefined) {
     if (!bucketOf(bucket)) throw invalidParameter(`Invalid S3 bucket ARN: ${bucket} (expected arn:aws:s3:::bucket-name)`);
