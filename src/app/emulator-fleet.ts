@@ -148,15 +148,17 @@ export async function adminCall(endpoint: string, method: string, path: string, 
   return { status: response.status, answer };
 }
 
-/** What the in-process emulator refuses, as the served one's refusal reads. */
-async function refusing<T>(change: Promise<T>): Promise<T> {
+type RefusalCode = 'EMULATOR_FLEET_REFUSED' | 'EMULATOR_REPORT_REFUSED';
+
+/** What the in-process emulator refuses, as the served one's refusal reads (`code`: whose control it was). */
+export async function refusing<T>(change: Promise<T>, code: RefusalCode = 'EMULATOR_FLEET_REFUSED'): Promise<T> {
   try {
     return await change;
   } catch (error) {
-    throw error instanceof ServiceError ? refused(error.type, error.message) : error;
+    throw error instanceof ServiceError ? refused(error.type, error.message, code) : error;
   }
 }
 
-function refused(type: string, message: string): LicensectlError {
-  return new LicensectlError('EMULATOR_FLEET_REFUSED', `${type}: ${message}`);
+export function refused(type: string, message: string, code: RefusalCode = 'EMULATOR_FLEET_REFUSED'): LicensectlError {
+  return new LicensectlError(code, `${type}: ${message}`);
 }
