@@ -5,3 +5,4 @@ export type { ApplyContext, KindRead, StoreChange } from './kind-adapter.js';
 export type { ListedGrant } from './kinds/grant.js';
 export { liveState, pairGrants, type PairedGrant } from './live-state.js';
 export { Store, type Listing, type StoreOptions } from './store.js';
+export { DEFAULT_BUDGET_CEILING, PROCESS_BUDGETS, RequestBudget, RequestBudgets } from './request-budget.js';
