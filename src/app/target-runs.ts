@@ -3,7 +3,7 @@
 // units run concurrently under one bound on the calls in flight and each account's request budget, and a unit that fails does not stop the others.
 import pLimit from 'p-limit';
 import { LicensectlError } from '../errors/index.js';
-import { desiredForUnit, targetUnits, type TargetUnit } from '../model/index.js';
+import { desiredForUnit, selectTargets, targetUnits, type TargetUnit } from '../model/index.js';
 import { executePlan, type ApplyOptions } from '../apply/execute-plan.js';
 import type { ApplyResult, Plan } from '../plan/types.js';
 import type { Store } from '../store/index.js';
@@ -37,12 +37,15 @@ export function hasTargets(loaded: LoadedState): boolean {
   return targetUnits(loaded.state.project).length > 0;
 }
 
-/** Plans every unit; `--target` addresses may start with a unit's label (`dev/Grant/x`), or name a resource of every unit. */
+/**
+ * Plans every unit (with `--only-targets`, those of the targets it selects: one shard); `--target` addresses may start with a unit's label (`dev/Grant/x`), or name a resource of every unit. */
 export async function planUnits(loaded: LoadedState, flags: PlanFlags): Promise<UnitsPlanned> {
   if (flags.region !== undefined) {
     throw new LicensectlError('USAGE', '--region cannot be used with spec.targets: each target names its regions', { hint: 'drop --region; select what to plan with --target LABEL/Kind/name' });
   }
-  const all = targetUnits(loaded.state.project);
+  const only = flags['only-targets'] ?? [];
+  const chosen = new Set(selectTargets(loaded.state.project.targets ?? [], only));
+  const all = targetUnits(loaded.state.project).filter((u) => !only.length || chosen.has(u.target));
   const addresses = new Map([...addressesByUnit(all, flags.target ?? [])].map(([label, list]) => [label, targetsOf(list)]));
   // With --target, only the units it names are planned.
   const units = flags.target?.length ? all.filter((u) => addresses.get(u.label)!.length > 0) : all;

@@ -1,9 +1,10 @@
 // `npm run bench`: start-up, pure plan cost, and the served-emulator scenario at 20 ms and 0 ms latency, with the
-// read-each-resource baseline and the minimum-time model. Prints a table; writes test/bench/out/results.json.
+// read-each-resource baseline and the minimum-time model; then issue 14's fan-out (50 targets) and throttled-account runs. Prints a table; writes test/bench/out/results.json.
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { isolateEnvironment, ROOT } from './cli.js';
+import { measureFanout, measureThrottledAccount } from './fanout.js';
 import { round } from './measure.js';
 import { measurePlanCost, prepareLargeStates } from './plan-cost.js';
 import { renderReport } from './report.js';
@@ -41,7 +42,9 @@ async function main() {
     const scenarios = [];
     for (const latency of [TARGET_LATENCY_MS, 0]) scenarios.push(await step(`scenario at ${latency} ms latency`, () => measureScenario(scratch, latency, SCENARIO_RUNS)));
     const scenario = scenarios.find((s) => s.latencyMs === TARGET_LATENCY_MS);
-    const results = { machine: machine(), startup, planCost, scenarios, targets: checkTargets({ startup, planCost, scenario }) };
+    const fanout = await step('50 targets at 50 ms latency', () => measureFanout(scratch));
+    const throttled = await step('3 targets, one account throttled', () => measureThrottledAccount(scratch));
+    const results = { machine: machine(), startup, planCost, scenarios, fanout, throttled, targets: checkTargets({ startup, planCost, scenario, fanout, throttled }) };
     results.benchSeconds = round((performance.now() - started) / 1000);
     await mkdir(path.dirname(OUT), { recursive: true });
     await writeFile(OUT, `${JSON.stringify(results, null, 2)}\n`);
