@@ -4,8 +4,8 @@
 //    is applied at 0 ms, then the latency set through the emulator's /_licensectl/faults path; a no-change `plan`
 //    of the 50-target project as a whole process (median of 3), one single-target plan, and the 50 single-target
 //    plans run one after the other.
-//  - `measureThrottledAccount`: a 3-target project at 20 ms per call; one target's account throttled (30% of its
-//    calls answered 429) and each other target's no-change plan time, with and without it.
+//  - `measureThrottledAccount`: a 3-target project at 20 ms per call; one target's account throttled (more than 5
+//    calls a second answered 429) and each other target's no-change plan time, with and without it.
 // Both write their documents with generate.js; targets are named t01…, accounts 1000000000NN.
 import path from 'node:path';
 import { parseStats, runCli, startEmulator } from './cli.js';
@@ -18,7 +18,8 @@ export const FANOUT_SIZES = { configurations: 10, shares: 5, licenses: 1, grants
 const FANOUT_TARGETS = 50;
 const FANOUT_LATENCY_MS = 50;
 const THROTTLE_LATENCY_MS = 20;
-const THROTTLE_RATE = 0.3;
+/** The throttled account's rate: AWS throttles an account's calls a second; 17 calls a plan meet it at once. */
+const THROTTLE_RPS = 5;
 const PLAN_CONCURRENCY = 10;
 
 const nameOf = (i) => `t${String(i + 1).padStart(2, '0')}`;
@@ -136,11 +137,11 @@ export async function measureThrottledAccount(scratch, runs = 7) {
       }]));
     };
     const quiet = await series();
-    await setFaults(emulator.url, { throttleRate: THROTTLE_RATE, throttleAccounts: [accountOf(0)] });
+    await setFaults(emulator.url, { throttleRps: THROTTLE_RPS, throttleAccounts: [accountOf(0)] });
     const throttled = await series();
     const others = Object.keys(quiet).filter((label) => label !== nameOf(0));
     const slowdown = Object.fromEntries(others.map((label) => [label, round((throttled[label].ms / quiet[label].ms - 1) * 100)]));
-    return { throttleRate: THROTTLE_RATE, throttledTarget: nameOf(0), throttledAccount: accountOf(0), latencyMs: THROTTLE_LATENCY_MS, runs, quiet, throttled, slowdownPercent: slowdown };
+    return { throttleRps: THROTTLE_RPS, throttledTarget: nameOf(0), throttledAccount: accountOf(0), latencyMs: THROTTLE_LATENCY_MS, runs, quiet, throttled, slowdownPercent: slowdown };
   } finally {
     await emulator.stop();
   }

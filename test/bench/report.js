@@ -101,7 +101,7 @@ function fanoutSection(f, t) {
     `Fan-out: ${f.targets} targets × (${sizes}); emulator serve, ${f.latencyMs} ms per call; no-change plans, --concurrency ${f.concurrency}, median of 3 (the sequential run once)`,
     table(['run', 'targets', 'calls', 'ms', 'process ms', 'vs one'], rows),
     `  calls per target: ${f.fanout.callsPerTarget} in the ${f.targets}-target plan, ${f.single.calls} alone (${opsOf(f.single.byOperation)}); sequential plans ${f.sequential.callsPerTarget.min}–${f.sequential.callsPerTarget.max}`,
-    `Throttled account: 3 targets, ${t.latencyMs} ms per call, account ${t.throttledAccount} (${t.throttledTarget}) answered 429 on ${t.throttleRate * 100}% of its calls; planUnits in process, warm, median of ${t.runs}`,
+    `Throttled account: 3 targets, ${t.latencyMs} ms per call, account ${t.throttledAccount} (${t.throttledTarget}) answered 429 past ${t.throttleRps} calls a second; planUnits in process, warm, median of ${t.runs}`,
     `  other targets, quiet → throttled: ${others}; ${t.throttledTarget} itself ${ms(t.quiet[t.throttledTarget])} → ${ms(own)} (${own.attempts} attempts for ${own.calls} calls)`,
   ].join('\n');
 }

@@ -42,7 +42,7 @@ function fanoutTargets(fanout, throttled) {
   return [
     atMost(`plan, no changes, ${fanout.targets} targets (${fanout.latencyMs} ms): process time / one target's`, fanout.fanout.toSingle, FANOUT_TO_SINGLE, '×'),
     atMost(`plan, no changes, ${fanout.targets} targets: SDK calls per target`, fanout.fanout.callsPerTarget, fanout.single.calls, ' (one target\'s)'),
-    atMost(`plan, 3 targets, one account ${throttled.throttleRate * 100}% throttled: slowest other target's slowdown`, worst, THROTTLED_SLOWDOWN_PERCENT, '%'),
+    atMost(`plan, 3 targets, one account throttled past ${throttled.throttleRps} calls/s: slowest other target's slowdown`, worst, THROTTLED_SLOWDOWN_PERCENT, '%'),
   ];
 }
 

@@ -13,7 +13,12 @@ export interface FaultOptions {
   latencyMs?: number;
   /** Probability (0–1) that a call is throttled. */
   throttleRate?: number;
-  /** When set, only calls made as one of these accounts are throttled (by `throttleRate`); the others never are. */
+  /**
+   * Calls a second each account may make (a token bucket per account, refilled continuously, holding a second's
+   * worth): the calls beyond are throttled, as AWS throttles an account's request rate.
+   */
+  throttleRps?: number;
+  /** When set, only calls made as one of these accounts are throttled (by `throttleRate`, `throttleRps`); the others never are. */
   throttleAccounts?: readonly string[];
   /** Probability (0–1) that a call fails with a 500 `ServerInternalException`. */
   errorRate?: number;
@@ -37,6 +42,8 @@ const SERVER_ERROR: InjectedError = { type: 'ServerInternalException', status: 5
 export class FaultController {
   private options: FaultOptions;
   private readonly pending = new Map<string, { remaining: number; error: InjectedError }>();
+  /** Each account's token bucket for `throttleRps`: tokens left and when they were counted (epoch ms). */
+  private readonly buckets = new Map<string, { tokens: number; at: number }>();
   /** Writes scheduled by `commitLate` that have not landed yet. */
   private readonly late = new Set<Promise<void>>();
 
@@ -87,11 +94,26 @@ export class FaultController {
     }
     const random = this.options.random ?? this.defaultRandom;
     const throttled = !this.options.throttleAccounts || (account !== undefined && this.options.throttleAccounts.includes(account));
+    if (throttled && this.overRate(account ?? '')) return new ServiceError(THROTTLING_ERROR[service], 'Rate exceeded', 429);
     if (this.options.throttleRate && throttled && random() < this.options.throttleRate)
       return new ServiceError(THROTTLING_ERROR[service], 'Rate exceeded', 429);
     if (this.options.errorRate && random() < this.options.errorRate)
       return new ServiceError(SERVER_ERROR.type, 'Injected internal error', SERVER_ERROR.status);
     return undefined;
+  }
+
+  /** Whether `account` has no token left in its `throttleRps` bucket; takes one otherwise. */
+  private overRate(account: string): boolean {
+    const rps = this.options.throttleRps;
+    if (!rps) return false;
+    const now = Date.now();
+    const bucket = this.buckets.get(account) ?? { tokens: rps, at: now };
+    bucket.tokens = Math.min(rps, bucket.tokens + ((now - bucket.at) / 1000) * rps);
+    bucket.at = now;
+    this.buckets.set(account, bucket);
+    if (bucket.tokens < 1) return true;
+    bucket.tokens -= 1;
+    return false;
   }
 
   /**
@@ -148,11 +170,11 @@ export function abortError(): Error {
 
 // ---- The faults' admin path on `emulator serve`, outside AWS's namespaces:
 //   GET  /_licensectl/faults → the options in force
-//   POST /_licensectl/faults {latencyMs, throttleRate, throttleAccounts, errorRate, writeDelayMs} → changes those given
+//   POST /_licensectl/faults {latencyMs, throttleRate, throttleRps, throttleAccounts, errorRate, writeDelayMs} → changes those given
 // (null removes one), e.g. throttling for one account only while the others are served as usual.
 
 export const FAULTS_PATH = '/_licensectl/faults';
-const NUMERIC_OPTIONS = ['latencyMs', 'throttleRate', 'errorRate', 'writeDelayMs'] as const;
+const NUMERIC_OPTIONS = ['latencyMs', 'throttleRate', 'throttleRps', 'errorRate', 'writeDelayMs'] as const;
 
 /** The options a POST body sets; a ServiceError (400) when one is malformed. */
 export function faultOptionsOf(input: Record<string, unknown>): FaultOptions {
@@ -161,7 +183,7 @@ export function faultOptionsOf(input: Record<string, unknown>): FaultOptions {
     const rate = key === 'throttleRate' || key === 'errorRate';
     if ((NUMERIC_OPTIONS as readonly string[]).includes(key)) {
       if (value !== null && (typeof value !== 'number' || value < 0 || (rate && value > 1)))
-        throw new ServiceError('InvalidParameterValue', `${key} must be ${rate ? 'a number from 0 to 1' : 'a number of milliseconds'}, or null`);
+        throw new ServiceError('InvalidParameterValue', `${key} must be ${rate ? 'a number from 0 to 1' : key === 'throttleRps' ? 'a number of calls a second' : 'a number of milliseconds'}, or null`);
     } else if (key === 'throttleAccounts') {
       if (value !== null && !(Array.isArray(value) && value.every((a) => typeof a === 'string' && /^\d{12}$/.test(a))))
         throw new ServiceError('InvalidParameterValue', 'throttleAccounts must be a list of 12-digit account ids, or null');

@@ -1,7 +1,8 @@
 // The faults' admin path (GET/POST /_licensectl/faults): options changed while the emulator runs, throttling
 // scoped to some accounts, malformed options refused.
 import { ListLicenseConfigurationsCommand } from '@aws-sdk/client-license-manager';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { FaultController } from '../../../src/emulator/core/faults.js';
 import { adminResponse } from '../../../src/emulator/fleet/admin-http.js';
 import { failureOf, lmClient, testEmulator } from '../../helpers/emulator.js';
 
@@ -26,5 +27,20 @@ describe('/_licensectl/faults', () => {
       const answer = await adminResponse(emulator, 'POST', '/_licensectl/faults', JSON.stringify(body));
       expect(answer.status).toBe(400);
     }
+  });
+});
+
+describe('throttleRps: a token bucket per account', () => {
+  afterEach(() => vi.useRealTimers());
+
+  it('throttles an account past its calls a second, refills with time, and leaves the other accounts alone', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(0);
+    const faults = new FaultController({ throttleRps: 2, throttleAccounts: ['111122223333'] }, new Set(), () => 1);
+    const call = async (account: string) => (await faults.inject('license-manager', 'ListLicenses', undefined, account))?.type ?? 'ok';
+    expect([await call('111122223333'), await call('111122223333'), await call('111122223333')]).toEqual(['ok', 'ok', 'RateLimitExceededException']);
+    expect([await call('222233334444'), await call('222233334444'), await call('222233334444')]).toEqual(['ok', 'ok', 'ok']);
+    vi.setSystemTime(500); // half a second: one token back
+    expect([await call('111122223333'), await call('111122223333')]).toEqual(['ok', 'RateLimitExceededException']);
   });
 });
