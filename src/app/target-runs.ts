@@ -1,6 +1,7 @@
 // A project with spec.targets, planned and applied unit by unit (a target in one region; see model/targets.ts).
 // Every unit has its own store, credentials and account check, and is planned exactly as a single-target project is;
-// units run concurrently under one bound on the calls in flight and each account's request budget, and a unit that fails does not stop the others.
+// units run concurrently under one bound on the calls in flight and each account's request budget, and a unit that
+// fails does not stop the others.
 import pLimit from 'p-limit';
 import { LicensectlError } from '../errors/index.js';
 import { desiredForUnit, selectTargets, targetUnits, type TargetUnit } from '../model/index.js';
@@ -38,7 +39,9 @@ export function hasTargets(loaded: LoadedState): boolean {
 }
 
 /**
- * Plans every unit (with `--only-targets`, those of the targets it selects: one shard); `--target` addresses may start with a unit's label (`dev/Grant/x`), or name a resource of every unit. */
+ * Plans every unit (with `--only-targets`, those of the targets it selects: one shard); `--target` addresses may
+ * start with a unit's label (`dev/Grant/x`), or name a resource of every unit.
+ */
 export async function planUnits(loaded: LoadedState, flags: PlanFlags): Promise<UnitsPlanned> {
   if (flags.region !== undefined) {
     throw new LicensectlError('USAGE', '--region cannot be used with spec.targets: each target names its regions', { hint: 'drop --region; select what to plan with --target LABEL/Kind/name' });

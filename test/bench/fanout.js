@@ -4,7 +4,7 @@
 //    is applied at 0 ms, then the latency set through the emulator's /_licensectl/faults path; a no-change `plan`
 //    of the 50-target project as a whole process (median of 3), one single-target plan, and the 50 single-target
 //    plans run one after the other.
-//  - `measureThrottledAccount`: a 3-target project at 20 ms per call; one target's account throttled (more than 5
+//  - `measureThrottledAccount`: a 3-target project at 50 ms per call; one target's account throttled (more than 5
 //    calls a second answered 429) and each other target's no-change plan time, with and without it.
 // Both write their documents with generate.js; targets are named t01…, accounts 1000000000NN.
 import path from 'node:path';
@@ -17,7 +17,7 @@ import { median, medianRun, repeat, round, WARM_UP_RUNS } from './measure.js';
 export const FANOUT_SIZES = { configurations: 10, shares: 5, licenses: 1, grants: 100 };
 const FANOUT_TARGETS = 50;
 const FANOUT_LATENCY_MS = 50;
-const THROTTLE_LATENCY_MS = 20;
+const THROTTLE_LATENCY_MS = 50;
 /** The throttled account's rate: AWS throttles an account's calls a second; 17 calls a plan meet it at once. */
 const THROTTLE_RPS = 5;
 const PLAN_CONCURRENCY = 10;
