@@ -25,8 +25,8 @@ export interface OpenStoreOptions {
   readonly timeoutMs?: number;
   /** One unit of a project with targets: its account, region and credentials replace the project's (see app/targets.ts). */
   readonly unit?: TargetUnit;
-  /** Shared by the stores of several units: one bound on per-resource reads across all of them. */
-  readonly readLimit?: LimitFunction;
+  /** Shared by the stores of several units: one bound on the calls in flight across all of them (clients.ts). */
+  readonly callLimit?: LimitFunction;
 }
 
 // The embedded emulator's key when no credentials are configured: account 000000000000 (see the emulator's
@@ -44,7 +44,7 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
     });
   }
   const region = unit?.region ?? storeRegion(project, flags.region, storeType);
-  const { createClients, Store, DEFAULT_RETRY } = await import('../store/index.js');
+  const { createClients, Store, DEFAULT_RETRY, PROCESS_BUDGETS } = await import('../store/index.js');
   const stateFile = storeType === 'emulator' && !endpoint ? emulatorStatePath(options.dir, project, flags.state) : undefined;
   const transport = stateFile ? await embeddedTransport(stateFile) : {};
   const profile = unit?.credentials.profile ?? flags.profile ?? (project.store.type === 'aws' ? project.store.profile : undefined);
@@ -62,7 +62,8 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
   checkAccount(project, target, unit);
   const clients = createClients({
     region, endpoint: endpoint ?? transport.endpoint, requestHandler: transport.requestHandler, credentials: identity.credentials,
-    retry, timeoutMs,
+    retry, timeoutMs, budgets: { account: identity.account, of: PROCESS_BUDGETS },
+    ...(options.callLimit ? { callLimit: options.callLimit } : {}),
   });
   // Beside the embedded emulator's state (they go together); for any other store, in the project's .licensectl/.
   // Each unit of a project with targets keeps its own notes: their stores write at the same time.
@@ -71,7 +72,6 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
   // The embedded emulator runs inside the process: a killed process's requests die with it, so nothing lands late.
   return new Store({
     clients, project: project.name, target, concurrency: flags.concurrency, pendingCreatesFile, requestTimeoutMs: stateFile ? 0 : timeoutMs,
-    ...(options.readLimit ? { readLimit: options.readLimit } : {}),
     ...(unit ? { homeRegionOnly: (project.targets ?? []).some((t) => t.name === unit.target && t.regions.length > 1) } : {}),
   });
 }

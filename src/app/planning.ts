@@ -3,7 +3,7 @@
 import path from 'node:path';
 import { directorySource, type DocumentSource, gitSource, loadDesiredState, sourceRevision } from '../config/index.js';
 import { type Diagnostic, LicensectlError } from '../errors/index.js';
-import { type Address, addressOf, type DesiredState, isKind, type LiveState, mergeUsage, NO_USAGE, type Usage } from '../model/index.js';
+import { type Address, addressOf, type DesiredState, isKind, type LiveState, mergeUsage, NO_USAGE, type ProjectConfig, selectTargets, type Usage } from '../model/index.js';
 import { actedOn, computePlan, type PlanContext } from '../plan/compute-plan.js';
 import { type DesiredChanges, diffDesired } from '../plan/desired-diff.js';
 import { usageNeeds } from '../plan/change-usage.js';
@@ -22,6 +22,8 @@ export interface PlanRun {
 
 export interface PlanFlags extends StoreFlags {
   readonly target?: readonly string[];
+  /** With spec.targets: only the targets these names or globs select (one shard of an organization). */
+  readonly 'only-targets'?: readonly string[];
   /** Read the desired state at this git ref instead of the working tree. */
   readonly 'git-ref'?: string;
   /** Also describe the desired-state changes from this ref to the head (a pull request's review). */
@@ -47,8 +49,18 @@ export async function loadForPlan(dir: string, flags: PlanFlags): Promise<Loaded
   // A bad --target fails before anything is read; with targets an address may start with a unit's label.
   targetsOf((flags.target ?? []).map((t) => (isKind(t.split('/')[1] ?? '') ? t.slice(t.indexOf('/') + 1) : t)));
   const loaded = await loadDesired(dir, flags['git-ref']).catch(async (error: unknown) => Promise.reject(await withBaseProject(error, dir, flags.base)));
+  checkOnlyTargets(loaded.state.project, flags['only-targets'] ?? []);
   if (flags.base === undefined) return { loaded };
   return { loaded, desiredChanges: diffDesired((await loadDesired(dir, flags.base)).state, loaded.state) };
+}
+
+/** `--only-targets` needs spec.targets, and each pattern must select one of them (a typo would plan nothing). */
+function checkOnlyTargets(project: ProjectConfig, patterns: readonly string[]): void {
+  if (!patterns.length) return;
+  if (!project.targets?.length) throw new LicensectlError('USAGE', '--only-targets needs spec.targets in licensectl.yaml', { hint: 'drop --only-targets' });
+  const names = project.targets.map((t) => t.name).join(', ');
+  for (const pattern of patterns)
+    if (!selectTargets(project.targets, [pattern]).length) throw new LicensectlError('USAGE', `--only-targets ${JSON.stringify(pattern)} selects no target`, { hint: `the targets are ${names}` });
 }
 
 /** Opens the store of a project without targets and plans it. */

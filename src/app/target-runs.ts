@@ -1,9 +1,10 @@
 // A project with spec.targets, planned and applied unit by unit (a target in one region; see model/targets.ts).
 // Every unit has its own store, credentials and account check, and is planned exactly as a single-target project is;
-// units run concurrently under one bound on per-resource reads, and a unit that fails does not stop the others.
+// units run concurrently under one bound on the calls in flight and each account's request budget, and a unit that
+// fails does not stop the others.
 import pLimit from 'p-limit';
 import { LicensectlError } from '../errors/index.js';
-import { desiredForUnit, targetUnits, type TargetUnit } from '../model/index.js';
+import { desiredForUnit, selectTargets, targetUnits, type TargetUnit } from '../model/index.js';
 import { executePlan, type ApplyOptions } from '../apply/execute-plan.js';
 import type { ApplyResult, Plan } from '../plan/types.js';
 import type { Store } from '../store/index.js';
@@ -17,6 +18,8 @@ export interface UnitPlan {
   readonly unit: TargetUnit;
   readonly store: Store;
   readonly plan: Plan;
+  /** From the start of the run to this unit's plan: how long the unit kept its part of the run waiting. */
+  readonly elapsedMs: number;
 }
 
 export interface UnitFailure {
@@ -37,25 +40,34 @@ export function hasTargets(loaded: LoadedState): boolean {
   return targetUnits(loaded.state.project).length > 0;
 }
 
-/** Plans every unit; `--target` addresses may start with a unit's label (`dev/Grant/x`), or name a resource of every unit. */
+/**
+ * Plans every unit (with `--only-targets`, those of the targets it selects: one shard); `--target` addresses may
+ * start with a unit's label (`dev/Grant/x`), or name a resource of every unit.
+ */
 export async function planUnits(loaded: LoadedState, flags: PlanFlags): Promise<UnitsPlanned> {
   if (flags.region !== undefined) {
     throw new LicensectlError('USAGE', '--region cannot be used with spec.targets: each target names its regions', { hint: 'drop --region; select what to plan with --target LABEL/Kind/name' });
   }
-  const all = targetUnits(loaded.state.project);
+  const only = flags['only-targets'] ?? [];
+  const chosen = new Set(selectTargets(loaded.state.project.targets ?? [], only));
+  const all = targetUnits(loaded.state.project).filter((u) => !only.length || chosen.has(u.target));
   const addresses = new Map([...addressesByUnit(all, flags.target ?? [])].map(([label, list]) => [label, targetsOf(list)]));
   // With --target, only the units it names are planned.
   const units = flags.target?.length ? all.filter((u) => addresses.get(u.label)!.length > 0) : all;
-  const readLimit = pLimit(Math.max(1, flags.concurrency));
+  // Each unit reads at --concurrency, as a single-target project does, through its account's request budget; all
+  // units' calls together stay under one bound (a call takes its slot only once its account's budget let it through,
+  // so an account backing off from throttling holds no more of it than its budget allows).
+  const callLimit = pLimit(globalBound(flags.concurrency, units.length));
   const createdAt = new Date().toISOString();
+  const started = performance.now();
   const outcomes = await Promise.all(units.map(async (unit): Promise<UnitPlan | UnitFailure> => {
     let store: Store | undefined;
     try {
       const desired = desiredForUnit(loaded.state, unit);
-      store = await openStore({ dir: loaded.dir, project: desired.project, flags, unit, readLimit });
+      store = await openStore({ dir: loaded.dir, project: desired.project, flags, unit, callLimit });
       const targets = addresses.get(unit.label) ?? [];
       const plan = await planAgainst(store, desired, { target: store.target, source: loaded.source, createdAt, ...(targets.length ? { targets } : {}) });
-      return { unit, store, plan };
+      return { unit, store, plan, elapsedMs: performance.now() - started };
     } catch (error) {
       store?.close();
       return { unit, error };
@@ -63,6 +75,13 @@ export async function planUnits(loaded: LoadedState, flags: PlanFlags): Promise<
   }));
   const plans = outcomes.filter((o): o is UnitPlan => 'plan' in o);
   return { plans, failures: outcomes.filter((o): o is UnitFailure => 'error' in o), steps: granteeSteps(plans, await pendingInvitationsOf(plans)) };
+}
+
+/** Calls in flight across all units: --concurrency for each, up to MAX_CALLS_IN_FLIGHT (sockets, memory) in all. */
+export const MAX_CALLS_IN_FLIGHT = 256;
+
+export function globalBound(concurrency: number, units: number): number {
+  return Math.max(1, Math.min(concurrency * Math.max(1, units), Math.max(concurrency, MAX_CALLS_IN_FLIGHT)));
 }
 
 /** `--target` split by unit: `LABEL/Kind/name` for one unit, `Kind/name` for every unit. */

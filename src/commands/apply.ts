@@ -30,6 +30,7 @@ export default class Apply extends BaseCommand {
     'allow-empty': Flags.boolean({ description: 'allow an empty desired state to delete every managed resource' }),
     'max-plan-age': Flags.string({ description: 'refuse a saved plan older than this (e.g. 30m, 24h, 2d)', default: '24h' }),
     'lock-timeout': Flags.string({ description: 'wait this long for another apply on the same embedded state to finish (e.g. 30s, 5m); 0s refuses at once', default: '0s' }),
+    'only-targets': Flags.string({ description: 'with spec.targets: only the targets these names or globs select (e.g. "prod-*"), one shard of an organization; repeatable', multiple: true }),
     ...findingFlags,
   };
 

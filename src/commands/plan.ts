@@ -26,6 +26,7 @@ export default class Plan extends BaseCommand {
     target: Flags.string({ description: 'plan only this address (Kind/name); repeatable', multiple: true }),
     'git-ref': Flags.string({ description: 'read the desired state as it is at this commit, branch or tag of the repository holding --dir' }),
     base: Flags.string({ description: 'first list the desired-state changes from this ref (e.g. origin/main) to the head' }),
+    'only-targets': Flags.string({ description: 'with spec.targets: only the targets these names or globs select (e.g. "prod-*"), one shard of an organization; repeatable', multiple: true }),
     ...findingFlags,
   };
 

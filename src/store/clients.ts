@@ -6,7 +6,9 @@ import { ConfiguredRetryStrategy } from '@smithy/util-retry';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider, RetryErrorInfo, StandardRetryToken } from '@smithy/types';
 import { LicensectlError } from '../errors/index.js';
 import { compareText } from '../util/canonical.js';
+import type { LimitFunction } from 'p-limit';
 import { connectionFailure, noteEndpointOfFailures } from './connection-failures.js';
+import type { RequestBudget, RequestBudgets } from './request-budget.js';
 
 export interface ClientOptions {
   readonly region: string;
@@ -18,6 +20,13 @@ export interface ClientOptions {
   readonly retry: RetryOptions;
   /** Wall-clock limit of one HTTP attempt. */
   readonly timeoutMs: number;
+  /** The account's request budgets (see request-budget.ts); without, calls are not budgeted. */
+  readonly budgets?: { readonly account: string; readonly of: RequestBudgets };
+  /**
+   * A bound shared with other accounts' clients (a project's targets): each call takes a slot of it only once its
+   * own budget let it through, and keeps it for its retries.
+   */
+  readonly callLimit?: LimitFunction;
 }
 
 export interface Clients {
@@ -30,23 +39,26 @@ export interface Clients {
 }
 
 export function createClients(options: ClientOptions, stats = new CallStats()): Clients {
-  const lm = new LicenseManagerClient(clientConfig(options, options.retry));
-  const lmNoReplay = new LicenseManagerClient(clientConfig(options, { ...options.retry, throttleOnly: true }));
-  const ram = new RAMClient(clientConfig(options, options.retry));
-  for (const client of [lm, lmNoReplay, ram]) {
+  const lmBudget = options.budgets?.of.of(options.budgets.account, 'license-manager');
+  const ramBudget = options.budgets?.of.of(options.budgets.account, 'ram');
+  const lm = new LicenseManagerClient(clientConfig(options, options.retry, lmBudget));
+  const lmNoReplay = new LicenseManagerClient(clientConfig(options, { ...options.retry, throttleOnly: true }, lmBudget));
+  const ram = new RAMClient(clientConfig(options, options.retry, ramBudget));
+  for (const [client, budget] of [[lm, lmBudget], [lmNoReplay, lmBudget], [ram, ramBudget]] as const) {
+    budgetCalls(client, budget, options.callLimit);
     countCalls(client, stats);
     noteEndpointOfFailures(client);
   }
   return { lm, lmNoReplay, ram, stats, destroy: () => [lm, lmNoReplay, ram].forEach((c) => c.destroy()) };
 }
 
-function clientConfig(options: ClientOptions, retry: RetryOptions) {
+function clientConfig(options: ClientOptions, retry: RetryOptions, budget: RequestBudget | undefined) {
   return {
     region: options.region,
     ...(options.endpoint ? { endpoint: options.endpoint } : {}),
     ...(options.credentials ? { credentials: options.credentials } : {}),
     ...(options.profile ? { profile: options.profile } : {}),
-    retryStrategy: new LicensectlRetryStrategy(retry),
+    retryStrategy: new LicensectlRetryStrategy(retry, budget),
     requestHandler: (options.requestHandler ?? {
       requestTimeout: options.timeoutMs,
       throwOnRequestTimeout: true,
@@ -74,9 +86,15 @@ export const DEFAULT_RETRY: RetryOptions = { maxAttempts: 8, baseDelayMs: 200, m
 export class LicensectlRetryStrategy extends ConfiguredRetryStrategy {
   private readonly throttleOnly: boolean;
 
-  constructor(options: RetryOptions) {
+  /** `budget`, when given, hears of every throttled attempt and every success (request-budget.ts). */
+  constructor(options: RetryOptions, private readonly budget?: RequestBudget) {
     super(options.maxAttempts, (attempt: number) => Math.random() * Math.min(options.baseDelayMs * 2 ** attempt, options.maxDelayMs));
     this.throttleOnly = options.throttleOnly ?? false;
+  }
+
+  override recordSuccess(token: StandardRetryToken): void {
+    this.budget?.succeeded();
+    super.recordSuccess(token);
   }
 
   override async refreshRetryTokenForRetry(token: StandardRetryToken, errorInfo: RetryErrorInfo): Promise<StandardRetryToken> {
@@ -88,6 +106,7 @@ export class LicensectlRetryStrategy extends ConfiguredRetryStrategy {
     if (failure) throw errorInfo.error;
     const name = (errorInfo.error as { name?: string } | undefined)?.name;
     const info: RetryErrorInfo = name && THROTTLING_NAMES.has(name) ? { ...errorInfo, errorType: 'THROTTLING' } : errorInfo;
+    if (info.errorType === 'THROTTLING') this.budget?.throttled();
     if (this.throttleOnly && info.errorType !== 'THROTTLING') throw errorInfo.error;
     return super.refreshRetryTokenForRetry(token, info);
   }
@@ -151,6 +170,20 @@ export class CallStats {
     }
     return total;
   }
+}
+
+/**
+ * Outermost: each call waits for a slot of its account's budget, then of the shared bound, and holds both across its
+ * retries. Without a budget or a bound, nothing is added.
+ */
+function budgetCalls(client: LicenseManagerClient | RAMClient, budget: RequestBudget | undefined, callLimit: LimitFunction | undefined): void {
+  if (!budget && !callLimit) return;
+  const bounded = (call: () => Promise<unknown>) => (callLimit ? callLimit(call) : call());
+  const budgeted = (call: () => Promise<unknown>) => (budget ? budget.run(call) : call());
+  (client.middlewareStack as { add: (mw: unknown, opts: unknown) => void }).add(
+    (next: (a: unknown) => Promise<unknown>) => (args: unknown) => budgeted(() => bounded(() => next(args))),
+    { step: 'initialize', name: 'licensectlRequestBudget', priority: 'high' },
+  );
 }
 
 /** Counts logical calls and their attempts (retries included) per operation. */

@@ -6,3 +6,4 @@ export type { ListedGrant } from './kinds/grant.js';
 export { liveState, pairGrants, type PairedGrant } from './live-state.js';
 export { pairServiceSettings } from './kinds/service-settings.js';
 export { Store, type Listing, type StoreOptions } from './store.js';
+export { DEFAULT_BUDGET_CEILING, PROCESS_BUDGETS, RequestBudget, RequestBudgets } from './request-budget.js';

@@ -9,7 +9,7 @@ import { checkFindings, type FindingFlags } from '../app/findings-gate.js';
 import { checkGuards, planWithUsage } from '../app/planning.js';
 import { openStore, type OpenStoreOptions, type StoreFlags } from '../app/open-store.js';
 import type { LoadResult } from '../config/index.js';
-import { ValidationError } from '../errors/index.js';
+import { LicensectlError, ValidationError } from '../errors/index.js';
 import type { Address, DesiredState, Usage } from '../model/index.js';
 import type { Plan } from '../plan/types.js';
 import type { Store } from '../store/index.js';
@@ -144,6 +144,12 @@ export async function reconcileOnce(ctx: ReconcileContext): Promise<ReconcileOut
 async function reconcileWith(ctx: ReconcileContext, chosen: ValidDesired): Promise<StorePart> {
   let unlock: (() => Promise<void>) | undefined;
   try {
+    // Not yet: a project with targets would otherwise be watched as one account, the one the ambient credentials reach.
+    if (chosen.state.project.targets?.length) {
+      throw new LicensectlError('USAGE', `watch does not support spec.targets yet (project ${chosen.state.project.name} has ${chosen.state.project.targets.length})`, {
+        hint: 'watch one project per account and region (one directory each, without spec.targets); plan and apply support targets',
+      });
+    }
     const store = await ctx.stores.get({ dir: ctx.source.storeDir, project: chosen.state.project, flags: ctx.storeFlags });
     // Correcting is applying: on an embedded state it takes the apply lock, as `apply` does; a held lock is a store
     // error of this pass, retried with the backoff.

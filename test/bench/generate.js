@@ -73,6 +73,11 @@ export function generateDocuments(sizes, seed = 1) {
 /** Writes `licensectl.yaml` and the resources, at most DOCS_PER_FILE documents a file. Replaces `dir`. */
 export async function writeState(dir, sizes, seed = 1) {
   const [project, ...resources] = generateDocuments(sizes, seed);
+  return writeDocuments(dir, project, resources);
+}
+
+/** Writes `licensectl.yaml` holding `project` and the `resources`, at most DOCS_PER_FILE documents a file. Replaces `dir`. */
+export async function writeDocuments(dir, project, resources) {
   await rm(dir, { recursive: true, force: true });
   await mkdir(dir, { recursive: true });
   await writeFile(path.join(dir, 'licensectl.yaml'), toYaml([project]));

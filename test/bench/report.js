@@ -96,6 +96,25 @@ function targetsSection(targets) {
 }
 
 /** The whole report as text. */
+function fanoutSection(f, t) {
+  const sizes = `${f.sizes.configurations} configurations, ${f.sizes.shares} shares, ${f.sizes.licenses} license, ${f.sizes.grants} grants`;
+  const rows = [
+    ['one target', 1, f.single.calls, f.single.wallMs, f.single.processMs, '1.0×'],
+    [`${f.targets} targets, one process`, f.targets, f.fanout.calls, f.fanout.wallMs, f.fanout.processMs, `${f.fanout.toSingle}×`],
+    [`${f.targets} single-target plans, one after the other`, f.targets, null, null, f.sequential.processMs, `${(f.sequential.processMs / f.single.processMs).toFixed(1)}×`],
+  ];
+  const ms = (r) => `${r.ms} ms`;
+  const others = Object.keys(t.slowdownPercent).map((label) => `${label} ${ms(t.quiet[label])} → ${ms(t.throttled[label])} (${t.slowdownPercent[label] >= 0 ? '+' : ''}${t.slowdownPercent[label]}%)`).join(', ');
+  const own = t.throttled[t.throttledTarget];
+  return [
+    `Fan-out: ${f.targets} targets × (${sizes}); emulator serve, ${f.latencyMs} ms per call; no-change plans, --concurrency ${f.concurrency}, median of 3 (the sequential run once)`,
+    table(['run', 'targets', 'calls', 'ms', 'process ms', 'vs one'], rows),
+    `  calls per target: ${f.fanout.callsPerTarget} in the ${f.targets}-target plan, ${f.single.calls} alone (${opsOf(f.single.byOperation)}); sequential plans ${f.sequential.callsPerTarget.min}–${f.sequential.callsPerTarget.max}`,
+    `Throttled account: 3 targets, ${t.latencyMs} ms per call, account ${t.throttledAccount} (${t.throttledTarget}) answered 429 past ${t.throttleRps} calls a second; planUnits in process, warm, median of ${t.runs}`,
+    `  other targets, quiet → throttled: ${others}; ${t.throttledTarget} itself ${ms(t.quiet[t.throttledTarget])} → ${ms(own)} (${own.attempts} attempts for ${own.calls} calls)`,
+  ].join('\n');
+}
+
 export function renderReport(results) {
   const m = results.machine;
   return [
@@ -104,6 +123,7 @@ export function renderReport(results) {
     planCostSection(results.planCost),
     ...results.scenarios.map(scenarioSection),
     embeddedWritesSection(results.embeddedWrites),
+    ...(results.fanout ? [fanoutSection(results.fanout, results.throttled)] : []),
     [
       'ms = the command\'s own wall time (--stats: from flags parsed to plan done, so loading YAML and the SDK included);',
       'process ms = spawn to exit; in-process = the live read and planning alone (planAgainst), warm, in the bench process.',

@@ -70,6 +70,15 @@ describe('one reconcile pass', () => {
     expect(await reconcileOnce(ctx())).toMatchObject({ outcome: 'synced', changes: [], managed: 1, applied: null });
   });
 
+  it('refuses a project with spec.targets (not supported yet) rather than watching the ambient account', async () => {
+    const project = 'apiVersion: licensectl/v1\nkind: Project\nmetadata: {name: org}\nspec:\n  targets: [{name: dev, account: "333344445555", regions: [us-east-1]}]\n  defaultTargets: ["*"]\n';
+    const { ctx, liveCounts } = await setup({ 'licensectl.yaml': project, 'a.yaml': config('a', 10) });
+    const pass = await reconcileOnce(ctx());
+    expect(pass).toMatchObject({ outcome: 'store-error', error: { code: 'USAGE' } });
+    expect(pass.error?.message).toContain('watch does not support spec.targets yet');
+    expect(await liveCounts()).toEqual({});
+  });
+
   it('takes the apply lock to correct: while an apply holds it, the pass is a store error and changes nothing', async () => {
     const { ctx, liveCounts } = await setup({ 'licensectl.yaml': PROJECT_YAML('p'), 'a.yaml': config('a', 10) });
     const release = await lockApply(statePathOf(dir), 'p', { timeoutMs: 0, command: 'licensectl apply' });

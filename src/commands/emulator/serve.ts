@@ -16,8 +16,10 @@ export default class EmulatorServe extends BaseCommand {
     'With --write-delay-ms every mutating call is committed that long after it arrives, and answered then, even when its client',
     'has gone: what a killed process\'s last requests and AWS\'s eventually consistent lists do. On SIGINT/SIGTERM the server',
     'commits the writes it has accepted before it stops.',
-    'It also answers the simulated fleet\'s admin paths, GET/POST /_licensectl/fleet (licensectl emulator fleet --endpoint), and the',
-    'organization\'s, GET/PUT /_licensectl/org (licensectl emulator org --endpoint, or --org FILE at start); Organizations answers from that organization.',
+    'It also answers the simulated fleet\'s admin paths, GET/POST /_licensectl/fleet (licensectl emulator fleet --endpoint), the',
+    'organization\'s, GET/PUT /_licensectl/org (licensectl emulator org --endpoint, or --org FILE at start; Organizations answers from it), and',
+    'GET/POST /_licensectl/faults: the fault injection in force, changed while it runs ({"latencyMs": 50, "throttleRate": 0.3,',
+    '"throttleAccounts": ["222233334444"]}; null removes an option).',
   ].join('\n');
   static override flags = {
     port: Flags.integer({ description: 'TCP port (0 picks a free one)', default: 4566, min: 0, max: 65535 }),
@@ -25,6 +27,7 @@ export default class EmulatorServe extends BaseCommand {
     state: Flags.file({ description: 'persist state in this JSON file (shared safely with other processes)' }),
     'latency-ms': Flags.integer({ description: 'added latency per call', default: 0, min: 0 }),
     'throttle-rate': Flags.string({ description: 'fraction of calls answered 429 (0..1)', default: '0' }),
+    'throttle-account': Flags.string({ description: 'throttle (--throttle-rate) only the calls of this account; repeatable', multiple: true }),
     'error-rate': Flags.string({ description: 'fraction of calls answered 500 (0..1)', default: '0' }),
     'write-delay-ms': Flags.integer({ description: 'commit each mutating call this long after it arrives, even if its client has gone', default: 0, min: 0 }),
     'share-delay-ms': Flags.integer({ description: 'time RAM shares and associations spend in transitional statuses', default: 0, min: 0 }),
@@ -42,6 +45,7 @@ export default class EmulatorServe extends BaseCommand {
       faults: {
         latencyMs: flags['latency-ms'],
         throttleRate: rate(flags['throttle-rate'], 'throttle-rate'),
+        ...(flags['throttle-account'] ? { throttleAccounts: flags['throttle-account'].map(account) } : {}),
         errorRate: rate(flags['error-rate'], 'error-rate'),
         writeDelayMs: flags['write-delay-ms'],
       },
@@ -59,6 +63,11 @@ export default class EmulatorServe extends BaseCommand {
     await server.close();
     this.printOut('licensectl emulator stopped');
   }
+}
+
+function account(value: string): string {
+  if (!/^\d{12}$/.test(value)) throw new LicensectlError('USAGE', `--throttle-account must be a 12-digit account id, got ${JSON.stringify(value)}`);
+  return value;
 }
 
 function rate(value: string, flag: string): number {

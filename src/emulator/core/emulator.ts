@@ -89,11 +89,11 @@ export class Emulator {
     const { service } = route.spec;
     this.counts.set(route.key, (this.counts.get(route.key) ?? 0) + 1);
     try {
-      const fault = await this.faults.inject(service, route.key, signal);
+      const identity = identityOf(request.headers);
+      const fault = await this.faults.inject(service, route.key, signal, identity.account);
       if (fault) throw fault;
       const input = decode();
       if (route.inputShape) validateInput(service, route.inputShape, input);
-      const identity = identityOf(request.headers);
       checkNotExpired(service, identity, this.now());
       const body = route.spec.readOnly
         ? await this.run(route, identity, input)

@@ -13,6 +13,13 @@ export interface FaultOptions {
   latencyMs?: number;
   /** Probability (0–1) that a call is throttled. */
   throttleRate?: number;
+  /**
+   * Calls a second each account may make (a token bucket per account, refilled continuously, holding a second's
+   * worth): the calls beyond are throttled, as AWS throttles an account's request rate.
+   */
+  throttleRps?: number;
+  /** When set, only calls made as one of these accounts are throttled (by `throttleRate`, `throttleRps`); the others never are. */
+  throttleAccounts?: readonly string[];
   /** Probability (0–1) that a call fails with a 500 `ServerInternalException`. */
   errorRate?: number;
   /**
@@ -35,6 +42,8 @@ const SERVER_ERROR: InjectedError = { type: 'ServerInternalException', status: 5
 export class FaultController {
   private options: FaultOptions;
   private readonly pending = new Map<string, { remaining: number; error: InjectedError }>();
+  /** Each account's token bucket for `throttleRps`: tokens left and when they were counted (epoch ms). */
+  private readonly buckets = new Map<string, { tokens: number; at: number }>();
   /** Writes scheduled by `commitLate` that have not landed yet. */
   private readonly late = new Set<Promise<void>>();
 
@@ -49,6 +58,10 @@ export class FaultController {
   /** Changes the given options; the others keep their values. */
   set(options: FaultOptions): void {
     this.options = { ...this.options, ...options };
+  }
+
+  current(): FaultOptions {
+    return { ...this.options };
   }
 
   /** Removes every option and pending failure. Writes already scheduled still land. */
@@ -70,8 +83,8 @@ export class FaultController {
     else this.pending.delete(operation);
   }
 
-  /** Waits out the latency, then returns the failure this call suffers, if any. */
-  async inject(service: ServiceName, operation: string, signal?: AbortSignal): Promise<ServiceError | undefined> {
+  /** Waits out the latency, then returns the failure this call suffers, if any; `account` is the caller's. */
+  async inject(service: ServiceName, operation: string, signal?: AbortSignal, account?: string): Promise<ServiceError | undefined> {
     if (this.options.latencyMs) await sleep(this.options.latencyMs, signal);
     const scheduled = this.pending.get(operation);
     if (scheduled && scheduled.remaining > 0) {
@@ -80,11 +93,27 @@ export class FaultController {
       return new ServiceError(type, message ?? `Injected failure of ${operation}`, status);
     }
     const random = this.options.random ?? this.defaultRandom;
-    if (this.options.throttleRate && random() < this.options.throttleRate)
+    const throttled = !this.options.throttleAccounts || (account !== undefined && this.options.throttleAccounts.includes(account));
+    if (throttled && this.overRate(account ?? '')) return new ServiceError(THROTTLING_ERROR[service], 'Rate exceeded', 429);
+    if (this.options.throttleRate && throttled && random() < this.options.throttleRate)
       return new ServiceError(THROTTLING_ERROR[service], 'Rate exceeded', 429);
     if (this.options.errorRate && random() < this.options.errorRate)
       return new ServiceError(SERVER_ERROR.type, 'Injected internal error', SERVER_ERROR.status);
     return undefined;
+  }
+
+  /** Whether `account` has no token left in its `throttleRps` bucket; takes one otherwise. */
+  private overRate(account: string): boolean {
+    const rps = this.options.throttleRps;
+    if (!rps) return false;
+    const now = Date.now();
+    const bucket = this.buckets.get(account) ?? { tokens: rps, at: now };
+    bucket.tokens = Math.min(rps, bucket.tokens + ((now - bucket.at) / 1000) * rps);
+    bucket.at = now;
+    this.buckets.set(account, bucket);
+    if (bucket.tokens < 1) return true;
+    bucket.tokens -= 1;
+    return false;
   }
 
   /**
@@ -137,6 +166,37 @@ function sleep(ms: number, signal?: AbortSignal): Promise<void> {
 
 export function abortError(): Error {
   return Object.assign(new Error('Request aborted'), { name: 'AbortError' });
+}
+
+// ---- The faults' admin path on `emulator serve`, outside AWS's namespaces:
+//   GET  /_licensectl/faults → the options in force
+//   POST /_licensectl/faults {latencyMs, throttleRate, throttleRps, throttleAccounts, errorRate, writeDelayMs} → changes those given
+// (null removes one), e.g. throttling for one account only while the others are served as usual.
+
+export const FAULTS_PATH = '/_licensectl/faults';
+const NUMERIC_OPTIONS = ['latencyMs', 'throttleRate', 'throttleRps', 'errorRate', 'writeDelayMs'] as const;
+
+/** The options a POST body sets; a ServiceError (400) when one is malformed. */
+export function faultOptionsOf(input: Record<string, unknown>): FaultOptions {
+  const options: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(input)) {
+    const rate = key === 'throttleRate' || key === 'errorRate';
+    if ((NUMERIC_OPTIONS as readonly string[]).includes(key)) {
+      if (value !== null && (typeof value !== 'number' || value < 0 || (rate && value > 1)))
+        throw new ServiceError('InvalidParameterValue', `${key} must be ${rate ? 'a number from 0 to 1' : key === 'throttleRps' ? 'a number of calls a second' : 'a number of milliseconds'}, or null`);
+    } else if (key === 'throttleAccounts') {
+      if (value !== null && !(Array.isArray(value) && value.every((a) => typeof a === 'string' && /^\d{12}$/.test(a))))
+        throw new ServiceError('InvalidParameterValue', 'throttleAccounts must be a list of 12-digit account ids, or null');
+    } else throw new ServiceError('InvalidParameterValue', `the emulator has no fault option ${key}`);
+    options[key] = value ?? undefined;
+  }
+  return options as FaultOptions;
+}
+
+/** The options in force, as JSON shows them. */
+export function describeFaults(controller: FaultController): Record<string, unknown> {
+  const { random: _random, ...rest } = controller.current();
+  return rest;
 }
 
 /** A small seeded PRNG (mulberry32), so that a seeded emulator's random faults are reproducible. */

@@ -12,9 +12,11 @@
 //   POST /_licensectl/fleet/launch-rds {identifier, engine, licensePacks: [...], vcpus, cores, sockets} → {resourceId}
 //   POST /_licensectl/fleet/set-inventory {resourceId, applications: [...]} → {resource}, or 4xx {error}
 //   POST /_licensectl/fleet/deregister {resourceIds: [...]} → {resources: [...]}: managed instances and DB instances
+// GET/POST /_licensectl/faults read and change the fault injection (core/faults.ts).
 // Registering, changing an inventory and deregistering run automated discovery (license-manager/discovery.ts).
 import { REGION_NAME } from '../../model/arn.js';
 import type { Emulator, FleetPlace } from '../core/emulator.js';
+import { describeFaults, FAULTS_PATH, faultOptionsOf } from '../core/faults.js';
 import { ServiceError } from '../core/service-contract.js';
 import type { EmulatorResponse } from '../core/wire.js';
 import { FLEET_ACTIONS, type FleetAction, type HostRequest, type LaunchRequest } from './fleet.js';
@@ -33,6 +35,11 @@ export async function adminResponse(emulator: Emulator, method: string, path: st
   const pathname = url.pathname.replace(/\/+$/, '');
   try {
     if (method === 'POST' && pathname === REPORT_RUN_PATH) return json(200, await emulator.runReportGenerator(String(parseBody(body)['arn'] ?? '')));
+    if (pathname === FAULTS_PATH) {
+      if (method === 'POST') emulator.faults.set(faultOptionsOf(parseBody(body)));
+      else if (method !== 'GET') return json(404, { error: { type: 'UnknownOperationException', message: `The emulator has no admin operation ${method} ${pathname}` } });
+      return json(200, describeFaults(emulator.faults));
+    }
     if (method === 'GET' && pathname === FLEET_PATH) {
       const where = { ...optional('account', url.searchParams.get('account')), ...optional('region', url.searchParams.get('region')) };
       return json(200, emulator.fleet(where));

@@ -1,0 +1,59 @@
+// --only-targets: one shard of a project with targets (names or globs), for splitting an organization across CI
+// jobs; the other targets are neither read nor changed; a pattern that selects nothing, or a project without
+// targets, is a usage error before anything is read.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { projectDir, removeDir, runCli } from '../helpers/cli.js';
+
+const PROJECT = `apiVersion: licensectl/v1
+kind: Project
+metadata: {name: org}
+spec:
+  targets:
+    - {name: prod-eu, account: "111122223333", regions: [eu-west-1]}
+    - {name: prod-us, account: "222233334444", regions: [us-east-1]}
+    - {name: dev, account: "333344445555", regions: [us-east-1]}
+  defaultTargets: ["*"]
+---
+apiVersion: licensectl/v1
+kind: LicenseConfiguration
+metadata: {name: windows}
+spec: {countingType: vCPU, licenseCount: 10}
+`;
+
+interface PlanSetJson {
+  targets: { label: string; plan: { changes: { address: string; action: string }[] } }[];
+}
+
+describe('--only-targets', () => {
+  let dir: string;
+  beforeAll(async () => {
+    dir = await projectDir({ 'licensectl.yaml': PROJECT });
+  });
+  afterAll(async () => removeDir(dir));
+  const cli = (args: string[]) => runCli([...args, '--dir', dir]);
+
+  it('plans and applies only the targets a glob selects; the others are left for their own shard', async () => {
+    const shard = JSON.parse((await cli(['plan', '--json', '--only-targets', 'prod-*'])).stdout) as PlanSetJson;
+    expect(shard.targets.map((t) => t.label)).toEqual(['prod-eu', 'prod-us']);
+    const applied = await cli(['apply', '--auto-approve', '--only-targets', 'dev']);
+    expect(applied.status, applied.stderr).toBe(0);
+    expect(applied.stdout).toMatch(/^created dev\/LicenseConfiguration\/windows in /m);
+    expect(applied.stdout).not.toContain('prod-');
+    const all = JSON.parse((await cli(['plan', '--json'])).stdout) as PlanSetJson;
+    expect(all.targets.map((t) => [t.label, t.plan.changes.map((c) => c.action)])).toEqual([['prod-eu', ['create']], ['prod-us', ['create']], ['dev', ['no-op']]]);
+  });
+
+  it('refuses a pattern that selects no target, and a project without targets', async () => {
+    const none = await cli(['plan', '--only-targets', 'qa-*']);
+    expect(none.status).toBe(1);
+    expect(none.stderr).toContain('--only-targets "qa-*" selects no target');
+    const single = await projectDir({ 'licensectl.yaml': 'apiVersion: licensectl/v1\nkind: Project\nmetadata: {name: one}\nspec: {}\n' });
+    try {
+      const r = await runCli(['plan', '--dir', single, '--only-targets', 'dev']);
+      expect(r.status).toBe(1);
+      expect(r.stderr).toContain('--only-targets needs spec.targets');
+    } finally {
+      await removeDir(single);
+    }
+  });
+});
