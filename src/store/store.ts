@@ -1,6 +1,6 @@
 // The one store: reads the live state of every kind and performs single changes, all through the SDK clients.
 import { GetLicenseConfigurationCommand } from '@aws-sdk/client-license-manager';
-import pLimit, { type LimitFunction } from 'p-limit';
+import pLimit from 'p-limit';
 import type { Kind, LiveResource, OtherResource, ServiceSettingsSpec, Target, Usage } from '../model/index.js';
 import type { Clients } from './clients.js';
 import type { ApplyContext, KindAdapter, KindRead, StoreChange, StoreContext } from './kind-adapter.js';
@@ -28,8 +28,6 @@ export interface StoreOptions {
   readonly pendingCreatesFile: string;
   /** How long after it left a request can still take effect: the per-attempt timeout. */
   readonly requestTimeoutMs: number;
-  /** A bound on per-resource reads shared with other stores (a project's targets); default: `concurrency` of its own. */
-  readonly readLimit?: LimitFunction;
   /** See StoreContext.homeRegionOnly. */
   readonly homeRegionOnly?: boolean;
 }
@@ -52,7 +50,7 @@ export class Store {
     this.ctx = {
       clients: options.clients,
       project: options.project,
-      readLimit: options.readLimit ?? pLimit(Math.max(1, options.concurrency)),
+      readLimit: pLimit(Math.max(1, options.concurrency)),
       target: options.target,
       deleted: new Set(),
       created: new Map(),
