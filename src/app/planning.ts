@@ -3,7 +3,7 @@
 import path from 'node:path';
 import { directorySource, type DocumentSource, gitSource, loadDesiredState, sourceRevision } from '../config/index.js';
 import { type Diagnostic, LicensectlError } from '../errors/index.js';
-import { type Address, addressOf, type DesiredState, isKind, type LiveState, mergeUsage, NO_USAGE, type ProjectConfig, selectTargets, type Usage } from '../model/index.js';
+import { type Address, addressOf, type DesiredState, isKind, type LiveState, mergeUsage, NO_USAGE, type ProjectConfig, selectUnits, type Usage } from '../model/index.js';
 import { actedOn, computePlan, type PlanContext } from '../plan/compute-plan.js';
 import { type DesiredChanges, diffDesired } from '../plan/desired-diff.js';
 import { usageNeeds } from '../plan/change-usage.js';
@@ -60,7 +60,7 @@ function checkOnlyTargets(project: ProjectConfig, patterns: readonly string[]): 
   if (!project.targets?.length) throw new LicensectlError('USAGE', '--only-targets needs spec.targets in licensectl.yaml', { hint: 'drop --only-targets' });
   const names = project.targets.map((t) => t.name).join(', ');
   for (const pattern of patterns)
-    if (!selectTargets(project.targets, [pattern]).length) throw new LicensectlError('USAGE', `--only-targets ${JSON.stringify(pattern)} selects no target`, { hint: `the targets are ${names}` });
+    if (!selectUnits(project.targets, [pattern]).length) throw new LicensectlError('USAGE', `--only-targets ${JSON.stringify(pattern)} selects no target`, { hint: `the targets are ${names}` });
 }
 
 /** Opens the store of a project without targets and plans it. */

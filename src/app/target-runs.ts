@@ -4,7 +4,7 @@
 // fails does not stop the others.
 import pLimit from 'p-limit';
 import { LicensectlError } from '../errors/index.js';
-import { desiredForUnit, selectTargets, targetUnits, type TargetUnit } from '../model/index.js';
+import { desiredForUnit, selectUnits, targetUnits, type TargetUnit } from '../model/index.js';
 import { executePlan, type ApplyOptions } from '../apply/execute-plan.js';
 import type { ApplyResult, Plan } from '../plan/types.js';
 import type { Store } from '../store/index.js';
@@ -49,8 +49,8 @@ export async function planUnits(loaded: LoadedState, flags: PlanFlags): Promise<
     throw new LicensectlError('USAGE', '--region cannot be used with spec.targets: each target names its regions', { hint: 'drop --region; select what to plan with --target LABEL/Kind/name' });
   }
   const only = flags['only-targets'] ?? [];
-  const chosen = new Set(selectTargets(loaded.state.project.targets ?? [], only));
-  const all = targetUnits(loaded.state.project).filter((u) => !only.length || chosen.has(u.target));
+  const chosen = new Set(selectUnits(loaded.state.project.targets ?? [], only));
+  const all = targetUnits(loaded.state.project).filter((u) => !only.length || chosen.has(`${u.target}@${u.region}`));
   const addresses = new Map([...addressesByUnit(all, flags.target ?? [])].map(([label, list]) => [label, targetsOf(list)]));
   // With --target, only the units it names are planned.
   const units = flags.target?.length ? all.filter((u) => addresses.get(u.label)!.length > 0) : all;

@@ -2,7 +2,7 @@
 // date-times in one form, so that planning is a plain structural comparison with what is read back from AWS.
 import {
   addressOf, type AssociationSpec, compareAddresses, type ConsumptionConfiguration, type DesiredResource, type DesiredState, type Entitlement,
-  type GrantSpec, type Kind, DEFAULT_POLICIES, type Policies, selectTargets, type LicenseConfigurationSpec, type LicenseRules, type LicenseSpec, type ProjectConfig,
+  type GrantSpec, type Kind, DEFAULT_POLICIES, type Policies, selectUnits, type LicenseConfigurationSpec, type LicenseRules, type LicenseSpec, type ProjectConfig,
   type ReportGeneratorSpec, type ResourceShareSpec, type ServiceSettingsSpec, type SourceRef, type StoreConfig,
 } from '../model/index.js';
 import { byText, isoSeconds } from '../util/canonical.js';
@@ -25,7 +25,7 @@ export function normalizeState(documents: readonly ParsedDocument[], ref?: strin
 function withTargets(resource: DesiredResource, pd: ParsedDocument, project: ProjectConfig): DesiredResource {
   if (!project.targets) return resource;
   const patterns = (pd.value as RawDocument<unknown>).metadata.targets ?? project.defaultTargets ?? [];
-  return { ...resource, targets: selectTargets(project.targets, patterns) };
+  return { ...resource, targets: selectUnits(project.targets, patterns) };
 }
 
 function sourceOf(pd: ParsedDocument, ref: string | undefined): SourceRef {

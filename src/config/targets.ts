@@ -2,7 +2,7 @@
 // places unique, every pattern matching a target, every document applied somewhere, and a reference by name
 // reaching the referenced document in every target of the one that names it (each target is planned alone).
 import type { Diagnostic } from '../errors/index.js';
-import { selectTargets } from '../model/index.js';
+import { selectUnits } from '../model/index.js';
 import { isRecord } from '../util/canonical.js';
 import { didYouMean } from '../util/words.js';
 import { errorAtPath } from './document.js';
@@ -39,7 +39,7 @@ export function targetDiagnostics(views: readonly DocumentView[]): Diagnostic[] 
 function homeRegionProblems(view: DocumentView, declared: readonly DeclaredTarget[], patterns: readonly string[]): Diagnostic[] {
   const home = view.spec.homeRegion;
   if ((view.kind !== 'License' && view.kind !== 'Grant') || typeof home !== 'string') return [];
-  const elsewhere = selectTargets(declared.map((t) => ({ ...t, regions: [...t.regions] })), patterns).filter((key) => !key.endsWith(`@${home}`));
+  const elsewhere = selectUnits(declared.map((t) => ({ ...t, regions: [...t.regions] })), patterns).filter((key) => !key.endsWith(`@${home}`));
   if (!elsewhere.length) return [];
   return [errorAtPath(view.pd, ['spec', 'homeRegion'], {
     code: 'TARGET_REGION', message: `${view.kind}/${view.name} has homeRegion ${home}, but is applied to ${elsewhere.join(', ')}`,
@@ -78,7 +78,7 @@ function strings(value: unknown): string[] | undefined {
 
 /** The units the patterns select, by label (the target's name, or `name@region` for a target of several regions). */
 function selected(declared: readonly DeclaredTarget[], patterns: readonly string[]): Set<string> {
-  const keys = new Set(selectTargets(declared.map((t) => ({ ...t, regions: [...t.regions] })), patterns));
+  const keys = new Set(selectUnits(declared.map((t) => ({ ...t, regions: [...t.regions] })), patterns));
   return new Set(declared.flatMap((t) => t.regions.filter((r) => keys.has(`${t.name}@${r}`)).map((r) => (t.regions.length === 1 ? t.name : `${t.name}@${r}`))));
 }
 

@@ -44,7 +44,7 @@ export function targetUnits(project: ProjectConfig): TargetUnit[] {
  * The units `patterns` select, as `name@region` keys in declaration order. A pattern is a target's name or a glob
  * of names (every region of the targets it matches), or `name@region` (globs on either side) for some regions only.
  */
-export function selectTargets(targets: readonly TargetConfig[], patterns: readonly string[]): string[] {
+export function selectUnits(targets: readonly TargetConfig[], patterns: readonly string[]): string[] {
   const parts = patterns.map((p) => {
     const at = p.indexOf('@');
     return at < 0 ? { name: picomatch(p), region: () => true } : { name: picomatch(p.slice(0, at)), region: picomatch(p.slice(at + 1)) };
