@@ -82,3 +82,11 @@ export function mergeUsage(a: Usage, b: Usage): Usage {
 export function headroomOf(count: number | null, consumed: number): number | null {
   return count === null ? null : Math.max(0, count - consumed);
 }
+
+/**
+ * The unused share of a count in percent, rounded down to a tenth (so a value under a policy's minimum is never shown
+ * as meeting it), never negative; null without a positive count. Findings, the report and watch's gauges all use it.
+ */
+export function headroomPercentOf(count: number | null, consumed: number): number | null {
+  return count === null || count <= 0 ? null : Math.floor((headroomOf(count, consumed)! / count) * 1000) / 10;
+}

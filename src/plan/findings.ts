@@ -4,7 +4,7 @@
 import picomatch from 'picomatch';
 import {
   type Address, type AssociationSpec, type CountByType, type TrackedResource, DEFAULT_POLICIES, type ConfigurationUsage, type LicenseConfigurationSpec, type LicenseSpec, type Policies,
-  type ResourceShareSpec, type Usage, type GrantSpec, compareAddresses,
+  type ResourceShareSpec, type Usage, type GrantSpec, compareAddresses, headroomPercentOf,
 } from '../model/index.js';
 import { compareText } from '../util/canonical.js';
 import { plural } from '../util/words.js';
@@ -137,9 +137,8 @@ function configurationFindings(c: ResourceChange, usage: Usage, policies: Polici
 
 function headroomFindings(c: ResourceChange, count: number | null, lowered: boolean, consumed: number, policies: Policies, emit: Emit): void {
   const min = policies.minHeadroomPercent;
-  if (min === null || count === null || count === 0) return;
-  const percent = Math.max(0, Math.floor(((count - consumed) / count) * 1000) / 10);
-  if (percent >= min) return;
+  const percent = headroomPercentOf(count, consumed);
+  if (min === null || count === null || percent === null || percent >= min) return;
   const numbers = { licenseCount: count, consumed, headroomPercent: percent, minHeadroomPercent: min };
   const left = consumed >= count ? `none of ${count} licenses unused (${consumed} in use)` : `${percent}% of ${count} licenses unused (${consumed} in use)`;
   if (lowered) emit('HEADROOM_BELOW_POLICY', `${c.address}: licenseCount ${count} leaves ${left}, under spec.policies.minHeadroomPercent ${min}%`, numbers);

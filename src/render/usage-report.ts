@@ -2,6 +2,7 @@
 // resources, every license's consumption, the grants) and the plan's findings, and read by the text, CSV, HTML and
 // JSON views. Pure: the time it was read is an input, never a clock read here.
 import {
+  headroomPercentOf,
   type ConfigurationStatus, type CountByType, type CountingType, encodeRules, type GrantSummary, headroomOf, type Kind, type LicenseRules,
   type Policies, type Target, type TrackedResource, type Usage,
 } from '../model/index.js';
@@ -162,17 +163,17 @@ export function buildUsageReport(input: ReportInput): UsageReport {
   };
 }
 
-/** Percent of `max` used, one decimal; null without a positive maximum. */
+/** Percent of `max` used, rounded down to a tenth as the level is judged (99.96% is 99.9%, near, never "100%"); null without a positive maximum. */
 function percentOf(consumed: number, max: number | null): number | null {
-  return max === null || max <= 0 ? null : Math.round((consumed / max) * 1000) / 10;
+  return max === null || max <= 0 ? null : Math.floor((consumed / max) * 1000) / 10;
 }
 
 function levelOf(consumed: number, max: number | null, minHeadroomPercent: number | null): UsageLevel {
   if (max === null) return 'unlimited';
   if (consumed > max) return 'over';
   if (max === 0) return 'ok';
-  const headroomPercent = Math.floor(((max - consumed) / max) * 1000) / 10;
-  const near = (consumed / max) * 100 >= NEAR_LIMIT_PERCENT || (minHeadroomPercent !== null && headroomPercent < minHeadroomPercent);
+  const headroom = headroomPercentOf(max, consumed)!;
+  const near = (consumed / max) * 100 >= NEAR_LIMIT_PERCENT || (minHeadroomPercent !== null && headroom < minHeadroomPercent);
   return near ? 'near' : 'ok';
 }
 

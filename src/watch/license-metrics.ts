@@ -2,7 +2,7 @@
 // headroom and time to expiry, and the plan's findings by code. All of it comes from what a pass read for its plan
 // (a configuration's totals come with ListLicenseConfigurations), so the metrics cost no AWS call of their own.
 import { Counter, Gauge, type Registry } from 'prom-client';
-import { type Address, headroomOf, type LicenseConfigurationSpec, type Policies, type Usage } from '../model/index.js';
+import { type Address, headroomOf, headroomPercentOf, type LicenseConfigurationSpec, type Policies, type Usage } from '../model/index.js';
 import type { Plan } from '../plan/types.js';
 import type { ConfigurationReading, ReconcileRecord, UsageReading } from './outcome.js';
 
@@ -27,10 +27,9 @@ export function headroomRatio(r: Pick<ConfigurationReading, 'licenseCount' | 'co
   return headroom === null || !r.licenseCount ? null : headroom / r.licenseCount;
 }
 
-/** Headroom in percent, rounded down to a tenth as the findings round it; null without a count. */
+/** Headroom in percent, as the findings compute it; null without a count. */
 export function headroomPercent(r: Pick<ConfigurationReading, 'licenseCount' | 'consumed'>): number | null {
-  const ratio = headroomRatio(r);
-  return ratio === null ? null : Math.floor(ratio * 1000) / 10;
+  return headroomPercentOf(r.licenseCount, r.consumed);
 }
 
 /**
