@@ -2,6 +2,8 @@
 // with a code and a hint (cli-errors.ts; every diagnostic, never a stack trace unless DEBUG=licensectl* asks for one),
 // the common flags, the approval prompt and `--stats`. An error's message and hint quote what the user gave (a flag
 // value, a file name) and are printable(): an error is one line, and never an escape sequence to the terminal.
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { Command, Flags } from '@oclif/core';
 import { LicensectlError } from '../errors/index.js';
@@ -109,4 +111,20 @@ export function renderStats(stats: CallStats, wallMs: number): string {
 /** `     1 call `, `     2 calls`: the number right-aligned in `width`, the noun as wide as its plural, for the table. */
 function column(n: number, noun: string, width: number): string {
   return plural(n, noun, `${noun}s`, (k) => String(k).padStart(width)).padEnd(width + noun.length + 2);
+}
+
+/**
+ * Writes a file a flag asked for (`--out`, `--html`, `--snapshot`): a folder that does not exist, a path that is a
+ * folder, or one the user may not write is OUTPUT_UNWRITABLE naming the flag and the path, never an internal error.
+ * `makeDir`: create the file's folder first (a snapshot folder is created as needed).
+ */
+export async function writeOutput(flag: string, file: string, text: string, makeDir = false): Promise<void> {
+  try {
+    if (makeDir) await mkdir(path.dirname(file), { recursive: true });
+    await writeFile(file, text);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (!code) throw error;
+    throw new LicensectlError('OUTPUT_UNWRITABLE', `${flag} ${file}: cannot write it (${code}: ${(error as Error).message})`, { cause: error });
+  }
 }

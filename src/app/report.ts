@@ -2,13 +2,13 @@
 // reads what the listing leaves out — the tracked resources of every configuration in use (managed or not) and the
 // consumption of every license — plans against that full usage so that the findings (policies included) come out
 // for resources nothing changes, and builds one UsageReport value for the renderers. Also writes dated snapshots.
-import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { DEFAULT_POLICIES, type GrantSummary, mergeUsage } from '../model/index.js';
 import { computePlan } from '../plan/compute-plan.js';
 import { buildUsageReport, type UsageReport } from '../render/usage-report.js';
 import type { CallStats } from '../store/index.js';
 import { loadDesired, readListedLive } from './planning.js';
+import { writeOutput } from './base-command.js';
 import { openStore, type StoreFlags } from './open-store.js';
 
 export interface ReportRun {
@@ -47,8 +47,7 @@ export async function reportDirectory(dir: string, flags: StoreFlags, now: () =>
  * system takes, sorting by time), and returns its path.
  */
 export async function writeSnapshot(dir: string, json: string, readAt: string): Promise<string> {
-  await mkdir(dir, { recursive: true });
   const file = path.join(dir, `report-${readAt.replace(/:/g, '-')}.json`);
-  await writeFile(file, json.endsWith('\n') ? json : `${json}\n`);
+  await writeOutput('--snapshot', file, json.endsWith('\n') ? json : `${json}\n`, true);
   return file;
 }

@@ -1,7 +1,8 @@
 // Saved plans (`plan --out FILE`, `apply FILE`): writing and reading the file, signing it, and refusing one that
 // was made for another target, has been altered, is too old, or whose resources changed since.
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
+import { writeOutput } from './base-command.js';
 import path from 'node:path';
 import { LicensectlError } from '../errors/index.js';
 import { addressOf, type LiveState, type Target } from '../model/index.js';
@@ -24,7 +25,7 @@ export async function writePlanFile(file: string, plan: Plan, projectDir: string
   const dir = path.relative(path.dirname(path.resolve(file)), projectDir).split(path.sep).join('/') || '.';
   const unsigned = { ...json, source: { ...json.source, dir } };
   const doc = key ? signPlanDocument(unsigned, key) : unsigned;
-  await writeFile(file, `${JSON.stringify(doc, null, 2)}\n`);
+  await writeOutput('--out', file, `${JSON.stringify(doc, null, 2)}\n`);
   return key ? `Saved the signed plan to ${file}; apply it with: licensectl apply ${file}` : `Saved the plan to ${file}; apply it with: licensectl apply ${file} (${UNSIGNED_PLAN_MESSAGE})`;
 }
 

@@ -1,6 +1,5 @@
-import { writeFile } from 'node:fs/promises';
 import { Flags } from '@oclif/core';
-import { BaseCommand, dirFlag, renderStats, storeFlags } from '../app/base-command.js';
+import { BaseCommand, dirFlag, renderStats, storeFlags, writeOutput } from '../app/base-command.js';
 import { reportDirectory, writeSnapshot } from '../app/report.js';
 import { renderReportCsv } from '../render/report-csv.js';
 import { renderReportHtml } from '../render/report-html.js';
@@ -28,7 +27,7 @@ export default class Report extends BaseCommand {
     const started = performance.now();
     const { report, stats } = await reportDirectory(flags.dir, flags);
     if (flags.html) {
-      await writeFile(flags.html, renderReportHtml(report));
+      await writeOutput('--html', flags.html, renderReportHtml(report));
       this.printErr(`Wrote ${flags.html}`);
     }
     if (flags.snapshot) this.printErr(`Wrote ${await writeSnapshot(flags.snapshot, JSON.stringify(report, null, 2), report.readAt)}`);

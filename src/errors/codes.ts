@@ -28,6 +28,7 @@ export const ERROR_CODES = {
   PATH_OUTSIDE_SOURCE: input('keep desired-state files inside the project folder'),
   FILE_NOT_FOUND: input(''),
   FILE_TOO_LARGE: input('split the file: desired-state files are small'),
+  OUTPUT_UNWRITABLE: input('choose a path in a folder that exists and that you may write to'),
   // Git.
   BAD_GIT_REF: input('name a branch, tag or commit, e.g. main, v1.2.0 or 3f2c1ab'),
   UNKNOWN_GIT_REF: input('fetch it first, or check its spelling (git branch -a, git tag)'),
