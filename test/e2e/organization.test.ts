@@ -9,7 +9,7 @@ import { LicenseManagerClient, ListReceivedGrantsCommand, RejectGrantCommand } f
 import { ConfiguredRetryStrategy } from '@smithy/util-retry';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { organizationFrom } from '../../src/emulator/organizations/organization.js';
-import { projectDir, removeDir, runCli } from '../helpers/cli.js';
+import { LICENSE_YAML, projectDir, removeDir, runCli } from '../helpers/cli.js';
 import { type ServedEmulator, serveEmulator } from '../helpers/served.js';
 
 const [MGMT, MEMBER, OU_MEMBER, OUTSIDE] = ['111122223333', '222233334444', '333344445555', '444455556666'];
@@ -46,18 +46,7 @@ kind: ResourceShare
 metadata: {name: sql-to-partner, targets: ["mgmt@us-east-1"]}
 spec: {principals: ["${OUTSIDE}"], licenseConfigurations: [sql], allowExternalPrincipals: true}
 ---
-apiVersion: licensectl/v1
-kind: License
-metadata: {name: analytics, targets: ["mgmt@us-east-1"]}
-spec:
-  productName: Acme Analytics
-  productSku: acme-analytics-pro
-  issuer: {name: Acme Corp}
-  homeRegion: us-east-1
-  validity: {begin: "2026-01-01T00:00:00Z", end: "2030-01-01T00:00:00Z"}
-  entitlements: [{name: seats, unit: Count, maxCount: 50, allowCheckIn: true}]
-  consumptionConfiguration: {renewType: Monthly, provisionalConfiguration: {maxTimeToLiveInMinutes: 60}}
----
+${LICENSE_YAML('analytics', 'targets: ["mgmt@us-east-1"]')}---
 apiVersion: licensectl/v1
 kind: Grant
 metadata: {name: analytics-to-member, targets: ["mgmt@us-east-1"]}

@@ -5,7 +5,7 @@ import { rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ListReceivedGrantsCommand, RejectGrantCommand } from '@aws-sdk/client-license-manager';
-import { projectDir, removeDir, runCli, statePathOf } from '../helpers/cli.js';
+import { LICENSE_YAML, projectDir, removeDir, runCli, statePathOf } from '../helpers/cli.js';
 import { otherClient } from '../helpers/live.js';
 import { schemaProblems } from '../../src/app/schema.js';
 import { type ServedEmulator, serveEmulator } from '../helpers/served.js';
@@ -137,18 +137,7 @@ describe('a project with targets against a served emulator: credentials per targ
 
 describe('a grant to an account that is a target: accepted and activated in the same apply', () => {
   let dir: string;
-  const LICENSE = `apiVersion: licensectl/v1
-kind: License
-metadata: {name: analytics}
-spec:
-  productName: Acme Analytics
-  productSku: acme-analytics-pro
-  issuer: {name: Acme Corp}
-  homeRegion: us-east-1
-  validity: {begin: "2026-01-01T00:00:00Z", end: "2030-01-01T00:00:00Z"}
-  entitlements: [{name: seats, unit: Count, maxCount: 50, allowCheckIn: true}]
-  consumptionConfiguration: {renewType: Monthly, provisionalConfiguration: {maxTimeToLiveInMinutes: 60}}
----
+  const LICENSE = `${LICENSE_YAML('analytics')}---
 apiVersion: licensectl/v1
 kind: Grant
 metadata: {name: analytics-to-dev}

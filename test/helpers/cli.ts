@@ -103,3 +103,17 @@ metadata: {name: ${name}${tags ? `, tags: ${tags}` : ''}}
 spec:
 ${spec.split('\n').map((l) => `  ${l}`).join('\n')}
 `;
+
+/** A seller-issued License document (home region us-east-1, 50 seats, valid to 2030); `metadata` adds to its metadata. */
+export const LICENSE_YAML = (name: string, metadata = '') => `apiVersion: licensectl/v1
+kind: License
+metadata: {name: ${name}${metadata ? `, ${metadata}` : ''}}
+spec:
+  productName: Acme Analytics
+  productSku: acme-analytics-pro
+  issuer: {name: Acme Corp}
+  homeRegion: us-east-1
+  validity: {begin: "2026-01-01T00:00:00Z", end: "2030-01-01T00:00:00Z"}
+  entitlements: [{name: seats, unit: Count, maxCount: 50, allowCheckIn: true}]
+  consumptionConfiguration: {renewType: Monthly, provisionalConfiguration: {maxTimeToLiveInMinutes: 60}}
+`;
