@@ -8,6 +8,7 @@ import type { TargetUnit } from '../model/index.js';
 import type { GrantSpec, ResourceShareSpec } from '../model/index.js';
 import type { ApplyResult } from '../plan/types.js';
 import type { Store } from '../store/index.js';
+import { stepWords } from '../render/plan-set.js';
 import type { UnitPlan } from './target-runs.js';
 
 export type GranteeAction = 'accept' | 'activate' | 'accept-invitation';
@@ -151,7 +152,14 @@ export async function runGranteeSteps(
   }));
 }
 
+/** One line of what a step did, or why it failed. */
+export function describeOutcome(g: GranteeOutcome): string {
+  const { step } = g;
+  if (g.error) return `failed to ${stepWords(step.actions)} ${step.grant} in ${step.granteeLabel}: ${g.error.code} ${g.error.message}`;
+  return g.done.length ? `${doneWords(g.done)} ${step.grant} in ${step.granteeLabel}` : `${step.grant}: nothing left to do in ${step.granteeLabel}`;
+}
+
 /** What a step did, in the past tense. */
-export function doneWords(actions: readonly GranteeAction[]): string {
+function doneWords(actions: readonly GranteeAction[]): string {
   return actions.map((a) => (a === 'accept' ? 'accepted' : a === 'activate' ? 'activated' : 'accepted the invitation to')).join(' and ');
 }

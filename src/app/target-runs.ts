@@ -6,13 +6,13 @@ import pLimit from 'p-limit';
 import { LicensectlError } from '../errors/index.js';
 import { desiredForUnit, selectUnits, targetUnits, type TargetUnit } from '../model/index.js';
 import { executePlan, type ApplyOptions } from '../apply/execute-plan.js';
-import type { ApplyResult, Plan } from '../plan/types.js';
+import { type ApplyResult, hasChanges, type Plan } from '../plan/types.js';
 import type { Store } from '../store/index.js';
-import type { PlanSet, PlanSetUnit } from '../render/plan-set.js';
+import type { PlanSet, PlanSetUnit, UnitError, UnitResult } from '../render/plan-set.js';
 import { asLicensectlError } from './cli-errors.js';
-import { type GranteeStep, granteeSteps, pendingInvitationsOf } from './grantee-steps.js';
+import { type GranteeOutcome, type GranteeStep, granteeSteps, pendingInvitationsOf, runGranteeSteps } from './grantee-steps.js';
 import { openStore } from './open-store.js';
-import { type LoadedState, planAgainst, type PlanFlags, targetsOf } from './planning.js';
+import { checkGuards, type LoadedState, planAgainst, type PlanFlags, targetsOf } from './planning.js';
 
 export interface UnitPlan {
   readonly unit: TargetUnit;
@@ -136,4 +136,32 @@ export async function codeOf(error: unknown): Promise<{ code: string; message: s
 
 export function closeAll(planned: readonly UnitPlan[]): void {
   for (const { store } of planned) store.close();
+}
+
+/** The guards of a project with targets: each unit's own, and --max-deletes across all units together. */
+export function checkSetGuards(plans: readonly UnitPlan[], options: { readonly maxDeletes?: number; readonly allowEmpty: boolean }): void {
+  for (const { plan } of plans) checkGuards(plan, { allowEmpty: options.allowEmpty, desiredCount: plan.changes.filter((c) => c.action !== 'delete').length });
+  const destroys = plans.reduce((n, { plan }) => n + plan.summary.delete + plan.summary.replace, 0);
+  if (options.maxDeletes !== undefined && destroys > options.maxDeletes) {
+    throw new LicensectlError('TOO_MANY_DELETES', `the plan deletes or replaces ${destroys} resources across its targets, more than --max-deletes ${options.maxDeletes}`, {
+      hint: `review the plan; raise --max-deletes to at least ${destroys} if it is intended`,
+    });
+  }
+}
+
+export interface SetApplied {
+  readonly results: readonly UnitResult[];
+  /** The units that could not be planned, then those whose apply threw. */
+  readonly failures: readonly UnitError[];
+  readonly granted: readonly GranteeOutcome[];
+}
+
+/** Applies the units with changes, all at once, then the receiving steps in the receivers' stores. */
+export async function applyPlanned(planned: UnitsPlanned, set: PlanSet, options: (unit: TargetUnit) => ApplyOptions): Promise<SetApplied> {
+  const outcome = await applyUnits(planned.plans.filter((p) => hasChanges(p.plan.summary)), options);
+  const failures = [...set.failures, ...await Promise.all(outcome.failures.map(async ({ unit, error }) => ({ ...placeOf(unit), error: await codeOf(error) })))];
+  const results = outcome.applied.map(({ unit, result }) => ({ ...placeOf(unit), result }));
+  const stores = new Map(planned.plans.map((p) => [p.unit.label, p.store]));
+  const granted = await runGranteeSteps(planned.steps, stores, new Map(results.map((r) => [r.label, r.result])), codeOf);
+  return { results, failures, granted };
 }

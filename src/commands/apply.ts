@@ -1,15 +1,14 @@
 import { Args, Flags } from '@oclif/core';
 import { BaseCommand, confirmApply, renderStats, storeFlags } from '../app/base-command.js';
 import { checkGuards, type LoadedForPlan, loadDesired, loadForPlan, type PlanFlags, planLoaded, readLive, touchedBy } from '../app/planning.js';
-import { doneWords, runGranteeSteps } from '../app/grantee-steps.js';
-import { applyUnits, closeAll, codeOf, hasTargets, placeOf, planSetOf, planUnits } from '../app/target-runs.js';
+import { describeOutcome } from '../app/grantee-steps.js';
+import { applyPlanned, checkSetGuards, closeAll, hasTargets, planSetOf, planUnits } from '../app/target-runs.js';
 import { emulatorStatePath, openStore } from '../app/open-store.js';
-import { applySetToJson, type JsonApplySet, renderApplySetText, renderPlanSetText, stepWords } from '../render/plan-set.js';
+import { applySetToJson, type JsonApplySet, renderApplySetText, renderPlanSetText } from '../render/plan-set.js';
 import { lockApply } from '../app/apply-lock.js';
 import { checkFindings, findingFlags, type FindingFlags } from '../app/findings-gate.js';
 import { ApplyProgress } from '../app/apply-progress.js';
 import { checkFingerprints, checkPlanTarget, PLAN_KEY_ENV, projectDirOf, readPlanFile } from '../app/saved-plan.js';
-import { LicensectlError } from '../errors/index.js';
 import { parseDuration } from '../util/duration.js';
 import { executePlan } from '../apply/execute-plan.js';
 import { type ApplyResult, hasChanges, type Plan } from '../plan/types.js';
@@ -111,30 +110,19 @@ export default class Apply extends BaseCommand {
     const planned = await planUnits(forPlan.loaded, flags);
     try {
       const set = await planSetOf(forPlan.loaded.state.project.name, planned);
-      for (const { plan } of planned.plans) checkGuards(plan, { allowEmpty: flags['allow-empty'], desiredCount: plan.changes.filter((c) => c.action !== 'delete').length });
-      // --max-deletes bounds the whole apply, every target together.
-      const destroys = planned.plans.reduce((n, { plan }) => n + plan.summary.delete + plan.summary.replace, 0);
-      if (flags['max-deletes'] !== undefined && destroys > flags['max-deletes']) {
-        throw new LicensectlError('TOO_MANY_DELETES', `the plan deletes or replaces ${destroys} resources across its targets, more than --max-deletes ${flags['max-deletes']}`, { hint: `review the plan; raise --max-deletes to at least ${destroys} if it is intended` });
-      }
+      checkSetGuards(planned.plans, { maxDeletes: flags['max-deletes'], allowEmpty: flags['allow-empty'] });
       if (!this.jsonEnabled()) this.printOut(renderPlanSetText(set, { color: this.useColor() }));
       checkFindings(planned.plans.flatMap((p) => p.plan.findings), flags);
-      const changing = planned.plans.filter((p) => hasChanges(p.plan.summary));
-      const { steps } = planned;
-      if ((changing.length || steps.length) && !(await confirmApply(flags['auto-approve']))) {
+      if ((planned.plans.some((p) => hasChanges(p.plan.summary)) || planned.steps.length) && !(await confirmApply(flags['auto-approve']))) {
         this.printErr('Apply cancelled.');
         process.exitCode = 1;
         return applySetToJson(set.project, [], set.failures);
       }
       const stream = this.jsonEnabled() ? process.stderr : process.stdout;
       const progress = new ApplyProgress(stream, { terminal: Boolean(stream.isTTY), color: this.useColor(stream) });
-      const outcome = await applyUnits(changing, (unit) => ({ concurrency: flags.concurrency, onStart: (c) => progress.start(c, unit.label), onResult: (r) => progress.end(r, unit.label) })).finally(() => progress.close());
-      const failures = [...set.failures, ...await Promise.all(outcome.failures.map(async ({ unit, error }) => ({ ...placeOf(unit), error: await codeOf(error) })))];
-      const results = outcome.applied.map(({ unit, result }) => ({ ...placeOf(unit), result }));
-      // The grantees' halves, once the grants exist: each in its own target's store.
-      const stores = new Map(planned.plans.map((p) => [p.unit.label, p.store]));
-      const granted = await runGranteeSteps(steps, stores, new Map(results.map((r) => [r.label, r.result])), codeOf);
-      for (const g of granted) stream.write(`${g.error ? `failed to ${stepWords(g.step.actions)} ${g.step.grant} in ${g.step.granteeLabel}: ${g.error.code} ${g.error.message}` : g.done.length ? `${doneWords(g.done)} ${g.step.grant} in ${g.step.granteeLabel}` : `${g.step.grant}: nothing left to do in ${g.step.granteeLabel}`}\n`);
+      const { results, failures, granted } = await applyPlanned(planned, set, (unit) => ({ concurrency: flags.concurrency, onStart: (c) => progress.start(c, unit.label), onResult: (r) => progress.end(r, unit.label) }))
+        .finally(() => progress.close());
+      for (const g of granted) stream.write(`${describeOutcome(g)}\n`);
       if (!this.jsonEnabled()) this.printOut(`\n${renderApplySetText(results, failures, { color: this.useColor() })}`);
       if (failures.length || granted.some((g) => g.error) || results.some((r) => r.result.summary.failed + r.result.summary.skipped > 0)) process.exitCode = 1;
       return applySetToJson(set.project, results, failures);
