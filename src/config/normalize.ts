@@ -2,21 +2,21 @@
 // date-times in one form, so that planning is a plain structural comparison with what is read back from AWS.
 import {
   addressOf, type AssociationSpec, compareAddresses, type ConsumptionConfiguration, type DesiredResource, type DesiredState, type Entitlement,
-  type GrantSpec, type Kind, DEFAULT_POLICIES, type Policies, selectUnits, type LicenseConfigurationSpec, type LicenseRules, type LicenseSpec, type ProjectConfig,
+  type GrantSpec, ignoredByProject, type Kind, DEFAULT_POLICIES, observedByProject, type Policies, selectUnits, type LicenseConfigurationSpec, type LicenseRules, type LicenseSpec, type ProjectConfig,
   type ReportGeneratorSpec, type ResourceShareSpec, type ServiceSettingsSpec, type SourceRef, type StoreConfig,
 } from '../model/index.js';
 import { byText, isoSeconds } from '../util/canonical.js';
 import type { ParsedDocument } from './document.js';
 import type {
   RawAssociationSpec, RawDocument, RawEntitlement, RawGrantSpec, RawLicenseConfigurationSpec, RawLicenseSpec, RawProjectSpec, RawReportGeneratorSpec,
-  RawResourceShareSpec, RawServiceSettingsSpec,
+  RawManagement, RawResourceShareSpec, RawServiceSettingsSpec,
 } from './raw.js';
 
 /** Only for documents that passed every check: the shapes are trusted here. `ref` is the git ref, if any. */
 export function normalizeState(documents: readonly ParsedDocument[], ref?: string): DesiredState {
   const project = documents.find((d) => (d.value as RawDocument<unknown>).kind === 'Project')!;
   const config = projectConfig(project.value as RawDocument<RawProjectSpec | undefined>, sourceOf(project, ref));
-  const resources = documents.filter((d) => d !== project).map((d) => withTargets(normalizeResource(d, sourceOf(d, ref)), d, config));
+  const resources = documents.filter((d) => d !== project).map((d) => withTargets(withManagement(normalizeResource(d, sourceOf(d, ref)), d, config), d, config));
   resources.sort((a, b) => compareAddresses(addressOf(a.kind, a.name), addressOf(b.kind, b.name)));
   return { project: config, resources };
 }
@@ -26,6 +26,19 @@ function withTargets(resource: DesiredResource, pd: ParsedDocument, project: Pro
   if (!project.targets) return resource;
   const patterns = (pd.value as RawDocument<unknown>).metadata.targets ?? project.defaultTargets ?? [];
   return { ...resource, targets: selectUnits(project.targets, patterns) };
+}
+
+/** spec.adopt, observe-only (the document's spec.management or the project's spec.observe) and ignored fields. */
+function withManagement(resource: DesiredResource, pd: ParsedDocument, project: ProjectConfig): DesiredResource {
+  const doc = pd.value as RawDocument<RawManagement>;
+  const observe = doc.spec.management === 'observe' || observedByProject(project, resource.kind, resource.name);
+  const ignore = [...new Set([...(doc.metadata.ignore ?? []), ...ignoredByProject(project, resource.kind, resource.name)])].sort();
+  return withoutUndefined({
+    ...resource,
+    adopt: doc.spec.adopt,
+    observe: observe ? (true as const) : undefined,
+    ignore: ignore.length > 0 ? ignore : undefined,
+  });
 }
 
 function sourceOf(pd: ParsedDocument, ref: string | undefined): SourceRef {
@@ -45,6 +58,9 @@ function projectConfig(doc: RawDocument<RawProjectSpec | undefined>, source: Sou
     policies: spec.policies && policiesOf(spec.policies),
     targets: spec.targets && spec.targets.map((t) => withoutUndefined({ ...t, regions: [...t.regions] })),
     defaultTargets: spec.defaultTargets && [...spec.defaultTargets],
+    observe: spec.observe && [...spec.observe],
+    ignore: spec.ignore && spec.ignore.map((r) => withoutUndefined({ kind: r.kind, name: r.name, fields: [...r.fields] })),
+    tags: spec.tags,
     source,
   });
 }

@@ -1,11 +1,11 @@
 // Documents as written, once they have passed the schemas: optional fields are still optional here;
 // normalisation turns them into the canonical specs of src/model/specs.ts.
-import type { ConfigurationStatus, Policies, TargetConfig, CountingType, GrantOperation, LicenseRules, ReportPeriod, ReportType, StoreConfig } from '../model/index.js';
+import type { ConfigurationStatus, IgnoreRule, Management, TagMode, Policies, TargetConfig, CountingType, GrantOperation, LicenseRules, ReportPeriod, ReportType, StoreConfig } from '../model/index.js';
 
 export interface RawDocument<Spec> {
   readonly apiVersion: 'licensectl/v1';
   readonly kind: string;
-  readonly metadata: { readonly name: string; readonly tags?: Record<string, string>; readonly targets?: readonly string[] };
+  readonly metadata: { readonly name: string; readonly tags?: Record<string, string>; readonly targets?: readonly string[]; readonly ignore?: readonly string[] };
   readonly spec: Spec;
 }
 
@@ -99,4 +99,13 @@ export interface RawProjectSpec {
   readonly policies?: Partial<Policies>;
   readonly targets?: readonly TargetConfig[];
   readonly defaultTargets?: readonly string[];
+  readonly observe?: readonly string[];
+  readonly ignore?: readonly IgnoreRule[];
+  readonly tags?: TagMode;
+}
+
+/** What every resource document's spec may say besides its kind's fields (see model/management.ts). */
+export interface RawManagement {
+  readonly adopt?: string;
+  readonly management?: Management;
 }

@@ -5,3 +5,4 @@ export * from './arn.js';
 export * from './rules.js';
 export * from './usage.js';
 export * from './targets.js';
+export * from './management.js';

@@ -1,5 +1,6 @@
 // The two inputs of planning, and the desired and live resources they hold, discriminated by kind.
 import type { Address, Kind, Tags } from './identity.js';
+import type { ManagementSettings } from './management.js';
 import type { SpecByKind } from './specs.js';
 import type { TargetConfig } from './targets.js';
 import type { Usage } from './usage.js';
@@ -18,8 +19,18 @@ type ByKind<Extra> = { [K in Kind]: { readonly kind: K; readonly name: string; r
 /**
  * A validated, normalised document. `tags` are the user's tags only; `targets` the units it is applied to, as
  * `name@region` (metadata.targets or spec.defaultTargets, resolved), absent in a project without targets.
+ * `adopt` is spec.adopt (the ARN of an existing resource to take over); `observe` is set when the document or the
+ * project's spec.observe makes it observe-only; `ignore` holds its ignored field paths (metadata.ignore plus the
+ * project's matching spec.ignore rules), sorted (see management.ts).
  */
-export type DesiredResource = ByKind<{ readonly tags: Tags; readonly source?: SourceRef; readonly targets?: readonly string[] }>;
+export type DesiredResource = ByKind<{
+  readonly tags: Tags;
+  readonly source?: SourceRef;
+  readonly targets?: readonly string[];
+  readonly adopt?: string;
+  readonly observe?: true;
+  readonly ignore?: readonly string[];
+}>;
 
 /** Server-side facts needed to change a resource but never compared (grant and license versions, raw status). */
 export interface LiveMeta {
@@ -57,7 +68,7 @@ export type StoreConfig =
       readonly allowRegionOverride?: boolean;
     };
 
-export interface ProjectConfig {
+export interface ProjectConfig extends ManagementSettings {
   readonly name: string;
   readonly store: StoreConfig;
   readonly prune: boolean;

@@ -205,3 +205,70 @@ describe('the project', () => {
     expect((await projectOf(text)).store).toStrictEqual({ type: 'emulator', path: 'state/emulator.json' });
   });
 });
+
+describe('adoption, observe-only and ignored fields', () => {
+  const project = yaml`
+    apiVersion: licensectl/v1
+    kind: Project
+    metadata: {name: p}
+    spec:
+      observe: [LicenseConfiguration/legacy-*]
+      ignore:
+        - {kind: LicenseConfiguration, name: "win*", fields: [spec.description]}
+        - {fields: [metadata.tags.CostCenter]}
+      tags: merge
+  `;
+  const documents = yaml`
+    apiVersion: licensectl/v1
+    kind: LicenseConfiguration
+    metadata: {name: windows, ignore: [spec.licenseCount]}
+    spec: {countingType: Core, adopt: "arn:aws:license-manager:us-east-1:111122223333:license-configuration:lic-0123456789abcdef"}
+    ---
+    apiVersion: licensectl/v1
+    kind: LicenseConfiguration
+    metadata: {name: legacy-sql}
+    spec: {countingType: Core}
+    ---
+    apiVersion: licensectl/v1
+    kind: ResourceShare
+    metadata: {name: s}
+    spec: {management: observe}
+  `;
+
+  it('carries spec.adopt, resolves observe-only from the document and the project, and merges ignore rules', async () => {
+    const result = await load({ 'licensectl.yaml': project, 'r.yaml': documents });
+    expect(result.diagnostics).toEqual([]);
+    const byName = Object.fromEntries(result.state!.resources.map((r) => [r.name, r]));
+    expect(byName.windows).toMatchObject({
+      adopt: 'arn:aws:license-manager:us-east-1:111122223333:license-configuration:lic-0123456789abcdef',
+      ignore: ['metadata.tags.CostCenter', 'spec.description', 'spec.licenseCount'],
+    });
+    expect(byName.windows!.observe).toBeUndefined();
+    expect(byName['legacy-sql']).toMatchObject({ observe: true, ignore: ['metadata.tags.CostCenter'] });
+    expect(byName.s).toMatchObject({ observe: true });
+    expect(byName.s!.adopt).toBeUndefined();
+    expect('adopt' in byName.windows!.spec).toBe(false);
+    expect(result.state!.project).toMatchObject({ observe: ['LicenseConfiguration/legacy-*'], tags: 'merge' });
+  });
+
+  it('refuses a malformed ignore path, an unknown management mode and adopt on a kind without an ARN', async () => {
+    const found = await problems({
+      'licensectl.yaml': PROJECT,
+      'r.yaml': yaml`
+        apiVersion: licensectl/v1
+        kind: LicenseConfiguration
+        metadata: {name: a, ignore: [licenseCount]}
+        spec: {countingType: Core, management: watch}
+        ---
+        apiVersion: licensectl/v1
+        kind: Association
+        metadata: {name: b}
+        spec: {resourceArn: "arn:aws:ec2:us-east-1:111122223333:instance/i-0123456789abcdef0", licenseConfigurations: [x], adopt: "arn:aws:ram:us-east-1:111122223333:resource-share/x"}
+      `,
+    });
+    const text = found.join('\n');
+    expect(text).toContain('r.yaml:3:30: error: "ignore[0]" must be a dotted field path starting with spec. or metadata.tags');
+    expect(text).toContain('r.yaml:4:40: error: "management" must be one of manage, observe');
+    expect(text).toContain('r.yaml:9:116: error: unknown field "adopt"');
+  });
+});

@@ -15,7 +15,7 @@ function withFile(content: string): Promise<string[]> {
   return problems({ 'licensectl.yaml': PROJECT, 'shares.yaml': content });
 }
 
-const SHARE_FIELDS = 'displayName, allowExternalPrincipals, principals, licenseConfigurations';
+const SHARE_FIELDS = 'displayName, allowExternalPrincipals, principals, licenseConfigurations, adopt, management';
 const COMPLEX_HINT = '  hint: write the key as plain text; quote it if it starts with "[", "{" or "?"';
 const NESTING_HINT =
   '  hint: desired state nests a few levels; check the lines above for YAML syntax errors, such as "a: b: c" or uneven indentation';
