@@ -49,6 +49,11 @@ export interface OtherResource {
   readonly owner: 'unmanaged' | 'foreign';
   /** The owning project, for foreign resources. */
   readonly project?: string;
+  /**
+   * What the resource is, read as a managed one would be (user tags, canonical spec with references as ARNs, meta),
+   * for adoption and import; its `name` is empty, as it has no address. Absent where the store did not map it.
+   */
+  readonly live?: LiveResource;
 }
 
 /** Several live resources carry the same ownership tags: nothing is changed for that address. */

@@ -137,7 +137,7 @@ export function classify<T>(ctx: StoreContext, view: ItemView<T>, tagged: readon
   for (const { item, tags } of tagged) {
     const owner = ownershipOf(tags, ctx.project);
     if (owner.kind === 'managed') managed.push(view.toLive(item, owner.name, userTags(tags)));
-    else others.push({ kind: view.kind, arn: view.arnOf(item), displayName: view.displayNameOf(item), owner: owner.kind, ...(owner.kind === 'foreign' ? { project: owner.project } : {}) });
+    else others.push({ kind: view.kind, arn: view.arnOf(item), displayName: view.displayNameOf(item), owner: owner.kind, ...(owner.kind === 'foreign' ? { project: owner.project } : {}), live: view.toLive(item, '', userTags(tags)) });
   }
   return { managed, others };
 }

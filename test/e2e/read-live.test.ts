@@ -1,7 +1,7 @@
 // Reading the live state: one list per kind, tag reads only where they are needed, and never more than
 // --concurrency of them in flight across every kind.
 import {
-  DeleteGrantCommand, DeleteLicenseConfigurationCommand, ListDistributedGrantsCommand, ListLicenseConfigurationsCommand, TagResourceCommand,
+  CreateLicenseConfigurationCommand, DeleteGrantCommand, DeleteLicenseConfigurationCommand, ListDistributedGrantsCommand, ListLicenseConfigurationsCommand, TagResourceCommand,
 } from '@aws-sdk/client-license-manager';
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -11,7 +11,7 @@ import { loadDesired, planAgainst, readLive } from '../../src/app/planning.js';
 import { openStore } from '../../src/app/open-store.js';
 import { Emulator, type EmulatorRequest, type RunningServer, startServer } from '../../src/emulator/index.js';
 import { PROJECT_YAML, projectDir, removeDir } from '../helpers/cli.js';
-import { DeleteResourceShareCommand, DisassociateResourceShareCommand } from '@aws-sdk/client-ram';
+import { CreateResourceShareCommand, DeleteResourceShareCommand, DisassociateResourceShareCommand } from '@aws-sdk/client-ram';
 import { lmClient, ramClient } from '../helpers/emulator.js';
 import { mixedState } from './mixed-state.js';
 
@@ -87,6 +87,24 @@ describe('reading the live state', () => {
 
     expect(plan.changes.filter((c) => c.action !== 'no-op').map((c) => `${c.action} ${c.address}`)).toEqual([`create Grant/grant-${index}`]);
     expect(plan.unmanaged).toEqual([expect.objectContaining({ arn: grant.GrantArn, owner: 'foreign', project: 'someone-else' })]);
+  });
+
+  it('maps unmanaged resources as it maps managed ones (for adoption and import), each with its spec and user tags', async () => {
+    const { dir, server, open } = await seeded(mixedState({ configurations: 1, licenses: 0, shares: 0, grants: 0 }));
+    const lm = lmClient(server.url);
+    const { LicenseConfigurationArn: arn } = await lm.send(new CreateLicenseConfigurationCommand({
+      Name: 'by hand', LicenseCountingType: 'Core', LicenseCount: 8, LicenseCountHardLimit: true, Tags: [{ Key: 'team', Value: 'ops' }],
+    }));
+    const ram = ramClient(server.url);
+    const { resourceShare } = await ram.send(new CreateResourceShareCommand({ name: 'hand-share', resourceArns: [arn!], principals: ['222233334444'] }));
+    const store = await open();
+    const live = await readLive(store, (await loadDesired(dir)).state);
+
+    const configuration = live.others.find((o) => o.arn === arn)!;
+    expect(configuration).toMatchObject({ owner: 'unmanaged', displayName: 'by hand' });
+    expect(configuration.live).toMatchObject({ kind: 'LicenseConfiguration', name: '', arn, tags: { team: 'ops' }, spec: { displayName: 'by hand', countingType: 'Core', licenseCount: 8, hardLimit: true } });
+    const share = live.others.find((o) => o.arn === resourceShare!.resourceShareArn)!;
+    expect(share.live).toMatchObject({ kind: 'ResourceShare', spec: { displayName: 'hand-share', principals: ['222233334444'], licenseConfigurations: [arn] } });
   });
 
   it('reads the tags of the resources named by a saved plan, to check its fingerprints', async () => {

@@ -94,7 +94,8 @@ function unpairedOf(entry: { configurations: readonly string[] } | undefined): P
 
 /** A pair that is not an Association's: the resource as its name, the configuration as its ARN. */
 function unmanagedPair(resourceArn: string, configurationArn: string): OtherResource {
-  return { kind: KIND, arn: configurationArn, displayName: resourceArn, owner: 'unmanaged' };
+  const spec = { resourceArn, licenseConfigurations: [configurationArn], amiAssociationScope: null };
+  return { kind: KIND, arn: configurationArn, displayName: resourceArn, owner: 'unmanaged', live: { kind: KIND, name: '', arn: resourceArn, tags: {}, spec, meta: {} } };
 }
 
 /** Association name → resource ARN, from one configuration's tags. */

@@ -55,10 +55,6 @@ export async function readResourceShares(ctx: StoreContext): Promise<KindRead> {
     if (share.creationTime) ctx.created.set(arn, share.creationTime.toISOString());
     const tags = fromRamTags(share.tags);
     const owner = ownershipOf(tags, ctx.project);
-    if (owner.kind !== 'managed') {
-      others.push({ kind: KIND, arn, displayName: share.name ?? '', owner: owner.kind, ...(owner.kind === 'foreign' ? { project: owner.project } : {}) });
-      continue;
-    }
     const spec: ResourceShareSpec = {
       displayName: share.name ?? '',
       allowExternalPrincipals: share.allowExternalPrincipals ?? true,
@@ -66,7 +62,9 @@ export async function readResourceShares(ctx: StoreContext): Promise<KindRead> {
       // ARNs here; the store swaps the ARNs of managed configurations for their names.
       licenseConfigurations: sortedUnique(resourcesOf.get(arn) ?? []),
     };
-    managed.push({ kind: KIND, name: owner.name, arn, tags: userTags(tags), spec, meta: { status: share.status } });
+    const live = { kind: KIND, name: owner.kind === 'managed' ? owner.name : '', arn, tags: userTags(tags), spec, meta: { status: share.status } } as const;
+    if (owner.kind === 'managed') managed.push(live);
+    else others.push({ kind: KIND, arn, displayName: share.name ?? '', owner: owner.kind, ...(owner.kind === 'foreign' ? { project: owner.project } : {}), live });
   }
   return { managed, others };
 }
