@@ -212,6 +212,7 @@ function serviceSettingsSpec(spec: RawServiceSettingsSpec): ServiceSettingsSpec 
     snsTopicArn: spec.snsTopicArn,
     organizationIntegration: spec.organizationIntegration ?? false,
     crossAccountDiscovery: spec.crossAccountDiscovery ?? false,
+    discoverySourceRegions: sortedSet(spec.discoverySourceRegions ?? []),
   };
 }
 

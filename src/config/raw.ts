@@ -80,6 +80,7 @@ export interface RawServiceSettingsSpec {
   readonly snsTopicArn: string;
   readonly organizationIntegration?: boolean;
   readonly crossAccountDiscovery?: boolean;
+  readonly discoverySourceRegions?: readonly string[];
 }
 
 export interface RawReportGeneratorSpec {

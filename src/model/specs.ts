@@ -134,6 +134,8 @@ export interface ServiceSettingsSpec {
   readonly organizationIntegration: boolean;
   /** EnableCrossAccountsDiscovery. */
   readonly crossAccountDiscovery: boolean;
+  /** EnabledDiscoverySourceRegions (read back as CrossRegionDiscoverySourceRegions), sorted. */
+  readonly discoverySourceRegions: readonly string[];
 }
 
 export const REPORT_TYPES = ['LicenseConfigurationSummaryReport', 'LicenseConfigurationUsageReport'] as const;

@@ -13,7 +13,7 @@ describe('ServiceSettings and ReportGenerator documents', () => {
       'r.yaml': `${CONFIG}---\n${settings('settings')}---\n${generator('{reportTypes: [LicenseConfigurationUsageReport, LicenseConfigurationSummaryReport], licenseConfigurations: [windows], frequency: {period: DAY}}')}`,
     });
     expect(result.state!.resources.map((r) => [r.kind, r.spec])).toEqual([
-      ['ServiceSettings', { s3BucketArn: 'arn:aws:s3:::acme-reports', snsTopicArn: 'arn:aws:sns:us-east-1:111122223333:alerts', organizationIntegration: false, crossAccountDiscovery: false }],
+      ['ServiceSettings', { s3BucketArn: 'arn:aws:s3:::acme-reports', snsTopicArn: 'arn:aws:sns:us-east-1:111122223333:alerts', organizationIntegration: false, crossAccountDiscovery: false, discoverySourceRegions: [] }],
       ['LicenseConfiguration', expect.anything()],
       ['ReportGenerator', {
         displayName: 'weekly', reportTypes: ['LicenseConfigurationSummaryReport', 'LicenseConfigurationUsageReport'],

@@ -92,6 +92,20 @@ describe('ServiceSettings and ReportGenerator against a served emulator', () => 
     expect((await plan()).summary.update).toBe(0);
   });
 
+  it('sets cross-region discovery (discoverySourceRegions) and reads it back, as licensectl and as the AWS CLI', async () => {
+    await writeFile(path.join(dir, 'settings.yaml'), `${SETTINGS}  discoverySourceRegions: [us-west-2, eu-west-1]\n`);
+    const changed = await plan();
+    expect(changed.changes.filter((c) => c.action !== 'no-op').map((c) => [c.address, c.diff.map((d) => d.path)])).toEqual([['ServiceSettings/settings', ['discoverySourceRegions']]]);
+    await apply();
+    const settings = await awsCli(emulator.url, ['license-manager', 'get-service-settings']);
+    expect(settings.json).toMatchObject({ CrossRegionDiscoveryHomeRegion: 'us-east-1', CrossRegionDiscoverySourceRegions: ['eu-west-1', 'us-west-2'] });
+    expect((await plan()).summary).toMatchObject({ update: 0 });
+    await writeFile(path.join(dir, 'settings.yaml'), SETTINGS);
+    expect((await plan()).changes.find((c) => c.address === 'ServiceSettings/settings')!.action).toBe('update');
+    await apply();
+    expect((await plan()).summary).toMatchObject({ update: 0 });
+  });
+
   it('runs the generator through `emulator report-generator run`, writing one CSV per report type with AWS\'s columns', async () => {
     const arn = (await plan()).changes.find((c) => c.address === 'ReportGenerator/weekly-usage')!.arn!;
     const r = await runCli(['emulator', 'report-generator', 'run', arn, '--endpoint', emulator.url, '--json']);

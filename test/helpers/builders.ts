@@ -38,7 +38,7 @@ const DEFAULT_SPECS: { readonly [K in Kind]: (name: string) => SpecByKind[K] } =
     resourceArn: `arn:aws:ec2:${REGION}::image/ami-0abc1234`, licenseConfigurations: ['windows-server'], amiAssociationScope: null,
   }),
   ServiceSettings: (): ServiceSettingsSpec => ({
-    s3BucketArn: 'arn:aws:s3:::acme-license-reports', snsTopicArn: `arn:aws:sns:${REGION}:${ACCOUNT}:license-alerts`, organizationIntegration: false, crossAccountDiscovery: false,
+    s3BucketArn: 'arn:aws:s3:::acme-license-reports', snsTopicArn: `arn:aws:sns:${REGION}:${ACCOUNT}:license-alerts`, organizationIntegration: false, crossAccountDiscovery: false, discoverySourceRegions: [],
   }),
   ReportGenerator: (name): ReportGeneratorSpec => ({
     displayName: name, reportTypes: ['LicenseConfigurationSummaryReport'], licenseConfigurations: ['windows-server'], frequency: { value: 1, period: 'WEEK' }, description: '',

@@ -80,6 +80,7 @@ const associationSpec = (): fc.Arbitrary<AssociationSpec> => fc.record({
 const serviceSettingsSpec = (): fc.Arbitrary<ServiceSettingsSpec> => fc.record({
   s3BucketArn: fc.constantFrom('arn:aws:s3:::reports-a', 'arn:aws:s3:::reports-b'), snsTopicArn: fc.constant('arn:aws:sns:us-east-1:000000000000:alerts'),
   organizationIntegration: fc.boolean(), crossAccountDiscovery: fc.boolean(),
+  discoverySourceRegions: fc.subarray(['eu-west-1', 'us-west-2']),
 });
 
 const reportGeneratorSpec = (display: string): fc.Arbitrary<ReportGeneratorSpec> => fc.record({

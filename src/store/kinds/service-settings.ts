@@ -21,6 +21,7 @@ export async function readServiceSettings(ctx: StoreContext): Promise<ServiceSet
     snsTopicArn: out.SnsTopicArn ?? '',
     organizationIntegration: out.OrganizationConfiguration?.EnableIntegration ?? false,
     crossAccountDiscovery: out.EnableCrossAccountsDiscovery ?? false,
+    discoverySourceRegions: [...(out.CrossRegionDiscoverySourceRegions ?? [])].sort(),
   };
 }
 
@@ -38,6 +39,7 @@ async function update(ctx: StoreContext, change: StoreChange): Promise<void> {
     SnsTopicArn: spec.snsTopicArn,
     OrganizationConfiguration: { EnableIntegration: spec.organizationIntegration },
     EnableCrossAccountsDiscovery: spec.crossAccountDiscovery,
+    EnabledDiscoverySourceRegions: [...spec.discoverySourceRegions],
   }));
 }
 
