@@ -38,6 +38,7 @@ function withManagement(resource: DesiredResource, pd: ParsedDocument, project: 
     adopt: doc.spec.adopt,
     observe: observe ? (true as const) : undefined,
     ignore: ignore.length > 0 ? ignore : undefined,
+    mergeTags: project.tags === 'merge' ? (true as const) : undefined,
   });
 }
 

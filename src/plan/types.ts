@@ -59,6 +59,23 @@ export interface ResourceChange {
   readonly source: DesiredResource['source'] | null;
   /** For a changed configuration or license whose usage was read: what is in use now. */
   readonly usage?: ChangeUsage;
+  /**
+   * The differences at ignored fields (metadata.ignore, the project's spec.ignore), sorted by path: neither planned
+   * nor drift; `before` is live, `after` the document's. Absent when there are none.
+   */
+  readonly ignored?: readonly IgnoredDiff[];
+  /**
+   * With the project's spec.tags: merge, the user tag keys the document sets, sorted: apply records them on the
+   * resource (licensectl:tags) so that a key leaving the document is removed and other tools' tags are kept.
+   */
+  readonly tagKeys?: readonly string[];
+}
+
+/** A difference at an ignored field, its path spelled as a FieldDiff's; `null` stands for absent. */
+export interface IgnoredDiff {
+  readonly path: string;
+  readonly before: JsonValue;
+  readonly after: JsonValue;
 }
 
 /** What is in use of a changed configuration (licenses consumed, resources associated) or license (units checked out). */
@@ -177,4 +194,18 @@ export interface ApplyResult {
   /** Sorted by address; no-ops are not listed. */
   readonly results: readonly ChangeResult[];
   readonly summary: { readonly applied: number; readonly failed: number; readonly skipped: number };
+  /** The managed resources the plan left as they are (no-ops), with their ARNs, sorted by address. */
+  readonly unchanged?: readonly { readonly address: Address; readonly arn: string }[];
+  /** Applied with --target: the changes a whole plan would make that were left out (Targeted.otherChanges). */
+  readonly leftOut?: number;
+}
+
+/** An ApplyResult of `plan` with these results: the no-ops' ARNs, and what --target left out. */
+export function applyResultOf(plan: Plan, results: readonly ChangeResult[]): ApplyResult {
+  const count = (outcome: ChangeOutcome) => results.filter((r) => r.outcome === outcome).length;
+  return {
+    project: plan.project, target: plan.target, results, summary: { applied: count('applied'), failed: count('failed'), skipped: count('skipped') },
+    unchanged: plan.changes.filter((c) => c.action === 'no-op' && c.arn !== null).map((c) => ({ address: c.address, arn: c.arn! })),
+    ...(plan.targeted ? { leftOut: plan.targeted.otherChanges } : {}),
+  };
 }
