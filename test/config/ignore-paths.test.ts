@@ -50,3 +50,22 @@ describe('ignore paths', () => {
     expect(result.state!.resources[0]!.ignore).toEqual(['metadata.tags.owner', 'spec.status']);
   });
 });
+
+describe('spec.tags: merge', () => {
+  const MERGING = `${PROJECT}spec: {tags: merge}\n`;
+  const config = (tags: string) => `apiVersion: licensectl/v1\nkind: LicenseConfiguration\nmetadata: {name: a, tags: ${tags}}\nspec: {countingType: Core}\n`;
+
+  it('a tag key with a space cannot be remembered in licensectl:tags', async () => {
+    expect(await problems({ 'licensectl.yaml': MERGING, 'a.yaml': config('{"cost center": x, team: y}') })).toEqual([
+      'a.yaml:3:28: error: tag key "cost center" holds a space, which spec.tags: merge cannot remember',
+      '  hint: licensectl records the keys it sets in the licensectl:tags tag, separated by spaces: rename the key, or use spec.tags: replace',
+    ]);
+    expect(await problems({ 'licensectl.yaml': PROJECT, 'a.yaml': config('{"cost center": x}') })).toEqual([]);
+  });
+
+  it('the keys together must fit one tag value', async () => {
+    const tags = `{${Array.from({ length: 3 }, (_, i) => `${String(i).padEnd(100, 'k')}: v`).join(', ')}}`;
+    const found = await problems({ 'licensectl.yaml': MERGING, 'a.yaml': config(tags) });
+    expect(found[0]).toMatch(/^a\.yaml:3:\d+: error: the tag keys of LicenseConfiguration "a" take 302 characters together; spec\.tags: merge remembers them in one tag value of at most 256$/);
+  });
+});
