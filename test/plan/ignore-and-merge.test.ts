@@ -1,12 +1,16 @@
 // Ignored fields (metadata.ignore, the project's spec.ignore, normalised onto DesiredResource.ignore) and the
 // project's spec.tags: merge, as the planner reads them.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { computePlan } from '../../src/plan/compute-plan.js';
 import { compareChange, createChange } from '../../src/plan/plan-change.js';
 import type { DesiredResource } from '../../src/model/index.js';
+import { desiredStates, liveStates } from './arbitraries.js';
 import { desiredConfig, desiredGrant, desiredState, liveConfig, liveGrant, liveState, planContext } from '../helpers/builders.js';
 
 const ignoring = (resource: DesiredResource, ...ignore: string[]): DesiredResource => ({ ...resource, ignore: ignore.sort() });
+/** A plan diff path as a document spells it (the inverse of planPathsOf). */
+const documentPath = (path: string): string => (path === 'tags' || path.startsWith('tags.') ? `metadata.${path}` : `spec.${path}`);
 const merging = (resource: DesiredResource): DesiredResource => ({ ...resource, mergeTags: true });
 
 describe('ignored fields', () => {
@@ -69,6 +73,25 @@ describe('ignored fields', () => {
     const desired = desiredState([ignoring(desiredConfig('windows', { licenseCount: 10 }), 'spec.licenseCount')]);
     const plan = computePlan(desired, liveState([liveConfig('windows', { licenseCount: 99 })]), planContext());
     expect(plan.summary).toEqual({ create: 0, update: 0, replace: 0, delete: 0, noop: 1 });
+  });
+});
+
+describe('ignored fields, for any desired and live resource at one address', () => {
+  it('ignoring every field that differs leaves no difference, and each one is listed as ignored', () => {
+    fc.assert(fc.property(desiredStates, liveStates, fc.boolean(), (desired, live, merge) => {
+      for (const d of desired.resources) {
+        const l = live.managed.find((m) => m.kind === d.kind && m.name === d.name);
+        if (!l) continue;
+        const resource = merge ? merging(d) : d;
+        const first = compareChange(resource, l);
+        if (first.action === 'create') continue;
+        const ignore = [...new Set(first.diff.map((x) => documentPath(x.path)))].sort();
+        const change = compareChange(ignore.length ? ignoring(resource, ...ignore) : resource, l);
+        expect(change.diff).toEqual([]);
+        expect(change.reasons.filter((r) => r.endsWith('cannot change in place'))).toEqual([]);
+        expect((change.ignored ?? []).map((x) => x.path)).toEqual(expect.arrayContaining(first.diff.map((x) => x.path)));
+      }
+    }));
   });
 });
 
