@@ -63,6 +63,15 @@ describe('spec.tags: merge', () => {
     expect(await problems({ 'licensectl.yaml': PROJECT, 'a.yaml': config('{"cost center": x}') })).toEqual([]);
   });
 
+  it('puts mergeTags on every document of a kind with tags; an Association has none', async () => {
+    const association = 'apiVersion: licensectl/v1\nkind: Association\nmetadata: {name: b}\nspec: {resourceArn: "arn:aws:ec2:us-east-1:111122223333:instance/i-0123456789abcdef0", licenseConfigurations: [a]}\n';
+    const merged = await load({ 'licensectl.yaml': MERGING, 'a.yaml': `${config('{team: x}')}---\n${association}` });
+    expect(merged.diagnostics).toEqual([]);
+    expect(merged.state!.resources.map((r) => [r.kind, r.mergeTags])).toEqual([['LicenseConfiguration', true], ['Association', undefined]]);
+    const replaced = await load({ 'licensectl.yaml': PROJECT, 'a.yaml': config('{team: x}') });
+    expect(replaced.state!.resources[0]!.mergeTags).toBeUndefined();
+  });
+
   it('the keys together must fit one tag value', async () => {
     const tags = `{${Array.from({ length: 3 }, (_, i) => `${String(i).padEnd(100, 'k')}: v`).join(', ')}}`;
     const found = await problems({ 'licensectl.yaml': MERGING, 'a.yaml': config(tags) });
