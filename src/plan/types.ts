@@ -1,6 +1,6 @@
 // The plan is a value: computed purely from desired and live state, read by renderers and by apply.
 import type { DesiredChanges } from './desired-diff.js';
-import type { Address, DesiredResource, Duplicate, Kind, LiveMeta, OtherResource, SpecByKind, Tags, Target } from '../model/index.js';
+import { type Address, compareAddresses, type DesiredResource, type Duplicate, type Kind, type LiveMeta, type OtherResource, type SpecByKind, type Tags, type Target } from '../model/index.js';
 
 /** The closed action set, in order of severity. */
 export const ACTIONS = ['no-op', 'update', 'create', 'replace', 'delete'] as const;
@@ -145,6 +145,8 @@ export interface Plan {
   readonly changes: readonly ResourceChange[];
   readonly unmanaged: readonly OtherResource[];
   readonly duplicates: readonly Duplicate[];
+  /** Managed resources whose documents are gone, left alone because prune is off, with their ARNs; absent when none. */
+  readonly kept?: readonly KeptResource[];
   readonly warnings: readonly string[];
   /** Usage and policy findings, sorted by address then code (plan/findings.ts). Empty in a plan saved before they existed. */
   readonly findings: readonly Finding[];
@@ -152,6 +154,12 @@ export interface Plan {
   readonly desiredChanges?: DesiredChanges;
   /** Only with `--target`: the addresses asked for, and how many changes outside what was selected are left out. */
   readonly targeted?: Targeted;
+}
+
+/** A managed resource the plan leaves alone (its document is gone and prune is off), sorted by address. */
+export interface KeptResource {
+  readonly address: Address;
+  readonly arn: string;
 }
 
 export interface Targeted {
@@ -194,8 +202,8 @@ export interface ApplyResult {
   /** Sorted by address; no-ops are not listed. */
   readonly results: readonly ChangeResult[];
   readonly summary: { readonly applied: number; readonly failed: number; readonly skipped: number };
-  /** The managed resources the plan left as they are (no-ops), with their ARNs, sorted by address. */
-  readonly unchanged?: readonly { readonly address: Address; readonly arn: string }[];
+  /** The managed resources the plan left as they are (no-ops, and those kept with prune off), with their ARNs, sorted by address. */
+  readonly unchanged?: readonly KeptResource[];
   /** Applied with --target: the changes a whole plan would make that were left out (Targeted.otherChanges). */
   readonly leftOut?: number;
 }
@@ -205,7 +213,8 @@ export function applyResultOf(plan: Plan, results: readonly ChangeResult[]): App
   const count = (outcome: ChangeOutcome) => results.filter((r) => r.outcome === outcome).length;
   return {
     project: plan.project, target: plan.target, results, summary: { applied: count('applied'), failed: count('failed'), skipped: count('skipped') },
-    unchanged: plan.changes.filter((c) => c.action === 'no-op' && c.arn !== null).map((c) => ({ address: c.address, arn: c.arn! })),
+    unchanged: [...plan.changes.filter((c) => c.action === 'no-op' && c.arn !== null).map((c) => ({ address: c.address, arn: c.arn! })), ...(plan.kept ?? [])]
+      .sort((a, b) => compareAddresses(a.address, b.address)),
     ...(plan.targeted ? { leftOut: plan.targeted.otherChanges } : {}),
   };
 }
