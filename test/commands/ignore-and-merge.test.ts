@@ -4,7 +4,10 @@ import path from 'node:path';
 import {
   GetLicenseConfigurationCommand, ListLicenseConfigurationsCommand, ListTagsForResourceCommand, TagResourceCommand, UpdateLicenseConfigurationCommand,
 } from '@aws-sdk/client-license-manager';
+import { GetResourceSharesCommand, RAMClient, TagResourceCommand as RamTagResourceCommand } from '@aws-sdk/client-ram';
+import { ConfiguredRetryStrategy } from '@smithy/util-retry';
 import { writeFile } from 'node:fs/promises';
+import { createInProcessHandler, Emulator } from '../../src/emulator/index.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CONFIG_YAML, PROJECT_YAML, projectDir, removeDir, runCli, statePathOf } from '../helpers/cli.js';
 import { otherClient } from '../helpers/live.js';
@@ -47,6 +50,23 @@ describe('spec.tags: merge', () => {
     await applied();
     expect(await tagsOf('a')).toEqual({ team: 'security', 'finops:owner': 'cost-tool', 'licensectl:tags': 'team' });
     expect((await cli('plan', '--detailed-exitcode')).status).toBe(0);
+  });
+
+  it('a resource share (RAM tags) keeps them too', async () => {
+    const share = (tags: string) => `apiVersion: licensectl/v1\nkind: ResourceShare\nmetadata: {name: s, tags: ${tags}}\nspec: {principals: ["222233334444"]}\n`;
+    dir = await projectDir({ 'licensectl.yaml': PROJECT_YAML('merging', '  tags: merge\n'), 's.yaml': share('{team: platform}') });
+    await applied();
+    const ram = new RAMClient({
+      region: 'us-east-1', endpoint: 'http://emulator.invalid', credentials: { accessKeyId: 'AKID000000000000', secretAccessKey: 'x' },
+      retryStrategy: new ConfiguredRetryStrategy(3, 0), requestHandler: createInProcessHandler(new Emulator({ statePath: statePathOf(dir) })) as never,
+    });
+    const read = async () => (await ram.send(new GetResourceSharesCommand({ resourceOwner: 'SELF' }))).resourceShares![0]!;
+    await ram.send(new RamTagResourceCommand({ resourceShareArn: (await read()).resourceShareArn!, tags: [{ key: 'finops:owner', value: 'cost-tool' }] }));
+    expect((await cli('plan', '--detailed-exitcode')).status).toBe(0);
+    await writeFile(path.join(dir, 's.yaml'), share('{team: security}'));
+    await applied();
+    const tags = Object.fromEntries((await read()).tags!.filter((t) => !t.key!.startsWith('licensectl:') || t.key === 'licensectl:tags').map((t) => [t.key, t.value]));
+    expect(tags).toEqual({ team: 'security', 'finops:owner': 'cost-tool', 'licensectl:tags': 'team' });
   });
 
   it('replace (the default) removes them', async () => {
