@@ -71,5 +71,36 @@ function write(relative, ajv, refs) {
   writeFileSync(join(root, relative), `${header}${code}\n`);
 }
 
+/**
+ * The fields an ignore path (metadata.ignore, the project's spec.ignore) may name, by kind: every member of spec and,
+ * through $refs, the members of its objects (not of list elements), as `spec.a.b`. spec.adopt and spec.management say
+ * how the resource is managed; they are not fields of it.
+ */
+function specFields() {
+  const byId = Object.fromEntries(DOCUMENT_FILES.map((file) => [`${ID}${file}.schema.json`, schema(`${file}.schema.json`)]));
+  const resolve = (node, doc) => {
+    while (node.$ref) {
+      const [file, pointer] = node.$ref.split('#');
+      if (file) doc = byId[`${ID}${file}`];
+      node = pointer.split('/').slice(1).reduce((n, key) => n[key], doc);
+    }
+    return [node, doc];
+  };
+  const walk = (node, doc, prefix, out) => {
+    const [resolved, base] = resolve(node, doc);
+    for (const [key, member] of Object.entries(resolved.properties ?? {})) {
+      if (prefix === 'spec' && (key === 'adopt' || key === 'management')) continue;
+      out.push(`${prefix}.${key}`);
+      walk(member, base, `${prefix}.${key}`, out);
+    }
+    return out;
+  };
+  return Object.fromEntries(DOCUMENT_FILES.filter((f) => f !== 'common' && f !== 'project').map((file) => {
+    const doc = byId[`${ID}${file}.schema.json`];
+    return [doc.properties.kind.const, walk(doc.properties.spec, doc, 'spec', []).sort()];
+  }));
+}
+
 write('src/config/schema/document-validator.generated.ts', documentAjv(), { validateDocument: `${ID}common.schema.json` });
+writeFileSync(join(root, 'src/config/schema/document-validator.generated.ts'), `export const SPEC_FIELDS = ${JSON.stringify(specFields())};\n`, { flag: 'a' });
 write('src/app/output-validators.generated.ts', outputAjv(), Object.fromEntries(OUTPUTS.map(({ name, file }) => [name, `${ID}${file}.schema.json`])));

@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import pLimit from 'p-limit';
 import { LicensectlError } from '../errors/index.js';
 import { type Address, addressOf, compareAddresses, type DesiredResource, type Kind, type LiveResource } from '../model/index.js';
-import type { ApplyResult, ChangeResult, Plan, ResourceChange } from '../plan/types.js';
+import { type ApplyResult, applyResultOf, type ChangeResult, type Plan, type ResourceChange } from '../plan/types.js';
 import { dependenciesOf } from '../plan/dependencies.js';
 import { ABSENT_FINGERPRINT, compareChange } from '../plan/plan-change.js';
 import { type ApplyContext, errorName, type Store, type StoreChange } from '../store/index.js';
@@ -113,9 +113,7 @@ function interrupted(change: ActiveChange): ChangeResult {
 }
 
 function summarise(plan: Plan, results: readonly ChangeResult[]): ApplyResult {
-  const sorted = [...results].sort((a, b) => compareAddresses(a.address, b.address));
-  const count = (outcome: ChangeResult['outcome']) => sorted.filter((r) => r.outcome === outcome).length;
-  return { project: plan.project, target: plan.target, results: sorted, summary: { applied: count('applied'), failed: count('failed'), skipped: count('skipped') } };
+  return applyResultOf(plan, [...results].sort((a, b) => compareAddresses(a.address, b.address)));
 }
 
 

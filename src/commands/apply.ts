@@ -1,4 +1,5 @@
 import { Args, Flags } from '@oclif/core';
+import { LicensectlError } from '../errors/index.js';
 import { BaseCommand, confirmApply, renderStats, storeFlags } from '../app/base-command.js';
 import { checkGuards, type LoadedForPlan, loadDesired, loadForPlan, type PlanFlags, planLoaded, readLive, touchedBy } from '../app/planning.js';
 import { describeOutcome } from '../app/grantee-steps.js';
@@ -11,7 +12,7 @@ import { ApplyProgress } from '../app/apply-progress.js';
 import { checkFingerprints, checkPlanTarget, PLAN_KEY_ENV, projectDirOf, readPlanFile } from '../app/saved-plan.js';
 import { parseDuration } from '../util/duration.js';
 import { executePlan } from '../apply/execute-plan.js';
-import { type ApplyResult, hasChanges, type Plan } from '../plan/types.js';
+import { type ApplyResult, applyResultOf, hasChanges, type Plan } from '../plan/types.js';
 import type { Store } from '../store/index.js';
 import { applyToJson, renderApplyResult, type JsonApplyDocument } from '../render/apply-result.js';
 import { renderPlanText } from '../render/plan-text.js';
@@ -29,6 +30,7 @@ export default class Apply extends BaseCommand {
     'allow-empty': Flags.boolean({ description: 'allow an empty desired state to delete every managed resource' }),
     'max-plan-age': Flags.string({ description: 'refuse a saved plan older than this (e.g. 30m, 24h, 2d)', default: '24h' }),
     'lock-timeout': Flags.string({ description: 'wait this long for another apply on the same embedded state to finish (e.g. 30s, 5m); 0s refuses at once', default: '0s' }),
+    target: Flags.string({ description: 'apply only this address (Kind/name) and the changes it depends on, as plan --target; repeatable', multiple: true }),
     'only-targets': Flags.string({ description: 'with spec.targets: only the targets these names or globs select (e.g. "prod-*"), one shard of an organization; repeatable', multiple: true }),
     ...findingFlags,
   };
@@ -44,6 +46,8 @@ export default class Apply extends BaseCommand {
   private async applyOnce(): Promise<JsonApplyDocument | JsonApplySet> {
     const { args, flags } = await this.parse(Apply);
     const started = performance.now();
+    // A saved plan is applied as it was made (with the --target it was made with, if any): no second selection.
+    if (args.planfile && flags.target?.length) throw new LicensectlError('USAGE', '--target cannot be combined with a saved plan', { hint: 'plan with --target and --out, then apply that plan file; or drop the plan file' });
     const forPlan = args.planfile ? undefined : await loadForPlan(flags.dir ?? '.', flags);
     if (forPlan && hasTargets(forPlan.loaded)) return this.applySet(forPlan, flags);
     const { plan, store, desiredCount } = forPlan ? await this.freshPlan(forPlan, flags) : await this.savedPlan(args.planfile!, flags);
@@ -150,5 +154,5 @@ export default class Apply extends BaseCommand {
 
 /** The result of an apply that made no change: `apply --json` has one shape whatever happened. */
 function nothingApplied(plan: Plan): ApplyResult {
-  return { project: plan.project, target: plan.target, results: [], summary: { applied: 0, failed: 0, skipped: 0 } };
+  return applyResultOf(plan, []);
 }

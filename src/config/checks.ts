@@ -26,6 +26,7 @@ export function semanticDiagnostics(documents: readonly ParsedDocument[], projec
     ...checkReferences(sound, all, unparsed),
     ...checkDuplicatePairs(sound),
     ...checkConfigurationTagLimit(sound),
+    ...checkMergedTagKeys(sound),
     ...targetDiagnostics(sound),
     ...documentDiagnostics(sound),
   ];
@@ -125,9 +126,15 @@ function checkDuplicatePairs(views: readonly DocumentView[]): Diagnostic[] {
 // claim per Association naming it: found here, not half-way through an apply.
 
 const TAG_LIMIT = 50;
-const OWNERSHIP_TAGS = 2;
+
+/** The project, and with it every document, says spec.tags: merge. */
+function mergesTags(views: readonly DocumentView[]): boolean {
+  return views.some((v) => v.kind === 'Project' && v.spec.tags === 'merge');
+}
 
 function checkConfigurationTagLimit(views: readonly DocumentView[]): Diagnostic[] {
+  // The ownership tags, and with spec.tags: merge the keys licensectl set (licensectl:tags).
+  const OWNERSHIP_TAGS = mergesTags(views) ? 3 : 2;
   const associations = views.filter((v) => v.kind === 'Association' && Array.isArray(v.spec.licenseConfigurations));
   return views.flatMap((view) => {
     if (view.kind !== 'LicenseConfiguration' || view.name === undefined) return [];
@@ -146,6 +153,33 @@ function checkConfigurationTagLimit(views: readonly DocumentView[]): Diagnostic[
     if (over === undefined) return [errorAtPath(view.pd, ['metadata', 'tags'], { ...problem, field: 'metadata.tags' })];
     const index = (over.spec.licenseConfigurations as unknown[]).indexOf(name);
     return [errorAtPath(over.pd, ['spec', 'licenseConfigurations', String(index)], { ...problem, field: `spec.licenseConfigurations[${index}]` })];
+  });
+}
+
+// With spec.tags: merge, a resource remembers the user tag keys licensectl set in one tag, separated by spaces
+// (model/identity.ts TAG_KEYS_TAG): a key cannot hold a space, and the keys together must fit a tag value.
+
+const TAG_VALUE_LIMIT = 256;
+
+function checkMergedTagKeys(views: readonly DocumentView[]): Diagnostic[] {
+  if (!mergesTags(views)) return [];
+  return views.flatMap((view) => {
+    if (view.kind === 'Project' || !isRecord(view.metadata.tags)) return [];
+    const keys = Object.keys(view.metadata.tags);
+    const spaced = keys.filter((key) => /\s/.test(key)).map((key) => errorAtPath(view.pd, ['metadata', 'tags', key], {
+      code: 'INVALID_VALUE',
+      message: `tag key "${key}" holds a space, which spec.tags: merge cannot remember`,
+      hint: 'licensectl records the keys it sets in the licensectl:tags tag, separated by spaces: rename the key, or use spec.tags: replace',
+      field: `metadata.tags.${key}`,
+    }, true));
+    const length = keys.join(' ').length;
+    const long = length <= TAG_VALUE_LIMIT ? [] : [errorAtPath(view.pd, ['metadata', 'tags'], {
+      code: 'TAG_LIMIT',
+      message: `the tag keys of ${view.kind} "${view.name ?? ''}" take ${length} characters together; spec.tags: merge remembers them in one tag value of at most ${TAG_VALUE_LIMIT}`,
+      hint: 'use shorter or fewer tag keys, or spec.tags: replace',
+      field: 'metadata.tags',
+    }, true)];
+    return [...spaced, ...long];
   });
 }
 

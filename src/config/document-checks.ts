@@ -7,6 +7,8 @@ import { COUNTING_TYPES, RESERVED_TAG_PREFIX, RULES_BY_COUNTING_TYPE, type Count
 import { errorAtPath, type ParsedDocument } from './document.js';
 import { canonicalDateTime, dateTimeProblem } from './normalize.js';
 import { isRecord } from '../util/canonical.js';
+import { didYouMean } from '../util/words.js';
+import { SPEC_FIELDS } from './schema/document-validator.generated.js';
 
 export interface DocumentView {
   readonly pd: ParsedDocument;
@@ -18,7 +20,37 @@ export interface DocumentView {
 
 /** Every within-document check, in a fixed order. */
 export function documentDiagnostics(views: readonly DocumentView[]): Diagnostic[] {
-  return [...checkRules(views), ...checkReservedTags(views), ...checkDates(views), ...checkEntitlements(views), ...checkAmiScope(views)];
+  return [...checkRules(views), ...checkReservedTags(views), ...checkDates(views), ...checkEntitlements(views), ...checkAmiScope(views), ...checkIgnorePaths(views)];
+}
+
+// Ignored fields (metadata.ignore, the project's spec.ignore rules that name a kind) must be fields of that kind: a
+// misspelt path would silently ignore nothing. Paths the schema's pattern refuses are reported there.
+
+const FIELDS: Readonly<Record<string, readonly string[]>> = SPEC_FIELDS;
+
+function checkIgnorePaths(views: readonly DocumentView[]): Diagnostic[] {
+  return views.flatMap((view) => {
+    if (view.kind === 'Project') {
+      const rules = Array.isArray(view.spec.ignore) ? view.spec.ignore : [];
+      return rules.flatMap((rule: unknown, i) => (isRecord(rule) && typeof rule.kind === 'string' ? unknownFields(view, rule.kind, rule.fields, ['spec', 'ignore', String(i), 'fields']) : []));
+    }
+    return view.kind === undefined ? [] : unknownFields(view, view.kind, view.metadata.ignore, ['metadata', 'ignore']);
+  });
+}
+
+function unknownFields(view: DocumentView, kind: string, paths: unknown, at: readonly string[]): Diagnostic[] {
+  const fields = FIELDS[kind];
+  if (fields === undefined || !Array.isArray(paths)) return [];
+  return paths.flatMap((path: unknown, i) => {
+    if (typeof path !== 'string' || !/^spec\./.test(path) || fields.includes(path)) return [];
+    const field = [...at, String(i)].join('.');
+    return [errorAtPath(view.pd, [...at, String(i)], {
+      code: 'UNKNOWN_FIELD',
+      message: `${path} is not a field of a ${kind}`,
+      hint: `${didYouMean(path, fields) ?? `a ${kind}'s fields are ${fields.join(', ')}`} (metadata.tags and metadata.tags.KEY are ignorable too)`,
+      field,
+    })];
+  });
 }
 
 // An Association's amiAssociationScope is an AMI's: AWS documents it for AMI associations only.

@@ -38,6 +38,8 @@ function withManagement(resource: DesiredResource, pd: ParsedDocument, project: 
     adopt: doc.spec.adopt,
     observe: observe ? (true as const) : undefined,
     ignore: ignore.length > 0 ? ignore : undefined,
+    // Associations and service settings carry no tags of their own.
+    mergeTags: project.tags === 'merge' && resource.kind !== 'Association' && resource.kind !== 'ServiceSettings' ? (true as const) : undefined,
   });
 }
 

@@ -55,8 +55,26 @@ export function ownershipOf(tags: Tags, project: string): Ownership {
   return name ? { kind: 'managed', name } : { kind: 'unmanaged' };
 }
 
-export function ownershipTags(project: string, name: string): Tags {
-  return { [PROJECT_TAG]: project, [NAME_TAG]: name };
+/** `tagKeys` (spec.tags: merge): the user tag keys the document sets, remembered in TAG_KEYS_TAG. */
+export function ownershipTags(project: string, name: string, tagKeys?: readonly string[]): Tags {
+  return { [PROJECT_TAG]: project, [NAME_TAG]: name, ...(tagKeys === undefined ? {} : tagKeysTag(tagKeys)) };
+}
+
+/**
+ * With the project's `spec.tags: merge`, a managed resource remembers the user tag keys its document set, so that a
+ * key leaving the document is removed while tags other tools add are kept: `licensectl:tags`, the keys sorted and
+ * separated by spaces (AWS tag values allow no other separator that keys cannot hold).
+ */
+export const TAG_KEYS_TAG = 'licensectl:tags';
+
+export function tagKeysTag(keys: readonly string[]): Tags {
+  return { [TAG_KEYS_TAG]: [...keys].sort().join(' ') };
+}
+
+/** The user tag keys licensectl set, as TAG_KEYS_TAG remembers them; undefined when the resource has no such tag. */
+export function tagKeysOf(tags: Tags): string[] | undefined {
+  const value = tags[TAG_KEYS_TAG];
+  return value === undefined ? undefined : value.split(' ').filter((k) => k !== '');
 }
 
 /**

@@ -41,7 +41,19 @@ export function ignoredByProject(settings: ManagementSettings, kind: Kind, name:
   return [...new Set(fields)].sort();
 }
 
-/** True when `path` (a dotted field path as the plan's diffs spell it, from the document's top) is ignored. */
-export function isIgnored(ignored: readonly string[], path: string): boolean {
-  return ignored.some((field) => path === field || path.startsWith(`${field}.`));
+/**
+ * Ignore paths (document spelling: `spec.licenseCount`, `metadata.tags.team`, a Grant's `spec.licenseArn`) as the
+ * plan's field diffs spell them (`licenseCount`, `tags.team`, `license`).
+ */
+export function planPathsOf(kind: Kind, ignore: readonly string[]): string[] {
+  return ignore.map((field) => {
+    if (field === 'metadata.tags' || field.startsWith('metadata.tags.')) return field.slice('metadata.'.length);
+    const path = field.slice('spec.'.length);
+    return kind === 'Grant' && path === 'licenseArn' ? 'license' : path;
+  });
+}
+
+/** True when the plan diff path `path` is at or under one of `planPaths` (see planPathsOf). */
+export function isIgnored(planPaths: readonly string[], path: string): boolean {
+  return planPaths.some((field) => path === field || path.startsWith(`${field}.`));
 }

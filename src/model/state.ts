@@ -30,12 +30,16 @@ export type DesiredResource = ByKind<{
   readonly adopt?: string;
   readonly observe?: true;
   readonly ignore?: readonly string[];
+  /** The project says spec.tags: merge: tags other tools add to the resource are kept. */
+  readonly mergeTags?: true;
 }>;
 
 /** Server-side facts needed to change a resource but never compared (grant and license versions, raw status). */
 export interface LiveMeta {
   readonly version?: string;
   readonly status?: string;
+  /** The user tag keys licensectl set (spec.tags: merge), read from the licensectl:tags tag; absent without it. */
+  readonly tagKeys?: readonly string[];
 }
 
 /** A managed resource read back from the store, mapped into the canonical spec. `tags` are user tags only. */

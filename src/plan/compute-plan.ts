@@ -8,7 +8,7 @@ import { selectTargets } from './filter.js';
 import { grantLifecycle, planMessages } from './change-rules.js';
 import { type Pair, pairResources } from './pair-resources.js';
 import { actionOf, compareChange, createChange, deleteChange, type ForcedReasons, NOT_FORCED } from './plan-change.js';
-import { type Plan, type PlanSource, type ResourceChange, summarize, type Targeted } from './types.js';
+import { type KeptResource, type Plan, type PlanSource, type ResourceChange, summarize, type Targeted } from './types.js';
 
 export interface PlanContext {
   readonly target: Target;
@@ -28,7 +28,7 @@ export function computePlan(desired: DesiredState, live: LiveState, ctx: PlanCon
   const targets = [...new Set(ctx.targets ?? [])].sort(compareAddresses);
   const all = withUsage(planned.changes, live.usage ?? NO_USAGE);
   const changes = targets.length > 0 ? selectTargets(all, targets) : all;
-  const kept = targets.length > 0 ? planned.kept.filter((a) => targets.includes(a)) : planned.kept;
+  const kept = targets.length > 0 ? planned.kept.filter((k) => targets.includes(k.address)) : planned.kept;
   const known = new Set<Address>([...pairing.pairs.map((p) => p.address), ...pairing.duplicates.map((d) => d.address)]);
   const targetWarnings = targets.length === 0 ? [] : [
     planMessages.partial(targets),
@@ -38,9 +38,9 @@ export function computePlan(desired: DesiredState, live: LiveState, ctx: PlanCon
     formatVersion: '1', project: desired.project.name, target: ctx.target, source: ctx.source,
     createdAt: ctx.createdAt, prune, summary: summarize(changes), changes,
     ...(targets.length > 0 ? { targeted: targetedOf(targets, all, changes) } : {}),
-    unmanaged: sortOthers(live.others), duplicates: pairing.duplicates,
+    unmanaged: sortOthers(live.others), duplicates: pairing.duplicates, ...(kept.length > 0 ? { kept } : {}),
     findings: findingsOf(changes, live.usage ?? NO_USAGE, desired.project.policies, ctx.createdAt),
-    warnings: [...targetWarnings, ...pairing.warnings, ...kept.map(planMessages.pruneOff)],
+    warnings: [...targetWarnings, ...pairing.warnings, ...kept.map((k) => planMessages.pruneOff(k.address))],
   };
 }
 
@@ -65,8 +65,8 @@ export function actedOn(desired: DesiredState, live: LiveState, candidates: Read
 interface PlannedPairs {
   /** Sorted by address. */
   readonly changes: readonly ResourceChange[];
-  /** Live-only addresses left alone because prune is off. */
-  readonly kept: readonly Address[];
+  /** Live-only resources left alone because prune is off. */
+  readonly kept: readonly KeptResource[];
 }
 
 // Two passes: the first finds what is replaced, the second lets grants and shares that refer to it follow.
@@ -80,7 +80,7 @@ function planPairs(pairs: readonly Pair[], prune: boolean): PlannedPairs {
   const kept = pairs.filter((p, i) => final[i] === undefined && p.live && grantLifecycle(p.live) !== 'gone');
   return {
     changes: final.filter((c): c is ResourceChange => c !== undefined),
-    kept: kept.map((p) => p.address),
+    kept: kept.map((p) => ({ address: p.address, arn: p.live!.arn })),
   };
 }
 

@@ -1,10 +1,10 @@
 // One resource's change: what to do at an address, given what is desired and what is live there.
 import { hash } from 'node:crypto';
-import { addressOf, type DesiredResource, type LiveResource } from '../model/index.js';
-import { canonicalJson } from '../util/canonical.js';
+import { addressOf, type DesiredResource, isIgnored, type LiveResource, planPathsOf, type Tags } from '../model/index.js';
+import { canonicalJson, isRecord } from '../util/canonical.js';
 import { grantLifecycle, markReplacements, planMessages, withoutNonDrift } from './change-rules.js';
 import { diffResource } from './diff-resource.js';
-import type { Action, FieldDiff, ResourceBody, ResourceChange } from './types.js';
+import type { Action, FieldDiff, IgnoredDiff, ResourceBody, ResourceChange } from './types.js';
 
 /** Reasons from elsewhere in the plan that force an action (a replaced license forces its grants' replace). */
 export interface ForcedReasons {
@@ -22,7 +22,7 @@ export function createChange(desired: DesiredResource, gone: LiveResource | null
   return {
     ...identity(desired), action: 'create', arn: null, diff: [], fingerprint: fingerprintOf(gone),
     reasons: gone ? [planMessages.grantGone(gone.arn, gone.meta.status ?? '')] : [], warnings: [],
-    before: null, after: bodyOf(desired), meta: null, source: desired.source ?? null,
+    before: null, after: bodyOf(desired), meta: null, source: desired.source ?? null, ...tagKeysOf(desired),
   };
 }
 
@@ -37,7 +37,7 @@ export function deleteChange(live: LiveResource): ResourceChange {
 export function compareChange(desired: DesiredResource, live: LiveResource, forced = NOT_FORCED): ResourceChange {
   const decision = decide(desired, live, forced);
   if (decision === 'gone') return createChange(desired, live);
-  return existing(desired, live, decision.action, decision.diff, decision.reasons, decision.warnings);
+  return existing(desired, live, decision);
 }
 
 /** The action compareChange would plan, unforced, without building the change (see actedOn). */
@@ -51,29 +51,78 @@ interface Decision {
   readonly diff: readonly FieldDiff[];
   readonly reasons: readonly string[];
   readonly warnings: readonly string[];
+  /** What apply makes of the resource (see effectiveBody), and the differences it leaves alone. */
+  readonly after: ResourceBody;
+  readonly ignored: readonly IgnoredDiff[];
 }
 
 function decide(desired: DesiredResource, live: LiveResource, forced: ForcedReasons): Decision | 'gone' {
   const lifecycle = grantLifecycle(live);
   if (lifecycle === 'gone') return 'gone';
-  const marked = markReplacements(desired.kind, diffResource(bodyOf(live), bodyOf(desired)));
+  const { after, ignored } = effectiveBody(desired, live);
+  const marked = markReplacements(desired.kind, diffResource(bodyOf(live), after));
   const unusable = lifecycle === 'unusable' ? [planMessages.grantUnusable(live.meta.status ?? '')] : [];
   const replaceReasons = [...marked.reasons, ...unusable, ...forced.replace];
-  if (replaceReasons.length > 0) return { action: 'replace', diff: marked.diff, reasons: replaceReasons, warnings: [] };
+  if (replaceReasons.length > 0) return { action: 'replace', diff: marked.diff, reasons: replaceReasons, warnings: [], after, ignored };
   const { diff, warnings } = withoutNonDrift(live, marked.diff);
   const action = diff.length > 0 || forced.update.length > 0 ? 'update' : 'no-op';
-  return { action, diff, reasons: forced.update, warnings };
+  return { action, diff, reasons: forced.update, warnings, after, ignored };
 }
 
-function existing(
-  desired: DesiredResource, live: LiveResource, action: Action,
-  diff: readonly FieldDiff[], reasons: readonly string[], warnings: readonly string[],
-): ResourceChange {
+function existing(desired: DesiredResource, live: LiveResource, decision: Decision): ResourceChange {
+  const { action, diff, reasons, warnings, after, ignored } = decision;
   return {
     address: addressOf(desired.kind, desired.name), kind: desired.kind, name: desired.name, action, arn: live.arn, diff,
-    fingerprint: fingerprintOf(live), reasons, warnings, before: bodyOf(live), after: bodyOf(desired), meta: live.meta,
-    source: desired.source ?? null,
+    fingerprint: fingerprintOf(live), reasons, warnings, before: bodyOf(live), after, meta: live.meta,
+    source: desired.source ?? null, ...(ignored.length > 0 ? { ignored } : {}), ...tagKeysOf(desired),
   };
+}
+
+// Ignored fields and merged tags: the document as apply makes it of a live resource, so that the diff, the action
+// and what apply sends all follow from one body. A create has nothing live: it takes the document as written.
+/**
+ * The document's body with every ignored field (metadata.ignore, the project's spec.ignore) at its live value, and,
+ * with spec.tags: merge, the live tags other tools set kept: those neither in the document nor remembered as set by
+ * licensectl (LiveMeta.tagKeys). A replace re-creates the resource from this body too, so it keeps the ignored values.
+ */
+function effectiveBody(desired: DesiredResource, live: LiveResource): { after: ResourceBody; ignored: IgnoredDiff[] } {
+  const asked = { tags: desired.mergeTags ? mergedTags(desired.tags, live) : desired.tags, spec: desired.spec } as ResourceBody;
+  if (!desired.ignore?.length) return { after: asked, ignored: [] };
+  const paths = planPathsOf(desired.kind, desired.ignore);
+  const current = bodyOf(live);
+  const ignored = diffResource(current, asked).filter((d) => isIgnored(paths, d.path)).map(({ path, before, after }) => ({ path, before, after }));
+  if (ignored.length === 0) return { after: asked, ignored };
+  const after = paths.reduce<Record<string, unknown>>((body, path) => withValueAt(body, current as unknown as Record<string, unknown>, segmentsOf(path)), asked as unknown as Record<string, unknown>);
+  return { after: after as unknown as ResourceBody, ignored };
+}
+
+function mergedTags(tags: Tags, live: LiveResource): Tags {
+  const ours = new Set(live.meta.tagKeys ?? []);
+  return { ...Object.fromEntries(Object.entries(live.tags).filter(([key]) => !(key in tags) && !ours.has(key))), ...tags };
+}
+
+function tagKeysOf(desired: DesiredResource): Pick<ResourceChange, 'tagKeys'> {
+  return desired.mergeTags ? { tagKeys: Object.keys(desired.tags).sort() } : {};
+}
+
+/** A plan path as the members of a body: a tag key may itself hold dots. */
+function segmentsOf(path: string): string[] {
+  if (path === 'tags') return ['tags'];
+  return path.startsWith('tags.') ? ['tags', path.slice('tags.'.length)] : ['spec', ...path.split('.')];
+}
+
+/** `body` with the member at `segments` as it is in `from` (absent there: removed); copies only along the path. */
+function withValueAt(body: Record<string, unknown>, from: unknown, segments: readonly string[]): Record<string, unknown> {
+  const [key, ...rest] = segments as [string, ...string[]];
+  const source = isRecord(from) ? from[key] : undefined;
+  const copy = { ...body };
+  if (rest.length > 0) {
+    const inner = isRecord(body[key]) ? (body[key] as Record<string, unknown>) : {};
+    if (!isRecord(body[key]) && !isRecord(source)) return body;
+    copy[key] = withValueAt(inner, source, rest);
+  } else if (source === undefined) delete copy[key];
+  else copy[key] = source;
+  return copy;
 }
 
 function identity(resource: DesiredResource | LiveResource) {

@@ -1,6 +1,6 @@
 // The plan is a value: computed purely from desired and live state, read by renderers and by apply.
 import type { DesiredChanges } from './desired-diff.js';
-import type { Address, DesiredResource, Duplicate, Kind, LiveMeta, OtherResource, SpecByKind, Tags, Target } from '../model/index.js';
+import { type Address, compareAddresses, type DesiredResource, type Duplicate, type Kind, type LiveMeta, type OtherResource, type SpecByKind, type Tags, type Target } from '../model/index.js';
 
 /** The closed action set, in order of severity. */
 export const ACTIONS = ['no-op', 'update', 'create', 'replace', 'delete'] as const;
@@ -59,6 +59,23 @@ export interface ResourceChange {
   readonly source: DesiredResource['source'] | null;
   /** For a changed configuration or license whose usage was read: what is in use now. */
   readonly usage?: ChangeUsage;
+  /**
+   * The differences at ignored fields (metadata.ignore, the project's spec.ignore), sorted by path: neither planned
+   * nor drift; `before` is live, `after` the document's. Absent when there are none.
+   */
+  readonly ignored?: readonly IgnoredDiff[];
+  /**
+   * With the project's spec.tags: merge, the user tag keys the document sets, sorted: apply records them on the
+   * resource (licensectl:tags) so that a key leaving the document is removed and other tools' tags are kept.
+   */
+  readonly tagKeys?: readonly string[];
+}
+
+/** A difference at an ignored field, its path spelled as a FieldDiff's; `null` stands for absent. */
+export interface IgnoredDiff {
+  readonly path: string;
+  readonly before: JsonValue;
+  readonly after: JsonValue;
 }
 
 /** What is in use of a changed configuration (licenses consumed, resources associated) or license (units checked out). */
@@ -128,6 +145,8 @@ export interface Plan {
   readonly changes: readonly ResourceChange[];
   readonly unmanaged: readonly OtherResource[];
   readonly duplicates: readonly Duplicate[];
+  /** Managed resources whose documents are gone, left alone because prune is off, with their ARNs; absent when none. */
+  readonly kept?: readonly KeptResource[];
   readonly warnings: readonly string[];
   /** Usage and policy findings, sorted by address then code (plan/findings.ts). Empty in a plan saved before they existed. */
   readonly findings: readonly Finding[];
@@ -135,6 +154,12 @@ export interface Plan {
   readonly desiredChanges?: DesiredChanges;
   /** Only with `--target`: the addresses asked for, and how many changes outside what was selected are left out. */
   readonly targeted?: Targeted;
+}
+
+/** A managed resource the plan leaves alone (its document is gone and prune is off), sorted by address. */
+export interface KeptResource {
+  readonly address: Address;
+  readonly arn: string;
 }
 
 export interface Targeted {
@@ -177,4 +202,19 @@ export interface ApplyResult {
   /** Sorted by address; no-ops are not listed. */
   readonly results: readonly ChangeResult[];
   readonly summary: { readonly applied: number; readonly failed: number; readonly skipped: number };
+  /** The managed resources the plan left as they are (no-ops, and those kept with prune off), with their ARNs, sorted by address. */
+  readonly unchanged?: readonly KeptResource[];
+  /** Applied with --target: the changes a whole plan would make that were left out (Targeted.otherChanges). */
+  readonly leftOut?: number;
+}
+
+/** An ApplyResult of `plan` with these results: the no-ops' ARNs, and what --target left out. */
+export function applyResultOf(plan: Plan, results: readonly ChangeResult[]): ApplyResult {
+  const count = (outcome: ChangeOutcome) => results.filter((r) => r.outcome === outcome).length;
+  return {
+    project: plan.project, target: plan.target, results, summary: { applied: count('applied'), failed: count('failed'), skipped: count('skipped') },
+    unchanged: [...plan.changes.filter((c) => c.action === 'no-op' && c.arn !== null).map((c) => ({ address: c.address, arn: c.arn! })), ...(plan.kept ?? [])]
+      .sort((a, b) => compareAddresses(a.address, b.address)),
+    ...(plan.targeted ? { leftOut: plan.targeted.otherChanges } : {}),
+  };
 }

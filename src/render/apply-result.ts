@@ -54,10 +54,11 @@ export function applySummaryLine(result: ApplyResult): string {
   const { failed, skipped } = result.summary;
   const total = result.results.length;
   const changes = plural(total, 'change');
-  if (failed > 0) return `Apply failed: ${failed} of ${changes} failed, ${skipped} skipped.`;
-  if (skipped > 0) return `Apply stopped: ${skipped} of ${changes} skipped.`;
+  const leftOut = result.leftOut ? ` ${plural(result.leftOut, 'other change')} left out by --target.` : '';
+  if (failed > 0) return `Apply failed: ${failed} of ${changes} failed, ${skipped} skipped.${leftOut}`;
+  if (skipped > 0) return `Apply stopped: ${skipped} of ${changes} skipped.${leftOut}`;
   const count = (action: ChangeResult['action']) => result.results.filter((r) => r.action === action).length;
-  return `Apply complete! Resources: ${count('create')} created, ${count('update')} updated, ${count('replace')} replaced, ${count('delete')} deleted.`;
+  return `Apply complete! Resources: ${count('create')} created, ${count('update')} updated, ${count('replace')} replaced, ${count('delete')} deleted.${leftOut}`;
 }
 
 export interface JsonApplyDocument extends ApplyResult {
@@ -73,6 +74,8 @@ export function applyToJson(result: ApplyResult): JsonApplyDocument {
     target: { store, account, region, endpoint },
     summary: { applied, failed, skipped },
     results: result.results.map(resultToJson),
+    ...(result.unchanged ? { unchanged: result.unchanged.map(({ address, arn }) => ({ address, arn })) } : {}),
+    ...(result.leftOut === undefined ? {} : { leftOut: result.leftOut }),
   };
 }
 

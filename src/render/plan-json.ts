@@ -2,7 +2,7 @@
 import type { Address, Duplicate, Kind, OtherResource, SourceRef } from '../model/index.js';
 import { sortKeys, toJsonValue } from '../plan/diff-resource.js';
 import type { DesiredChanges, DesiredDocumentChange } from '../plan/desired-diff.js';
-import type { Action, ChangeUsage, FieldDiff, Finding, FieldLeaf, JsonValue, Plan, PlanSource, PlanSummary, ResourceBody, ResourceChange, Targeted } from '../plan/types.js';
+import type { Action, ChangeUsage, FieldDiff, Finding, FieldLeaf, IgnoredDiff, JsonValue, KeptResource, Plan, PlanSource, PlanSummary, ResourceBody, ResourceChange, Targeted } from '../plan/types.js';
 
 /** A leaf is written as the plan holds it (its path already in document spelling). */
 export type JsonFieldLeaf = FieldLeaf;
@@ -25,9 +25,11 @@ export interface JsonChange {
   /** `{tags, spec}`, the keys inside each sorted. */
   readonly before: JsonValue;
   readonly after: JsonValue;
-  readonly meta: { readonly version?: string; readonly status?: string } | null;
+  readonly meta: { readonly version?: string; readonly status?: string; readonly tagKeys?: readonly string[] } | null;
   readonly source: SourceRef | null;
   readonly usage?: ChangeUsage;
+  readonly ignored?: readonly IgnoredDiff[];
+  readonly tagKeys?: readonly string[];
 }
 
 /**
@@ -49,6 +51,8 @@ export interface JsonPlanDocument {
   readonly changes: readonly JsonChange[];
   readonly unmanaged: readonly OtherResource[];
   readonly duplicates: readonly Duplicate[];
+  /** Only when prune is off and managed resources lost their documents: those left alone, with their ARNs. */
+  readonly kept?: readonly KeptResource[];
   readonly warnings: readonly string[];
   readonly findings: readonly Finding[];
 }
@@ -69,6 +73,7 @@ export function planToJson(plan: Plan): JsonPlanDocument {
     changes: plan.changes.map(changeToJson),
     unmanaged: plan.unmanaged.map(otherToJson),
     duplicates: plan.duplicates.map((d) => ({ address: d.address, arns: [...d.arns] })),
+    ...(plan.kept ? { kept: plan.kept.map(({ address, arn }) => ({ address, arn })) } : {}),
     warnings: [...plan.warnings],
     findings: plan.findings.map(findingToJson),
   };
@@ -95,6 +100,8 @@ function changeToJson(change: ResourceChange): JsonChange {
     meta: change.meta === null ? null : (sortKeys(toJsonValue(change.meta)) as JsonChange['meta']),
     source: change.source ? sourceToJson(change.source) : null,
     ...(change.usage ? { usage: usageToJson(change.usage) } : {}),
+    ...(change.ignored ? { ignored: change.ignored.map((d) => ({ path: d.path, before: sortKeys(d.before), after: sortKeys(d.after) })) } : {}),
+    ...(change.tagKeys ? { tagKeys: [...change.tagKeys] } : {}),
   };
 }
 

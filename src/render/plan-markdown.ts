@@ -12,7 +12,7 @@ import {
 import { diffBlockLines } from './field-lines.js';
 import { actionLook, documentLook } from './symbols.js';
 import { describeUsage, findingsMarkdownSection } from './findings.js';
-import { changedFields, othersForPeople, describeLocation, describeSource, describeTarget, leftOutSentence } from './values.js';
+import { changedFields, describeIgnored, othersForPeople, describeLocation, describeSource, describeTarget, leftOutSentence } from './values.js';
 import { plural } from '../util/words.js';
 
 export interface MarkdownOptions {
@@ -249,6 +249,7 @@ function whereLine(change: ResourceChange): string {
     change.arn ? `ARN ${code(change.arn)}` : '',
     change.source ? `defined in ${code(`${change.source.file}:${change.source.line}`)}` : '',
     change.usage ? `usage: ${escapeMarkdown(describeUsage(change.usage))}` : '',
+    change.ignored ? escapeMarkdown(describeIgnored(change.ignored)) : '',
   ].filter((p) => p !== '');
   return parts.join(' · ');
 }

@@ -8,7 +8,7 @@ import { type Action, type FieldDiff, type Finding, hasChanges, type Plan, type 
 import { actionLook, type ColorOptions, documentLook, type Look, type Paint, painter, WARNING_MARK } from './symbols.js';
 import { textFieldLines } from './field-lines.js';
 import { describeUsage, findingsTextSection, findingTextLine } from './findings.js';
-import { changedFields, othersForPeople, describeLocation, describeSource, describeTarget, leftOutSentence } from './values.js';
+import { changedFields, describeIgnored, othersForPeople, describeLocation, describeSource, describeTarget, leftOutSentence } from './values.js';
 import type { DesiredChanges, DesiredDocumentChange } from '../plan/desired-diff.js';
 import { printable } from '../util/safe-text.js';
 
@@ -93,6 +93,7 @@ function changeLines(change: ResourceChange, findings: readonly Finding[], paint
     alignedSymbol(look, paint) + ` ${address}` + arn,
     ...fieldLinesOf(change, paint),
     ...(change.usage ? [FIELD_INDENT + paint('dim', `usage: ${describeUsage(change.usage)}`)] : []),
+    ...(change.ignored ? [FIELD_INDENT + paint('dim', printable(`(${describeIgnored(change.ignored)})`))] : []),
     ...change.warnings.map((w) => FIELD_INDENT + paint('yellow', `${WARNING_MARK} ${printable(w)}`)),
     ...findings.map((f) => FIELD_INDENT + findingTextLine(f, paint)),
   ];

@@ -4,7 +4,7 @@
 import type { OtherResource, Target } from '../model/index.js';
 import type { DesiredDocumentChange } from '../plan/desired-diff.js';
 import { toJsonValue } from '../plan/diff-resource.js';
-import type { FieldDiff, JsonValue, PlanSource, ResourceBody, ResourceChange, Targeted } from '../plan/types.js';
+import type { FieldDiff, IgnoredDiff, JsonValue, PlanSource, ResourceBody, ResourceChange, Targeted } from '../plan/types.js';
 import { compareText, isRecord } from '../util/canonical.js';
 import { printable } from '../util/safe-text.js';
 import { plural } from '../util/words.js';
@@ -55,6 +55,11 @@ export function changedFields(change: ResourceChange): readonly FieldDiff[] {
 }
 
 /** `emulator, account 000000000000, region us-east-1`, and the endpoint when there is one. */
+/** `2 ignored differences: licenseCount, tags.team` (metadata.ignore, the project's spec.ignore). */
+export function describeIgnored(ignored: readonly IgnoredDiff[]): string {
+  return `${plural(ignored.length, 'ignored difference')}: ${ignored.map((d) => d.path).join(', ')}`;
+}
+
 export function describeTarget(target: Target): string {
   const endpoint = target.endpoint ? `, endpoint ${target.endpoint}` : '';
   return printable(`${target.store}, account ${target.account}, region ${target.region}${endpoint}`);

@@ -6,7 +6,7 @@ import {
 } from '@aws-sdk/client-ram';
 import type { LimitFunction } from 'p-limit';
 import {
-  type ConfigurationUsage, type LicenseSpec, ownershipOf, userTags, type Address, type Kind, type LiveResource, type OtherResource, type SpecByKind, type Tags, type Target,
+  type ConfigurationUsage, type LicenseSpec, ownershipOf, tagKeysOf, tagKeysTag, userTags, type Address, type Kind, type LiveResource, type OtherResource, type SpecByKind, type Tags, type Target,
 } from '../model/index.js';
 import { compareText } from '../util/canonical.js';
 import type { Clients } from './clients.js';
@@ -46,6 +46,8 @@ export interface StoreChange {
   readonly diff: readonly { readonly path: string }[];
   readonly meta: { readonly version?: string } | null;
   readonly fingerprint: string;
+  /** spec.tags: merge: the user tag keys the document sets, remembered on the resource (see TAG_KEYS_TAG). */
+  readonly tagKeys?: readonly string[];
 }
 
 /** What a change needs from the apply it is part of. */
@@ -136,10 +138,16 @@ export function classify<T>(ctx: StoreContext, view: ItemView<T>, tagged: readon
   const others: OtherResource[] = [];
   for (const { item, tags } of tagged) {
     const owner = ownershipOf(tags, ctx.project);
-    if (owner.kind === 'managed') managed.push(view.toLive(item, owner.name, userTags(tags)));
+    if (owner.kind === 'managed') managed.push(withTagKeys(view.toLive(item, owner.name, userTags(tags)), tags));
     else others.push({ kind: view.kind, arn: view.arnOf(item), displayName: view.displayNameOf(item), owner: owner.kind, ...(owner.kind === 'foreign' ? { project: owner.project } : {}), live: view.toLive(item, '', userTags(tags)) });
   }
   return { managed, others };
+}
+
+/** A managed resource with the user tag keys licensectl remembers setting (spec.tags: merge), when it does. */
+export function withTagKeys(live: LiveResource, tags: Tags): LiveResource {
+  const tagKeys = tagKeysOf(tags);
+  return tagKeys === undefined ? live : { ...live, meta: { ...live.meta, tagKeys } };
 }
 
 /**
@@ -197,13 +205,19 @@ export function fromRamTags(tags: readonly { key?: string; value?: string }[] | 
   return Object.fromEntries((tags ?? []).filter((t) => t.key !== undefined).map((t) => [t.key!, t.value ?? '']));
 }
 
-/** Turns a resource's user tags from the change's `before` into its `after`: what differs is set, what went is removed. */
+/**
+ * Turns a resource's user tags from the change's `before` into its `after`: what differs is set, what went is removed.
+ * With spec.tags: merge (`tagKeys`), the planner has kept other tools' tags in `after`, and the keys the document
+ * sets are remembered again whenever tags change.
+ */
 export async function updateTags(ctx: StoreContext, change: StoreChange, service: 'lm' | 'ram'): Promise<void> {
   const arn = arnOfChange(change);
   const before = change.before?.tags ?? {};
   const after = change.after?.tags ?? {};
-  const set = Object.fromEntries(Object.entries(after).filter(([k, v]) => before[k] !== v));
+  const changed = Object.fromEntries(Object.entries(after).filter(([k, v]) => before[k] !== v));
   const remove = Object.keys(before).filter((k) => !(k in after)).sort(compareText);
+  const touched = Object.keys(changed).length > 0 || remove.length > 0;
+  const set = touched && change.tagKeys !== undefined ? { ...changed, ...tagKeysTag(change.tagKeys) } : changed;
   if (service === 'lm') {
     if (Object.keys(set).length) await ctx.clients.lm.send(new TagResourceCommand({ ResourceArn: arn, Tags: toLmTags(set) }));
     if (remove.length) await ctx.clients.lm.send(new UntagResourceCommand({ ResourceArn: arn, TagKeys: remove }));

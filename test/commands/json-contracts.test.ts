@@ -25,6 +25,12 @@ describe('JSON outputs', () => {
     expect(applied.results).toEqual([expect.objectContaining({ address: 'LicenseConfiguration/a', action: 'create', outcome: 'applied' })]);
     const unchanged = await json(['apply', '--dir', dir, '--auto-approve'], 'apply-result.schema.json', 0);
     expect(unchanged).toMatchObject({ formatVersion: '1', project: 'contracts', summary: { applied: 0, failed: 0, skipped: 0 }, results: [] });
+    // Every resource apply knows comes with its ARN: what it changed in results, what it left as it is in unchanged.
+    expect(applied.unchanged).toEqual([]);
+    const arn = (applied.results as { arn: string }[])[0]!.arn;
+    expect(arn).toMatch(/^arn:aws:license-manager:/);
+    expect(unchanged.unchanged).toEqual([{ address: 'LicenseConfiguration/a', arn }]);
+    expect(schemaProblems('apply-result.schema.json', { ...unchanged, unchanged: [{ address: 'LicenseConfiguration/a' }] })).toContain("/unchanged/0 must have required property 'arn'");
   });
 
   it('validate --json: a valid state, and an invalid one as an error with every diagnostic', async () => {

@@ -3,7 +3,7 @@ import { applyToJson, renderApplyResult } from '../../src/render/apply-result.js
 import { renderPlanJson } from '../../src/render/plan-json.js';
 import { renderPlanText } from '../../src/render/plan-text.js';
 import { expectGolden } from './golden.js';
-import { associationChangesPlan, everyActionPlan, mixedApplyResult, noChangesPlan, reviewableDiffsPlan } from './scenarios.js';
+import { associationChangesPlan, everyActionPlan, ignoreRulesPlan, mixedApplyResult, noChangesPlan, reviewableDiffsPlan, targetedApplyResult } from './scenarios.js';
 
 describe('golden output', () => {
   it('plan with every action, as text', () => expectGolden('plan-every-action.txt', renderPlanText(everyActionPlan(), { color: false })));
@@ -14,6 +14,10 @@ describe('golden output', () => {
   it('plan of Association changes, as JSON', () => expectGolden('plan-associations.json', renderPlanJson(associationChangesPlan())));
   it('plan without changes, as text', () => expectGolden('plan-no-changes.txt', renderPlanText(noChangesPlan(), { color: false })));
   it('plan without changes, as JSON', () => expectGolden('plan-no-changes.json', renderPlanJson(noChangesPlan())));
+  it('plan with ignore rules and spec.tags: merge, as text', () => expectGolden('plan-ignore-rules.txt', renderPlanText(ignoreRulesPlan(), { color: false })));
+  it('plan with ignore rules and spec.tags: merge, as JSON', () => expectGolden('plan-ignore-rules.json', renderPlanJson(ignoreRulesPlan())));
+  it('apply of a targeted plan, as text', () => expectGolden('apply-result-targeted.txt', renderApplyResult(targetedApplyResult(), { color: false })));
+  it('apply of a targeted plan, as JSON (unchanged resources with their ARNs, leftOut)', () => expectGolden('apply-result-targeted.json', `${JSON.stringify(applyToJson(targetedApplyResult()), null, 2)}\n`));
   it('apply with applied, failed and skipped changes, as text', () => expectGolden('apply-result.txt', renderApplyResult(mixedApplyResult(), { color: false })));
   it('apply with applied, failed and skipped changes, as JSON', () => expectGolden('apply-result.json', `${JSON.stringify(applyToJson(mixedApplyResult()), null, 2)}\n`));
 });

@@ -17,7 +17,7 @@ const validate = ajv.compile(schema);
 const problems = (doc: unknown) => (validate(doc) ? [] : validate.errors!.map((e) => `${e.instancePath} ${e.message}`));
 
 describe('the JSON plan document', () => {
-  it.each(['plan-every-action.json', 'plan-no-changes.json', 'plan-reviewable-diffs.json'])('golden %s satisfies schemas/plan.schema.json', (name) => {
+  it.each(['plan-every-action.json', 'plan-no-changes.json', 'plan-reviewable-diffs.json', 'plan-ignore-rules.json'])('golden %s satisfies schemas/plan.schema.json', (name) => {
     expect(problems(JSON.parse(readGolden(name)))).toEqual([]);
   });
 

@@ -7,13 +7,14 @@ import {
   desiredConfig, desiredShare, desiredState, liveConfig, liveShare, liveState, planContext, unmanaged,
 } from '../helpers/builders.js';
 import { expectGolden } from './golden.js';
-import { associationChangesPlan, everyActionPlan, noChangesPlan, pullRequestPlan, reviewableDiffsPlan } from './scenarios.js';
+import { associationChangesPlan, everyActionPlan, ignoreRulesPlan, noChangesPlan, pullRequestPlan, reviewableDiffsPlan } from './scenarios.js';
 
 describe('renderPlanMarkdown golden output', () => {
   it('plan with every action', () => expectGolden('markdown-every-action.md', renderPlanMarkdown(everyActionPlan())));
   it('plan with every action and the desired-state changes of a pull request', () => expectGolden('markdown-every-action-desired.md', renderPlanMarkdown(pullRequestPlan())));
   it('plan with element-wise, keyed and line diffs', () => expectGolden('markdown-reviewable-diffs.md', renderPlanMarkdown(reviewableDiffsPlan())));
   it('plan of Association changes', () => expectGolden('markdown-associations.md', renderPlanMarkdown(associationChangesPlan())));
+  it('plan with ignore rules and spec.tags: merge', () => expectGolden('markdown-ignore-rules.md', renderPlanMarkdown(ignoreRulesPlan())));
   it('plan without changes', () => expectGolden('markdown-no-changes.md', renderPlanMarkdown(noChangesPlan())));
   it('plan cut to 3,000 characters', () => expectGolden('markdown-capped.md', renderPlanMarkdown(pullRequestPlan(), { maxChars: 3_000 })));
 

@@ -218,3 +218,39 @@ export function findingsPlan(): Plan {
   };
   return computePlan(desired, { ...live, usage }, planContext());
 }
+
+/**
+ * Ignore rules (metadata.ignore and the project's spec.ignore, as normalisation puts them on each resource) and
+ * spec.tags: merge: an update with an ignored difference beside a planned one, updates and a replace made no-ops by
+ * ignored fields, a create that takes the document as written, and tags another tool added kept.
+ */
+export function ignoreRulesPlan(): Plan {
+  const merge = { mergeTags: true as const };
+  const desired = desiredState([
+    { ...desiredConfig('windows-server', { licenseCount: 256, description: 'Datacenter' }, { tags: { team: 'platform' } }), ignore: ['spec.licenseCount'], ...merge },
+    { ...desiredConfig('sql-legacy', { countingType: 'Socket' }), ignore: ['spec.countingType'], ...merge },
+    { ...desiredConfig('oracle-ee', { licenseCount: 64 }), ignore: ['spec.licenseCount'], ...merge },
+    { ...desiredShare('windows-to-dev', { principals: ['222233334444'], licenseConfigurations: ['windows-server'] }, { tags: { team: 'platform', CostCenter: '42' } }), ignore: ['metadata.tags.CostCenter', 'spec.principals'], ...merge },
+  ], { tags: 'merge', ignore: [{ kind: 'ResourceShare', name: 'windows-*', fields: ['spec.principals'] }] });
+  const live = liveState([
+    liveConfig('windows-server', { licenseCount: 300, description: 'Datacenter 2019' }, { tags: { team: 'platform', 'finops:owner': 'cost-tool' }, meta: { status: 'AVAILABLE', tagKeys: ['team'] } }),
+    liveConfig('sql-legacy', { countingType: 'Core' }, { meta: { status: 'AVAILABLE', tagKeys: [] } }),
+    liveShare('windows-to-dev', { principals: ['222233334444', '999988887777'], licenseConfigurations: ['windows-server'] }, { tags: { team: 'security', CostCenter: '17', backup: 'daily' }, meta: { status: 'ACTIVE', tagKeys: ['CostCenter', 'team'] } }),
+  ]);
+  return computePlan(desired, live, planContext());
+}
+
+/** An apply of a plan made with --target: what ran, the ARNs of what was left as it is, and how much was left out. */
+export function targetedApplyResult(): ApplyResult {
+  return {
+    project: 'acme-licenses',
+    target: TARGET,
+    results: [
+      { address: 'LicenseConfiguration/oracle-ee', action: 'create', outcome: 'applied', arn: arnFor('LicenseConfiguration', 'oracle-ee') },
+      { address: 'ResourceShare/oracle-to-dev', action: 'create', outcome: 'applied', arn: arnFor('ResourceShare', 'oracle-to-dev') },
+    ],
+    summary: { applied: 2, failed: 0, skipped: 0 },
+    unchanged: [{ address: 'LicenseConfiguration/windows-server', arn: arnFor('LicenseConfiguration', 'windows-server') }],
+    leftOut: 3,
+  };
+}

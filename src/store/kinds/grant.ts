@@ -65,7 +65,7 @@ async function create(ctx: StoreContext, change: StoreChange, apply: ApplyContex
     Principals: [spec.principal],
     HomeRegion: spec.homeRegion,
     AllowedOperations: [...spec.allowedOperations],
-    Tags: toLmTags({ ...tags, ...ownershipTags(ctx.project, change.name) }),
+    Tags: toLmTags({ ...tags, ...ownershipTags(ctx.project, change.name, change.tagKeys) }),
   };
   return createWithToken(ctx, change, apply, input, async (ClientToken) => (await ctx.clients.lm.send(new CreateGrantCommand({ ...input, ClientToken }))).GrantArn ?? '');
 }

@@ -66,7 +66,7 @@ async function createOnce(ctx: StoreContext, change: StoreChange): Promise<strin
     ...mutableMembers(spec),
     LicenseCountingType: spec.countingType,
     LicenseRules: rulesToAws(spec),
-    Tags: toLmTags({ ...tags, ...ownershipTags(ctx.project, change.name) }),
+    Tags: toLmTags({ ...tags, ...ownershipTags(ctx.project, change.name, change.tagKeys) }),
   };
   for (let round = 1; ; round += 1) {
     try {

@@ -41,7 +41,7 @@ async function create(ctx: StoreContext, change: StoreChange, apply: ApplyContex
   const input = {
     ...licenseToAws(spec, ctx.target.account),
     ProductSKU: spec.productSku,
-    Tags: toLmTags({ ...tags, ...ownershipTags(ctx.project, change.name) }),
+    Tags: toLmTags({ ...tags, ...ownershipTags(ctx.project, change.name, change.tagKeys) }),
   };
   return createWithToken(ctx, change, apply, input, async (ClientToken) => (await ctx.clients.lm.send(new CreateLicenseCommand({ ...input, ClientToken }))).LicenseArn ?? '');
 }

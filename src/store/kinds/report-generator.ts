@@ -60,7 +60,7 @@ function definitionOf(spec: ReportGeneratorSpec, apply: ApplyContext) {
 
 async function create(ctx: StoreContext, change: StoreChange, apply: ApplyContext): Promise<string> {
   const { tags, spec } = afterOf(change, KIND);
-  const input = { ...definitionOf(spec, apply), Tags: toLmTags({ ...tags, ...ownershipTags(ctx.project, change.name) }) };
+  const input = { ...definitionOf(spec, apply), Tags: toLmTags({ ...tags, ...ownershipTags(ctx.project, change.name, change.tagKeys) }) };
   return createWithToken(ctx, change, apply, input, async (ClientToken) =>
     (await ctx.clients.lm.send(new CreateLicenseManagerReportGeneratorCommand({ ...input, ClientToken }))).LicenseManagerReportGeneratorArn ?? '');
 }

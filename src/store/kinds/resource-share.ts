@@ -10,7 +10,7 @@ import {
 import { type LiveResource, type OtherResource, ownershipOf, ownershipTags, type ResourceShareSpec, userTags } from '../../model/index.js';
 import { collectPages } from '../clients.js';
 import {
-  afterOf, arnOfChange, beforeOf, createWithToken, fromRamTags, toRamTags, updateTags, withoutDeleted,
+  afterOf, arnOfChange, beforeOf, createWithToken, withTagKeys, fromRamTags, toRamTags, updateTags, withoutDeleted,
   type ApplyContext, type KindAdapter, type KindRead, type StoreChange, type StoreContext,
 } from '../kind-adapter.js';
 
@@ -63,7 +63,7 @@ export async function readResourceShares(ctx: StoreContext): Promise<KindRead> {
       licenseConfigurations: sortedUnique(resourcesOf.get(arn) ?? []),
     };
     const live = { kind: KIND, name: owner.kind === 'managed' ? owner.name : '', arn, tags: userTags(tags), spec, meta: { status: share.status } } as const;
-    if (owner.kind === 'managed') managed.push(live);
+    if (owner.kind === 'managed') managed.push(withTagKeys(live, tags));
     else others.push({ kind: KIND, arn, displayName: share.name ?? '', owner: owner.kind, ...(owner.kind === 'foreign' ? { project: owner.project } : {}), live });
   }
   return { managed, others };
@@ -77,7 +77,7 @@ async function create(ctx: StoreContext, change: StoreChange, apply: ApplyContex
     allowExternalPrincipals: spec.allowExternalPrincipals,
     principals: [...spec.principals],
     resourceArns: resourceArns.slice(0, ASSOCIATE_BATCH),
-    tags: toRamTags({ ...tags, ...ownershipTags(ctx.project, change.name) }),
+    tags: toRamTags({ ...tags, ...ownershipTags(ctx.project, change.name, change.tagKeys) }),
   };
   const arn = await createWithToken(ctx, change, apply, input, async (clientToken) => (await ctx.clients.ram.send(new CreateResourceShareCommand({ ...input, clientToken }))).resourceShare?.resourceShareArn ?? '');
   await associate(ctx, arn, [], resourceArns.slice(ASSOCIATE_BATCH));
