@@ -5,7 +5,8 @@
 //
 //   node scripts/generate-validators.mjs
 //
-// Writes src/config/schema/document-validator.generated.ts (validateDocument: one desired-state document) and
+// Writes src/config/schema/document-validator.generated.ts (validateDocument: one desired-state document; SPEC_FIELDS: the
+// fields an ignore path may name, by kind) and
 // src/app/output-validators.generated.ts (validatePlan, validateApplyResult, validateValidateResult, validateError,
 // validateFleetList, validateReport: the JSON contracts of plan, apply, validate, errors, emulator fleet list and report; a saved plan is checked with validatePlan before it is applied).
 import { readFileSync, writeFileSync } from 'node:fs';
