@@ -11,10 +11,12 @@ import { Notifier, type NotifierOptions } from './notifier.js';
 import { EventTracker } from './notify-events.js';
 import { errorInfoOf, needsBackoff, type ReconcileOutcome, type ReconcileRecord, type Trigger } from './outcome.js';
 import { nextDeleteAt, PruneGrace } from './prune-grace.js';
-import { DesiredMemory, reconcileOnce, StoreHolder, type DesiredSource, type Revision } from './reconcile.js';
+import { DesiredMemory, reconcileOnce, type DesiredSource, type Revision } from './reconcile.js';
+import { StoreHolder } from './store-holder.js';
 import { Backoff, CoalescingQueue, DEFAULT_BACKOFF, intervalDelay, PassTimer, type Random } from './schedule.js';
 import { startWatchServer, type RunningWatchServer, type WebhookReply } from './server.js';
-import { WatchMetrics, WatchStatus } from './status.js';
+import { WatchStatus } from './status.js';
+import { WatchMetrics } from './watch-metrics.js';
 import type { WatchOptions } from './watch-options.js';
 
 export interface LoopDeps {
@@ -122,10 +124,10 @@ export async function startWatcher(options: WatchOptions, deps: WatcherDeps): Pr
 
 async function startOn(server: RunningWatchServer, options: WatchOptions, deps: WatcherDeps, logger: Logger): Promise<RunningWatcher> {
   const { source, tracker } = await openSource(options, deps);
-  await preflight(source);
+  const targeted = await preflight(source);
   const status = new WatchStatus({ mode: options.mode, intervalMs: options.intervalMs, source: source.description, clock: deps.clock });
-  const metrics = new WatchMetrics(deps.clock);
-  const stores = new StoreHolder((store) => store.stats.onCall((operation, result) => metrics.countCall(operation, result)));
+  const metrics = new WatchMetrics(deps.clock, targeted);
+  const stores = new StoreHolder((store, label) => store.stats.onCall((operation, result) => metrics.countCall(operation, result, label)));
   const memory = new DesiredMemory();
   const synced = new SyncedDocuments();
   const grace = new PruneGrace(options.pruneGraceMs);
@@ -134,6 +136,7 @@ async function startOn(server: RunningWatchServer, options: WatchOptions, deps: 
   const loop = new ReconcileLoop({
     pass: (signal) => reconcileOnce({
       source, mode: options.mode, storeFlags: options.storeFlags, maxDeletes: options.maxDeletes, allow: options.allow, memory, synced, grace, stores, signal, clock: deps.clock,
+      ...(options.onlyTargets?.length ? { onlyTargets: options.onlyTargets } : {}),
     }),
     status,
     observe: (record) => {
@@ -178,12 +181,14 @@ const FATAL_AT_START = new Set<string>(['DIRECTORY_NOT_FOUND', 'NOT_A_DIRECTORY'
 /**
  * Problems that make watching pointless from the start (no directory, no licensectl.yaml) end the command
  * with exit 1. Anything else wrong with the desired state is reported by the running watcher instead,
- * which waits for a fix: a bad commit must not stop a controller that has to run for weeks.
+ * which waits for a fix: a bad commit must not stop a controller that has to run for weeks. Says whether the project
+ * has spec.targets (the metrics' shape, until a pass says otherwise).
  */
-async function preflight(source: DesiredSource): Promise<void> {
+async function preflight(source: DesiredSource): Promise<boolean> {
   const { result } = await source.read();
   const fatal = result.diagnostics.find((d) => d.severity === 'error' && FATAL_AT_START.has(d.code));
   if (fatal && isErrorCode(fatal.code)) throw new LicensectlError(fatal.code, fatal.message, { ...(fatal.hint ? { hint: fatal.hint } : {}) });
+  return Boolean(result.state?.project.targets?.length);
 }
 
 function gitPoller(tracker: GitTracker, intervalMs: number, loop: ReconcileLoop, status: WatchStatus, logger: Logger, clock?: () => number): GitPoller {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { OpenStoreOptions } from '../../src/app/open-store.js';
 import type { ProjectConfig } from '../../src/model/index.js';
 import type { Store } from '../../src/store/index.js';
-import { StoreHolder } from '../../src/watch/reconcile.js';
+import { StoreHolder } from '../../src/watch/store-holder.js';
 
 const project = (overrides: Partial<ProjectConfig> = {}): ProjectConfig => ({ name: 'p', store: { type: 'emulator' }, prune: true, ...overrides });
 const options = (overrides: Partial<OpenStoreOptions> = {}): OpenStoreOptions => ({ dir: '/project', project: project(), flags: { concurrency: 8 }, ...overrides });
