@@ -9,7 +9,7 @@ import { GitPoller, GitTracker, type GitOps } from './git-source.js';
 import { createLogger, logReconcile, type Logger } from './log.js';
 import { Notifier, type NotifierOptions } from './notifier.js';
 import { EventTracker } from './notify-events.js';
-import { errorInfoOf, needsBackoff, type ReconcileOutcome, type ReconcileRecord, type Trigger } from './outcome.js';
+import { errorInfoOf, isSuccess, needsBackoff, type ReconcileOutcome, type ReconcileRecord, type Trigger } from './outcome.js';
 import { nextDeleteAt, PruneGrace } from './prune-grace.js';
 import { DesiredMemory, reconcileOnce, type DesiredSource, type Revision } from './reconcile.js';
 import { StoreHolder } from './store-holder.js';
@@ -32,8 +32,9 @@ export interface LoopDeps {
 
 /**
  * Runs passes one at a time (requests during a pass fold into one more), records each, and schedules the
- * next automatic one: the interval after a success, the backoff delay after a store failure, and sooner than
- * the interval when a delete held back by --prune-grace falls due.
+ * next automatic one: the interval after a success, the backoff delay after a store failure (with spec.targets, no
+ * later than the interval while any target succeeds), and sooner than the interval when a delete held back by
+ * --prune-grace falls due.
  */
 export class ReconcileLoop {
   private readonly queue = new CoalescingQueue<Trigger>((triggers) => this.run(triggers));
@@ -81,7 +82,11 @@ export class ReconcileLoop {
 
   private scheduleNext(record: ReconcileRecord): void {
     if (needsBackoff(record.outcome)) {
-      this.timer.schedule(this.backoff.fail(), 'retry');
+      const retry = this.backoff.fail();
+      // With spec.targets, those that succeeded keep their interval: a target that keeps failing waits no longer.
+      const others = record.targets?.some((t) => isSuccess(t.outcome)) ? intervalDelay(this.deps.intervalMs, this.deps.random) : Infinity;
+      if (others < retry) this.timer.schedule(others, 'interval');
+      else this.timer.schedule(retry, 'retry');
       return;
     }
     this.backoff.succeed();

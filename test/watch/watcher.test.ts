@@ -20,7 +20,7 @@ describe('the reconcile loop', () => {
   afterEach(() => { vi.useRealTimers(); });
 
   /** A loop whose passes end with the outcomes given, one by one (the last repeats), and jitter `random`. */
-  function loop(outcomes: Outcome[], { intervalMs = 60_000, random = 0.5, deferred = [] as ReconcileOutcome['deferred'] } = {}) {
+  function loop(outcomes: Outcome[], { intervalMs = 60_000, random = 0.5, deferred = [] as ReconcileOutcome['deferred'], targets = undefined as ReconcileOutcome['targets'] } = {}) {
     const status = new WatchStatus({ mode: 'correct', intervalMs, source: { type: 'directory', dir: '/project' }, clock: () => Date.now() });
     const records: ReconcileRecord[] = [];
     const signals: AbortSignal[] = [];
@@ -29,7 +29,7 @@ describe('the reconcile loop', () => {
       signals.push(signal);
       await gate;
       const outcome = outcomes[Math.min(signals.length, outcomes.length) - 1]!;
-      return record({ outcome, deferred, error: outcome === 'synced' ? null : { code: 'X', message: 'x', diagnostics: [] } });
+      return record({ outcome, deferred, error: outcome === 'synced' ? null : { code: 'X', message: 'x', diagnostics: [] }, ...(targets ? { targets } : {}) });
     };
     const reconcile = new ReconcileLoop({ pass, status, observe: (r) => records.push(r), intervalMs, clock: () => Date.now(), random: () => random });
     const hold = () => {
@@ -73,6 +73,25 @@ describe('the reconcile loop', () => {
     await vi.advanceTimersByTimeAsync(180);
     expect(nextIn()).toBe(1_000);
     expect(triggers()).toEqual([['start'], ['retry'], ['retry'], ['retry'], ['interval']]);
+  });
+
+  it('with targets, retries no later than the interval while another target succeeds; backs off when all fail', async () => {
+    const part = (target: string, outcome: Outcome) => ({ ...record({ outcome }), target, account: '111122223333', region: 'us-east-1' });
+    const some = loop(['store-error'], { intervalMs: 1_500, random: 0, targets: [part('a', 'synced'), part('b', 'store-error')] });
+    some.reconcile.request('start');
+    await some.reconcile.idle();
+    expect(some.nextIn()).toBe(1_000);
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(some.nextIn()).toBe(1_350);
+    await vi.advanceTimersByTimeAsync(1_350);
+    expect(some.nextIn()).toBe(1_350);
+    expect(some.triggers()).toEqual([['start'], ['retry'], ['interval']]);
+    await some.reconcile.stop();
+    const all = loop(['store-error'], { intervalMs: 1_500, random: 0, targets: [part('a', 'store-error')] });
+    all.reconcile.request('start');
+    await all.reconcile.idle();
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(all.nextIn()).toBe(2_000);
   });
 
   it('runs a pass when a delete held back by --prune-grace falls due, sooner than the interval', async () => {
