@@ -7,12 +7,12 @@ import { LicensectlError } from '../errors/index.js';
 import { desiredForUnit, selectUnits, targetUnits, type TargetUnit } from '../model/index.js';
 import { executePlan, type ApplyOptions } from '../apply/execute-plan.js';
 import { type ApplyResult, hasChanges, type Plan } from '../plan/types.js';
-import type { Usage } from '../model/index.js';
+import type { DesiredState, Usage } from '../model/index.js';
 import type { Store } from '../store/index.js';
 import type { PlanSet, PlanSetUnit, UnitError, UnitResult } from '../render/plan-set.js';
 import { asLicensectlError } from './cli-errors.js';
 import { type GranteeOutcome, type GranteeStep, granteeSteps, pendingInvitationsOf, runGranteeSteps } from './grantee-steps.js';
-import { openStore, type OpenStoreOptions } from './open-store.js';
+import { openStore, type OpenStoreOptions, type StoreFlags } from './open-store.js';
 import { checkGuards, type LoadedState, type PlanFlags, planWithUsage, targetsOf } from './planning.js';
 
 export interface UnitPlan {
@@ -112,6 +112,38 @@ export async function planUnits(loaded: Pick<LoadedState, 'state' | 'dir' | 'sou
   }));
   const plans = outcomes.filter((o): o is UnitPlan => 'plan' in o);
   return { plans, failures: outcomes.filter((o): o is UnitFailure => 'error' in o), steps: granteeSteps(plans, await pendingInvitationsOf(plans)) };
+}
+
+export interface UnitDone<T> {
+  readonly unit: TargetUnit;
+  readonly value: T;
+  readonly store: Store;
+}
+
+/**
+ * Runs `work` in every unit's store at once (with `--only-targets`, the units it selects), each store opened for it
+ * and closed after, under one bound on the calls in flight; a unit that fails does not stop the others (report, repair).
+ */
+export async function inEveryUnit<T>(
+  loaded: Pick<LoadedState, 'state' | 'dir'>, flags: StoreFlags & { readonly 'only-targets'?: readonly string[] },
+  work: (store: Store, desired: DesiredState, unit: TargetUnit) => Promise<T>,
+): Promise<{ done: UnitDone<T>[]; failures: UnitFailure[] }> {
+  refuseRegionFlag(flags);
+  const units = unitsOf(loaded, flags['only-targets']);
+  const callLimit = pLimit(globalBound(flags.concurrency, units.length));
+  const outcomes = await Promise.all(units.map(async (unit): Promise<UnitDone<T> | UnitFailure> => {
+    let store: Store | undefined;
+    try {
+      const desired = desiredForUnit(loaded.state, unit);
+      store = await openStore({ dir: loaded.dir, project: desired.project, flags, unit, callLimit });
+      return { unit, value: await work(store, desired, unit), store };
+    } catch (error) {
+      return { unit, error };
+    } finally {
+      store?.close();
+    }
+  }));
+  return { done: outcomes.filter((o): o is UnitDone<T> => 'value' in o), failures: outcomes.filter((o): o is UnitFailure => 'error' in o) };
 }
 
 /** Calls in flight across all units: --concurrency for each, up to MAX_CALLS_IN_FLIGHT (sockets, memory) in all. */
