@@ -54,7 +54,7 @@ export class WatchMetrics {
   }
 
   countCall(operation: string, outcome: 'ok' | 'error', target?: string): void {
-    this.series.apiCalls.inc({ operation, outcome, ...(this.series.targeted && target !== undefined ? { target } : {}) });
+    this.series.apiCalls.inc({ ...(this.series.targeted && target !== undefined ? { target } : {}), operation, outcome });
   }
 
   text(): Promise<string> {
