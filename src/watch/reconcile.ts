@@ -6,10 +6,10 @@
 import { executePlan } from '../apply/execute-plan.js';
 import { lockApply } from '../app/apply-lock.js';
 import type { FindingFlags } from '../app/findings-gate.js';
-import { planWithUsage } from '../app/planning.js';
+import { checkOnlyTargets, planWithUsage } from '../app/planning.js';
 import type { StoreFlags } from '../app/open-store.js';
 import type { LoadResult } from '../config/index.js';
-import { LicensectlError, ValidationError } from '../errors/index.js';
+import { ValidationError } from '../errors/index.js';
 import type { DesiredState } from '../model/index.js';
 import type { SyncedDocuments } from './change-causes.js';
 import type { StoreHolder } from './store-holder.js';
@@ -104,7 +104,7 @@ async function reconcileWith(ctx: ReconcileContext, chosen: ValidDesired): Promi
   if (chosen.state.project.targets?.length) return reconcileTargets(ctx, chosen);
   let unlock: (() => Promise<void>) | undefined;
   try {
-    if (ctx.onlyTargets?.length) throw new LicensectlError('USAGE', '--only-targets needs spec.targets in licensectl.yaml', { hint: 'drop --only-targets' });
+    checkOnlyTargets(chosen.state.project, ctx.onlyTargets ?? []);
     const store = await ctx.stores.get({ dir: ctx.source.storeDir, project: chosen.state.project, flags: ctx.storeFlags });
     // Correcting is applying: on an embedded state it takes the apply lock, as `apply` does; a held lock is a store
     // error of this pass, retried with the backoff.

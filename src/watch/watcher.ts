@@ -1,6 +1,7 @@
 // The controller: one reconcile loop fed by its triggers (file changes, git fetches, the interval timer,
 // webhooks), observed through one HTTP server. Start-up problems throw (the command exits 1); after
 // start, nothing ends the watcher except stop().
+import { checkOnlyTargets } from '../app/planning.js';
 import { isErrorCode, LicensectlError } from '../errors/index.js';
 import { formatDuration } from '../util/duration.js';
 import { SyncedDocuments } from './change-causes.js';
@@ -129,7 +130,7 @@ export async function startWatcher(options: WatchOptions, deps: WatcherDeps): Pr
 
 async function startOn(server: RunningWatchServer, options: WatchOptions, deps: WatcherDeps, logger: Logger): Promise<RunningWatcher> {
   const { source, tracker } = await openSource(options, deps);
-  const targeted = await preflight(source);
+  const targeted = await preflight(source, options.onlyTargets ?? []);
   const status = new WatchStatus({ mode: options.mode, intervalMs: options.intervalMs, source: source.description, clock: deps.clock });
   const metrics = new WatchMetrics(deps.clock, targeted);
   const stores = new StoreHolder((store, label) => store.stats.onCall((operation, result) => metrics.countCall(operation, result, label)));
@@ -189,10 +190,12 @@ const FATAL_AT_START = new Set<string>(['DIRECTORY_NOT_FOUND', 'NOT_A_DIRECTORY'
  * which waits for a fix: a bad commit must not stop a controller that has to run for weeks. Says whether the project
  * has spec.targets (the metrics' shape, until a pass says otherwise).
  */
-async function preflight(source: DesiredSource): Promise<boolean> {
+async function preflight(source: DesiredSource, onlyTargets: readonly string[]): Promise<boolean> {
   const { result } = await source.read();
   const fatal = result.diagnostics.find((d) => d.severity === 'error' && FATAL_AT_START.has(d.code));
   if (fatal && isErrorCode(fatal.code)) throw new LicensectlError(fatal.code, fatal.message, { ...(fatal.hint ? { hint: fatal.hint } : {}) });
+  // --only-targets that selects nothing (or a project without targets) would fail every pass: refused at start.
+  if (result.state) checkOnlyTargets(result.state.project, onlyTargets);
   return Boolean(result.state?.project.targets?.length);
 }
 

@@ -189,6 +189,13 @@ describe('the watcher in-process', () => {
     return { lines, reconciles, url, settled, write: (file: string, content: string) => writeFile(path.join(dir!, file), content) };
   }
 
+  it('refuses at start --only-targets for a project without targets, or a pattern that selects no target', async () => {
+    await expect(start({}, { onlyTargets: ['a'] })).rejects.toMatchObject({ code: 'USAGE', message: '--only-targets needs spec.targets in licensectl.yaml' });
+    await removeDir(dir!);
+    const targets = 'apiVersion: licensectl/v1\nkind: Project\nmetadata: {name: org}\nspec:\n  targets: [{name: a, account: "111122223333", regions: [us-east-1]}]\n  defaultTargets: ["*"]\n';
+    await expect(start({ 'licensectl.yaml': targets }, { onlyTargets: ['prod-*'] })).rejects.toMatchObject({ code: 'USAGE', message: '--only-targets "prod-*" selects no target' });
+  });
+
   it('reconciles at start and logs one line with the revision, counts and duration', async () => {
     const { reconciles, lines } = await start({ 'a.yaml': config('a', 1) });
     await waitUntil(async () => reconciles()[0], 5_000, 'the first pass');
