@@ -81,7 +81,8 @@ export class StoreHolder implements UnitStores {
 
 /**
  * Everything openStore reads: the folder, the project's name, store and account, the store flags, and the unit
- * (its account, region and credentials). The bound on calls in flight is shared by whichever stores are open.
+ * (its account, region and credentials). Not the bound on calls in flight across units (planUnits makes one each
+ * pass, of the same size): a held store keeps the one it was opened with.
  */
 function storeKey({ dir, project, flags, unit }: OpenStoreOptions): string {
   return JSON.stringify([dir, project.name, project.store, project.account ?? null, flags, unit ?? null]);
