@@ -19,6 +19,8 @@ export class StoreHolder implements UnitStores {
   private held: Held | null = null;
   /** With spec.targets: each unit's store, by label. */
   private readonly units = new Map<string, Held>();
+  /** The bound on calls in flight that every held unit store shares (the first pass's; each pass makes one of the same size). */
+  private callLimit: OpenStoreOptions['callLimit'];
 
   constructor(
     /** Sees each store opened, before any call is made, with its unit's label (the watcher counts API calls through it). */
@@ -45,7 +47,8 @@ export class StoreHolder implements UnitStores {
     const held = this.units.get(label);
     if (held?.key === key) return held.store;
     this.dropUnit(label);
-    const store = await this.open_(options);
+    this.callLimit ??= options.callLimit;
+    const store = await this.open_({ ...options, ...(this.callLimit ? { callLimit: this.callLimit } : {}) });
     this.onOpen(store, label);
     this.units.set(label, { key, store });
     return store;
@@ -60,6 +63,7 @@ export class StoreHolder implements UnitStores {
   keepUnits(labels: ReadonlySet<string>): void {
     if (labels.size) this.dropProject();
     for (const label of [...this.units.keys()]) if (!labels.has(label)) this.dropUnit(label);
+    if (!this.units.size) this.callLimit = undefined;
   }
 
   /** Drops every store, after a failure or when the watcher stops; the next pass opens new ones. */
@@ -81,8 +85,7 @@ export class StoreHolder implements UnitStores {
 
 /**
  * Everything openStore reads: the folder, the project's name, store and account, the store flags, and the unit
- * (its account, region and credentials). Not the bound on calls in flight across units (planUnits makes one each
- * pass, of the same size): a held store keeps the one it was opened with.
+ * (its account, region and credentials); not the bound on calls in flight, which the held unit stores share.
  */
 function storeKey({ dir, project, flags, unit }: OpenStoreOptions): string {
   return JSON.stringify([dir, project.name, project.store, project.account ?? null, flags, unit ?? null]);
