@@ -2,7 +2,7 @@
 // target corrected in one pass, as apply does it (the receiving steps of a grant included); a target that fails does
 // not stop the others; /status, the metrics and the notifications group by target.
 import { ListLicenseConfigurationsCommand, ListReceivedGrantsCommand, RejectGrantCommand, UpdateLicenseConfigurationCommand } from '@aws-sdk/client-license-manager';
-import { writeFile } from 'node:fs/promises';
+import { rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { lockApply } from '../../src/app/apply-lock.js';
@@ -182,6 +182,20 @@ describe('a watch pass of a project with targets', () => {
     expect(second.targets?.map((t) => [t.target, t.outcome]), JSON.stringify(second.error)).toEqual([['a', 'drift-corrected'], ['b', 'drift-corrected']]);
     expect(await received()).toEqual([['seats-to-b', 'ACTIVE']]);
     expect((await reconcileOnce(ctx())).targets?.map((t) => t.outcome)).toEqual(['synced', 'synced']);
+  });
+
+  it('--max-deletes counts the deletes of every target together: over it, no target deletes', async () => {
+    const pruning = TWO.replace('  defaultTargets', '  prune: true\n  defaultTargets');
+    const sql = CONFIG(1).replace('name: windows', 'name: sql');
+    const { ctx, counts } = await setup({ 'licensectl.yaml': pruning, 'docs.yaml': CONFIG(2), 'sql.yaml': sql });
+    await reconcileOnce(ctx());
+    await rm(path.join(dir, 'sql.yaml'));
+    const refused = await reconcileOnce(ctx({ maxDeletes: 1 }));
+    expect(refused.targets?.map((t) => [t.target, t.outcome, t.error?.code])).toEqual([['a', 'apply-failed', 'TOO_MANY_DELETES'], ['b', 'apply-failed', 'TOO_MANY_DELETES']]);
+    expect(refused.targets?.[0]?.error?.message).toBe('the plan deletes or replaces 2 resources across its targets, more than --max-deletes 1');
+    expect([await counts(A), await counts(B)]).toEqual([{ windows: 2, sql: 1 }, { windows: 2, sql: 1 }]);
+    expect((await reconcileOnce(ctx({ maxDeletes: 2 }))).targets?.map((t) => t.outcome)).toEqual(['applied', 'applied']);
+    expect([await counts(A), await counts(B)]).toEqual([{ windows: 2 }, { windows: 2 }]);
   });
 
   it('a single-target project\'s pass has no targets, and its metrics no target label', async () => {
