@@ -43,7 +43,7 @@ describe('report and repair of a project with targets', () => {
     dir = await projectDir({ 'licensectl.yaml': PROJECT(), 'docs.yaml': DOCS });
     const applied = await runCli(['apply', '--auto-approve', '--dir', dir]);
     expect(applied.status, applied.stderr).toBe(0);
-  });
+  }, 60_000); // each test runs the built CLI a few times, on a loaded 2-core machine
   afterAll(async () => removeDir(dir));
   const cli = (args: string[]) => runCli([...args, '--dir', dir]);
 
@@ -71,14 +71,14 @@ describe('report and repair of a project with targets', () => {
     const page = await readFile(html, 'utf8');
     expect(page).toContain('<section class="target" id="target-b@eu-west-1">\n<h2>Target b@eu-west-1</h2>');
     expect(page).toContain('<section id="a-configurations">');
-  });
+  }, 90_000);
 
   it('--only-targets reports the targets it selects', async () => {
     const json = JSON.parse((await cli(['report', '--json', '--only-targets', 'b@eu-*'])).stdout) as ReportSetJson;
     expect(json.targets.map((t) => t.label)).toEqual(['b@eu-west-1']);
     const none = await cli(['report', '--only-targets', 'prod-*']);
     expect([none.status, none.stderr]).toEqual([1, expect.stringContaining('--only-targets "prod-*" selects no target')]);
-  });
+  }, 90_000);
 
   it('a target that cannot be read is listed and makes the exit status 1; the others are reported', async () => {
     const other = await projectDir({
@@ -98,7 +98,7 @@ describe('report and repair of a project with targets', () => {
     } finally {
       await removeDir(other);
     }
-  });
+  }, 90_000);
 
   it('repair deletes a duplicate in the target that holds it, and only there', async () => {
     const client = otherClient(statePathOf(dir), B);
@@ -122,5 +122,5 @@ describe('report and repair of a project with targets', () => {
     const again = JSON.parse((await cli(['repair', '--json', '--only-targets', 'b'])).stdout) as { repairs: unknown[]; failures: unknown[] };
     expect(again).toMatchObject({ repairs: [], failures: [] });
     client.destroy();
-  });
+  }, 90_000);
 });
