@@ -184,6 +184,20 @@ describe('a watch pass of a project with targets', () => {
     expect((await reconcileOnce(ctx())).targets?.map((t) => t.outcome)).toEqual(['synced', 'synced']);
   });
 
+  it('error findings refuse only the target whose plan has them; the other is corrected', async () => {
+    const policy = TWO.replace('  defaultTargets', '  policies: {requireHardLimit: [oracle-*]}\n  defaultTargets');
+    const oracle = 'apiVersion: licensectl/v1\nkind: LicenseConfiguration\nmetadata: {name: oracle-db, targets: [a]}\nspec: {countingType: Core, licenseCount: 8}\n';
+    const { ctx, counts } = await setup({ 'licensectl.yaml': policy, 'docs.yaml': CONFIG(6), 'oracle.yaml': oracle });
+    const pass = await reconcileOnce(ctx());
+    expect(pass.targets?.map((t) => [t.target, t.outcome, t.error?.code ?? null])).toEqual([['a', 'refused', 'FINDINGS_REFUSED'], ['b', 'applied', null]]);
+    expect(pass.outcome).toBe('refused');
+    expect(pass.findings?.map((f) => [f.target, f.code])).toEqual([['a', 'POLICY_HARD_LIMIT_REQUIRED']]);
+    expect([await counts(A), await counts(B)]).toEqual([{}, { windows: 6 }]);
+    const events = new EventTracker().eventsOf(record(pass));
+    expect(events.map((e) => [e.event.type, e.event.target])).toEqual([['findings', 'a'], ['apply-refused', 'a']]);
+    expect(events[1]?.text).toMatch(/^licensectl org \(target a\): apply refused, nothing changed: /);
+  });
+
   it('--max-deletes counts the deletes of every target together: over it, no target deletes', async () => {
     const pruning = TWO.replace('  defaultTargets', '  prune: true\n  defaultTargets');
     const sql = CONFIG(1).replace('name: windows', 'name: sql');
