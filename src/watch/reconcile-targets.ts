@@ -51,7 +51,7 @@ export async function reconcileTargets(ctx: ReconcileContext, chosen: ValidDesir
         parts.set(p.planned.unit.label, { ...(p.judged as ToApply).found, outcome: 'apply-failed', error: overLimit });
       }
     } else if (ctx.mode === 'correct') {
-      await applyUnits(ctx, run.steps, passes.filter((p) => !parts.has(p.planned.unit.label) || parts.get(p.planned.unit.label)!.outcome === 'synced'), parts);
+      await correctUnits(ctx, run.steps, passes.filter((p) => !parts.has(p.planned.unit.label) || parts.get(p.planned.unit.label)!.outcome === 'synced'), parts);
     }
     return passOfTargets(units.flatMap((unit) => (parts.has(unit.label) ? [targetOutcome(unit, parts.get(unit.label)!)] : [])));
   } catch (error) {
@@ -86,7 +86,7 @@ function guardOf(passes: readonly UnitPass[], maxDeletes: number | undefined): E
  * share), then the receiving steps between them: a step that failed fails its receiver's part, one that did something
  * makes a synced receiver's part drift-corrected (or applied, with the grantor's change from the documents).
  */
-async function applyUnits(ctx: ReconcileContext, steps: Parameters<typeof applyPlanned>[0]['steps'], passes: readonly UnitPass[], parts: Map<string, StorePart>): Promise<void> {
+async function correctUnits(ctx: ReconcileContext, steps: Parameters<typeof applyPlanned>[0]['steps'], passes: readonly UnitPass[], parts: Map<string, StorePart>): Promise<void> {
   const labels = new Set(passes.map((p) => p.planned.unit.label));
   const ready = steps.filter((s) => labels.has(s.grantorLabel) && labels.has(s.granteeLabel));
   if (!ready.length && passes.every((p) => 'part' in p.judged)) return;
