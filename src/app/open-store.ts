@@ -35,17 +35,16 @@ const EMULATOR_CREDENTIALS = { accessKeyId: 'AKID000000000000', secretAccessKey:
 
 export async function openStore(options: OpenStoreOptions): Promise<Store> {
   const { flags, project } = options;
-  const storeType = (flags.store ?? project.store.type) as 'emulator' | 'aws';
-  const endpoint = flags.endpoint ?? process.env.AWS_ENDPOINT_URL ?? (project.store.type === 'aws' ? project.store.endpoint : undefined);
+  const { storeType, endpoint, stateFile } = storeOf(options.dir, project, flags);
   const { unit } = options;
   if (project.targets && !unit) {
-    throw new LicensectlError('USAGE', `project ${project.name} has spec.targets: plan and apply handle several targets, this command does not yet`, {
-      hint: 'run plan and apply; for watch, report and repair, use a project without spec.targets (one per account and region)',
+    // plan, apply, watch, report and repair open one store per target; what reaches here (a saved plan) handles one.
+    throw new LicensectlError('USAGE', `project ${project.name} has spec.targets: a saved plan covers one account and region, not several`, {
+      hint: 'apply the project directly (licensectl apply), which plans and applies every target',
     });
   }
   const region = unit?.region ?? storeRegion(project, flags.region, storeType);
   const { createClients, Store, DEFAULT_RETRY, PROCESS_BUDGETS } = await import('../store/index.js');
-  const stateFile = storeType === 'emulator' && !endpoint ? emulatorStatePath(options.dir, project, flags.state) : undefined;
   const transport = stateFile ? await embeddedTransport(stateFile) : {};
   const profile = unit?.credentials.profile ?? flags.profile ?? (project.store.type === 'aws' ? project.store.profile : undefined);
   const role = unit?.credentials.roleArn ? { arn: unit.credentials.roleArn, externalId: unit.credentials.externalId, sessionName: unit.credentials.sessionName } : undefined;
@@ -74,6 +73,18 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
     clients, project: project.name, target, concurrency: flags.concurrency, pendingCreatesFile, requestTimeoutMs: stateFile ? 0 : timeoutMs,
     ...(unit ? { homeRegionOnly: (project.targets ?? []).some((t) => t.name === unit.target && t.regions.length > 1) } : {}),
   });
+}
+
+/** The store a project and the flags choose: its type, a served endpoint, or else the embedded emulator's state file. */
+function storeOf(dir: string, project: ProjectConfig, flags: StoreFlags): { storeType: 'emulator' | 'aws'; endpoint?: string; stateFile?: string } {
+  const storeType = (flags.store ?? project.store.type) as 'emulator' | 'aws';
+  const endpoint = flags.endpoint ?? process.env.AWS_ENDPOINT_URL ?? (project.store.type === 'aws' ? project.store.endpoint : undefined);
+  return { storeType, endpoint, stateFile: storeType === 'emulator' && !endpoint ? emulatorStatePath(dir, project, flags.state) : undefined };
+}
+
+/** The embedded emulator's state file the project's stores use (every target's: one state), or undefined for any other store. */
+export function embeddedStateFile(dir: string, project: ProjectConfig, flags: StoreFlags): string | undefined {
+  return storeOf(dir, project, flags).stateFile;
 }
 
 /**

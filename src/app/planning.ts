@@ -55,7 +55,7 @@ export async function loadForPlan(dir: string, flags: PlanFlags): Promise<Loaded
 }
 
 /** `--only-targets` needs spec.targets, and each pattern must select one of them (a typo would plan nothing). */
-function checkOnlyTargets(project: ProjectConfig, patterns: readonly string[]): void {
+export function checkOnlyTargets(project: ProjectConfig, patterns: readonly string[]): void {
   if (!patterns.length) return;
   if (!project.targets?.length) throw new LicensectlError('USAGE', '--only-targets needs spec.targets in licensectl.yaml', { hint: 'drop --only-targets' });
   const names = project.targets.map((t) => t.name).join(', ');

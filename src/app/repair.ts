@@ -7,6 +7,10 @@ import { diffResource } from '../plan/diff-resource.js';
 import { bodyOf } from '../plan/plan-change.js';
 import type { Store } from '../store/index.js';
 import { compareText } from '../util/canonical.js';
+import type { UnitError } from '../render/plan-set.js';
+import type { LoadedState } from './planning.js';
+import { codeOf, inEveryUnit, placeOf } from './target-runs.js';
+import type { StoreFlags } from './open-store.js';
 
 export interface Repair {
   readonly address: Address;
@@ -43,6 +47,38 @@ export async function applyRepairs(store: Store, repairs: readonly Repair[]): Pr
     }
   }
   return failed;
+}
+
+/** With spec.targets: each target's duplicates, found and resolved in its own account, apart from the others'. */
+export interface TargetRepairs {
+  readonly label: string;
+  readonly repairs: readonly Repair[];
+}
+
+type TargetFlags = StoreFlags & { readonly 'only-targets'?: readonly string[] };
+
+/** The repairs of every target (with `--only-targets`, those it selects); a target that cannot be read is a failure. */
+export async function planTargetRepairs(loaded: Pick<LoadedState, 'state' | 'dir'>, flags: TargetFlags): Promise<{ targets: TargetRepairs[]; failures: UnitError[] }> {
+  const { done, failures } = await inEveryUnit(loaded, flags, (store) => planRepairs(store));
+  return {
+    targets: done.map((d) => ({ label: d.unit.label, repairs: d.value })),
+    failures: await Promise.all(failures.map(async ({ unit, error }) => ({ ...placeOf(unit), error: await codeOf(error) }))),
+  };
+}
+
+/** Deletes the extra copies in each target's own account; what failed, with its target (a target not reached, each of its copies). */
+export async function applyTargetRepairs(loaded: Pick<LoadedState, 'state' | 'dir'>, flags: TargetFlags, targets: readonly TargetRepairs[]): Promise<{ label: string; arn: string; error: string }[]> {
+  const chosen = targets.filter((t) => t.repairs.some((r) => r.remove.length > 0));
+  if (!chosen.length) return [];
+  const byLabel = new Map(chosen.map((t) => [t.label, t.repairs]));
+  const { done, failures } = await inEveryUnit(loaded, { ...flags, 'only-targets': chosen.map((t) => `${t.label.split('@')[0]}@${t.label.split('@')[1] ?? '*'}`) }, async (store, _desired, unit) => {
+    const repairs = byLabel.get(unit.label);
+    return repairs ? applyRepairs(store, repairs) : [];
+  });
+  return [
+    ...done.flatMap((d) => d.value.map((f) => ({ label: d.unit.label, ...f }))),
+    ...failures.flatMap(({ unit, error }) => (byLabel.get(unit.label) ?? []).flatMap((r) => r.remove.map((c) => ({ label: unit.label, arn: c.arn, error: (error as Error).message })))),
+  ];
 }
 
 async function decide(store: Store, address: Address, copies: LiveResource[], users: ReadonlyMap<string, readonly string[]>): Promise<Repair> {

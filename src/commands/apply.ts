@@ -4,7 +4,7 @@ import { BaseCommand, confirmApply, renderStats, storeFlags } from '../app/base-
 import { checkGuards, type LoadedForPlan, loadDesired, loadForPlan, type PlanFlags, planLoaded, readLive, touchedBy } from '../app/planning.js';
 import { describeOutcome } from '../app/grantee-steps.js';
 import { applyPlanned, checkSetGuards, closeAll, hasTargets, planSetOf, planUnits } from '../app/target-runs.js';
-import { emulatorStatePath, openStore } from '../app/open-store.js';
+import { embeddedStateFile, openStore } from '../app/open-store.js';
 import { applySetToJson, type JsonApplySet, renderApplySetText, renderPlanSetText } from '../render/plan-set.js';
 import { lockApply } from '../app/apply-lock.js';
 import { checkFindings, findingFlags, type FindingFlags } from '../app/findings-gate.js';
@@ -109,7 +109,7 @@ export default class Apply extends BaseCommand {
    * makes the exit status 1; the others go on.
    */
   private async applySet(forPlan: LoadedForPlan, flags: PlanFlags & FindingFlags & { 'lock-timeout': string; 'auto-approve': boolean; 'max-deletes'?: number; 'allow-empty': boolean }): Promise<JsonApplySet> {
-    const stateFile = forPlan.loaded.state.project.store.type === 'emulator' && !flags.endpoint && !process.env.AWS_ENDPOINT_URL ? emulatorStatePath(forPlan.loaded.dir, forPlan.loaded.state.project, flags.state) : undefined;
+    const stateFile = embeddedStateFile(forPlan.loaded.dir, forPlan.loaded.state.project, flags);
     if (stateFile) this.unlock = await lockApply(stateFile, forPlan.loaded.state.project.name, { timeoutMs: parseDuration(flags['lock-timeout'], 'lock-timeout', true), command: `licensectl ${this.argv.join(' ')}`.trim() });
     const planned = await planUnits(forPlan.loaded, flags);
     try {
@@ -124,7 +124,7 @@ export default class Apply extends BaseCommand {
       }
       const stream = this.jsonEnabled() ? process.stderr : process.stdout;
       const progress = new ApplyProgress(stream, { terminal: Boolean(stream.isTTY), color: this.useColor(stream) });
-      const { results, failures, granted } = await applyPlanned(planned, set, (unit) => ({ concurrency: flags.concurrency, onStart: (c) => progress.start(c, unit.label), onResult: (r) => progress.end(r, unit.label) }))
+      const { results, failures, granted } = await applyPlanned(planned, set.failures, (unit) => ({ concurrency: flags.concurrency, onStart: (c) => progress.start(c, unit.label), onResult: (r) => progress.end(r, unit.label) }))
         .finally(() => progress.close());
       for (const g of granted) stream.write(`${describeOutcome(g)}\n`);
       if (!this.jsonEnabled()) this.printOut(`\n${renderApplySetText(results, failures, { color: this.useColor() })}`);

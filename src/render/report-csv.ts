@@ -1,7 +1,7 @@
 // `licensectl report --csv`: one row per license configuration, for a spreadsheet or a script. RFC 4180: a header
 // row, CRLF line ends, a field quoted (quotes doubled) when it holds a comma, a quote, CR or LF. Several values in one
 // field (counts by type, by account; rules) are joined with `;` and written `key=value`.
-import { countsText, rulesText, type ConfigurationReport, type UsageReport } from './usage-report.js';
+import { countsText, rulesText, type ConfigurationReport, type UsageReport, type UsageReportSet } from './usage-report.js';
 
 /** The columns in order, with how each is written; the README lists them. */
 export const REPORT_CSV_COLUMNS: readonly (readonly [name: string, value: (c: ConfigurationReport) => string | number | boolean | null])[] = [
@@ -27,10 +27,21 @@ export const REPORT_CSV_COLUMNS: readonly (readonly [name: string, value: (c: Co
 ];
 
 export function renderReportCsv(report: UsageReport): string {
-  const rows = [
+  return csv([
     REPORT_CSV_COLUMNS.map(([name]) => name),
     ...report.configurations.map((c) => REPORT_CSV_COLUMNS.map(([, value]) => cell(value(c)))),
-  ];
+  ]);
+}
+
+/** A project with targets: the same rows, each target's in turn, with the target's label in a first column, `target`. */
+export function renderReportSetCsv(set: UsageReportSet): string {
+  return csv([
+    ['target', ...REPORT_CSV_COLUMNS.map(([name]) => name)],
+    ...set.targets.flatMap((t) => t.configurations.map((c) => [cell(t.label), ...REPORT_CSV_COLUMNS.map(([, value]) => cell(value(c)))])),
+  ]);
+}
+
+function csv(rows: readonly (readonly string[])[]): string {
   return rows.map((row) => row.map(quote).join(',')).join('\r\n') + '\r\n';
 }
 

@@ -3,7 +3,7 @@
 // configuration, license entitlements and grants, what expires soon, the findings. Inline CSS and SVG only: nothing
 // is fetched when it is opened, and it prints legibly (@media print). Every text is escaped.
 import { plural } from '../util/words.js';
-import { type ConfigurationReport, type LicenseReport, rulesText, type UsageLevel, type UsageReport } from './usage-report.js';
+import { type ConfigurationReport, type LicenseReport, reportOfTarget, rulesText, type UsageLevel, type UsageReport, type UsageReportSet } from './usage-report.js';
 
 const STYLE = `
 :root { --over: #c62828; --near: #e08a00; --ok: #2e7d32; --none: #78909c; --line: #d7dde3; --muted: #5f6b76; }
@@ -41,8 +41,32 @@ footer { color: var(--muted); font-size: 12px; padding: 24px; }
 }`;
 
 export function renderReportHtml(report: UsageReport): string {
-  const { target, summary } = report;
-  const title = `License usage — ${report.project}`;
+  const { target } = report;
+  return page(report.project, `<p class="meta">account ${esc(target.account)} · ${esc(target.region)} · ${esc(target.store)} · read ${esc(report.readAt)}</p>
+${tiles(report)}`, sections(report, ''));
+}
+
+/** A project with targets: the totals of every target first, then one section per target, each as a single target's page. */
+export function renderReportSetHtml(set: UsageReportSet): string {
+  const failed = set.failures.length
+    ? `\n<ul class="findings">\n${set.failures.map((f) => `<li class="error">target ${esc(f.label)} (account ${esc(f.account)}, ${esc(f.region)}) was not read: <code>${esc(f.error.code)}</code> ${esc(f.error.message)}</li>`).join('\n')}\n</ul>`
+    : '';
+  const head = `<p class="meta">${plural(set.targets.length, 'target')}${set.failures.length ? `, ${set.failures.length} not read` : ''} · read ${esc(set.readAt)}</p>
+${tiles(set)}${failed}`;
+  const body = set.targets.map((t) => {
+    const report = reportOfTarget(set, t);
+    return `<section class="target" id="target-${esc(t.label)}">
+<h2>Target ${esc(t.label)}</h2>
+<p class="meta">account ${esc(t.target.account)} · ${esc(t.target.region)} · ${esc(t.target.store)}</p>
+${tiles(report)}
+${sections(report, `${t.label}-`)}
+</section>`;
+  });
+  return page(set.project, head, body.join('\n'));
+}
+
+function page(project: string, header: string, main: string): string {
+  const title = `License usage — ${project}`;
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -54,14 +78,28 @@ export function renderReportHtml(report: UsageReport): string {
 <body>
 <header>
 <h1>${esc(title)}</h1>
-<p class="meta">account ${esc(target.account)} · ${esc(target.region)} · ${esc(target.store)} · read ${esc(report.readAt)}</p>
-<div class="tiles">
-${tile(summary.configurations, 'license configurations')}${tile(summary.overLimit, 'over the count', summary.overLimit ? 'over' : '')}${tile(summary.nearLimit, 'near the count', summary.nearLimit ? 'near' : '')}
-${tile(summary.licenses, 'licenses')}${tile(summary.grants, 'grants')}${tile(summary.expiring, `expiring within ${report.policies.expiryWarningDays} days`, summary.expiring ? 'near' : '')}${tile(summary.errors + summary.warnings, 'findings', summary.errors ? 'over' : summary.warnings ? 'near' : '')}
-</div>
+${header}
 </header>
 <main>
-<section id="configurations">
+${main}
+</main>
+<footer>licensectl report of project ${esc(project)}. AWS keeps no history of usage: <code>licensectl report --snapshot DIR</code> keeps one.</footer>
+</body>
+</html>
+`;
+}
+
+function tiles(report: Pick<UsageReport, 'summary' | 'policies'>): string {
+  const { summary } = report;
+  return `<div class="tiles">
+${tile(summary.configurations, 'license configurations')}${tile(summary.overLimit, 'over the count', summary.overLimit ? 'over' : '')}${tile(summary.nearLimit, 'near the count', summary.nearLimit ? 'near' : '')}
+${tile(summary.licenses, 'licenses')}${tile(summary.grants, 'grants')}${tile(summary.expiring, `expiring within ${report.policies.expiryWarningDays} days`, summary.expiring ? 'near' : '')}${tile(summary.errors + summary.warnings, 'findings', summary.errors ? 'over' : summary.warnings ? 'near' : '')}
+</div>`;
+}
+
+/** The sections of one account's report; `prefix` keeps their ids apart when several targets share the page. */
+function sections(report: UsageReport, prefix: string): string {
+  return `<section id="${esc(prefix)}configurations">
 <h2>License configurations</h2>
 ${overview(report)}
 <p class="note">Bars: consumed against the count (the black line); red over the count, amber at ${report.policies.minHeadroomPercent === null ? '90% or more' : `90% or more or under the policy's ${report.policies.minHeadroomPercent}% headroom`}.</p>
@@ -69,17 +107,12 @@ ${overview(report)}
 ${report.configurations.map(card).join('\n')}
 </div>
 </section>
-${licenses(report.licenses)}
-${expiring(report)}
-<section id="findings">
+${licenses(report.licenses, prefix)}
+${expiring(report, prefix)}
+<section id="${esc(prefix)}findings">
 <h2>Findings</h2>
 ${report.findings.length === 0 ? '<p class="note">None.</p>' : `<ul class="findings">\n${report.findings.map((f) => `<li class="${f.severity}"><code>${esc(f.code)}</code> ${esc(f.message)}</li>`).join('\n')}\n</ul>`}
-</section>
-</main>
-<footer>licensectl report of project ${esc(report.project)}. AWS keeps no history of usage: <code>licensectl report --snapshot DIR</code> keeps one.</footer>
-</body>
-</html>
-`;
+</section>`;
 }
 
 function overview(report: UsageReport): string {
@@ -121,7 +154,7 @@ ${byType}${byAccount}${top}
 </article>`;
 }
 
-function licenses(list: readonly LicenseReport[]): string {
+function licenses(list: readonly LicenseReport[], prefix: string): string {
   if (list.length === 0) return '';
   const one = (l: LicenseReport) => {
     const entitlements = subTable(['Entitlement', 'Usage', 'Used', 'Max'], l.entitlements.map((e) => [
@@ -138,7 +171,7 @@ ${entitlements}
 ${grants}
 </article>`;
   };
-  return `<section id="licenses">
+  return `<section id="${esc(prefix)}licenses">
 <h2>Licenses</h2>
 <p class="note">AWS reports a license's usage as a whole, not per grantee: grants are listed with their status only.</p>
 <div class="cards">
@@ -147,10 +180,10 @@ ${list.map(one).join('\n')}
 </section>`;
 }
 
-function expiring(report: UsageReport): string {
+function expiring(report: UsageReport, prefix: string): string {
   if (report.policies.expiryWarningDays === 0) return '';
   const rows = report.expiring.map((e) => [esc(e.kind), esc(e.name), esc(e.expiry.slice(0, 10)), e.days < 0 ? `expired ${plural(-e.days, 'day')} ago` : `in ${plural(e.days, 'day')}`]);
-  return `<section id="expiring">
+  return `<section id="${esc(prefix)}expiring">
 <h2>Expiring within ${plural(report.policies.expiryWarningDays, 'day')}</h2>
 ${rows.length ? subTable(['Kind', 'Name', 'Date', 'When'], rows) : '<p class="note">Nothing.</p>'}
 </section>`;

@@ -4,7 +4,7 @@
 import { printable } from '../util/safe-text.js';
 import { plural } from '../util/words.js';
 import { painter, type ColorOptions, type Paint, type Style, WARNING_MARK } from './symbols.js';
-import { type ConfigurationReport, countsText, type LicenseReport, rulesText, type UsageLevel, type UsageReport } from './usage-report.js';
+import { type ConfigurationReport, countsText, type LicenseReport, reportOfTarget, rulesText, type UsageLevel, type UsageReport, type UsageReportSet } from './usage-report.js';
 
 const LEVEL: Readonly<Record<UsageLevel, { readonly mark: string; readonly style: Style | null }>> = {
   over: { mark: WARNING_MARK, style: 'red' },
@@ -13,11 +13,12 @@ const LEVEL: Readonly<Record<UsageLevel, { readonly mark: string; readonly style
   unlimited: { mark: ' ', style: null },
 };
 
-export function renderReportText(report: UsageReport, options: ColorOptions): string {
+/** `label`: with spec.targets, the target the report is of (renderReportSetText). */
+export function renderReportText(report: UsageReport, options: ColorOptions & { readonly label?: string }): string {
   const paint = painter(options.color);
   const { target, summary } = report;
   const head = [
-    paint('bold', `Usage report of project ${printable(report.project)}`),
+    paint('bold', `Usage report of project ${printable(report.project)}${options.label ? `, target ${printable(options.label)}` : ''}`),
     `account ${target.account}, ${target.region} (${target.store}), read ${report.readAt}`,
   ];
   return [
@@ -28,6 +29,18 @@ export function renderReportText(report: UsageReport, options: ColorOptions): st
     expiringSection(report),
     findingsSection(report, paint),
   ].filter((s) => s !== '').join('\n\n') + '\n';
+}
+
+/** A project with targets: each target's report as a single target's, then the targets not read and the totals. */
+export function renderReportSetText(set: UsageReportSet, options: ColorOptions): string {
+  const paint = painter(options.color);
+  const reports = set.targets.map((t) => renderReportText(reportOfTarget(set, t), { ...options, label: t.label }));
+  const failures = set.failures.map((f) => paint('red', `✗ target ${printable(f.label)} (account ${f.account}, ${f.region}) was not read: ${f.error.code}: ${printable(f.error.message)}`));
+  const { summary } = set;
+  const closing = paint('bold', `Targets: ${set.targets.length} read${set.failures.length ? `, ${set.failures.length} failed` : ''}. `
+    + `${plural(summary.configurations, 'license configuration')} (${summary.overLimit} over the count, ${summary.nearLimit} near it), ${plural(summary.licenses, 'license')}, `
+    + `${summary.expiring} expiring, ${plural(summary.errors, 'error finding')}, ${plural(summary.warnings, 'warning finding')}.`);
+  return [...reports, ...(failures.length ? [`${failures.join('\n')}\n`] : []), `${closing}\n`].join('\n');
 }
 
 function configurationsSection(report: UsageReport, paint: Paint): string {

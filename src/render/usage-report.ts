@@ -102,6 +102,39 @@ export interface UsageReport {
   readonly findings: readonly Finding[];
 }
 
+/** One target's report in a project with spec.targets: a single target's, less what the whole report says once. */
+export interface TargetUsageReport extends Omit<UsageReport, 'formatVersion' | 'project' | 'readAt' | 'policies'> {
+  /** The unit's label: the target's name, or `name@region` for a target of several regions. */
+  readonly label: string;
+}
+
+/** A target that could not be read, with the error's code and message. */
+export interface TargetReportFailure {
+  readonly label: string;
+  readonly account: string;
+  readonly region: string;
+  readonly error: { readonly code: string; readonly message: string };
+}
+
+/** The report of a project with spec.targets: each target's, in the order of spec.targets, and the totals of all. */
+export interface UsageReportSet extends Pick<UsageReport, 'formatVersion' | 'project' | 'readAt' | 'policies' | 'summary'> {
+  readonly targets: readonly TargetUsageReport[];
+  readonly failures: readonly TargetReportFailure[];
+}
+
+export function reportSetOf(project: string, readAt: string, reports: readonly (UsageReport & { readonly label: string })[], failures: readonly TargetReportFailure[], policies: UsageReport['policies']): UsageReportSet {
+  const summary = { configurations: 0, overLimit: 0, nearLimit: 0, licenses: 0, grants: 0, expiring: 0, errors: 0, warnings: 0 };
+  for (const r of reports) for (const key of Object.keys(summary) as (keyof typeof summary)[]) summary[key] += r.summary[key];
+  const targets = reports.map(({ formatVersion: _v, project: _p, readAt: _r, policies: _o, ...own }) => own);
+  return { formatVersion: '1', project, readAt, policies, summary, targets, failures };
+}
+
+/** One target's part of a report set as a report of its own (what the text and HTML views render per target). */
+export function reportOfTarget(set: UsageReportSet, target: TargetUsageReport): UsageReport {
+  const { label: _label, ...own } = target;
+  return { formatVersion: set.formatVersion, project: set.project, readAt: set.readAt, policies: set.policies, ...own };
+}
+
 export interface ReportInput {
   readonly project: string;
   readonly target: Target;

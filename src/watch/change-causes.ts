@@ -17,6 +17,13 @@ type Baseline = DesiredResource | null | typeof UNKNOWN;
  */
 export class SyncedDocuments {
   private baseline: Map<Address, Baseline> | null = null;
+  private readonly targets = new Map<string, SyncedDocuments>();
+
+  /** With spec.targets: what each target's account last matched, apart (the same address is another resource there). */
+  of(label: string): SyncedDocuments {
+    if (!this.targets.has(label)) this.targets.set(label, new SyncedDocuments());
+    return this.targets.get(label)!;
+  }
 
   /** Each change the plan would make, with its cause and the fields that differ; sorted as the plan is. */
   explain(plan: Plan, desired: DesiredState): ChangeEntry[] {
@@ -53,8 +60,8 @@ function documentsOf(desired: DesiredState): Map<Address, DesiredResource> {
   return new Map(desired.resources.map((r) => [addressOf(r.kind, r.name), r]));
 }
 
-/** A change in words, for the log: `update LicenseConfiguration/a (drift: licenseCount)`. */
+/** A change in words, for the log: `update LicenseConfiguration/a (drift: licenseCount)`; with targets `update dev/LicenseConfiguration/a …`. */
 export function describeChange(entry: ChangeEntry): string {
   const why = entry.cause === 'desired' ? `document ${entry.document}` : entry.cause === 'drift' ? 'drift' : 'since start';
-  return `${entry.action} ${entry.address} (${why}${entry.fields.length ? `: ${entry.fields.join(', ')}` : ''})`;
+  return `${entry.action} ${entry.target ? `${entry.target}/` : ''}${entry.address} (${why}${entry.fields.length ? `: ${entry.fields.join(', ')}` : ''})`;
 }

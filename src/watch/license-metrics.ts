@@ -32,10 +32,14 @@ export function headroomPercent(r: Pick<ConfigurationReading, 'licenseCount' | '
   return headroomPercentOf(r.licenseCount, r.consumed);
 }
 
+/** The labels that place a series: `{target}` with spec.targets, none without (the metrics then look as they always did). */
+type Scope = Readonly<Record<string, string>>;
+
 /**
- * The license gauges and finding metrics, registered in the watcher's registry. A pass that read no usage (the store
- * failed, or the desired state never validated) leaves the last values in place; a pass that did replaces them all,
- * so the series of a configuration that is no longer managed disappear.
+ * The license gauges and finding metrics, registered in the watcher's registry; with spec.targets each series carries
+ * its target's label. A pass that read no usage for a target (the store failed, or the desired state never validated)
+ * leaves that target's last values in place; a pass that did replaces them all, so the series of a configuration that
+ * is no longer managed disappear.
  */
 export class LicenseMetrics {
   private readonly count: Gauge;
@@ -43,14 +47,15 @@ export class LicenseMetrics {
   private readonly headroom: Gauge;
   private readonly findings: Gauge;
   private readonly findingsSeen: Counter;
-  /** Document name → epoch milliseconds of its expiry: seconds to expiry are worked out when scraped. */
-  private expiries = new Map<string, number>();
-  /** Every code and severity exported so far: once seen, a series stays (at 0 when the finding is gone). */
-  private readonly findingSeries = new Set<string>();
+  /** By scope: document name → epoch milliseconds of its expiry (seconds to expiry are worked out when scraped). */
+  private readonly expiries = new Map<string, { scope: Scope; at: Map<string, number>; names: readonly string[] }>();
+  /** By scope: every code and severity exported so far (once seen, a series stays, at 0 when the finding is gone). */
+  private readonly findingSeries = new Map<string, Set<string>>();
 
-  constructor(registry: Registry, clock: () => number = Date.now) {
+  constructor(registry: Registry, clock: () => number = Date.now, targeted = false) {
     const registers = [registry];
-    const labelNames = ['name'];
+    const place = targeted ? ['target'] : [];
+    const labelNames = [...place, 'name'];
     this.count = new Gauge({ name: 'licensectl_configuration_license_count', help: 'licenseCount of each managed license configuration, by document name (absent without a count).', labelNames, registers });
     this.consumed = new Gauge({ name: 'licensectl_configuration_consumed_licenses', help: 'Licenses consumed (ConsumedLicenses) of each managed license configuration, by document name.', labelNames, registers });
     this.headroom = new Gauge({ name: 'licensectl_configuration_headroom_ratio', help: 'Unused licenses over licenseCount (0 to 1; 0 when over the count), by document name (absent without a count).', labelNames, registers });
@@ -61,43 +66,50 @@ export class LicenseMetrics {
       collect() {
         this.reset();
         const now = clock();
-        for (const [name, at] of expiries()) this.set({ name }, (at - now) / 1000);
+        for (const { scope, at } of expiries().values()) for (const [name, ms] of at) this.set({ ...scope, name }, (ms - now) / 1000);
       },
     });
-    this.findings = new Gauge({ name: 'licensectl_findings', help: 'Findings of the last pass that planned, by code and severity.', labelNames: ['code', 'severity'], registers });
-    this.findingsSeen = new Counter({ name: 'licensectl_findings_total', help: 'Findings by code and severity, counted once in every pass that planned and found them.', labelNames: ['code', 'severity'], registers });
+    this.findings = new Gauge({ name: 'licensectl_findings', help: 'Findings of the last pass that planned, by code and severity.', labelNames: [...place, 'code', 'severity'], registers });
+    this.findingsSeen = new Counter({ name: 'licensectl_findings_total', help: 'Findings by code and severity, counted once in every pass that planned and found them.', labelNames: [...place, 'code', 'severity'], registers });
   }
 
-  observe(record: ReconcileRecord): void {
-    if (record.usage) this.observeUsage(record.usage);
-    if (record.findings) this.observeFindings(record.findings);
-  }
-
-  private observeUsage(usage: UsageReading): void {
-    for (const gauge of [this.count, this.consumed, this.headroom]) gauge.reset();
-    const expiries = new Map<string, number>();
-    for (const r of usage.configurations) {
-      this.consumed.set({ name: r.name }, r.consumed);
-      if (r.licenseCount !== null) this.count.set({ name: r.name }, r.licenseCount);
-      const ratio = headroomRatio(r);
-      if (ratio !== null) this.headroom.set({ name: r.name }, ratio);
-      if (r.expiry !== null) expiries.set(r.name, Date.parse(r.expiry));
+  /** One pass's readings: of the project, or of each of its targets (`scope` then `{target}`). */
+  observe(parts: readonly { scope: Scope; usage: UsageReading | null; findings: ReconcileRecord['findings'] }[]): void {
+    for (const { scope, usage, findings } of parts) {
+      if (usage) this.observeUsage(scope, usage);
+      if (findings) this.observeFindings(scope, findings);
     }
-    this.expiries = expiries;
   }
 
-  private observeFindings(findings: NonNullable<ReconcileRecord['findings']>): void {
+  private observeUsage(scope: Scope, usage: UsageReading): void {
+    const key = JSON.stringify(scope);
+    for (const name of this.expiries.get(key)?.names ?? []) for (const gauge of [this.count, this.consumed, this.headroom]) gauge.remove({ ...scope, name });
+    const at = new Map<string, number>();
+    for (const r of usage.configurations) {
+      const labels = { ...scope, name: r.name };
+      this.consumed.set(labels, r.consumed);
+      if (r.licenseCount !== null) this.count.set(labels, r.licenseCount);
+      const ratio = headroomRatio(r);
+      if (ratio !== null) this.headroom.set(labels, ratio);
+      if (r.expiry !== null) at.set(r.name, Date.parse(r.expiry));
+    }
+    this.expiries.set(key, { scope, at, names: usage.configurations.map((r) => r.name) });
+  }
+
+  private observeFindings(scope: Scope, findings: NonNullable<ReconcileRecord['findings']>): void {
+    const series = this.findingSeries.get(JSON.stringify(scope)) ?? new Set<string>();
+    this.findingSeries.set(JSON.stringify(scope), series);
     const counts = new Map<string, number>();
     for (const f of findings) {
       const key = JSON.stringify([f.code, f.severity]);
       counts.set(key, (counts.get(key) ?? 0) + 1);
-      this.findingSeries.add(key);
+      series.add(key);
     }
-    for (const key of this.findingSeries) {
+    for (const key of series) {
       const [code, severity] = JSON.parse(key) as [string, string];
       const n = counts.get(key) ?? 0;
-      this.findings.set({ code, severity }, n);
-      if (n > 0) this.findingsSeen.inc({ code, severity }, n);
+      this.findings.set({ ...scope, code, severity }, n);
+      if (n > 0) this.findingsSeen.inc({ ...scope, code, severity }, n);
     }
   }
 }

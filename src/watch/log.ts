@@ -81,15 +81,21 @@ export function logReconcile(logger: Logger, r: ReconcileRecord): void {
     counts: r.counts,
     drift: r.changes.filter((c) => c.cause === 'drift').length,
     changes,
-    pendingDeletes: deferred.map((d) => ({ address: d.address, absentSince: iso(d.absentSince), deleteAt: iso(d.deleteAt) })),
+    pendingDeletes: deferred.map((d) => ({ ...(d.target ? { target: d.target } : {}), address: d.address, absentSince: iso(d.absentSince), deleteAt: iso(d.deleteAt) })),
     applied: r.applied,
     managed: r.managed,
     ...(r.findings?.length ? { findings: r.findings.slice(0, MAX_LOGGED_CHANGES).map(({ code, severity, address, message }) => ({ code, severity, address, message })) } : {}),
+    ...(r.targets ? { targets: r.targets.map((t) => ({ target: t.target, outcome: t.outcome, errorCode: t.error?.code ?? null })) } : {}),
     durationMs: r.durationMs,
     errorCode: r.error?.code ?? null,
     ...(r.error ? { error: r.error.message } : {}),
     ...(r.error?.diagnostics.length ? { diagnostics: r.error.diagnostics.slice(0, MAX_LOGGED_CHANGES) } : {}),
-  }, `reconcile ${r.outcome}${words.length ? `: ${words.join('; ')}` : ''}`);
+  }, `reconcile ${r.outcome}${r.targets?.length ? ` (${targetsInWords(r.targets)})` : ''}${words.length ? `: ${words.join('; ')}` : ''}`);
+}
+
+/** `dev synced, prod store-error`: each target's outcome, in the order of spec.targets. */
+function targetsInWords(targets: NonNullable<ReconcileRecord['targets']>): string {
+  return targets.map((t) => `${t.target} ${t.outcome}`).join(', ');
 }
 
 function iso(ms: number): string {

@@ -15,6 +15,8 @@ export type EventType = (typeof EVENT_TYPES)[number];
 export interface WatchEvent {
   readonly type: EventType;
   readonly project: string;
+  /** With spec.targets: the target the event is about (its label). */
+  readonly target?: string;
   /** ISO 8601: when the pass ended. */
   readonly at: string;
   readonly revision: string | null;
@@ -37,7 +39,29 @@ export interface Notification {
 /** Lines and findings listed in one notification's text; the rest are counted. */
 const MAX_LISTED = 10;
 
+/**
+ * The events of each pass. With spec.targets each target is followed on its own (its drift, findings, headroom and
+ * failures, said once each), and each notification names its target: `licensectl org (target dev): drift corrected: …`.
+ */
 export class EventTracker {
+  private readonly scopes = new Map<string, ScopeTracker>();
+
+  /** The notifications of one pass, in a stable order (targets in the order of spec.targets). */
+  eventsOf(r: ReconcileRecord): Notification[] {
+    if (r.project === null) return [];
+    if (!r.targets) return this.scope('').eventsOf(r, r.project);
+    // A pass that reached no target (the apply lock was held) has nothing to say about any of them.
+    return r.targets.flatMap((t) => this.scope(t.target).eventsOf({ ...r, ...t }, r.project!, t.target));
+  }
+
+  private scope(label: string): ScopeTracker {
+    if (!this.scopes.has(label)) this.scopes.set(label, new ScopeTracker());
+    return this.scopes.get(label)!;
+  }
+}
+
+/** The events of the project, or of one of its targets. */
+class ScopeTracker {
   /** The drift last reported (address and fields), so unchanged drift in --mode warn is not reported every pass. */
   private lastDrift = '';
   /** Findings of the last pass that planned, by code, address and severity (their numbers change from pass to pass). */
@@ -47,16 +71,14 @@ export class EventTracker {
   /** The failure last reported, so a failing apply retried with backoff is reported once. */
   private lastFailure = '';
 
-  /** The notifications of one pass, in a stable order. */
-  eventsOf(r: ReconcileRecord): Notification[] {
-    if (r.project === null) return [];
-    const base = { project: r.project, at: new Date(r.startedAt + r.durationMs).toISOString(), revision: r.revision };
+  eventsOf(r: PassPart, project: string, target?: string): Notification[] {
+    const base = { project, ...(target ? { target } : {}), at: new Date(r.startedAt + r.durationMs).toISOString(), revision: r.revision };
     // Slack reads &, < and > as markup: escaped, an AWS message or a name cannot forge a link or a mention.
-    const say = (text: string) => `licensectl ${r.project}: ${text}`.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+    const say = (text: string) => `licensectl ${project}${target ? ` (target ${target})` : ''}: ${text}`.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
     return [...this.drift(r, base, say), ...this.newFindings(r, base, say), ...this.headroom(r, base, say), ...this.failure(r, base, say)];
   }
 
-  private drift(r: ReconcileRecord, base: Base, say: Say): Notification[] {
+  private drift(r: PassPart, base: Base, say: Say): Notification[] {
     if (r.counts === null) return [];
     const changes = r.changes.filter((c) => c.cause === 'drift');
     const key = JSON.stringify(changes.map((c) => [c.address, c.action, c.fields]));
@@ -69,7 +91,7 @@ export class EventTracker {
     return [{ text, event: { type, ...base, changes } }];
   }
 
-  private newFindings(r: ReconcileRecord, base: Base, say: Say): Notification[] {
+  private newFindings(r: PassPart, base: Base, say: Say): Notification[] {
     if (r.findings === null) return [];
     const keyOf = (f: Finding) => JSON.stringify([f.code, f.address, f.severity]);
     const seen = this.findings ?? new Set<string>();
@@ -80,7 +102,7 @@ export class EventTracker {
     return [{ text, event: { type: 'findings', ...base, findings: fresh } }];
   }
 
-  private headroom(r: ReconcileRecord, base: Base, say: Say): Notification[] {
+  private headroom(r: PassPart, base: Base, say: Say): Notification[] {
     if (r.usage === null) return [];
     const min = r.usage.minHeadroomPercent;
     const below = new Set<string>();
@@ -104,7 +126,7 @@ export class EventTracker {
     return events;
   }
 
-  private failure(r: ReconcileRecord, base: Base, say: Say): Notification[] {
+  private failure(r: PassPart, base: Base, say: Say): Notification[] {
     const failed = r.outcome === 'apply-failed' || r.outcome === 'refused';
     const key = failed && r.error ? JSON.stringify([r.outcome, r.error.code, r.error.message]) : '';
     const previous = this.lastFailure;
@@ -119,8 +141,9 @@ export class EventTracker {
   }
 }
 
-type Base = Pick<WatchEvent, 'project' | 'at' | 'revision'>;
+type Base = Pick<WatchEvent, 'project' | 'target' | 'at' | 'revision'>;
 type Say = (text: string) => string;
+type PassPart = Omit<ReconcileRecord, 'targets'>;
 
 function listed(items: readonly string[]): string {
   const shown = items.slice(0, MAX_LISTED);

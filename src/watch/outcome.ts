@@ -62,6 +62,8 @@ export interface ChangeEntry {
   readonly document?: 'added' | 'removed' | 'changed';
   /** The plan's diff paths: the fields that differ between the account and the document (none for creates and deletes). */
   readonly fields: readonly string[];
+  /** With spec.targets, in a pass's list of every target's changes: the target's label (`dev`, `mgmt@eu-west-1`). */
+  readonly target?: string;
 }
 
 /** A delete held back by --prune-grace. Times are epoch milliseconds. */
@@ -71,6 +73,8 @@ export interface DeferredDelete {
   readonly absentSince: number;
   /** When the delete is due, if the document stays absent. */
   readonly deleteAt: number;
+  /** With spec.targets, in a pass's list of every target's: the target's label. */
+  readonly target?: string;
 }
 
 export interface ErrorInfo {
@@ -123,11 +127,56 @@ export interface ReconcileOutcome {
   /** Resources licensectl manages after this pass; null when the store was not read. */
   readonly managed: number | null;
   readonly applied: ApplyResult['summary'] | null;
-  /** The plan's findings (held-back deletes' included); null when no plan was made. */
-  readonly findings: readonly Finding[] | null;
+  /** The plan's findings (held-back deletes' included); null when no plan was made. With spec.targets, each names its target. */
+  readonly findings: readonly (Finding & { readonly target?: string })[] | null;
   /** The managed configurations' usage as read for the plan; null when no plan was made. */
   readonly usage: UsageReading | null;
   readonly error: ErrorInfo | null;
+  /**
+   * With spec.targets: each target's part of the pass, in the order of spec.targets (then regions). The pass's own
+   * fields then sum them up: its outcome is the worst of theirs, its lists hold every target's (each entry naming
+   * its target), its error names the targets that failed, and its usage is null (each target's is its own).
+   */
+  readonly targets?: readonly TargetOutcome[];
+}
+
+/** One target's part of a pass (a target in one region: a unit, see model/targets.ts). */
+export interface TargetOutcome extends Omit<ReconcileOutcome, 'project' | 'desired' | 'revision' | 'targets'> {
+  /** The unit's label: the target's name, or `name@region` for a target of several regions. */
+  readonly target: string;
+  readonly account: string;
+  readonly region: string;
+}
+
+/** From the worst outcome to the best: a pass of several targets takes the worst of theirs. */
+const WORST_FIRST: readonly Outcome[] = ['apply-failed', 'store-error', 'refused', 'invalid-config', 'out-of-sync', 'drift-detected', 'applied', 'drift-corrected', 'synced'];
+
+/** A pass of several targets, summed up from theirs (see ReconcileOutcome.targets). */
+export function passOfTargets(targets: readonly TargetOutcome[]): Omit<ReconcileOutcome, 'project' | 'desired' | 'revision'> {
+  const outcome = WORST_FIRST.find((o) => targets.some((t) => t.outcome === o)) ?? 'synced';
+  const failed = targets.filter((t) => !isSuccess(t.outcome) && t.error);
+  const planned = targets.filter((t) => t.counts !== null);
+  const sum = <K extends string>(parts: readonly (Readonly<Record<K, number>> | null)[], keys: readonly K[]) => {
+    const present = parts.filter((p): p is Readonly<Record<K, number>> => p !== null);
+    return present.length ? (Object.fromEntries(keys.map((k) => [k, present.reduce((n, p) => n + p[k], 0)])) as Record<K, number>) : null;
+  };
+  const managed = targets.filter((t) => t.managed !== null);
+  return {
+    outcome,
+    counts: sum(targets.map((t) => t.counts), ['create', 'update', 'replace', 'delete', 'noop'] as const),
+    changes: targets.flatMap((t) => t.changes.map((c) => ({ ...c, target: t.target }))),
+    deferred: targets.flatMap((t) => t.deferred.map((d) => ({ ...d, target: t.target }))),
+    managed: managed.length ? managed.reduce((n, t) => n + t.managed!, 0) : null,
+    applied: sum(targets.map((t) => t.applied), ['applied', 'failed', 'skipped'] as const),
+    findings: planned.length ? planned.flatMap((t) => (t.findings ?? []).map((f) => ({ ...f, target: t.target }))) : null,
+    usage: null,
+    error: failed.length ? {
+      code: failed[0]!.error!.code,
+      message: `${failed.length} of ${targets.length} targets failed: ${failed.map((t) => `${t.target} (${t.outcome}: [${t.error!.code}] ${t.error!.message})`).join('; ')}`,
+      diagnostics: [],
+    } : null,
+    targets,
+  };
 }
 
 /** A pass as the loop ran it: its outcome, what asked for it, and when. */

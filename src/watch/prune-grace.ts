@@ -20,8 +20,15 @@ interface HeldPlan {
 export class PruneGrace {
   /** Address → epoch milliseconds of the first pass that planned its delete. */
   private readonly absentSince = new Map<Address, number>();
+  private readonly targets = new Map<string, PruneGrace>();
 
   constructor(private readonly graceMs: number) {}
+
+  /** With spec.targets: each target's deletes are held back apart (the same address is another resource there). */
+  of(label: string): PruneGrace {
+    if (!this.targets.has(label)) this.targets.set(label, new PruneGrace(this.graceMs));
+    return this.targets.get(label)!;
+  }
 
   /**
    * Holds back the plan's deletes whose documents have been absent for less than the grace period. Deletes no longer
@@ -49,8 +56,9 @@ export class PruneGrace {
  * read after a pass that could not run), `deleting at the next pass`.
  */
 export function describeDeferred(d: DeferredDelete, now: number): string {
-  if (d.deleteAt <= now) return `${d.address}: document absent, deleting at the next pass`;
-  return `${d.address}: document absent, deleting in ${formatDuration(Math.ceil((d.deleteAt - now) / 1_000) * 1_000)}`;
+  const address = d.target ? `${d.target}/${d.address}` : d.address;
+  if (d.deleteAt <= now) return `${address}: document absent, deleting at the next pass`;
+  return `${address}: document absent, deleting in ${formatDuration(Math.ceil((d.deleteAt - now) / 1_000) * 1_000)}`;
 }
 
 /** When the first deferred delete is due; null when none waits. */

@@ -1,8 +1,10 @@
 // When work runs. At most one reconcile (or git fetch) runs at a time and at most one more waits; the next
 // automatic pass comes one --interval after a success (±10 %, to catch drift made outside git), or after
-// an exponential backoff following a store failure, so a struggling store is not hammered. Delays are
+// an exponential backoff following a store failure, so a struggling store is not hammered (ReconcileLoop). Delays are
 // randomised so that many watchers started together do not call the store in lockstep.
-import type { Trigger } from './outcome.js';
+import { isSuccess, needsBackoff, type ReconcileOutcome, type ReconcileRecord, type Trigger } from './outcome.js';
+import { nextDeleteAt } from './prune-grace.js';
+import type { WatchStatus } from './status.js';
 
 export type Random = () => number;
 
@@ -135,5 +137,84 @@ export class CoalescingQueue<T extends string> {
       }
     }
     this.running = null;
+  }
+}
+
+export interface LoopDeps {
+  /** One pass; aborting the signal stops its apply from starting further changes. */
+  readonly pass: (signal: AbortSignal) => Promise<ReconcileOutcome>;
+  readonly status: WatchStatus;
+  /** Sees every pass after the status has recorded it (the metrics, the log line). */
+  readonly observe: (record: ReconcileRecord) => void;
+  readonly intervalMs: number;
+  readonly clock?: () => number;
+  readonly random?: Random;
+}
+
+/**
+ * Runs passes one at a time (requests during a pass fold into one more), records each, and schedules the
+ * next automatic one: the interval after a success, the backoff delay after a store failure (with spec.targets, no
+ * later than the interval while any target succeeds), and sooner than the interval when a delete held back by
+ * --prune-grace falls due.
+ */
+export class ReconcileLoop {
+  private readonly queue = new CoalescingQueue<Trigger>((triggers) => this.run(triggers));
+  private readonly timer: PassTimer;
+  private readonly backoff: Backoff;
+  private readonly clock: () => number;
+  private inFlight: AbortController | null = null;
+
+  constructor(private readonly deps: LoopDeps) {
+    this.clock = deps.clock ?? Date.now;
+    this.timer = new PassTimer((trigger) => this.request(trigger), (at) => deps.status.scheduled(at), this.clock);
+    this.backoff = new Backoff(DEFAULT_BACKOFF, deps.random);
+  }
+
+  request(trigger: Trigger): void {
+    this.queue.request(trigger);
+  }
+
+  /** Resolves once no pass runs or waits. */
+  idle(): Promise<void> {
+    return this.queue.idle();
+  }
+
+  /** Refuses new passes before stopping the one in flight from starting further changes; resolves when it has ended. */
+  stop(): Promise<void> {
+    this.timer.stop();
+    const ended = this.queue.stop();
+    this.inFlight?.abort();
+    return ended;
+  }
+
+  private async run(triggers: readonly Trigger[]): Promise<void> {
+    const controller = new AbortController();
+    this.inFlight = controller;
+    const startedAt = this.clock();
+    const started = performance.now();
+    this.deps.status.started();
+    const outcome = await this.deps.pass(controller.signal);
+    const record: ReconcileRecord = { ...outcome, triggers, startedAt, durationMs: Math.round(performance.now() - started) };
+    this.inFlight = null;
+    this.deps.status.record(record);
+    this.deps.observe(record);
+    if (!controller.signal.aborted) this.scheduleNext(record);
+  }
+
+  private scheduleNext(record: ReconcileRecord): void {
+    if (needsBackoff(record.outcome)) {
+      const retry = this.backoff.fail();
+      // With spec.targets, those that succeeded keep their interval: a target that keeps failing waits no longer.
+      const others = record.targets?.some((t) => isSuccess(t.outcome)) ? intervalDelay(this.deps.intervalMs, this.deps.random) : Infinity;
+      if (others < retry) this.timer.schedule(others, 'interval');
+      else this.timer.schedule(retry, 'retry');
+      return;
+    }
+    this.backoff.succeed();
+    const interval = intervalDelay(this.deps.intervalMs, this.deps.random);
+    const due = nextDeleteAt(record.deferred);
+    const grace = due === null ? Infinity : Math.max(0, due - this.clock());
+    if (grace < interval) this.timer.schedule(grace, 'grace');
+    else this.timer.schedule(interval, 'interval');
   }
 }

@@ -5,7 +5,8 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { BodyTooLarge, listenOn, readBody } from '../util/http-server.js';
-import type { WatchMetrics, WatchStatus } from './status.js';
+import type { WatchStatus } from './status.js';
+import type { WatchMetrics } from './watch-metrics.js';
 import { urlOf, type ListenAddress } from './watch-options.js';
 
 export interface WebhookReply {

@@ -1,17 +1,16 @@
 // How the watcher is observed. Every pass is reported three ways: the state /status and /readyz serve
-// (the last pass, the last success, the last error, when the next pass is due), Prometheus metrics, and
-// one log line (log.ts). The clock is injected so readiness can be tested without waiting.
-import { Counter, Gauge, Histogram, Registry } from 'prom-client';
+// (the last pass, the last success, the last error, when the next pass is due; with spec.targets, each target's),
+// Prometheus metrics (watch-metrics.ts), and one log line (log.ts). The clock is injected so readiness can be tested without waiting.
 import type { Finding } from '../plan/types.js';
 import { formatDuration } from '../util/duration.js';
 import { redactUrlsDeep } from '../util/safe-text.js';
 import type { FetchReport } from './git-source.js';
-import { LicenseMetrics } from './license-metrics.js';
 import {
-  errorInfoOf, isSuccess, OUTCOMES, type ChangeEntry, type DesiredInfo, type ErrorInfo, type Outcome, type ReconcileOutcome, type ReconcileRecord, type Trigger,
+  errorInfoOf, isSuccess, type ChangeEntry, type DeferredDelete, type DesiredInfo, type ErrorInfo, type Outcome, type ReconcileOutcome, type ReconcileRecord, type TargetOutcome, type Trigger,
 } from './outcome.js';
 import { describeDeferred } from './prune-grace.js';
-import type { SourceDescription, WatchMode } from './reconcile.js';
+import type { WatchMode } from './judge-plan.js';
+import type { SourceDescription } from './reconcile.js';
 
 export interface StatusOptions {
   readonly mode: WatchMode;
@@ -33,6 +32,8 @@ export class WatchStatus {
   private running = false;
   private fetch: GitFetchStatus | null = null;
   private total = 0;
+  /** With spec.targets: each target's own last pass, in the order of the last pass that reached them. */
+  private targets = new Map<string, TargetMemory>();
   private readonly clock: () => number;
 
   constructor(private readonly options: StatusOptions) {
@@ -54,6 +55,21 @@ export class WatchStatus {
       this.syncedRevision = record.revision;
       this.lastError = null;
     }
+    if (record.targets?.length) this.recordTargets(record, record.targets);
+  }
+
+  private recordTargets(record: ReconcileRecord, targets: readonly TargetOutcome[]): void {
+    const at = record.startedAt + record.durationMs;
+    this.targets = new Map(targets.map((t) => {
+      const before = this.targets.get(t.target);
+      const success = isSuccess(t.outcome);
+      return [t.target, {
+        last: t, startedAt: record.startedAt, durationMs: record.durationMs,
+        planned: t.counts ? t : (before?.planned ?? null),
+        lastSuccessAt: success ? at : (before?.lastSuccessAt ?? null),
+        lastError: success ? null : t.error ? { ...t.error, outcome: t.outcome, at } : (before?.lastError ?? null),
+      }];
+    }));
   }
 
   fetched(report: FetchReport): void {
@@ -87,13 +103,52 @@ export class WatchStatus {
       lastResult: this.last ? resultJson(this.last) : null,
       changes: this.lastPlanned?.changes ?? [],
       findings: this.lastPlanned?.findings ?? [],
-      pendingDeletes: (this.lastPlanned?.deferred ?? []).map((d) => ({
-        address: d.address, absentSince: iso(d.absentSince)!, deleteAt: iso(d.deleteAt)!, message: describeDeferred(d, now),
-      })),
+      pendingDeletes: (this.lastPlanned?.deferred ?? []).map((d) => pendingDelete(d, now)),
       lastError: this.lastError ? { ...this.lastError, at: iso(this.lastError.at)! } : null,
       git: this.fetch,
+      ...(this.targets.size ? { targets: [...this.targets.values()].map((t) => targetJson(t, now)) } : {}),
     });
   }
+}
+
+interface TargetMemory {
+  readonly last: TargetOutcome;
+  readonly startedAt: number;
+  readonly durationMs: number;
+  readonly planned: TargetOutcome | null;
+  readonly lastSuccessAt: number | null;
+  readonly lastError: (ErrorInfo & { outcome: Outcome; at: number }) | null;
+}
+
+/** One target in /status: its part of the last pass that reached it, and its own changes, findings and pending deletes. */
+export interface TargetStatus {
+  readonly target: string;
+  readonly account: string;
+  readonly region: string;
+  readonly lastSuccessAt: string | null;
+  readonly lastResult: Omit<ResultJson, 'triggers' | 'revision'>;
+  readonly changes: readonly ChangeEntry[];
+  readonly findings: readonly Finding[];
+  readonly pendingDeletes: readonly PendingDelete[];
+  readonly lastError: (ErrorInfo & { outcome: Outcome; at: string }) | null;
+}
+
+function targetJson(t: TargetMemory, now: number): TargetStatus {
+  const { last } = t;
+  return {
+    target: last.target, account: last.account, region: last.region, lastSuccessAt: iso(t.lastSuccessAt),
+    lastResult: {
+      outcome: last.outcome, startedAt: iso(t.startedAt)!, durationMs: t.durationMs, counts: last.counts, applied: last.applied, managed: last.managed, errorCode: last.error?.code ?? null,
+    },
+    changes: t.planned?.changes ?? [],
+    findings: t.planned?.findings ?? [],
+    pendingDeletes: (t.planned?.deferred ?? []).map((d) => pendingDelete(d, now)),
+    lastError: t.lastError ? { ...t.lastError, at: iso(t.lastError.at)! } : null,
+  };
+}
+
+function pendingDelete(d: DeferredDelete, now: number): PendingDelete {
+  return { ...(d.target ? { target: d.target } : {}), address: d.address, absentSince: iso(d.absentSince)!, deleteAt: iso(d.deleteAt)!, message: describeDeferred(d, now) };
 }
 
 export interface StatusSnapshot {
@@ -118,9 +173,16 @@ export interface StatusSnapshot {
   readonly lastError: (ErrorInfo & { outcome: Outcome; at: string }) | null;
   /** With --repo: the last fetch of the branch. */
   readonly git: GitFetchStatus | null;
+  /**
+   * With spec.targets: each target's part of the last pass that reached it (the lists above then hold every
+   * target's, each entry naming its target). Absent without spec.targets.
+   */
+  readonly targets?: readonly TargetStatus[];
 }
 
 interface PendingDelete {
+  /** With spec.targets, in the pass's list of every target's. */
+  readonly target?: string;
   readonly address: ChangeEntry['address'];
   readonly absentSince: string;
   readonly deleteAt: string;
@@ -159,52 +221,4 @@ function resultJson(r: ReconcileRecord): ResultJson {
 /** With milliseconds: two passes can end within the same second. */
 function iso(ms: number | null): string | null {
   return ms === null ? null : new Date(ms).toISOString();
-}
-
-/**
- * Prometheus metrics in a registry of their own (never prom-client's global one, so that two watchers in
- * one process, or tests, do not share counters).
- */
-export class WatchMetrics {
-  readonly registry = new Registry();
-  private readonly reconciles = new Counter({ name: 'licensectl_reconciles_total', help: 'Reconcile passes by outcome.', labelNames: ['outcome'], registers: [this.registry] });
-  private readonly duration = new Histogram({
-    name: 'licensectl_reconcile_duration_seconds', help: 'Wall time of one reconcile pass.',
-    buckets: [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120], registers: [this.registry],
-  });
-  private readonly drifted = new Gauge({ name: 'licensectl_drifted_resources', help: 'Resources whose live state differs from the desired state after the last pass that planned (deletes in their grace period included).', registers: [this.registry] });
-  private readonly managed = new Gauge({ name: 'licensectl_managed_resources', help: 'Resources managed by this project after the last pass that read the store.', registers: [this.registry] });
-  private readonly lastSuccess = new Gauge({ name: 'licensectl_last_success_timestamp_seconds', help: 'When the last successful pass ended (Unix time).', registers: [this.registry] });
-  private readonly apiCalls = new Counter({ name: 'licensectl_api_calls_total', help: 'AWS API calls by operation and outcome (retries count once).', labelNames: ['operation', 'outcome'], registers: [this.registry] });
-
-  private readonly licenses: LicenseMetrics;
-
-  /** `clock`: epoch milliseconds, for the seconds to each configuration's expiry when scraped. */
-  constructor(clock: () => number = Date.now) {
-    this.licenses = new LicenseMetrics(this.registry, clock);
-    // Every outcome is exported from the start, so rate() and alerts see a zero rather than no series.
-    for (const outcome of OUTCOMES) this.reconciles.inc({ outcome }, 0);
-  }
-
-  observe(record: ReconcileRecord): void {
-    this.reconciles.inc({ outcome: record.outcome });
-    this.duration.observe(record.durationMs / 1000);
-    // What still differs after the pass: the drift found, less what was corrected.
-    if (record.counts) this.drifted.set(record.changes.length - (record.applied?.applied ?? 0) + record.deferred.length);
-    if (record.managed !== null) this.managed.set(record.managed);
-    if (isSuccess(record.outcome)) this.lastSuccess.set((record.startedAt + record.durationMs) / 1000);
-    this.licenses.observe(record);
-  }
-
-  countCall(operation: string, outcome: 'ok' | 'error'): void {
-    this.apiCalls.inc({ operation, outcome });
-  }
-
-  text(): Promise<string> {
-    return this.registry.metrics();
-  }
-
-  get contentType(): string {
-    return this.registry.contentType;
-  }
 }

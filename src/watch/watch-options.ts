@@ -6,7 +6,7 @@ import type { StoreFlags } from '../app/open-store.js';
 import { LicensectlError } from '../errors/index.js';
 import { parseDuration } from '../util/duration.js';
 import { defaultLogFormat, LOG_FORMATS, type LogFormat } from './log.js';
-import type { WatchMode } from './reconcile.js';
+import type { WatchMode } from './judge-plan.js';
 
 export type SourceSpec =
   | { readonly type: 'directory'; readonly dir: string }
@@ -35,6 +35,8 @@ export interface WatchOptions {
   readonly notify?: readonly string[];
   /** LICENSECTL_NOTIFY_SECRET; without it notifications go unsigned (as Slack's incoming webhooks take them). */
   readonly notifySecret?: string;
+  /** --only-targets: with spec.targets, the targets this watcher reconciles (several watchers split an organization). */
+  readonly onlyTargets?: readonly string[];
 }
 
 export interface WatchFlags extends StoreFlags {
@@ -52,6 +54,7 @@ export interface WatchFlags extends StoreFlags {
   readonly 'allow-overage'?: boolean;
   readonly 'allow-in-use'?: boolean;
   readonly notify?: readonly string[];
+  readonly 'only-targets'?: readonly string[];
 }
 
 /** `isTTY`: whether stdout is a terminal, which decides the log format when --log-format is not given. */
@@ -71,6 +74,7 @@ export function watchOptionsFrom(flags: WatchFlags, env: NodeJS.ProcessEnv = pro
     allow: { 'allow-overage': flags['allow-overage'] === true, 'allow-in-use': flags['allow-in-use'] === true },
     notify: (flags.notify ?? []).map(notifyUrl),
     ...(env.LICENSECTL_NOTIFY_SECRET ? { notifySecret: env.LICENSECTL_NOTIFY_SECRET } : {}),
+    ...(flags['only-targets']?.length ? { onlyTargets: flags['only-targets'] } : {}),
   };
 }
 

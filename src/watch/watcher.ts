@@ -1,6 +1,7 @@
 // The controller: one reconcile loop fed by its triggers (file changes, git fetches, the interval timer,
 // webhooks), observed through one HTTP server. Start-up problems throw (the command exits 1); after
 // start, nothing ends the watcher except stop().
+import { checkOnlyTargets } from '../app/planning.js';
 import { isErrorCode, LicensectlError } from '../errors/index.js';
 import { formatDuration } from '../util/duration.js';
 import { SyncedDocuments } from './change-causes.js';
@@ -9,87 +10,15 @@ import { GitPoller, GitTracker, type GitOps } from './git-source.js';
 import { createLogger, logReconcile, type Logger } from './log.js';
 import { Notifier, type NotifierOptions } from './notifier.js';
 import { EventTracker } from './notify-events.js';
-import { errorInfoOf, needsBackoff, type ReconcileOutcome, type ReconcileRecord, type Trigger } from './outcome.js';
-import { nextDeleteAt, PruneGrace } from './prune-grace.js';
-import { DesiredMemory, reconcileOnce, StoreHolder, type DesiredSource, type Revision } from './reconcile.js';
-import { Backoff, CoalescingQueue, DEFAULT_BACKOFF, intervalDelay, PassTimer, type Random } from './schedule.js';
+import { errorInfoOf } from './outcome.js';
+import { PruneGrace } from './prune-grace.js';
+import { DesiredMemory, reconcileOnce, type DesiredSource, type Revision } from './reconcile.js';
+import { StoreHolder } from './store-holder.js';
+import { ReconcileLoop, type Random } from './schedule.js';
 import { startWatchServer, type RunningWatchServer, type WebhookReply } from './server.js';
-import { WatchMetrics, WatchStatus } from './status.js';
+import { WatchStatus } from './status.js';
+import { WatchMetrics } from './watch-metrics.js';
 import type { WatchOptions } from './watch-options.js';
-
-export interface LoopDeps {
-  /** One pass; aborting the signal stops its apply from starting further changes. */
-  readonly pass: (signal: AbortSignal) => Promise<ReconcileOutcome>;
-  readonly status: WatchStatus;
-  /** Sees every pass after the status has recorded it (the metrics, the log line). */
-  readonly observe: (record: ReconcileRecord) => void;
-  readonly intervalMs: number;
-  readonly clock?: () => number;
-  readonly random?: Random;
-}
-
-/**
- * Runs passes one at a time (requests during a pass fold into one more), records each, and schedules the
- * next automatic one: the interval after a success, the backoff delay after a store failure, and sooner than
- * the interval when a delete held back by --prune-grace falls due.
- */
-export class ReconcileLoop {
-  private readonly queue = new CoalescingQueue<Trigger>((triggers) => this.run(triggers));
-  private readonly timer: PassTimer;
-  private readonly backoff: Backoff;
-  private readonly clock: () => number;
-  private inFlight: AbortController | null = null;
-
-  constructor(private readonly deps: LoopDeps) {
-    this.clock = deps.clock ?? Date.now;
-    this.timer = new PassTimer((trigger) => this.request(trigger), (at) => deps.status.scheduled(at), this.clock);
-    this.backoff = new Backoff(DEFAULT_BACKOFF, deps.random);
-  }
-
-  request(trigger: Trigger): void {
-    this.queue.request(trigger);
-  }
-
-  /** Resolves once no pass runs or waits. */
-  idle(): Promise<void> {
-    return this.queue.idle();
-  }
-
-  /** Refuses new passes before stopping the one in flight from starting further changes; resolves when it has ended. */
-  stop(): Promise<void> {
-    this.timer.stop();
-    const ended = this.queue.stop();
-    this.inFlight?.abort();
-    return ended;
-  }
-
-  private async run(triggers: readonly Trigger[]): Promise<void> {
-    const controller = new AbortController();
-    this.inFlight = controller;
-    const startedAt = this.clock();
-    const started = performance.now();
-    this.deps.status.started();
-    const outcome = await this.deps.pass(controller.signal);
-    const record: ReconcileRecord = { ...outcome, triggers, startedAt, durationMs: Math.round(performance.now() - started) };
-    this.inFlight = null;
-    this.deps.status.record(record);
-    this.deps.observe(record);
-    if (!controller.signal.aborted) this.scheduleNext(record);
-  }
-
-  private scheduleNext(record: ReconcileRecord): void {
-    if (needsBackoff(record.outcome)) {
-      this.timer.schedule(this.backoff.fail(), 'retry');
-      return;
-    }
-    this.backoff.succeed();
-    const interval = intervalDelay(this.deps.intervalMs, this.deps.random);
-    const due = nextDeleteAt(record.deferred);
-    const grace = due === null ? Infinity : Math.max(0, due - this.clock());
-    if (grace < interval) this.timer.schedule(grace, 'grace');
-    else this.timer.schedule(interval, 'interval');
-  }
-}
 
 export interface WatcherDeps {
   readonly git: GitOps & { sourceRevision(dir: string): Promise<Revision> };
@@ -122,10 +51,10 @@ export async function startWatcher(options: WatchOptions, deps: WatcherDeps): Pr
 
 async function startOn(server: RunningWatchServer, options: WatchOptions, deps: WatcherDeps, logger: Logger): Promise<RunningWatcher> {
   const { source, tracker } = await openSource(options, deps);
-  await preflight(source);
+  const targeted = await preflight(source, options.onlyTargets ?? []);
   const status = new WatchStatus({ mode: options.mode, intervalMs: options.intervalMs, source: source.description, clock: deps.clock });
-  const metrics = new WatchMetrics(deps.clock);
-  const stores = new StoreHolder((store) => store.stats.onCall((operation, result) => metrics.countCall(operation, result)));
+  const metrics = new WatchMetrics(deps.clock, targeted);
+  const stores = new StoreHolder((store, label) => store.stats.onCall((operation, result) => metrics.countCall(operation, result, label)));
   const memory = new DesiredMemory();
   const synced = new SyncedDocuments();
   const grace = new PruneGrace(options.pruneGraceMs);
@@ -134,6 +63,7 @@ async function startOn(server: RunningWatchServer, options: WatchOptions, deps: 
   const loop = new ReconcileLoop({
     pass: (signal) => reconcileOnce({
       source, mode: options.mode, storeFlags: options.storeFlags, maxDeletes: options.maxDeletes, allow: options.allow, memory, synced, grace, stores, signal, clock: deps.clock,
+      ...(options.onlyTargets?.length ? { onlyTargets: options.onlyTargets } : {}),
     }),
     status,
     observe: (record) => {
@@ -178,12 +108,16 @@ const FATAL_AT_START = new Set<string>(['DIRECTORY_NOT_FOUND', 'NOT_A_DIRECTORY'
 /**
  * Problems that make watching pointless from the start (no directory, no licensectl.yaml) end the command
  * with exit 1. Anything else wrong with the desired state is reported by the running watcher instead,
- * which waits for a fix: a bad commit must not stop a controller that has to run for weeks.
+ * which waits for a fix: a bad commit must not stop a controller that has to run for weeks. Says whether the project
+ * has spec.targets (the metrics' shape, until a pass says otherwise).
  */
-async function preflight(source: DesiredSource): Promise<void> {
+async function preflight(source: DesiredSource, onlyTargets: readonly string[]): Promise<boolean> {
   const { result } = await source.read();
   const fatal = result.diagnostics.find((d) => d.severity === 'error' && FATAL_AT_START.has(d.code));
   if (fatal && isErrorCode(fatal.code)) throw new LicensectlError(fatal.code, fatal.message, { ...(fatal.hint ? { hint: fatal.hint } : {}) });
+  // --only-targets that selects nothing (or a project without targets) would fail every pass: refused at start.
+  if (result.state) checkOnlyTargets(result.state.project, onlyTargets);
+  return Boolean(result.state?.project.targets?.length);
 }
 
 function gitPoller(tracker: GitTracker, intervalMs: number, loop: ReconcileLoop, status: WatchStatus, logger: Logger, clock?: () => number): GitPoller {

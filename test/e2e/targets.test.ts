@@ -69,14 +69,6 @@ describe('a project with targets on the embedded emulator', () => {
     ]);
   });
 
-  it('commands that handle one target refuse a project with targets, plainly, before opening any store', async () => {
-    for (const command of [['report'], ['repair', '--auto-approve']]) {
-      const r = await cli(command);
-      expect(r.status).toBe(1);
-      expect(r.stderr).toContain('Error [USAGE]: project org has spec.targets: plan and apply handle several targets, this command does not yet');
-    }
-  });
-
   it('--target LABEL/Kind/name plans only that unit\'s resource', async () => {
     const json = JSON.parse((await cli(['plan', '--json', '--target', 'dev/LicenseConfiguration/windows'])).stdout) as PlanSetJson;
     expect(json.targets.map((t) => [t.label, t.plan.changes.map((c) => c.address)])).toEqual([['dev', ['LicenseConfiguration/windows']]]);

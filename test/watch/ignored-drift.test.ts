@@ -5,7 +5,8 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { SyncedDocuments } from '../../src/watch/change-causes.js';
 import { directoryDesired } from '../../src/watch/directory-source.js';
 import { PruneGrace } from '../../src/watch/prune-grace.js';
-import { DesiredMemory, reconcileOnce, StoreHolder, type ReconcileContext } from '../../src/watch/reconcile.js';
+import { DesiredMemory, reconcileOnce, type ReconcileContext } from '../../src/watch/reconcile.js';
+import { StoreHolder } from '../../src/watch/store-holder.js';
 import { PROJECT_YAML, projectDir, removeDir, statePathOf } from '../helpers/cli.js';
 import { otherClient } from '../helpers/live.js';
 

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { Finding } from '../../src/plan/types.js';
 import { EventTracker } from '../../src/watch/notify-events.js';
 import type { ConfigurationReading, ReconcileRecord } from '../../src/watch/outcome.js';
-import { WatchMetrics } from '../../src/watch/status.js';
+import { WatchMetrics } from '../../src/watch/watch-metrics.js';
 import { record, T0 } from './builders.js';
 
 const DAY = 86_400_000;

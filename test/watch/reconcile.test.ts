@@ -9,7 +9,8 @@ import { lockApply } from '../../src/app/apply-lock.js';
 import { SyncedDocuments } from '../../src/watch/change-causes.js';
 import { directoryDesired } from '../../src/watch/directory-source.js';
 import { PruneGrace } from '../../src/watch/prune-grace.js';
-import { DesiredMemory, reconcileOnce, StoreHolder, type ReconcileContext } from '../../src/watch/reconcile.js';
+import { DesiredMemory, reconcileOnce, type ReconcileContext } from '../../src/watch/reconcile.js';
+import { StoreHolder } from '../../src/watch/store-holder.js';
 import { CONFIG_YAML, PROJECT_YAML, projectDir, removeDir, statePathOf } from '../helpers/cli.js';
 import { otherClient } from '../helpers/live.js';
 
@@ -68,15 +69,6 @@ describe('one reconcile pass', () => {
     });
     expect(await liveCounts()).toEqual({ a: 10 });
     expect(await reconcileOnce(ctx())).toMatchObject({ outcome: 'synced', changes: [], managed: 1, applied: null });
-  });
-
-  it('refuses a project with spec.targets (not supported yet) rather than watching the ambient account', async () => {
-    const project = 'apiVersion: licensectl/v1\nkind: Project\nmetadata: {name: org}\nspec:\n  targets: [{name: dev, account: "333344445555", regions: [us-east-1]}]\n  defaultTargets: ["*"]\n';
-    const { ctx, liveCounts } = await setup({ 'licensectl.yaml': project, 'a.yaml': config('a', 10) });
-    const pass = await reconcileOnce(ctx());
-    expect(pass).toMatchObject({ outcome: 'store-error', error: { code: 'USAGE' } });
-    expect(pass.error?.message).toContain('watch does not support spec.targets yet');
-    expect(await liveCounts()).toEqual({});
   });
 
   it('takes the apply lock to correct: while an apply holds it, the pass is a store error and changes nothing', async () => {

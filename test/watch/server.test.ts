@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { signatureOf, startWatchServer, verifySignature, type RunningWatchServer } from '../../src/watch/server.js';
-import { WatchMetrics } from '../../src/watch/status.js';
+import { WatchMetrics } from '../../src/watch/watch-metrics.js';
 import { record, statusWithClock, T0 } from './builders.js';
 
 const SECRET = 'webhook-secret';

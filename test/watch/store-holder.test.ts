@@ -1,9 +1,10 @@
 // StoreHolder: one store kept open from pass to pass while the project's store settings stay the same.
+import pLimit from 'p-limit';
 import { describe, expect, it } from 'vitest';
 import type { OpenStoreOptions } from '../../src/app/open-store.js';
 import type { ProjectConfig } from '../../src/model/index.js';
 import type { Store } from '../../src/store/index.js';
-import { StoreHolder } from '../../src/watch/reconcile.js';
+import { StoreHolder } from '../../src/watch/store-holder.js';
 
 const project = (overrides: Partial<ProjectConfig> = {}): ProjectConfig => ({ name: 'p', store: { type: 'emulator' }, prune: true, ...overrides });
 const options = (overrides: Partial<OpenStoreOptions> = {}): OpenStoreOptions => ({ dir: '/project', project: project(), flags: { concurrency: 8 }, ...overrides });
@@ -48,5 +49,23 @@ describe('StoreHolder', () => {
     holder.close();
     await holder.get(options());
     expect([opened, closed]).toEqual([[1, 2], [1]]);
+  });
+
+  it('with targets, holds a store per unit: reopens only a failed one, closes those no longer watched, and shares one bound on calls', async () => {
+    const labels: (string | undefined)[] = [];
+    const limits: unknown[] = [];
+    const { open, opened, closed } = fakeOpener();
+    const holder = new StoreHolder((_store, label) => labels.push(label), async (o) => { limits.push(o.callLimit); return open(); });
+    const unit = (label: string) => ({ label, target: label, account: '111122223333', region: 'us-east-1', credentials: {} });
+    const first = pLimit(2);
+    const a = await holder.open({ ...options(), unit: unit('a'), callLimit: first });
+    await holder.open({ ...options(), unit: unit('b'), callLimit: first });
+    expect(await holder.open({ ...options(), unit: unit('a'), callLimit: pLimit(2) })).toBe(a);
+    holder.failed(unit('b'));
+    await holder.open({ ...options(), unit: unit('b'), callLimit: pLimit(2) });
+    holder.keepUnits(new Set(['b']));
+    expect([opened, closed]).toEqual([[1, 2, 3], [2, 1]]);
+    expect(limits).toEqual([first, first, first]);
+    expect(labels).toEqual(['a', 'b', 'b']);
   });
 });

@@ -6,10 +6,12 @@ import { directoryTests } from './e2e/directory.js';
 import { gitTests } from './e2e/git.js';
 import { licenseTests } from './e2e/licenses.js';
 import { resilienceTests } from './e2e/resilience.js';
+import { targetTests } from './e2e/targets.js';
 
 describe.concurrent('watch end to end', () => {
   describe('watch --dir', directoryTests);
   describe('watch --repo', gitTests);
   describe('watch, when things go wrong', resilienceTests);
   describe('watch, licenses and --notify', licenseTests);
+  describe('watch, spec.targets', targetTests);
 });

@@ -6,11 +6,11 @@ import { Writable } from 'node:stream';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { GitOps } from '../../src/watch/git-source.js';
 import type { Outcome, ReconcileOutcome, ReconcileRecord } from '../../src/watch/outcome.js';
-import { backoffCeiling } from '../../src/watch/schedule.js';
+import { backoffCeiling, ReconcileLoop } from '../../src/watch/schedule.js';
 import { createLogger } from '../../src/watch/log.js';
 import { WatchStatus, type StatusSnapshot } from '../../src/watch/status.js';
 import type { WatchOptions } from '../../src/watch/watch-options.js';
-import { ReconcileLoop, startWatcher, type RunningWatcher } from '../../src/watch/watcher.js';
+import { startWatcher, type RunningWatcher } from '../../src/watch/watcher.js';
 import { CONFIG_YAML, PROJECT_YAML, projectDir, removeDir } from '../helpers/cli.js';
 import { record, T0 } from './builders.js';
 import { waitUntil, type LogLine } from './e2e/watcher-process.js';
@@ -20,7 +20,7 @@ describe('the reconcile loop', () => {
   afterEach(() => { vi.useRealTimers(); });
 
   /** A loop whose passes end with the outcomes given, one by one (the last repeats), and jitter `random`. */
-  function loop(outcomes: Outcome[], { intervalMs = 60_000, random = 0.5, deferred = [] as ReconcileOutcome['deferred'] } = {}) {
+  function loop(outcomes: Outcome[], { intervalMs = 60_000, random = 0.5, deferred = [] as ReconcileOutcome['deferred'], targets = undefined as ReconcileOutcome['targets'] } = {}) {
     const status = new WatchStatus({ mode: 'correct', intervalMs, source: { type: 'directory', dir: '/project' }, clock: () => Date.now() });
     const records: ReconcileRecord[] = [];
     const signals: AbortSignal[] = [];
@@ -29,7 +29,7 @@ describe('the reconcile loop', () => {
       signals.push(signal);
       await gate;
       const outcome = outcomes[Math.min(signals.length, outcomes.length) - 1]!;
-      return record({ outcome, deferred, error: outcome === 'synced' ? null : { code: 'X', message: 'x', diagnostics: [] } });
+      return record({ outcome, deferred, error: outcome === 'synced' ? null : { code: 'X', message: 'x', diagnostics: [] }, ...(targets ? { targets } : {}) });
     };
     const reconcile = new ReconcileLoop({ pass, status, observe: (r) => records.push(r), intervalMs, clock: () => Date.now(), random: () => random });
     const hold = () => {
@@ -73,6 +73,25 @@ describe('the reconcile loop', () => {
     await vi.advanceTimersByTimeAsync(180);
     expect(nextIn()).toBe(1_000);
     expect(triggers()).toEqual([['start'], ['retry'], ['retry'], ['retry'], ['interval']]);
+  });
+
+  it('with targets, retries no later than the interval while another target succeeds; backs off when all fail', async () => {
+    const part = (target: string, outcome: Outcome) => ({ ...record({ outcome }), target, account: '111122223333', region: 'us-east-1' });
+    const some = loop(['store-error'], { intervalMs: 1_500, random: 0, targets: [part('a', 'synced'), part('b', 'store-error')] });
+    some.reconcile.request('start');
+    await some.reconcile.idle();
+    expect(some.nextIn()).toBe(1_000);
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(some.nextIn()).toBe(1_350);
+    await vi.advanceTimersByTimeAsync(1_350);
+    expect(some.nextIn()).toBe(1_350);
+    expect(some.triggers()).toEqual([['start'], ['retry'], ['interval']]);
+    await some.reconcile.stop();
+    const all = loop(['store-error'], { intervalMs: 1_500, random: 0, targets: [part('a', 'store-error')] });
+    all.reconcile.request('start');
+    await all.reconcile.idle();
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(all.nextIn()).toBe(2_000);
   });
 
   it('runs a pass when a delete held back by --prune-grace falls due, sooner than the interval', async () => {
@@ -169,6 +188,13 @@ describe('the watcher in-process', () => {
       waitUntil(async () => { const s = await status(); return !s.running && s.nextRunAt !== null && done(s) && s; }, 10_000, 'the watcher to settle');
     return { lines, reconciles, url, settled, write: (file: string, content: string) => writeFile(path.join(dir!, file), content) };
   }
+
+  it('refuses at start --only-targets for a project without targets, or a pattern that selects no target', async () => {
+    await expect(start({}, { onlyTargets: ['a'] })).rejects.toMatchObject({ code: 'USAGE', message: '--only-targets needs spec.targets in licensectl.yaml' });
+    await removeDir(dir!);
+    const targets = 'apiVersion: licensectl/v1\nkind: Project\nmetadata: {name: org}\nspec:\n  targets: [{name: a, account: "111122223333", regions: [us-east-1]}]\n  defaultTargets: ["*"]\n';
+    await expect(start({ 'licensectl.yaml': targets }, { onlyTargets: ['prod-*'] })).rejects.toMatchObject({ code: 'USAGE', message: '--only-targets "prod-*" selects no target' });
+  });
 
   it('reconciles at start and logs one line with the revision, counts and duration', async () => {
     const { reconciles, lines } = await start({ 'a.yaml': config('a', 1) });
