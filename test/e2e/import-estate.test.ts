@@ -1,0 +1,98 @@
+// A team's existing estate, made by hand with the AWS CLI against `emulator serve`, imported: every unmanaged
+// resource becomes a document with spec.adopt (an Association, which AWS gives no ARN, names its resource; the service
+// settings are matched by their document), the documents validate, another project's resource is listed and never
+// imported, and a second import writes nothing.
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { schemaProblems } from '../../src/app/schema.js';
+import type { ImportResult } from '../../src/render/import-result.js';
+import { CONFIG_YAML, PROJECT_YAML, projectDir, removeDir, runCli } from '../helpers/cli.js';
+import { buildEstate, type Estate, estateSize, HAS_AWS_CLI } from '../helpers/estate.js';
+import { type ServedEmulator, serveEmulator } from '../helpers/served.js';
+
+describe.skipIf(!HAS_AWS_CLI)('licensectl import of an estate made with the AWS CLI', () => {
+  let served: ServedEmulator;
+  let dir: string;
+  let estate: Estate;
+  let imported: ImportResult;
+  beforeAll(async () => {
+    served = await serveEmulator();
+    estate = await buildEstate(served.url);
+    dir = await projectDir({ 'licensectl.yaml': PROJECT_YAML('adopters') });
+    const r = await runCli(['import', '--dir', dir, '--endpoint', served.url, '--json']);
+    expect(r.status, r.stderr + r.stdout).toBe(0);
+    imported = JSON.parse(r.stdout) as ImportResult;
+  }, 120_000);
+  afterAll(async () => { await served?.stop(); if (dir) await removeDir(dir); });
+
+  it('builds an estate of at least 20 resources of every kind', () => {
+    expect(estateSize(estate)).toBeGreaterThanOrEqual(20);
+  });
+
+  it('writes one file per kind, and its --json output conforms to its schema', async () => {
+    expect(schemaProblems('import-result.schema.json', imported)).toEqual([]);
+    expect(imported.files.map((f) => path.basename(f.path))).toEqual([
+      'imported-service-settings.yaml', 'imported-license-configurations.yaml', 'imported-licenses.yaml', 'imported-resource-shares.yaml',
+      'imported-grants.yaml', 'imported-associations.yaml', 'imported-report-generators.yaml',
+    ]);
+    expect((await readdir(dir)).filter((f) => f.startsWith('imported-')).sort()).toEqual(imported.files.map((f) => path.basename(f.path)).sort());
+    expect(imported.skipped).toEqual([]);
+  });
+
+  it('makes every unmanaged resource a document: spec.adopt for those with an ARN', () => {
+    const arnsOf = (kind: string) => imported.files.filter((f) => f.kind === kind).flatMap((f) => f.documents.map((d) => d.arn)).sort();
+    expect(arnsOf('LicenseConfiguration')).toEqual([...estate.configurations].sort());
+    expect(arnsOf('License')).toEqual([...estate.licenses].sort());
+    expect(arnsOf('Grant')).toEqual([...estate.grants].sort());
+    expect(arnsOf('ResourceShare')).toEqual([...estate.shares].sort());
+    expect(arnsOf('ReportGenerator')).toEqual([...estate.reportGenerators].sort());
+    expect(arnsOf('Association')).toEqual([...estate.associations.keys()].sort());
+    expect(arnsOf('ServiceSettings')).toHaveLength(1);
+  });
+
+  it('validates, and the desired state holds each ARN as spec.adopt and the references by name', async () => {
+    const r = await runCli(['validate', '--dir', dir, '--json']);
+    expect(r.status, r.stdout + r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ valid: true, resources: { LicenseConfiguration: 6, License: 2, Grant: 3, ResourceShare: 3, Association: 3, ReportGenerator: 2, ServiceSettings: 1 } });
+    const files = await Promise.all(imported.files.map((f) => readFile(f.path, 'utf8')));
+    const all = files.join('\n');
+    for (const arn of [...estate.configurations, ...estate.licenses, ...estate.grants, ...estate.shares, ...estate.reportGenerators]) {
+      expect(all).toContain(`# ${arn}\n`);
+      expect(all).toContain(`adopt: ${arn}\n`);
+    }
+    // Names from AWS names, the collision of "RHEL" and "rhel" resolved in ARN order; references by those names.
+    expect(all).toMatch(/name: rhel(-2)?\n/);
+    expect(all).toContain('name: rhel-2\n');
+    expect(all).toContain('license: analytics-pro\n');
+    expect(all).toContain('licenseConfigurations: [windows-server-datacenter]');
+    expect(all).not.toContain('licensectl:');
+  });
+
+  it('lists the other project\'s configuration and never imports it', async () => {
+    expect(imported.foreign).toEqual([{ kind: 'LicenseConfiguration', arn: estate.foreign[0], name: 'Other team', project: 'other' }]);
+    const r = await runCli(['import', '--dir', dir, '--endpoint', served.url]);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toContain('Nothing to import');
+    expect(r.stdout).toContain(`LicenseConfiguration ${estate.foreign[0]} (Other team): project other`);
+  });
+
+  it('never replaces a file: an import that would write one that exists writes nothing', async () => {
+    const other = await projectDir({ 'licensectl.yaml': PROJECT_YAML('adopters'), 'imported-licenses.yaml': CONFIG_YAML('mine', 'countingType: vCPU') });
+    try {
+      const r = await runCli(['import', '--dir', other, '--endpoint', served.url]);
+      expect(r.status).toBe(1);
+      expect(r.stderr).toContain('IMPORT_FILE_EXISTS');
+      expect(r.stderr).toContain(`import would replace ${path.join(other, 'imported-licenses.yaml')}; nothing was written`);
+      expect((await readdir(other)).sort()).toEqual(['imported-licenses.yaml', 'licensectl.yaml']);
+      const only = await runCli(['import', '--dir', other, '--endpoint', served.url, '--kind', 'Grant', '--name', 'pro*', '--out', path.join(other, 'grants'), '--json']);
+      expect(only.status, only.stderr).toBe(0);
+      const result = JSON.parse(only.stdout) as ImportResult;
+      expect(result.files.flatMap((f) => f.documents.map((d) => d.address))).toEqual(['Grant/pro-to-dev', 'Grant/pro-to-test']);
+      // The license is not managed, nor imported in this run: the grants name it by ARN.
+      expect(await readFile(path.join(other, 'grants', 'imported-grants.yaml'), 'utf8')).toContain(`licenseArn: ${estate.licenses[0]}`);
+    } finally {
+      await removeDir(other);
+    }
+  });
+});
