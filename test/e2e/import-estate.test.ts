@@ -7,6 +7,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { schemaProblems } from '../../src/app/schema.js';
 import type { ImportResult } from '../../src/render/import-result.js';
+import type { StateView } from '../../src/render/state.js';
 import { CONFIG_YAML, PROJECT_YAML, projectDir, removeDir, runCli } from '../helpers/cli.js';
 import { buildEstate, type Estate, estateSize, HAS_AWS_CLI } from '../helpers/estate.js';
 import { type ServedEmulator, serveEmulator } from '../helpers/served.js';
@@ -19,7 +20,10 @@ describe.skipIf(!HAS_AWS_CLI)('licensectl import of an estate made with the AWS 
   beforeAll(async () => {
     served = await serveEmulator();
     estate = await buildEstate(served.url);
-    dir = await projectDir({ 'licensectl.yaml': PROJECT_YAML('adopters') });
+    // One resource the project already manages: its name is taken, and state lists it by address.
+    dir = await projectDir({ 'licensectl.yaml': PROJECT_YAML('adopters'), 'managed.yaml': CONFIG_YAML('windows-server-datacenter', 'countingType: vCPU\nlicenseCount: 8', '{team: platform}') });
+    const applied = await runCli(['apply', '--dir', dir, '--endpoint', served.url, '--auto-approve']);
+    expect(applied.status, applied.stderr).toBe(0);
     const r = await runCli(['import', '--dir', dir, '--endpoint', served.url, '--json']);
     expect(r.status, r.stderr + r.stdout).toBe(0);
     imported = JSON.parse(r.stdout) as ImportResult;
@@ -54,7 +58,7 @@ describe.skipIf(!HAS_AWS_CLI)('licensectl import of an estate made with the AWS 
   it('validates, and the desired state holds each ARN as spec.adopt and the references by name', async () => {
     const r = await runCli(['validate', '--dir', dir, '--json']);
     expect(r.status, r.stdout + r.stderr).toBe(0);
-    expect(JSON.parse(r.stdout)).toMatchObject({ valid: true, resources: { LicenseConfiguration: 6, License: 2, Grant: 3, ResourceShare: 3, Association: 3, ReportGenerator: 2, ServiceSettings: 1 } });
+    expect(JSON.parse(r.stdout)).toMatchObject({ valid: true, resources: { LicenseConfiguration: 7, License: 2, Grant: 3, ResourceShare: 3, Association: 3, ReportGenerator: 2, ServiceSettings: 1 } });
     const files = await Promise.all(imported.files.map((f) => readFile(f.path, 'utf8')));
     const all = files.join('\n');
     for (const arn of [...estate.configurations, ...estate.licenses, ...estate.grants, ...estate.shares, ...estate.reportGenerators]) {
@@ -65,7 +69,9 @@ describe.skipIf(!HAS_AWS_CLI)('licensectl import of an estate made with the AWS 
     expect(all).toMatch(/name: rhel(-2)?\n/);
     expect(all).toContain('name: rhel-2\n');
     expect(all).toContain('license: analytics-pro\n');
-    expect(all).toContain('licenseConfigurations: [windows-server-datacenter]');
+    // The managed configuration holds the name the hand-made one would take.
+    expect(all).toContain('name: windows-server-datacenter-2\n');
+    expect(all).toContain('licenseConfigurations: [windows-server-datacenter-2]');
     expect(all).not.toContain('licensectl:');
   });
 
@@ -75,6 +81,27 @@ describe.skipIf(!HAS_AWS_CLI)('licensectl import of an estate made with the AWS 
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toContain('Nothing to import');
     expect(r.stdout).toContain(`LicenseConfiguration ${estate.foreign[0]} (Other team): project other`);
+  });
+
+  it('state lists the managed resource by address, every unmanaged resource and the other project\'s; state show prints a document', async () => {
+    const r = await runCli(['state', '--dir', dir, '--endpoint', served.url, '--json']);
+    expect(r.status, r.stderr).toBe(0);
+    const view = JSON.parse(r.stdout) as StateView;
+    expect(schemaProblems('state.schema.json', view)).toEqual([]);
+    const rows = view.targets[0]!.resources;
+    // The imported ServiceSettings document already manages the settings: they have no ARN to adopt, only a name.
+    expect(rows.filter((row) => row.owner === 'managed').map((row) => row.address)).toEqual(['ServiceSettings/service-settings', 'LicenseConfiguration/windows-server-datacenter']);
+    expect(rows.filter((row) => row.owner === 'foreign').map((row) => row.arn)).toEqual(estate.foreign);
+    const unmanaged = rows.filter((row) => row.owner === 'unmanaged');
+    for (const arn of [...estate.configurations, ...estate.licenses, ...estate.grants, ...estate.shares, ...estate.reportGenerators]) expect(unmanaged.map((row) => row.arn)).toContain(arn);
+    expect(unmanaged.filter((row) => row.kind === 'Association').map((row) => row.name).sort()).toEqual([...estate.associations].flatMap(([resource, arns]) => arns.map(() => resource)).sort());
+    expect(unmanaged.find((row) => row.kind === 'Grant')).toMatchObject({ version: '1', status: 'PENDING_ACCEPT' });
+    const show = await runCli(['state', 'show', 'LicenseConfiguration/windows-server-datacenter', '--dir', dir, '--endpoint', served.url]);
+    expect(show.status, show.stderr).toBe(0);
+    expect(show.stdout).toMatch(/^# arn:aws:license-manager:us-east-1:000000000000:license-configuration:lic-\w+\napiVersion: licensectl\/v1\nkind: LicenseConfiguration\nmetadata:\n  name: windows-server-datacenter\n  tags:\n    team: platform\nspec:\n  countingType: vCPU\n  licenseCount: 8\n$/);
+    const unknown = await runCli(['state', 'show', 'LicenseConfiguration/windows-server-datacentre', '--dir', dir, '--endpoint', served.url]);
+    expect(unknown.status).toBe(1);
+    expect(unknown.stderr).toBe('Error [UNKNOWN_ADDRESS]: no managed resource at LicenseConfiguration/windows-server-datacentre in project adopters\n  hint: did you mean LicenseConfiguration/windows-server-datacenter? (licensectl state lists the addresses)\n');
   });
 
   it('never replaces a file: an import that would write one that exists writes nothing', async () => {
