@@ -7,6 +7,7 @@ import type { DocumentInput } from '../render/documents.js';
 import { stateRows, type StateView } from '../render/state.js';
 import { nearest } from '../util/words.js';
 import { readInventory } from './live-inventory.js';
+import type { Store } from '../store/index.js';
 import { openStore, type StoreFlags } from './open-store.js';
 import { loadDesired } from './planning.js';
 import { globalBound } from './target-runs.js';
@@ -19,6 +20,8 @@ export interface LiveStateRead {
   readonly view: StateView;
   /** Every managed resource by its address (`label/Kind/name` with several targets). */
   readonly managed: ReadonlyMap<string, LiveResource>;
+  /** Each unit's SDK calls (--stats), labelled with spec.targets. */
+  readonly stats: readonly { readonly label?: string; readonly stats: Store['stats'] }[];
 }
 
 export async function readState(dir: string, flags: StateFlags): Promise<LiveStateRead> {
@@ -35,14 +38,14 @@ export async function readState(dir: string, flags: StateFlags): Promise<LiveSta
     const store = await openStore({ dir: loaded.dir, project: desired.project, flags, ...(unit ? { unit, callLimit } : {}) });
     try {
       const { live } = await readInventory(store, desired);
-      return { unit, target: store.target, live };
+      return { unit, target: store.target, live, stats: store.stats };
     } finally {
       store.close();
     }
   }));
   const managed = new Map(read.flatMap(({ unit, live }) => live.managed.map((r) => [`${unit ? `${unit.label}/` : ''}${r.kind}/${r.name}`, r] as const)));
   const targets = read.map(({ unit, target, live }) => ({ ...(unit ? { label: unit.label } : {}), account: target.account, region: target.region, resources: stateRows(live, unit?.label) }));
-  return { view: { formatVersion: '1', project: project.name, targets }, managed };
+  return { view: { formatVersion: '1', project: project.name, targets }, managed, stats: read.map(({ unit, stats }) => ({ ...(unit ? { label: unit.label } : {}), stats })) };
 }
 
 /** The managed resource at `address`; an unknown address is UNKNOWN_ADDRESS naming it, with the nearest known ones. */

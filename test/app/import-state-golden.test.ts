@@ -106,7 +106,7 @@ describe('golden output of state', () => {
   });
 
   it('state show of an unknown address names it and the nearest addresses', () => {
-    const read = { view: fixedState(), managed: new Map([['LicenseConfiguration/windows-server', managedWindows]]) };
+    const read = { view: fixedState(), managed: new Map([['LicenseConfiguration/windows-server', managedWindows]]), stats: [] };
     expect(() => resourceAt(read, 'LicenseConfiguration/windows-sever')).toThrow(expect.objectContaining({
       code: 'UNKNOWN_ADDRESS', message: 'no managed resource at LicenseConfiguration/windows-sever in project acme-licenses',
       hint: 'did you mean LicenseConfiguration/windows-server? (licensectl state lists the addresses)',

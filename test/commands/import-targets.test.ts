@@ -79,7 +79,8 @@ spec:
       ['mgmt@eu-west-1', '111122223333', 'eu-west-1', ['mgmt@eu-west-1/LicenseConfiguration/windows']],
       ['dev', '222233334444', 'us-east-1', ['dev/LicenseConfiguration/windows', `unmanaged ${handMade}`]],
     ]);
-    const text = await runCli(['state', '--dir', dir, '--only-targets', 'dev']);
+    const text = await runCli(['state', '--dir', dir, '--only-targets', 'dev', '--stats']);
+    expect(text.stderr).toMatch(/^dev:\nSDK calls \(\d+ calls,/);
     expect(text.stdout).toMatch(/^dev \(account 222233334444, us-east-1\):\n {2}OWNER +ADDRESS \/ KIND +NAME +STATUS +VERSION +ARN\n {2}managed +dev\/LicenseConfiguration\/windows +windows +AVAILABLE +- +arn:/);
     expect(text.stdout).not.toContain('mgmt');
     const show = await runCli(['state', 'show', 'dev/LicenseConfiguration/windows', '--dir', dir]);

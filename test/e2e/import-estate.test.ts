@@ -77,9 +77,11 @@ describe.skipIf(!HAS_AWS_CLI)('licensectl import of an estate made with the AWS 
 
   it('lists the other project\'s configuration and never imports it', async () => {
     expect(imported.foreign).toEqual([{ kind: 'LicenseConfiguration', arn: estate.foreign[0], name: 'Other team', project: 'other' }]);
-    const r = await runCli(['import', '--dir', dir, '--endpoint', served.url]);
+    const r = await runCli(['import', '--dir', dir, '--endpoint', served.url, '--stats']);
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toContain('Nothing to import');
+    // Every grant's tags are read (one call each), and the associations of every configuration not another project's.
+    expect(r.stderr).toMatch(/ListAssociationsForLicenseConfiguration +7 calls/);
     expect(r.stdout).toContain(`LicenseConfiguration ${estate.foreign[0]} (Other team): project other`);
   });
 

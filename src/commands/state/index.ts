@@ -1,5 +1,5 @@
 import { Flags } from '@oclif/core';
-import { BaseCommand, dirFlag, storeFlags } from '../../app/base-command.js';
+import { BaseCommand, dirFlag, renderStats, storeFlags } from '../../app/base-command.js';
 import { readState } from '../../app/state.js';
 import { renderStateText, type StateView } from '../../render/state.js';
 
@@ -19,7 +19,9 @@ export default class State extends BaseCommand {
 
   async run(): Promise<StateView> {
     const { flags } = await this.parse(State);
-    const { view } = await readState(flags.dir, flags);
+    const started = performance.now();
+    const { view, stats } = await readState(flags.dir, flags);
+    if (flags.stats) for (const unit of stats) this.printErr(`${unit.label ? `${unit.label}:\n` : ''}${renderStats(unit.stats, performance.now() - started)}`);
     if (!this.jsonEnabled()) this.printOut(renderStateText(view));
     return view;
   }

@@ -1,5 +1,5 @@
 import { Args, Flags } from '@oclif/core';
-import { BaseCommand, dirFlag, storeFlags } from '../../app/base-command.js';
+import { BaseCommand, dirFlag, renderStats, storeFlags } from '../../app/base-command.js';
 import { documentOfLive, readState, resourceAt } from '../../app/state.js';
 import { documentValue, renderDocuments } from '../../render/documents.js';
 
@@ -18,7 +18,10 @@ export default class StateShow extends BaseCommand {
 
   async run(): Promise<{ address: string; arn: string; status: string | null; version: string | null; document: Record<string, unknown> }> {
     const { args, flags } = await this.parse(StateShow);
-    const resource = resourceAt(await readState(flags.dir, flags), args.address);
+    const started = performance.now();
+    const read = await readState(flags.dir, flags);
+    if (flags.stats) for (const unit of read.stats) this.printErr(`${unit.label ? `${unit.label}:\n` : ''}${renderStats(unit.stats, performance.now() - started)}`);
+    const resource = resourceAt(read, args.address);
     const input = documentOfLive(resource);
     if (!this.jsonEnabled()) this.printOut(renderDocuments([input]));
     return { address: args.address, arn: resource.arn, status: resource.meta.status ?? null, version: resource.meta.version ?? null, document: documentValue(input) };
