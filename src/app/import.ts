@@ -93,7 +93,9 @@ export function importPlan(desired: DesiredState, inventory: Inventory, target: 
     const comment = [p.resourceArn, ...p.configurations.filter((arn) => refs.has(arn)).map((arn) => `  associated with ${arn}`)].join('\n');
     add({ address: `Association/${name}`, arn: p.resourceArn, awsName: p.resourceArn, input: { ...base, kind: 'Association', name, spec: { resourceArn: p.resourceArn, licenseConfigurations: configurations, amiAssociationScope: p.scope }, comment } });
   }
-  if (wanted('ServiceSettings') && !desired.resources.some((r) => r.kind === 'ServiceSettings' && (!options.unit || r.targets?.includes(options.unit.key)))) importSettings(inventory.settings, target, base, add, skipped);
+  // The settings have no AWS name: --name leaves them out.
+  const settingsDocument = desired.resources.some((r) => r.kind === 'ServiceSettings' && (!options.unit || r.targets?.includes(options.unit.key)));
+  if (wanted('ServiceSettings') && !options.name && !settingsDocument) importSettings(inventory.settings, target, base, add, skipped);
   const foreign = inventory.live.others.filter((o) => o.owner === 'foreign' && wanted(o.kind) && matches(o.displayName)).map((o) => ({ kind: o.kind, arn: o.arn, name: o.displayName, project: o.project ?? '' }));
   const documents = new Map(KINDS.flatMap((kind) => (out.has(kind) ? [[kind, out.get(kind)!.sort((a, b) => compareText(a.input.name, b.input.name))] as const] : [])));
   return { documents, skipped: skipped.sort((a, b) => compareText(a.kind, b.kind) || compareText(a.arn, b.arn)), foreign };

@@ -58,6 +58,7 @@ describe.skipIf(!HAS_AWS_CLI)('licensectl import of an estate made with the AWS 
   it('validates, and the desired state holds each ARN as spec.adopt and the references by name', async () => {
     const r = await runCli(['validate', '--dir', dir, '--json']);
     expect(r.status, r.stdout + r.stderr).toBe(0);
+    expect(schemaProblems('validate-result.schema.json', JSON.parse(r.stdout))).toEqual([]);
     expect(JSON.parse(r.stdout)).toMatchObject({ valid: true, resources: { LicenseConfiguration: 7, License: 2, Grant: 3, ResourceShare: 3, Association: 3, ReportGenerator: 2, ServiceSettings: 1 } });
     const files = await Promise.all(imported.files.map((f) => readFile(f.path, 'utf8')));
     const all = files.join('\n');
