@@ -17,6 +17,8 @@ export interface StateRow {
   readonly version: string | null;
   /** A foreign resource's project. */
   readonly project?: string;
+  /** One of several live resources carrying the same ownership tags (`licensectl repair` resolves them). */
+  readonly duplicate?: true;
 }
 
 export interface StateTarget {
@@ -32,7 +34,10 @@ export interface StateView {
   readonly targets: readonly StateTarget[];
 }
 
-/** The rows of one target's live state: managed by address, then unmanaged and foreign by kind and ARN. */
+/**
+ * The rows of one target's live state: managed by address, then each copy of a duplicated address (the store keeps
+ * only their ARNs: no name, status or version), then unmanaged and foreign by kind and ARN.
+ */
 export function stateRows(live: LiveState, label?: string): StateRow[] {
   const managed = live.managed.map((r): StateRow => ({
     owner: 'managed', address: `${label ? `${label}/` : ''}${r.kind}/${r.name}`, kind: r.kind, name: awsNameOf(r), arn: r.arn, status: r.meta.status ?? null, version: r.meta.version ?? null,
@@ -40,7 +45,11 @@ export function stateRows(live: LiveState, label?: string): StateRow[] {
   const others = (owner: 'unmanaged' | 'foreign') => live.others.filter((o) => o.owner === owner).map((o): StateRow => ({
     owner, kind: o.kind, name: o.displayName, arn: o.arn, status: o.live?.meta.status ?? null, version: o.live?.meta.version ?? null, ...(o.project ? { project: o.project } : {}),
   }));
-  return [...managed, ...others('unmanaged'), ...others('foreign')];
+  const duplicates = live.duplicates.flatMap((d) => d.arns.map((arn): StateRow => {
+    const kind = d.address.slice(0, d.address.indexOf('/')) as Kind;
+    return { owner: 'managed', address: `${label ? `${label}/` : ''}${d.address}`, kind, name: '', arn, status: null, version: null, duplicate: true };
+  }));
+  return [...managed, ...duplicates, ...others('unmanaged'), ...others('foreign')];
 }
 
 function awsNameOf(r: LiveResource): string {
@@ -61,7 +70,7 @@ export function renderStateText(view: StateView): string {
   const blocks = view.targets.map((t) => {
     const title = several ? `${t.label ?? ''} (account ${t.account}, ${t.region}):` : `Project ${view.project}: account ${t.account}, ${t.region}`;
     if (!t.resources.length) return `${title}\n  No resources.`;
-    const rows = t.resources.map((r) => [r.owner, r.address ?? (r.project ? `${r.kind} (project ${r.project})` : r.kind), r.name || '-', r.status ?? '-', r.version ?? '-', r.arn].map(printable));
+    const rows = t.resources.map((r) => [r.owner, r.duplicate ? `${r.address} (duplicate)` : r.address ?? (r.project ? `${r.kind} (project ${r.project})` : r.kind), r.name || '-', r.status ?? '-', r.version ?? '-', r.arn].map(printable));
     const widths = HEADER.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
     const line = (cells: readonly string[]) => `  ${cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i]!))).join('  ')}`;
     const count = (owner: StateRow['owner']) => t.resources.filter((r) => r.owner === owner).length;

@@ -78,7 +78,8 @@ describe('golden output of import', () => {
 
 function fixedState(): StateView {
   const grant = liveGrant('analytics-to-dev', { displayName: 'Analytics to dev' }, { meta: { version: '3', status: 'PENDING_ACCEPT' } });
-  const live = liveState([managedWindows, grant], { others: [unmanagedLive(oracle, 'Oracle DB (sockets)'), foreignConfig] });
+  const copies = [arnFor('LicenseConfiguration', 'copy-1'), arnFor('LicenseConfiguration', 'copy-2')];
+  const live = liveState([managedWindows, grant], { others: [unmanagedLive(oracle, 'Oracle DB (sockets)'), foreignConfig], duplicates: [{ address: 'LicenseConfiguration/oracle', arns: copies }] });
   return { formatVersion: '1', project: 'acme-licenses', targets: [{ account: ACCOUNT, region: REGION, resources: stateRows(live) }] };
 }
 
