@@ -30,6 +30,8 @@ const OUTPUTS = [
   { name: 'validateFleetList', file: 'fleet-list' },
   { name: 'validateReport', file: 'report' },
   { name: 'validatePlanSet', file: 'plan-set' },
+  { name: 'validateImportResult', file: 'import-result' },
+  { name: 'validateState', file: 'state' },
 ];
 
 function documentAjv() {

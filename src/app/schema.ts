@@ -5,7 +5,7 @@ import * as generated from './output-validators.generated.js';
 
 type GeneratedValidator = ((data: unknown) => boolean) & { errors?: ErrorObject[] | null };
 
-export type OutputSchema = 'plan.schema.json' | 'apply-result.schema.json' | 'validate-result.schema.json' | 'error.schema.json' | 'fleet-list.schema.json' | 'report.schema.json' | 'plan-set.schema.json';
+export type OutputSchema = 'plan.schema.json' | 'apply-result.schema.json' | 'validate-result.schema.json' | 'error.schema.json' | 'fleet-list.schema.json' | 'report.schema.json' | 'plan-set.schema.json' | 'import-result.schema.json' | 'state.schema.json';
 
 const VALIDATORS: Record<OutputSchema, unknown> = {
   'plan.schema.json': generated.validatePlan,
@@ -15,6 +15,8 @@ const VALIDATORS: Record<OutputSchema, unknown> = {
   'fleet-list.schema.json': generated.validateFleetList,
   'report.schema.json': generated.validateReport,
   'plan-set.schema.json': generated.validatePlanSet,
+  'import-result.schema.json': generated.validateImportResult,
+  'state.schema.json': generated.validateState,
 };
 
 /** Every schema problem of `doc` as `/json/pointer message`; empty when it conforms. */

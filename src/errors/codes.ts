@@ -29,6 +29,8 @@ export const ERROR_CODES = {
   FILE_NOT_FOUND: input(''),
   FILE_TOO_LARGE: input('split the file: desired-state files are small'),
   OUTPUT_UNWRITABLE: input('choose a path in a folder that exists and that you may write to'),
+  IMPORT_FILE_EXISTS: input('pass --out DIR to write the imported documents elsewhere, or move the earlier files first'),
+  UNKNOWN_ADDRESS: input('licensectl state lists the addresses of the managed resources'),
   // Git.
   BAD_GIT_REF: input('name a branch, tag or commit, e.g. main, v1.2.0 or 3f2c1ab'),
   UNKNOWN_GIT_REF: input('fetch it first, or check its spelling (git branch -a, git tag)'),

@@ -3,7 +3,8 @@ export { CallStats, createClients, DEFAULT_RETRY, errorName, LicensectlRetryStra
 export { connectionFailure, type ConnectionFailure, noteEndpointOfFailures } from './connection-failures.js';
 export type { ApplyContext, KindRead, StoreChange } from './kind-adapter.js';
 export type { ListedGrant } from './kinds/grant.js';
+export type { AssociationPair } from './kinds/association.js';
 export { liveState, pairGrants, type PairedGrant } from './live-state.js';
-export { pairServiceSettings } from './kinds/service-settings.js';
+export { pairServiceSettings, serviceSettingsId } from './kinds/service-settings.js';
 export { Store, type Listing, type StoreOptions } from './store.js';
 export { DEFAULT_BUDGET_CEILING, PROCESS_BUDGETS, RequestBudget, RequestBudgets } from './request-budget.js';

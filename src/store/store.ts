@@ -4,7 +4,7 @@ import pLimit from 'p-limit';
 import type { Kind, LiveResource, OtherResource, ServiceSettingsSpec, Target, Usage } from '../model/index.js';
 import type { Clients } from './clients.js';
 import type { ApplyContext, KindAdapter, KindRead, StoreChange, StoreContext } from './kind-adapter.js';
-import { associationAdapter, readAssociations } from './kinds/association.js';
+import { type AssociationPair, associationAdapter, readAssociations, readPairs } from './kinds/association.js';
 import { acceptGrant, activateGrant, grantAdapter, type ListedGrant, listGrants, receivedGrantStatus, tagGrants } from './kinds/grant.js';
 import { licenseAdapter, readLicenses } from './kinds/license.js';
 import { PendingCreates } from './pending-creates.js';
@@ -100,6 +100,11 @@ export class Store {
   /** The tracked resources of configurations and the consumption of licenses the last listing saw (see usage.ts). */
   readUsage(request: UsageRequest): Promise<Usage> {
     return readUsage(this.ctx, request);
+  }
+
+  /** Every association of these configurations, claimed or not (one list each): what import makes Associations of. */
+  readAssociationPairs(configurationArns: readonly string[]): Promise<AssociationPair[]> {
+    return readPairs(this.ctx, configurationArns);
   }
 
   /** Reads the tags of listed grants, one call each at the store's concurrency, and sorts them by owner. */

@@ -98,6 +98,18 @@ function unmanagedPair(resourceArn: string, configurationArn: string): OtherReso
   return { kind: KIND, arn: configurationArn, displayName: resourceArn, owner: 'unmanaged', live: { kind: KIND, name: '', arn: resourceArn, tags: {}, spec, meta: {} } };
 }
 
+/** Every pair of the given configurations, whoever made it (import): one paginated list per configuration. */
+export async function readPairs(ctx: StoreContext, configurationArns: readonly string[]): Promise<AssociationPair[]> {
+  const listed = await Promise.all([...configurationArns].sort(compareText).map(async (arn) => ({ arn, associations: (await unlessGone(() => listAssociations(ctx, arn))) ?? [] })));
+  return listed.flatMap(({ arn, associations }) => associations.flatMap((a) => (a.ResourceArn ? [{ configurationArn: arn, resourceArn: a.ResourceArn, amiAssociationScope: (a.AmiAssociationScope ?? null) as AmiAssociationScope | null }] : [])));
+}
+
+export interface AssociationPair {
+  readonly configurationArn: string;
+  readonly resourceArn: string;
+  readonly amiAssociationScope: AmiAssociationScope | null;
+}
+
 /** Association name → resource ARN, from one configuration's tags. */
 function claimsOf(tags: Tags): Map<string, string> {
   return new Map(Object.entries(tags).filter(([k]) => k.startsWith(ASSOCIATION_TAG_PREFIX)).map(([k, v]) => [k.slice(ASSOCIATION_TAG_PREFIX.length), v]));
