@@ -18,7 +18,31 @@ export interface DocumentView {
 
 /** Every within-document check, in a fixed order. */
 export function documentDiagnostics(views: readonly DocumentView[]): Diagnostic[] {
-  return [...checkRules(views), ...checkReservedTags(views), ...checkDates(views), ...checkEntitlements(views), ...checkAmiScope(views)];
+  return [...checkRules(views), ...checkReservedTags(views), ...checkDates(views), ...checkEntitlements(views), ...checkAmiScope(views), ...checkAdoptKind(views)];
+}
+
+// spec.adopt names a resource of the document's own kind: the ARN's service and resource type say which.
+
+const ADOPT_ARN: Readonly<Record<string, { readonly pattern: RegExp; readonly example: string }>> = {
+  LicenseConfiguration: { pattern: /^arn:[^:]+:license-manager:[^:]+:\d{12}:license-configuration:/, example: 'arn:aws:license-manager:REGION:ACCOUNT:license-configuration:lic-…' },
+  License: { pattern: /^arn:[^:]+:license-manager:[^:]*:\d{12}:license:/, example: 'arn:aws:license-manager::ACCOUNT:license:l-…' },
+  Grant: { pattern: /^arn:[^:]+:license-manager:[^:]*:\d{12}:grant:/, example: 'arn:aws:license-manager::ACCOUNT:grant:g-…' },
+  ResourceShare: { pattern: /^arn:[^:]+:ram:[^:]+:\d{12}:resource-share\//, example: 'arn:aws:ram:REGION:ACCOUNT:resource-share/…' },
+  ReportGenerator: { pattern: /^arn:[^:]+:license-manager:[^:]+:\d{12}:report-generator:/, example: 'arn:aws:license-manager:REGION:ACCOUNT:report-generator:r-…' },
+};
+
+function checkAdoptKind(views: readonly DocumentView[]): Diagnostic[] {
+  return views.flatMap((view) => {
+    const { adopt } = view.spec;
+    const expected = view.kind === undefined ? undefined : ADOPT_ARN[view.kind];
+    if (typeof adopt !== 'string' || expected === undefined || expected.pattern.test(adopt)) return [];
+    return [errorAtPath(view.pd, ['spec', 'adopt'], {
+      code: 'INVALID_VALUE',
+      message: `spec.adopt names no ${view.kind}: ${adopt}`,
+      hint: `a ${view.kind} ARN looks like ${expected.example}`,
+      field: 'spec.adopt',
+    })];
+  });
 }
 
 // An Association's amiAssociationScope is an AMI's: AWS documents it for AMI associations only.

@@ -28,6 +28,8 @@ export interface JsonChange {
   readonly meta: { readonly version?: string; readonly status?: string } | null;
   readonly source: SourceRef | null;
   readonly usage?: ChangeUsage;
+  /** Observe-only resources: drift (the diff, never corrected), in-sync, or missing (never created). */
+  readonly observed?: 'drift' | 'in-sync' | 'missing';
 }
 
 /**
@@ -55,7 +57,7 @@ export interface JsonPlanDocument {
 
 export function planToJson(plan: Plan): JsonPlanDocument {
   const { store, account, region, endpoint, stateFile } = plan.target;
-  const { create, update, replace, delete: del, noop } = plan.summary;
+  const { adopt, create, update, replace, delete: del, noop } = plan.summary;
   return {
     formatVersion: plan.formatVersion,
     project: plan.project,
@@ -63,7 +65,7 @@ export function planToJson(plan: Plan): JsonPlanDocument {
     source: { revision: plan.source.revision, dirty: plan.source.dirty },
     createdAt: plan.createdAt,
     prune: plan.prune,
-    summary: { create, update, replace, delete: del, noop },
+    summary: { ...(adopt ? { adopt } : {}), create, update, replace, delete: del, noop },
     ...(plan.desiredChanges ? { desiredChanges: desiredChangesToJson(plan.desiredChanges) } : {}),
     ...(plan.targeted ? { targeted: { addresses: [...plan.targeted.addresses], otherChanges: plan.targeted.otherChanges } } : {}),
     changes: plan.changes.map(changeToJson),
@@ -95,6 +97,7 @@ function changeToJson(change: ResourceChange): JsonChange {
     meta: change.meta === null ? null : (sortKeys(toJsonValue(change.meta)) as JsonChange['meta']),
     source: change.source ? sourceToJson(change.source) : null,
     ...(change.usage ? { usage: usageToJson(change.usage) } : {}),
+    ...(change.observed ? { observed: change.observed } : {}),
   };
 }
 

@@ -17,6 +17,7 @@ import type { SyncedDocuments } from './change-causes.js';
 import { readingOf } from './license-metrics.js';
 import {
   applyErrorOf, errorInfoOf, isSuccess, managedAfter, managedBefore, type DeferredDelete, type DesiredInfo, type ErrorInfo, type Outcome, type ReconcileOutcome,
+  observedEntries,
 } from './outcome.js';
 import type { PruneGrace } from './prune-grace.js';
 
@@ -186,11 +187,16 @@ async function act(ctx: ReconcileContext, store: Store, { full, plan, deferred, 
   const changes = ctx.synced.explain(plan, desired);
   // Deletes held back leave their resources in place: they are still managed.
   const reading = (applied?: ReadonlySet<Address>) => readingOf(full, usage, desired.project.policies ?? { minHeadroomPercent: null }, applied);
-  const found = { counts: plan.summary, changes, deferred, managed: managedBefore(full), applied: null, findings: full.findings, usage: reading(), error: null };
+  // Observed resources' drift is reported and never corrected: it is not among the changes.
+  const observed = observedEntries(full);
+  const found = {
+    counts: plan.summary, changes, ...(observed.length ? { observed } : {}), deferred, managed: managedBefore(full), applied: null,
+    findings: full.findings, usage: reading(), error: null,
+  };
   const drift = changes.every((c) => c.cause === 'drift');
   if (changes.length === 0 || ctx.mode === 'warn') {
     ctx.synced.remember(full, desired, new Set());
-    if (changes.length === 0) return { ...found, outcome: 'synced' };
+    if (changes.length === 0) return { ...found, outcome: observed.length ? 'drift-detected' : 'synced' };
     return { ...found, outcome: drift ? 'drift-detected' : 'out-of-sync' };
   }
   const blocked = blockedBy(ctx, plan, deferred, desired);

@@ -172,7 +172,7 @@ export class WatchMetrics {
     name: 'licensectl_reconcile_duration_seconds', help: 'Wall time of one reconcile pass.',
     buckets: [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120], registers: [this.registry],
   });
-  private readonly drifted = new Gauge({ name: 'licensectl_drifted_resources', help: 'Resources whose live state differs from the desired state after the last pass that planned (deletes in their grace period included).', registers: [this.registry] });
+  private readonly drifted = new Gauge({ name: 'licensectl_drifted_resources', help: 'Resources whose live state differs from the desired state after the last pass that planned (deletes in their grace period and observe-only resources included).', registers: [this.registry] });
   private readonly managed = new Gauge({ name: 'licensectl_managed_resources', help: 'Resources managed by this project after the last pass that read the store.', registers: [this.registry] });
   private readonly lastSuccess = new Gauge({ name: 'licensectl_last_success_timestamp_seconds', help: 'When the last successful pass ended (Unix time).', registers: [this.registry] });
   private readonly apiCalls = new Counter({ name: 'licensectl_api_calls_total', help: 'AWS API calls by operation and outcome (retries count once).', labelNames: ['operation', 'outcome'], registers: [this.registry] });
@@ -190,7 +190,7 @@ export class WatchMetrics {
     this.reconciles.inc({ outcome: record.outcome });
     this.duration.observe(record.durationMs / 1000);
     // What still differs after the pass: the drift found, less what was corrected.
-    if (record.counts) this.drifted.set(record.changes.length - (record.applied?.applied ?? 0) + record.deferred.length);
+    if (record.counts) this.drifted.set(record.changes.length - (record.applied?.applied ?? 0) + record.deferred.length + (record.observed?.length ?? 0));
     if (record.managed !== null) this.managed.set(record.managed);
     if (isSuccess(record.outcome)) this.lastSuccess.set((record.startedAt + record.durationMs) / 1000);
     this.licenses.observe(record);
