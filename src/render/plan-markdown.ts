@@ -194,7 +194,7 @@ function observedSection(plan: Plan): Section[] {
     [whereLine(c), diffFence(c.diff)],
   );
   return [{
-    tier: TIER.details, lead: '### Observed only (drift is reported, never corrected)', join: SEPARATOR, items: drifted.map(item),
+    tier: TIER.details, lead: '### Observed only (drift from live to document is reported, never corrected)', join: SEPARATOR, items: drifted.map(item),
     lost: ofTotal('the drift of', ['observed resource', 'observed resources']),
   }];
 }

@@ -116,7 +116,7 @@ function observedSection(plan: Plan, paint: Paint, prefix: string): string[] {
     const arn = c.arn ? paint('dim', ` (${printable(c.arn)})`) : '';
     return [`${alignedSymbol(actionLook('update'), paint)} ${address}${arn}`, ...fieldLinesOfDiff(c.diff, paint)];
   });
-  return [paint('bold', 'Observed only (drift is reported, never corrected):'), ...lines];
+  return [paint('bold', 'Observed only (drift from live to document is reported, never corrected):'), ...lines];
 }
 
 function unmanagedSection(plan: Plan, paint: Paint): string[] {
