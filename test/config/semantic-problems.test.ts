@@ -19,6 +19,14 @@ describe('semantic problems the schemas cannot express', () => {
     ]);
   });
 
+  it('spec.adopt naming a resource of another kind, at the field, with the ARN the kind has', async () => {
+    const arn = 'arn:aws:ram:us-east-1:000000000000:resource-share/0aa6c2b4-1111-2222-3333-444455556666';
+    expect(await withResources(configuration('vms', `{countingType: vCPU, adopt: "${arn}"}`))).toEqual([
+      `resources.yaml:4:35: error: spec.adopt names no LicenseConfiguration: ${arn}`,
+      '  hint: a LicenseConfiguration ARN looks like arn:aws:license-manager:REGION:ACCOUNT:license-configuration:lic-…',
+    ]);
+  });
+
   it('a minimum above its maximum', async () => {
     expect(await withResources(configuration('hosts', '{countingType: Core, rules: {minimumCores: 16, maximumCores: 8}}'))).toEqual([
       'resources.yaml:4:50: error: "minimumCores" (16) is greater than "maximumCores" (8)',
