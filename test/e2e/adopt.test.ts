@@ -2,9 +2,11 @@
 // emulator served in this process (a project applies it, then its ownership tags are removed by hand: what is left is
 // exactly what a person would have made), then documents naming them with spec.adopt are planned and applied with
 // the CLI: the plan adopts, apply tags (and updates what differs), and the next plan has no changes.
-import { TagResourceCommand as LmTag, UntagResourceCommand as LmUntag } from '@aws-sdk/client-license-manager';
+import {
+  CreateLicenseConfigurationCommand, TagResourceCommand as LmTag, UntagResourceCommand as LmUntag, UpdateLicenseConfigurationCommand,
+} from '@aws-sdk/client-license-manager';
 import { UntagResourceCommand as RamUntag } from '@aws-sdk/client-ram';
-import { writeFile } from 'node:fs/promises';
+import { rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { schemaProblems } from '../../src/app/schema.js';
@@ -30,7 +32,7 @@ function estate(adopt: (address: string) => string, count = 64, operations = 'Ch
 
 interface PlanJson {
   summary: Record<string, number>;
-  changes: { address: string; action: string; arn: string | null; warnings: string[]; diff: { path: string; before: unknown; after: unknown }[] }[];
+  changes: { address: string; action: string; arn: string | null; observed?: string; warnings: string[]; diff: { path: string; before: unknown; after: unknown }[] }[];
   unmanaged: unknown[];
 }
 
@@ -142,6 +144,43 @@ describe('adopting resources made by hand (spec.adopt)', () => {
     const next = await plan();
     expect(next.changes.find((c) => c.address === 'LicenseConfiguration/windows')).toMatchObject({ action: 'update', diff: [{ path: 'licenseCount', before: 128, after: 200 }] });
     expect(next.summary.adopt).toBeUndefined();
+  });
+
+  it('saves an adopt in a plan file and applies it; refuses the file once the resource changed since', async () => {
+    const lm = lmClient(server.url);
+    const make = async (name: string) => (await lm.send(new CreateLicenseConfigurationCommand({ Name: name, LicenseCountingType: 'Core', LicenseCount: 8 }))).LicenseConfigurationArn!;
+    const [fresh, changing] = [await make('saved'), await make('changing')];
+    await writeFile(path.join(dir, 'saved.yaml'), doc('LicenseConfiguration', 'saved', `countingType: Core\nlicenseCount: 8\nadopt: ${fresh}`));
+    const out = path.join(dir, 'adopt.plan.json');
+    expect((await cli(['plan', '--out', out])).status).toBe(0);
+    const applied = await runCli(['apply', out, '--auto-approve', '--endpoint', server.url]);
+    expect(applied.status, applied.stdout + applied.stderr).toBe(0);
+    expect(applied.stdout).toContain('adopted LicenseConfiguration/saved');
+
+    await writeFile(path.join(dir, 'changing.yaml'), doc('LicenseConfiguration', 'changing', `countingType: Core\nlicenseCount: 8\nadopt: ${changing}`));
+    expect((await cli(['plan', '--out', out])).status).toBe(0);
+    await lm.send(new UpdateLicenseConfigurationCommand({ LicenseConfigurationArn: changing, LicenseCount: 9 }));
+    const stale = await runCli(['apply', out, '--auto-approve', '--endpoint', server.url]);
+    expect(stale.status).toBe(1);
+    expect(stale.stderr).toContain('STALE_PLAN');
+    expect(stale.stderr).toContain('LicenseConfiguration/changing');
+  });
+
+  it('observes without adopting: drift shown, not a change for --detailed-exitcode, and apply leaves it alone', async () => {
+    const lm = lmClient(server.url);
+    const arn = (await lm.send(new CreateLicenseConfigurationCommand({ Name: 'watched', LicenseCountingType: 'Core', LicenseCount: 3 }))).LicenseConfigurationArn!;
+    await writeFile(path.join(dir, 'watched.yaml'), doc('LicenseConfiguration', 'watched', `countingType: Core\nlicenseCount: 5\nadopt: ${arn}\nmanagement: observe`));
+    await rm(path.join(dir, 'changing.yaml'));
+    const settle = await cli(['apply', '--auto-approve']);
+    expect(settle.status, settle.stdout + settle.stderr).toBe(0);
+    const observed = (await plan()).changes.find((c) => c.address === 'LicenseConfiguration/watched');
+    expect(observed).toMatchObject({ action: 'no-op', observed: 'drift', arn, diff: [{ path: 'licenseCount', before: 3, after: 5 }] });
+    const exit = await cli(['plan', '--detailed-exitcode']);
+    expect(exit.status).toBe(0);
+    expect(exit.stdout).toContain('Observed only (drift from live to document is reported, never corrected):');
+    calls.length = 0;
+    expect((await cli(['apply', '--auto-approve'])).status).toBe(0);
+    expect(calls.filter((op) => !/^(List|Get)/.test(op))).toEqual([]);
   });
 
   it('refuses a resource of another project, naming the file, line and field, and changes nothing', async () => {
