@@ -7,6 +7,7 @@ import type { ApplyResult, Plan } from '../../src/plan/types.js';
 import { applyToJson, renderApplyResult } from '../../src/render/apply-result.js';
 import { planToJson, renderPlanJson } from '../../src/render/plan-json.js';
 import { renderPlanMarkdown } from '../../src/render/plan-markdown.js';
+import { planSetToJson, renderPlanSetText, totalOf } from '../../src/render/plan-set.js';
 import { renderPlanText } from '../../src/render/plan-text.js';
 import {
   desired, desiredConfig, desiredGrant, desiredLicense, desiredShare, desiredState, live, liveConfig, liveLicense, liveState, planContext, TARGET,
@@ -65,6 +66,17 @@ describe('golden output of adoption and observe-only resources', () => {
   it('observe plan, as text', () => expectGolden('plan-observe.txt', renderPlanText(observePlan(), { color: false })));
   it('observe plan, as JSON', () => expectGolden('plan-observe.json', renderPlanJson(observePlan())));
   it('observe plan, as markdown', () => expectGolden('markdown-observe.md', renderPlanMarkdown(observePlan())));
+
+  it('a plan set sums adopts across targets, in text and in JSON', () => {
+    const set = {
+      project: 'acme-licenses', failures: [], granteeSteps: [],
+      plans: [{ label: 'dev', account: '000000000000', region: 'us-east-1', plan: adoptPlan() }, { label: 'prod', account: '000000000000', region: 'us-east-1', plan: observePlan() }],
+    };
+    expect(totalOf(set)).toEqual({ adopt: 4, create: 0, update: 1, replace: 0, delete: 0, noop: 5 });
+    expect(renderPlanSetText(set, { color: false })).toContain('Targets: 2 planned. Plan: 4 to adopt, 0 to create, 1 to update, 0 to replace, 0 to delete.');
+    expect(schemaProblems('plan-set.schema.json', planSetToJson(set))).toEqual([]);
+    expect(totalOf({ ...set, plans: [set.plans[1]!] })).not.toHaveProperty('adopt');
+  });
 
   it('the JSON of both plans and of the apply result follow their schemas', () => {
     expect(schemaProblems('plan.schema.json', planToJson(adoptPlan()))).toEqual([]);
