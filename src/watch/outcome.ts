@@ -161,15 +161,16 @@ export function errorInfoOf(error: unknown): ErrorInfo {
   return { code: errorName(error), message: message || errorName(error), diagnostics: [] };
 }
 
-/** Managed resources that exist before any change: every planned address except those still to create. */
+/** Managed resources that exist before any change: every planned address except those still to create (or observed and missing). */
 export function managedBefore(plan: Plan): number {
-  return plan.changes.filter((c) => c.action !== 'create').length;
+  return plan.changes.filter((c) => c.action !== 'create' && c.observed !== 'missing').length;
 }
 
 /** Managed resources after the apply: creates that succeeded count, deletes that succeeded do not. */
 export function managedAfter(plan: Plan, result: ApplyResult): number {
   const applied = new Set(result.results.filter((r) => r.outcome === 'applied').map((r) => r.address));
   return plan.changes.filter((c) => {
+    if (c.observed === 'missing') return false;
     if (c.action === 'create') return applied.has(c.address);
     if (c.action === 'delete') return !applied.has(c.address);
     return true;
