@@ -36,6 +36,7 @@ export const adoptMessages = {
   foreign: (arn: string, project: string) => `spec.adopt names ${arn}, which belongs to project ${project}; it is never modified`,
   managedElsewhere: (arn: string, address: Address) => `spec.adopt names ${arn}, which this project already manages as ${address}`,
   addressTaken: (arn: string, managed: string) => `spec.adopt names ${arn}, but this address already manages ${managed}`,
+  adoptedTwice: (arn: string, first: Address) => `spec.adopt names ${arn}, which ${first} adopts too`,
   cannotChange: (reasons: readonly string[]) => `cannot adopt: ${reasons.join('; ')} (an adopt never replaces an existing resource)`,
 } as const;
 
@@ -46,6 +47,7 @@ export function adoptionOf(resources: readonly DesiredResource[], live: LiveStat
   const adopted: LiveResource[] = [];
   const taken = new Set<OtherResource>();
   const problems: AdoptProblem[] = [];
+  const claimedBy = new Map<string, Address>();
   for (const desired of resources) {
     const address = addressOf(desired.kind, desired.name);
     const managed = managedAt.get(address);
@@ -72,7 +74,9 @@ export function adoptionOf(resources: readonly DesiredResource[], live: LiveStat
     else if (elsewhere) refuse(adoptMessages.managedElsewhere(arn, addressOf(elsewhere.kind, elsewhere.name)));
     else if (!other?.live) refuse(adoptMessages.notFound(arn, desired.kind));
     else if (other.owner === 'foreign') refuse(adoptMessages.foreign(arn, other.project ?? ''));
+    else if (claimedBy.has(arn)) refuse(adoptMessages.adoptedTwice(arn, claimedBy.get(arn)!));
     else {
+      claimedBy.set(arn, address);
       taken.add(other);
       adopted.push(withNames({ ...other.live, name: desired.name }, names));
     }

@@ -90,6 +90,13 @@ describe('adoption (spec.adopt)', () => {
     expect(plan.summary).not.toHaveProperty('adopt');
   });
 
+  it('refuses the second of two documents adopting the same resource', () => {
+    const existing = liveConfig('c');
+    const plan = computePlan(desiredState([adopting(desiredConfig('a'), existing.arn), adopting(desiredConfig('b'), existing.arn)]), liveState([], { others: [handMade(existing)] }), planContext());
+    expect(plan.changes.map((c) => [c.address, c.action])).toEqual([['LicenseConfiguration/a', 'adopt']]);
+    expect(plan.refused).toEqual([{ address: 'LicenseConfiguration/b', source: null, message: adoptMessages.adoptedTwice(existing.arn, 'LicenseConfiguration/a') }]);
+  });
+
   it('refuses an address that already manages another resource', () => {
     const managed = liveConfig('c');
     const other = arnFor('LicenseConfiguration', 'x');
