@@ -18,10 +18,11 @@ export interface DocumentView {
 
 /** Every within-document check, in a fixed order. */
 export function documentDiagnostics(views: readonly DocumentView[]): Diagnostic[] {
-  return [...checkRules(views), ...checkReservedTags(views), ...checkDates(views), ...checkEntitlements(views), ...checkAmiScope(views), ...checkAdoptKind(views)];
+  return [...checkRules(views), ...checkReservedTags(views), ...checkDates(views), ...checkEntitlements(views), ...checkAmiScope(views), ...checkAdopt(views)];
 }
 
-// spec.adopt names a resource of the document's own kind: the ARN's service and resource type say which.
+// spec.adopt names a resource of the document's own kind (the ARN's service and resource type say which) and, in a
+// project without spec.targets, of the account (spec.account) and region (spec.store.region) the project names.
 
 const ADOPT_ARN: Readonly<Record<string, { readonly pattern: RegExp; readonly example: string }>> = {
   LicenseConfiguration: { pattern: /^arn:[^:]+:license-manager:[^:]+:\d{12}:license-configuration:/, example: 'arn:aws:license-manager:REGION:ACCOUNT:license-configuration:lic-…' },
@@ -31,17 +32,20 @@ const ADOPT_ARN: Readonly<Record<string, { readonly pattern: RegExp; readonly ex
   ReportGenerator: { pattern: /^arn:[^:]+:license-manager:[^:]+:\d{12}:report-generator:/, example: 'arn:aws:license-manager:REGION:ACCOUNT:report-generator:r-…' },
 };
 
-function checkAdoptKind(views: readonly DocumentView[]): Diagnostic[] {
+function checkAdopt(views: readonly DocumentView[]): Diagnostic[] {
+  const project = views.find((v) => v.kind === 'Project')?.spec ?? {};
+  const store = isRecord(project.store) ? project.store : {};
+  const single = project.targets === undefined;
   return views.flatMap((view) => {
     const { adopt } = view.spec;
     const expected = view.kind === undefined ? undefined : ADOPT_ARN[view.kind];
-    if (typeof adopt !== 'string' || expected === undefined || expected.pattern.test(adopt)) return [];
-    return [errorAtPath(view.pd, ['spec', 'adopt'], {
-      code: 'INVALID_VALUE',
-      message: `spec.adopt names no ${view.kind}: ${adopt}`,
-      hint: `a ${view.kind} ARN looks like ${expected.example}`,
-      field: 'spec.adopt',
-    })];
+    if (typeof adopt !== 'string' || expected === undefined) return [];
+    const [, , , region = '', account = ''] = adopt.split(':');
+    const problem = !expected.pattern.test(adopt) ? { message: `spec.adopt names no ${view.kind}: ${adopt}`, hint: `a ${view.kind} ARN looks like ${expected.example}` }
+      : single && typeof project.account === 'string' && account !== project.account ? { message: `spec.adopt names a resource of account ${account}, not the project's (${project.account})`, hint: 'adopt only resources of the account spec.account names' }
+        : single && typeof store.region === 'string' && region !== '' && region !== store.region ? { message: `spec.adopt names a resource of region ${region}, not the project's (${store.region})`, hint: 'adopt only resources of the region spec.store.region names' }
+          : undefined;
+    return problem ? [errorAtPath(view.pd, ['spec', 'adopt'], { code: 'INVALID_VALUE', ...problem, field: 'spec.adopt' })] : [];
   });
 }
 
