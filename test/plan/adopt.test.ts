@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { DesiredResource, LiveResource, OtherResource } from '../../src/model/index.js';
+import type { DesiredResource, LiveResource, LiveState, OtherResource } from '../../src/model/index.js';
 import { adoptMessages } from '../../src/plan/adopt.js';
 import { computePlan } from '../../src/plan/compute-plan.js';
 import { fingerprintOf } from '../../src/plan/plan-change.js';
@@ -51,6 +51,18 @@ describe('adoption (spec.adopt)', () => {
       liveState([license], { others: [handMade(grant)] }), planContext(),
     );
     expect(plan.changes.find((c) => c.kind === 'Grant')).toMatchObject({ action: 'adopt', diff: [], meta: { version: '3' } });
+  });
+
+  it('judges the usage of an adopt as of an update: a count below what is in use is a finding', () => {
+    const existing = liveConfig('c', { licenseCount: 100, hardLimit: true });
+    const usage = {
+      configurations: { [existing.arn]: { arn: existing.arn, spec: existing.spec, ownerAccount: '000000000000', consumed: 50, consumedByType: [{ resourceType: 'EC2_INSTANCE', count: 50 }], associatedByType: [] } },
+      licenses: {},
+    } as unknown as NonNullable<LiveState['usage']>;
+    const doc = adopting(desiredConfig('c', { licenseCount: 10, hardLimit: true }), existing.arn);
+    const plan = computePlan(desiredState([doc]), { ...liveState([], { others: [handMade(existing)] }), usage }, planContext());
+    expect(plan.changes[0]).toMatchObject({ action: 'adopt', usage: { consumed: 50 } });
+    expect(plan.findings.map((f) => [f.code, f.severity])).toEqual([['COUNT_BELOW_USAGE', 'error']]);
   });
 
   it('refuses what cannot be adopted, each with its document, and plans nothing for them', () => {
