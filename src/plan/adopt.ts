@@ -8,6 +8,7 @@ import {
   accountOfArn, type Address, addressOf, type DesiredResource, type Kind, type LiveResource, type LiveState, type OtherResource, type SourceRef, type Target,
 } from '../model/index.js';
 import { compareText } from '../util/canonical.js';
+import { planMessages } from './change-rules.js';
 import type { ResourceChange } from './types.js';
 
 /** A document whose adoption is refused: the plan cannot be made until it is fixed. */
@@ -89,14 +90,19 @@ export function adoptionOf(resources: readonly DesiredResource[], live: LiveStat
  * an observe-only document the drift alone. A replace is refused: the resource is not ours to delete.
  */
 export function adoptChange(change: ResourceChange, observe: boolean): ResourceChange | AdoptProblem {
+  if (observe) return observedChange(change);
   if (change.action === 'replace' || change.action === 'create') {
     return { address: change.address, source: change.source ?? null, message: adoptMessages.cannotChange(change.reasons) };
   }
-  return observe ? observedChange(change) : { ...change, action: 'adopt' };
+  return { ...change, action: 'adopt' };
 }
 
-/** An observe-only document's change: never acted on; its diff is drift, reported. */
+/**
+ * An observe-only document's change: never acted on; its diff is drift, reported (a field that cannot change in place
+ * too). A live grant that is gone is missing, as nothing live is.
+ */
 export function observedChange(change: ResourceChange): ResourceChange {
+  if (change.action === 'create') return { ...change, action: 'no-op', observed: 'missing', warnings: [...change.warnings, planMessages.observedMissing] };
   return { ...change, action: 'no-op', observed: change.diff.length > 0 || change.action !== 'no-op' ? 'drift' : 'in-sync' };
 }
 

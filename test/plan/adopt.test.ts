@@ -149,6 +149,14 @@ describe('observe-only resources', () => {
     expect(plan.warnings).toEqual(['LicenseConfiguration/legacy-a is no longer in the desired state but spec.observe selects it; it is kept']);
   });
 
+  it('reports as drift what an adopt would have to replace, when it only observes', () => {
+    const existing = liveConfig('c', { countingType: 'vCPU' });
+    const doc = observing(adopting(desiredConfig('c', { countingType: 'Core' }), existing.arn));
+    const plan = computePlan(desiredState([doc]), liveState([], { others: [handMade(existing)] }), planContext());
+    expect(plan.refused).toBeUndefined();
+    expect(plan.changes[0]).toMatchObject({ action: 'no-op', observed: 'drift', diff: [{ path: 'countingType', forcesReplacement: true }] });
+  });
+
   it('observes a hand-made resource through spec.adopt without adopting it', () => {
     const existing = liveConfig('c', { licenseCount: 5 });
     const doc = observing(adopting(desiredConfig('c', { licenseCount: 8 }), existing.arn));
