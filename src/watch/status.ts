@@ -9,6 +9,7 @@ import type { FetchReport } from './git-source.js';
 import { LicenseMetrics } from './license-metrics.js';
 import {
   errorInfoOf, isSuccess, OUTCOMES, type ChangeEntry, type DesiredInfo, type ErrorInfo, type Outcome, type ReconcileOutcome, type ReconcileRecord, type Trigger,
+  type ObservedEntry,
 } from './outcome.js';
 import { describeDeferred } from './prune-grace.js';
 import type { SourceDescription, WatchMode } from './reconcile.js';
@@ -86,6 +87,7 @@ export class WatchStatus {
       desired: this.last?.desired ?? null,
       lastResult: this.last ? resultJson(this.last) : null,
       changes: this.lastPlanned?.changes ?? [],
+      observed: this.lastPlanned?.observed ?? [],
       findings: this.lastPlanned?.findings ?? [],
       pendingDeletes: (this.lastPlanned?.deferred ?? []).map((d) => ({
         address: d.address, absentSince: iso(d.absentSince)!, deleteAt: iso(d.deleteAt)!, message: describeDeferred(d, now),
@@ -108,6 +110,8 @@ export interface StatusSnapshot {
   readonly lastSuccessAt: string | null;
   readonly nextRunAt: string | null;
   readonly desired: DesiredInfo | null;
+  /** Observe-only resources that drifted or are missing at the last pass that planned (never corrected). */
+  readonly observed: readonly ObservedEntry[];
   readonly lastResult: ResultJson | null;
   /** From the last pass that could plan: what it changed (or, failing or in warn mode, would change), with causes and fields. */
   readonly changes: readonly ChangeEntry[];

@@ -10,7 +10,7 @@ import { directoryDesired } from '../../src/watch/directory-source.js';
 import { EventTracker } from '../../src/watch/notify-events.js';
 import { PruneGrace } from '../../src/watch/prune-grace.js';
 import { DesiredMemory, reconcileOnce, StoreHolder, type ReconcileContext } from '../../src/watch/reconcile.js';
-import { WatchMetrics } from '../../src/watch/status.js';
+import { WatchMetrics, WatchStatus } from '../../src/watch/status.js';
 import type { ReconcileOutcome } from '../../src/watch/outcome.js';
 import { CONFIG_YAML, PROJECT_YAML, projectDir, removeDir, statePathOf } from '../helpers/cli.js';
 import { otherClient } from '../helpers/live.js';
@@ -55,6 +55,9 @@ describe('watch and observe-only resources', () => {
     expect(notified[0]!.text).toContain('drift detected on observed resources (never corrected): LicenseConfiguration/legacy (licenseCount)');
     metrics.observe(record(drifted));
     expect(await metrics.text()).toContain('licensectl_drifted_resources 1');
+    const status = new WatchStatus({ mode: 'correct', intervalMs: 60_000, source: { type: 'directory', dir }, clock: () => 1 });
+    status.record(record(drifted));
+    expect(status.snapshot().observed).toEqual(drifted.observed);
 
     // Not corrected, not tagged; the next pass reports it again (level-based) but notifies once.
     const again = await reconcileOnce(ctx);
