@@ -2,9 +2,8 @@
 import { GetLicenseConfigurationCommand } from '@aws-sdk/client-license-manager';
 import pLimit from 'p-limit';
 import type { Kind, LiveResource, OtherResource, ServiceSettingsSpec, Target, Usage } from '../model/index.js';
-import { adoptResource } from './adopt.js';
 import type { Clients } from './clients.js';
-import type { ApplyContext, KindAdapter, KindRead, StoreChange, StoreContext } from './kind-adapter.js';
+import { adoptResource, type ApplyContext, type KindAdapter, type KindRead, type StoreChange, type StoreContext } from './kind-adapter.js';
 import { associationAdapter, type AssociationReads, readAssociations } from './kinds/association.js';
 import { acceptGrant, activateGrant, grantAdapter, type ListedGrant, listGrants, receivedGrantStatus, tagGrants } from './kinds/grant.js';
 import { licenseAdapter, readLicenses } from './kinds/license.js';
@@ -112,7 +111,7 @@ export class Store {
     return adapterFor(change.kind).create(this.ctx, change, apply);
   }
 
-  /** Adds our ownership tags to an existing resource (adopt.ts); what differs is then updated with update. */
+  /** Adds our ownership tags to an existing resource (kind-adapter.ts); what differs is then updated with update. */
   adopt(change: StoreChange, apply: ApplyContext): Promise<void> {
     return adoptResource(this.ctx, change, apply);
   }
