@@ -9,7 +9,7 @@ import { type DesiredChanges, diffDesired } from '../plan/desired-diff.js';
 import { usageNeeds } from '../plan/change-usage.js';
 import { parseTargets } from '../plan/filter.js';
 import type { Plan, PlanSource } from '../plan/types.js';
-import { type Listing, liveState, pairGrants, pairServiceSettings, type Store } from '../store/index.js';
+import { type AssociationReads, type Listing, liveState, pairGrants, pairServiceSettings, type Store } from '../store/index.js';
 import { invalidDesiredState, withBaseProject } from './invalid-state.js';
 import { openStore, type StoreFlags } from './open-store.js';
 import { plural } from '../util/words.js';
@@ -96,6 +96,7 @@ export async function planWithUsage(store: Store, desired: DesiredState, ctx: Pl
   const live = await readLive(store, desired);
   const listed = live.usage ?? NO_USAGE;
   const plan = computePlan(desired, live, ctx);
+  refuseAdoptions(plan);
   const needs = usageNeeds(plan.changes, listed);
   if (!needs.configurations.length && !needs.licenses.length) return { plan, usage: listed };
   const usage = mergeUsage(listed, await store.readUsage(needs));
@@ -119,7 +120,7 @@ export async function readLive(store: Store, desired: DesiredState, alsoRead: re
 /** readLive, with the listing it started from (a report takes every grant and configuration from it). */
 export async function readListedLive(store: Store, desired: DesiredState, alsoRead: readonly Address[] = []): Promise<{ live: LiveState; listing: Listing }> {
   // The service settings have no ownership tags: they are read only when the target's ServiceSettings document names them.
-  const [listed, settings] = await Promise.all([store.list(), desired.resources.some((r) => r.kind === 'ServiceSettings') ? store.readServiceSettings() : undefined]);
+  const [listed, settings] = await Promise.all([store.list(associationReads(desired)), desired.resources.some((r) => r.kind === 'ServiceSettings') ? store.readServiceSettings() : undefined]);
   const listing = { ...listed, managed: [...listed.managed, ...pairServiceSettings(settings, desired.resources, store.target)] };
   const { paired, unpaired } = pairGrants(listing.grants, desired.resources, listing.managed);
   const addressOfPair = (p: (typeof paired)[number]) => addressOf(p.live.kind, p.live.name);
@@ -129,6 +130,27 @@ export async function readListedLive(store: Store, desired: DesiredState, alsoRe
   const read = await store.readGrantTags([...unpaired, ...paired.filter((p) => toRead.has(addressOfPair(p))).map((p) => p.grant)]);
   const kept = paired.filter((p) => !toRead.has(addressOfPair(p))).map((p) => p.live);
   return { live: { ...liveState([...listing.managed, ...read.managed], [...listing.others, ...read.others], kept), usage: listing.usage }, listing };
+}
+
+/** A plan with refused adoptions is never shown or applied: every refusal is named at its document's spec.adopt. */
+function refuseAdoptions(plan: Plan): void {
+  const refused = plan.refused ?? [];
+  if (refused.length === 0) return;
+  const diagnostics: Diagnostic[] = refused.map((p) => ({
+    severity: 'error', code: 'ADOPT_REFUSED', message: `${p.address}: ${p.message}`, field: 'spec.adopt',
+    ...(p.source ? { file: p.source.file, line: p.source.line, column: p.source.column } : {}),
+  }));
+  throw new LicensectlError('ADOPT_REFUSED', `${plural(refused.length, 'adoption')} refused: ${refused.map((p) => `${p.address}: ${p.message}`).join('; ')}`, { diagnostics });
+}
+
+/** The configurations Association documents name (by name, ARN, or their documents' spec.adopt): see AssociationReads. */
+function associationReads(desired: DesiredState): AssociationReads {
+  const adopted = new Map(desired.resources.flatMap((r) => (r.kind === 'LicenseConfiguration' && r.adopt ? [[r.name, r.adopt] as const] : [])));
+  const refs = desired.resources.flatMap((r) => (r.kind === 'Association' ? r.spec.licenseConfigurations : []));
+  return {
+    names: new Set(refs.filter((ref) => !ref.startsWith('arn:'))),
+    arns: new Set(refs.flatMap((ref) => (ref.startsWith('arn:') ? [ref] : adopted.has(ref) ? [adopted.get(ref)!] : []))),
+  };
 }
 
 /** The addresses a plan changes. */

@@ -5,7 +5,8 @@ import { readFile } from 'node:fs/promises';
 import { writeOutput } from './base-command.js';
 import path from 'node:path';
 import { LicensectlError } from '../errors/index.js';
-import { addressOf, type LiveState, type Target } from '../model/index.js';
+import { addressOf, type DesiredResource, type LiveState, type Target } from '../model/index.js';
+import { adoptionOf } from '../plan/adopt.js';
 import { fingerprintOf } from '../plan/plan-change.js';
 import type { Plan } from '../plan/types.js';
 import { planToJson } from '../render/plan-json.js';
@@ -195,7 +196,12 @@ function shown(value: string | null | undefined): string {
 }
 
 export function checkFingerprints(plan: Plan, live: LiveState): void {
-  const byAddress = new Map(live.managed.map((r) => [addressOf(r.kind, r.name), r]));
+  // An adopted resource is not managed yet: it is found again as its document would find it, by its ARN.
+  const adopting = plan.changes.filter((c) => (c.action === 'adopt' || c.observed === 'drift' || c.observed === 'in-sync') && c.after && c.arn).map((c) => ({
+    kind: c.kind, name: c.name, ...c.after!, ...(c.kind === 'Association' ? {} : { adopt: c.arn ?? '' }),
+  }) as DesiredResource);
+  const adopted = adoptionOf(adopting, live, plan.target).live;
+  const byAddress = new Map([...live.managed, ...adopted].map((r) => [addressOf(r.kind, r.name), r]));
   const changed = plan.changes
     .filter((c) => c.action !== 'no-op' && fingerprintOf(byAddress.get(c.address) ?? null) !== c.fingerprint)
     .map((c) => c.address);

@@ -67,6 +67,11 @@ async function performAction(change: ActiveChange, store: Store, ctx: PlanApplyC
     case 'update':
       await updateOrReplan(change, store, ctx);
       return change.arn;
+    case 'adopt':
+      // Tags first: a kill after them leaves a managed resource whose next plan is the update.
+      await store.adopt(change, ctx);
+      if (change.diff.length > 0) await updateOrReplan(change, store, ctx);
+      return change.arn;
     case 'replace':
       await store.delete(change, ctx);
       // The create half is the create the next plan would make if this run were killed between the two: same token.

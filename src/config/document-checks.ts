@@ -20,7 +20,7 @@ export interface DocumentView {
 
 /** Every within-document check, in a fixed order. */
 export function documentDiagnostics(views: readonly DocumentView[]): Diagnostic[] {
-  return [...checkRules(views), ...checkReservedTags(views), ...checkDates(views), ...checkEntitlements(views), ...checkAmiScope(views), ...checkIgnorePaths(views)];
+  return [...checkRules(views), ...checkReservedTags(views), ...checkDates(views), ...checkEntitlements(views), ...checkAmiScope(views), ...checkIgnorePaths(views), ...checkAdopt(views)];
 }
 
 // Ignored fields (metadata.ignore, the project's spec.ignore rules that name a kind) must be fields of that kind: a
@@ -50,6 +50,34 @@ function unknownFields(view: DocumentView, kind: string, paths: unknown, at: rea
       hint: `${didYouMean(path, fields) ?? `a ${kind}'s fields are ${fields.join(', ')}`} (metadata.tags and metadata.tags.KEY are ignorable too)`,
       field,
     })];
+  });
+}
+
+// spec.adopt names a resource of the document's own kind (the ARN's service and resource type say which) and, in a
+// project without spec.targets, of the account (spec.account) and region (spec.store.region) the project names.
+
+const ADOPT_ARN: Readonly<Record<string, { readonly pattern: RegExp; readonly example: string }>> = {
+  LicenseConfiguration: { pattern: /^arn:[^:]+:license-manager:[^:]+:\d{12}:license-configuration:/, example: 'arn:aws:license-manager:REGION:ACCOUNT:license-configuration:lic-…' },
+  License: { pattern: /^arn:[^:]+:license-manager:[^:]*:\d{12}:license:/, example: 'arn:aws:license-manager::ACCOUNT:license:l-…' },
+  Grant: { pattern: /^arn:[^:]+:license-manager:[^:]*:\d{12}:grant:/, example: 'arn:aws:license-manager::ACCOUNT:grant:g-…' },
+  ResourceShare: { pattern: /^arn:[^:]+:ram:[^:]+:\d{12}:resource-share\//, example: 'arn:aws:ram:REGION:ACCOUNT:resource-share/…' },
+  ReportGenerator: { pattern: /^arn:[^:]+:license-manager:[^:]+:\d{12}:report-generator:/, example: 'arn:aws:license-manager:REGION:ACCOUNT:report-generator:r-…' },
+};
+
+function checkAdopt(views: readonly DocumentView[]): Diagnostic[] {
+  const project = views.find((v) => v.kind === 'Project')?.spec ?? {};
+  const store = isRecord(project.store) ? project.store : {};
+  const single = project.targets === undefined;
+  return views.flatMap((view) => {
+    const { adopt } = view.spec;
+    const expected = view.kind === undefined ? undefined : ADOPT_ARN[view.kind];
+    if (typeof adopt !== 'string' || expected === undefined) return [];
+    const [, , , region = '', account = ''] = adopt.split(':');
+    const problem = !expected.pattern.test(adopt) ? { message: `spec.adopt names no ${view.kind}: ${adopt}`, hint: `a ${view.kind} ARN looks like ${expected.example}` }
+      : single && typeof project.account === 'string' && account !== project.account ? { message: `spec.adopt names a resource of account ${account}, not the project's (${project.account})`, hint: 'adopt only resources of the account spec.account names' }
+        : single && typeof store.region === 'string' && region !== '' && region !== store.region ? { message: `spec.adopt names a resource of region ${region}, not the project's (${store.region})`, hint: 'adopt only resources of the region spec.store.region names' }
+          : undefined;
+    return problem ? [errorAtPath(view.pd, ['spec', 'adopt'], { code: 'INVALID_VALUE', ...problem, field: 'spec.adopt' })] : [];
   });
 }
 

@@ -66,6 +66,7 @@ export const ERROR_CODES = {
   FINDINGS_REFUSED: input('pass the flag named beside each finding if it is intended; policy findings need a change to licensectl.yaml'),
   EMPTY_DESIRED_STATE: input('pass --allow-empty if deleting everything is intended'),
   DUPLICATE_RESOURCES: input('delete the extra copies, keeping one'),
+  ADOPT_REFUSED: input('fix or remove spec.adopt where named; nothing in the store was changed'),
   UNRESOLVED_REFERENCE: input('apply the resource it refers to first'),
   STALE_PLAN: input('run plan again and review the new plan'),
   PLAN_TARGET_MISMATCH: input('apply the plan with the store it was made for, or plan again'),

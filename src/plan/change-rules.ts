@@ -137,6 +137,8 @@ export const planMessages = {
   licenseReplaced: (license: Address) => `${license} is replaced and a grant cannot move to another license`,
   configurationReplaced: (configuration: Address) => `re-associates ${configuration}, which is replaced`,
   pruned: 'no longer in the desired state (prune is on)',
+  observedKept: (address: Address) => `${address} is no longer in the desired state but spec.observe selects it; it is kept`,
+  observedMissing: 'observed (spec.management: observe) but not found live; it is not created',
   pruneOff: (address: Address) => `${address} is no longer in the desired state but prune is off; it is kept`,
   duplicate: (address: Address, arns: readonly string[]) =>
     `${address} matches ${arns.length} live resources with the same ownership tags (${arns.join(', ')}); ` +

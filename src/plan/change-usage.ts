@@ -25,15 +25,15 @@ export function usageNeeds(changes: readonly ResourceChange[], listed: Usage): U
     if (c.action === 'no-op' || c.action === 'create') continue;
     if (c.kind === 'LicenseConfiguration' && c.arn) {
       const after = c.after?.spec as LicenseConfigurationSpec | undefined;
-      if (c.action !== 'update' || after?.status === 'DISABLED') configurations.add(c.arn);
+      if (!isInPlace(c) || after?.status === 'DISABLED') configurations.add(c.arn);
     } else if (c.kind === 'ResourceShare') {
       for (const lost of lostShares(c)) {
         const arn = arns.configuration(lost.configuration);
         if (arn) configurations.add(arn);
       }
-    } else if (c.kind === 'License' && c.arn && (c.action !== 'update' || touches(c, 'entitlements', 'status'))) {
+    } else if (c.kind === 'License' && c.arn && (!isInPlace(c) || touches(c, 'entitlements', 'status'))) {
       licenses.add(c.arn);
-    } else if (c.kind === 'Grant' && c.before && (c.action !== 'update' || touches(c, 'allowedOperations', 'status'))) {
+    } else if (c.kind === 'Grant' && c.before && (!isInPlace(c) || touches(c, 'allowedOperations', 'status'))) {
       const arn = arns.license((c.before.spec as GrantSpec).license);
       if (arn) licenses.add(arn);
     }
@@ -43,6 +43,11 @@ export function usageNeeds(changes: readonly ResourceChange[], listed: Usage): U
     return u !== undefined && (u.consumed > 0 || u.associatedByType.length > 0);
   };
   return { configurations: [...configurations].filter(inUse).sort(), licenses: [...licenses].sort() };
+}
+
+/** An update, or an adopt (whose fields change as an update's do). */
+function isInPlace(c: ResourceChange): boolean {
+  return c.action === 'update' || c.action === 'adopt';
 }
 
 function touches(c: ResourceChange, ...fields: string[]): boolean {

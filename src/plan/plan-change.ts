@@ -26,6 +26,11 @@ export function createChange(desired: DesiredResource, gone: LiveResource | null
   };
 }
 
+/** An observe-only document with nothing live at its address: reported missing, never created. */
+export function missingChange(desired: DesiredResource): ResourceChange {
+  return { ...createChange(desired), action: 'no-op', observed: 'missing', warnings: [planMessages.observedMissing] };
+}
+
 export function deleteChange(live: LiveResource): ResourceChange {
   return {
     ...identity(live), action: 'delete', arn: live.arn, diff: [], fingerprint: fingerprintOf(live),

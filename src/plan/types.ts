@@ -1,9 +1,13 @@
 // The plan is a value: computed purely from desired and live state, read by renderers and by apply.
+import type { AdoptProblem } from './adopt.js';
 import type { DesiredChanges } from './desired-diff.js';
 import { type Address, compareAddresses, type DesiredResource, type Duplicate, type Kind, type LiveMeta, type OtherResource, type SpecByKind, type Tags, type Target } from '../model/index.js';
 
-/** The closed action set, in order of severity. */
-export const ACTIONS = ['no-op', 'update', 'create', 'replace', 'delete'] as const;
+/**
+ * The closed action set, in order of severity. `adopt` takes over an existing resource that no project owns
+ * (`spec.adopt`, or an Association's existing pairs): our ownership tags are added, then what differs is updated in place.
+ */
+export const ACTIONS = ['no-op', 'update', 'adopt', 'create', 'replace', 'delete'] as const;
 export type Action = (typeof ACTIONS)[number];
 
 export type JsonValue = string | number | boolean | null | readonly JsonValue[] | { readonly [key: string]: JsonValue };
@@ -69,6 +73,11 @@ export interface ResourceChange {
    * resource (licensectl:tags) so that a key leaving the document is removed and other tools' tags are kept.
    */
   readonly tagKeys?: readonly string[];
+  /**
+   * Observe-only (spec.management: observe, or the project's spec.observe): the action is always no-op; `diff` is the
+   * drift, reported and never corrected; `missing` when nothing live is there (it is not created).
+   */
+  readonly observed?: 'drift' | 'in-sync' | 'missing';
 }
 
 /** A difference at an ignored field, its path spelled as a FieldDiff's; `null` stands for absent. */
@@ -118,6 +127,8 @@ export interface Finding {
 }
 
 export interface PlanSummary {
+  /** Present only when the plan adopts something (plans saved before adoption existed have none). */
+  readonly adopt?: number;
   readonly create: number;
   readonly update: number;
   readonly replace: number;
@@ -154,6 +165,12 @@ export interface Plan {
   readonly desiredChanges?: DesiredChanges;
   /** Only with `--target`: the addresses asked for, and how many changes outside what was selected are left out. */
   readonly targeted?: Targeted;
+  /**
+   * Adoptions refused (spec.adopt naming what cannot be taken over, or a field an adopt would have to replace); the
+   * documents are left out of the changes. A plan with any is never shown or applied: the application layer fails
+   * with ADOPT_REFUSED. Never in a saved plan.
+   */
+  readonly refused?: readonly AdoptProblem[];
 }
 
 /** A managed resource the plan leaves alone (its document is gone and prune is off), sorted by address. */
@@ -171,14 +188,20 @@ export interface Targeted {
 
 // Counts of changes by action.
 export function summarize(changes: readonly ResourceChange[]): PlanSummary {
-  const counts = { create: 0, update: 0, replace: 0, delete: 0, noop: 0 };
+  const counts = { adopt: 0, create: 0, update: 0, replace: 0, delete: 0, noop: 0 };
   for (const c of changes) counts[c.action === 'no-op' ? 'noop' : c.action] += 1;
-  return counts;
+  const { adopt, ...rest } = counts;
+  return adopt > 0 ? { adopt, ...rest } : rest;
 }
 
 /** True when applying the plan would change anything. */
 export function hasChanges(summary: PlanSummary): boolean {
-  return summary.create + summary.update + summary.replace + summary.delete > 0;
+  return (summary.adopt ?? 0) + summary.create + summary.update + summary.replace + summary.delete > 0;
+}
+
+/** The observed resources whose live state differs from their documents, or that do not exist (reported, never corrected). */
+export function observedDrift(changes: readonly ResourceChange[]): ResourceChange[] {
+  return changes.filter((c) => c.observed === 'drift' || c.observed === 'missing');
 }
 
 // The outcome of applying a plan, change by change. Produced by apply/, read by render/.

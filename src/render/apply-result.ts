@@ -58,7 +58,8 @@ export function applySummaryLine(result: ApplyResult): string {
   if (failed > 0) return `Apply failed: ${failed} of ${changes} failed, ${skipped} skipped.${leftOut}`;
   if (skipped > 0) return `Apply stopped: ${skipped} of ${changes} skipped.${leftOut}`;
   const count = (action: ChangeResult['action']) => result.results.filter((r) => r.action === action).length;
-  return `Apply complete! Resources: ${count('create')} created, ${count('update')} updated, ${count('replace')} replaced, ${count('delete')} deleted.${leftOut}`;
+  const adopted = count('adopt') > 0 ? `${count('adopt')} adopted, ` : '';
+  return `Apply complete! Resources: ${adopted}${count('create')} created, ${count('update')} updated, ${count('replace')} replaced, ${count('delete')} deleted.${leftOut}`;
 }
 
 export interface JsonApplyDocument extends ApplyResult {

@@ -30,6 +30,8 @@ export interface JsonChange {
   readonly usage?: ChangeUsage;
   readonly ignored?: readonly IgnoredDiff[];
   readonly tagKeys?: readonly string[];
+  /** Observe-only resources: drift (the diff, never corrected), in-sync, or missing (never created). */
+  readonly observed?: 'drift' | 'in-sync' | 'missing';
 }
 
 /**
@@ -59,7 +61,7 @@ export interface JsonPlanDocument {
 
 export function planToJson(plan: Plan): JsonPlanDocument {
   const { store, account, region, endpoint, stateFile } = plan.target;
-  const { create, update, replace, delete: del, noop } = plan.summary;
+  const { adopt, create, update, replace, delete: del, noop } = plan.summary;
   return {
     formatVersion: plan.formatVersion,
     project: plan.project,
@@ -67,7 +69,7 @@ export function planToJson(plan: Plan): JsonPlanDocument {
     source: { revision: plan.source.revision, dirty: plan.source.dirty },
     createdAt: plan.createdAt,
     prune: plan.prune,
-    summary: { create, update, replace, delete: del, noop },
+    summary: { ...(adopt ? { adopt } : {}), create, update, replace, delete: del, noop },
     ...(plan.desiredChanges ? { desiredChanges: desiredChangesToJson(plan.desiredChanges) } : {}),
     ...(plan.targeted ? { targeted: { addresses: [...plan.targeted.addresses], otherChanges: plan.targeted.otherChanges } } : {}),
     changes: plan.changes.map(changeToJson),
@@ -102,6 +104,7 @@ function changeToJson(change: ResourceChange): JsonChange {
     ...(change.usage ? { usage: usageToJson(change.usage) } : {}),
     ...(change.ignored ? { ignored: change.ignored.map((d) => ({ path: d.path, before: sortKeys(d.before), after: sortKeys(d.after) })) } : {}),
     ...(change.tagKeys ? { tagKeys: [...change.tagKeys] } : {}),
+    ...(change.observed ? { observed: change.observed } : {}),
   };
 }
 

@@ -4,7 +4,7 @@
 import { type Kind, KINDS, type OtherResource } from '../model/index.js';
 import type { DesiredChanges, DesiredDocumentChange } from '../plan/desired-diff.js';
 import { planMessages } from '../plan/change-rules.js';
-import { type Action, type FieldDiff, hasChanges, type Plan, type PlanSummary, type ResourceChange } from '../plan/types.js';
+import { type Action, type FieldDiff, hasChanges, observedDrift, type Plan, type PlanSummary, type ResourceChange } from '../plan/types.js';
 import {
   code, detailsBlock, ellipsize, escapeHtml, escapeMarkdown, fencedBlock, fitSections, formatCount, SEPARATOR,
   type FittedSection, type Section,
@@ -34,7 +34,7 @@ export function renderPlanMarkdown(plan: Plan, options: MarkdownOptions = {}): s
   const head = [markerLine(plan), verdictLine(plan), targetLine(plan), summaryTable(plan)].filter((b) => b !== '');
   const sections = [
     ...findingsMarkdownSection(plan), ...destructiveSection(plan), ...desiredSections(plan.desiredChanges), ...detailsSection(plan),
-    ...unmanagedSection(plan), ...duplicatesSection(plan), ...warningsSection(plan),
+    ...observedSection(plan), ...unmanagedSection(plan), ...duplicatesSection(plan), ...warningsSection(plan),
   ];
   const reserve = closingLine(sections.map((s) => ({ section: s, text: '', left: s.items.length })), maxChars).length + SEPARATOR.length;
   const room = maxChars - '\n'.length - head.reduce((n, b) => n + b.length + SEPARATOR.length, 0) - reserve;
@@ -80,7 +80,7 @@ function verdictLine(plan: Plan): string {
 }
 
 function countsInWords(summary: PlanSummary): string {
-  const counts: [number, string][] = [[summary.create, 'create'], [summary.update, 'update'], [summary.replace, 'replace'], [summary.delete, 'delete']];
+  const counts: [number, string][] = [[summary.adopt ?? 0, 'adopt'], [summary.create, 'create'], [summary.update, 'update'], [summary.replace, 'replace'], [summary.delete, 'delete']];
   return counts.filter(([n]) => n > 0).map(([n, verb]) => `${n} to ${verb}`).join(', ');
 }
 
@@ -100,17 +100,18 @@ function targetLine(plan: Plan): string {
 
 const COLUMNS: readonly [Action, string][] = [['create', 'Create'], ['update', 'Update'], ['replace', 'Replace'], ['delete', 'Delete'], ['no-op', 'Unchanged']];
 
-/** One row per kind that has any resource, in dependency order, then the totals; empty for an empty plan. */
+/** One row per kind that has any resource, in dependency order, then the totals; empty for an empty plan. An Adopt column only when something is adopted. */
 function summaryTable(plan: Plan): string {
   const kinds = KINDS.filter((kind) => plan.changes.some((c) => c.kind === kind));
   if (kinds.length === 0) return '';
+  const columns: readonly [Action, string][] = plan.summary.adopt ? [['adopt', 'Adopt'], ...COLUMNS] : COLUMNS;
   const count = (kind: Kind | null, action: Action) => plan.changes.filter((c) => (kind === null || c.kind === kind) && c.action === action).length;
   const row = (cells: readonly string[]) => `| ${cells.join(' | ')} |`;
   return [
-    row(['Kind', ...COLUMNS.map(([, title]) => title)]),
-    row(['---', ...COLUMNS.map(() => '---:')]),
-    ...kinds.map((kind) => row([kind, ...COLUMNS.map(([action]) => String(count(kind, action)))])),
-    row(['**Total**', ...COLUMNS.map(([action]) => `**${count(null, action)}**`)]),
+    row(['Kind', ...columns.map(([, title]) => title)]),
+    row(['---', ...columns.map(() => '---:')]),
+    ...kinds.map((kind) => row([kind, ...columns.map(([action]) => String(count(kind, action)))])),
+    row(['**Total**', ...columns.map(([action]) => `**${count(null, action)}**`)]),
   ].join('\n');
 }
 
@@ -181,6 +182,20 @@ function detailsSection(plan: Plan): Section[] {
   return [{
     tier: TIER.details, lead: '### Details', join: SEPARATOR, items: changed.map(changeDetails),
     lost: ofTotal('the details of', ['changed resource', 'changed resources']),
+  }];
+}
+
+/** Observe-only resources that drifted (their drift, never corrected) or are missing (never created). */
+function observedSection(plan: Plan): Section[] {
+  const drifted = observedDrift(plan.changes);
+  if (drifted.length === 0) return [];
+  const item = (c: ResourceChange) => detailsBlock(
+    `<b>${escapeHtml(c.address)}</b> ${c.observed === 'missing' ? 'is not found live; it is not created' : 'drifted'}`,
+    [whereLine(c), diffFence(c.diff)],
+  );
+  return [{
+    tier: TIER.details, lead: '### Observed only (drift from live to document is reported, never corrected)', join: SEPARATOR, items: drifted.map(item),
+    lost: ofTotal('the drift of', ['observed resource', 'observed resources']),
   }];
 }
 

@@ -45,9 +45,10 @@ export function stepWords(actions: readonly string[]): string {
 }
 
 export function totalOf(set: PlanSet): PlanSummary {
-  const total = { create: 0, update: 0, replace: 0, delete: 0, noop: 0 };
-  for (const { plan } of set.plans) for (const key of Object.keys(total) as (keyof PlanSummary)[]) total[key] += plan.summary[key];
-  return total;
+  const total = { adopt: 0, create: 0, update: 0, replace: 0, delete: 0, noop: 0 };
+  for (const { plan } of set.plans) for (const key of Object.keys(total) as (keyof typeof total)[]) total[key] += plan.summary[key] ?? 0;
+  const { adopt, ...rest } = total;
+  return adopt > 0 ? { adopt, ...rest } : rest;
 }
 
 export function renderPlanSetText(set: PlanSet, options: ColorOptions): string {

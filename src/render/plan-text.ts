@@ -4,7 +4,7 @@
 // one item stays on its line and no escape sequence of anyone's but ours reaches the terminal.
 import type { OtherResource } from '../model/index.js';
 import { planMessages } from '../plan/change-rules.js';
-import { type Action, type FieldDiff, type Finding, hasChanges, type Plan, type PlanSummary, type ResourceChange, type Targeted } from '../plan/types.js';
+import { type Action, type FieldDiff, type Finding, hasChanges, observedDrift, type Plan, type PlanSummary, type ResourceChange, type Targeted } from '../plan/types.js';
 import { actionLook, type ColorOptions, documentLook, type Look, type Paint, painter, WARNING_MARK } from './symbols.js';
 import { textFieldLines } from './field-lines.js';
 import { describeUsage, findingsTextSection, findingTextLine } from './findings.js';
@@ -16,7 +16,7 @@ const INDENT = '  ';
 const FIELD_INDENT = '      ';
 /** Symbols are right-aligned in this width, so that addresses line up under `-/+` (as Terraform does). */
 const SYMBOL_WIDTH = 3;
-const LEGEND_ORDER: readonly Action[] = ['create', 'update', 'replace', 'delete'];
+const LEGEND_ORDER: readonly Action[] = ['adopt', 'create', 'update', 'replace', 'delete'];
 
 /**
  * Changes are listed by address (kind in dependency order, then name), the order of `plan.changes`, so that the
@@ -29,6 +29,7 @@ export function renderPlanText(plan: Plan, options: ColorOptions & { readonly la
     header(plan, paint, options.label),
     legendSection(plan, paint),
     changesSection(plan, paint, prefix),
+    observedSection(plan, paint, prefix),
     unmanagedSection(plan, paint),
     duplicatesSection(plan, paint),
     warningsSection(plan, paint),
@@ -45,7 +46,8 @@ export function renderPlanText(plan: Plan, options: ColorOptions & { readonly la
 export function summaryLine(summary: PlanSummary, targeted?: Targeted): string {
   const leftOut = leftOutSentence(targeted);
   if (hasChanges(summary)) {
-    const counts = `Plan: ${summary.create} to create, ${summary.update} to update, ${summary.replace} to replace, ${summary.delete} to delete.`;
+    const adopt = summary.adopt ? `${summary.adopt} to adopt, ` : '';
+    const counts = `Plan: ${adopt}${summary.create} to create, ${summary.update} to update, ${summary.replace} to replace, ${summary.delete} to delete.`;
     return leftOut === '' ? counts : `${counts} ${leftOut}`;
   }
   if (targeted === undefined) return 'No changes. The account matches the desired state.';
@@ -105,6 +107,19 @@ function fieldLinesOf(change: ResourceChange, paint: Paint): string[] {
   return fieldLinesOfDiff(changedFields(change), paint);
 }
 
+/** Observe-only resources that drifted or are missing: their drift, which apply never corrects. */
+function observedSection(plan: Plan, paint: Paint, prefix: string): string[] {
+  const drifted = observedDrift(plan.changes);
+  if (drifted.length === 0) return [];
+  const lines = drifted.flatMap((c) => {
+    const address = printable(prefix + c.address);
+    if (c.observed === 'missing') return [`${alignedSymbol({ symbol: '?', style: 'red' }, paint)} ${address}: not found live; it is not created`];
+    const arn = c.arn ? paint('dim', ` (${printable(c.arn)})`) : '';
+    return [`${alignedSymbol(actionLook('update'), paint)} ${address}${arn}`, ...fieldLinesOfDiff(c.diff, paint)];
+  });
+  return [paint('bold', 'Observed only (drift from live to document is reported, never corrected):'), ...lines];
+}
+
 function unmanagedSection(plan: Plan, paint: Paint): string[] {
   if (plan.unmanaged.length === 0) return [];
   return [paint('bold', 'Not managed by this project (never changed):'), ...othersForPeople(plan.unmanaged).map((o) => `  ${describeOther(o)}`)];
@@ -129,7 +144,7 @@ function duplicatesSection(plan: Plan, paint: Paint): string[] {
  */
 function warningsSection(plan: Plan, paint: Paint): string[] {
   const said = new Set(plan.duplicates.map((d) => planMessages.duplicate(d.address, d.arns)));
-  const hidden = plan.changes.filter((c) => c.action === 'no-op').flatMap((c) => c.warnings.map((w) => `${c.address}: ${w}`));
+  const hidden = plan.changes.filter((c) => c.action === 'no-op' && c.observed !== 'missing').flatMap((c) => c.warnings.map((w) => `${c.address}: ${w}`));
   const all = [...plan.warnings.filter((w) => !said.has(w)), ...hidden];
   if (all.length === 0) return [];
   return [paint('bold', 'Warnings:'), ...all.map((w) => '  ' + paint('yellow', `${WARNING_MARK} ${printable(w)}`))];

@@ -54,6 +54,8 @@ export function actionLook(action: Action): ActionLook {
   switch (action) {
     case 'no-op':
       return { symbol: ' ', style: 'dim', future: 'is unchanged', past: 'unchanged', verb: 'keep', legend: 'no change' };
+    case 'adopt':
+      return { symbol: '<~', style: 'cyan', future: 'will be adopted', past: 'adopted', verb: 'adopt', legend: 'adopt (tag as managed, then update in place)' };
     case 'create':
       return { symbol: '+', style: 'green', future: 'will be created', past: 'created', verb: 'create', legend: 'create' };
     case 'update':

@@ -47,10 +47,12 @@ export function changedFields(change: ResourceChange): readonly FieldDiff[] {
     case 'delete':
       return change.before ? fieldsOf(change.before).map((f) => ({ path: f.path, before: f.value, after: null })) : [];
     case 'update':
+    case 'adopt':
     case 'replace':
       return change.diff;
     case 'no-op':
-      return [];
+      // An observed resource's drift.
+      return change.observed ? change.diff : [];
   }
 }
 

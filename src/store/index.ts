@@ -3,7 +3,7 @@ export { CallStats, createClients, DEFAULT_RETRY, errorName, LicensectlRetryStra
 export { connectionFailure, type ConnectionFailure, noteEndpointOfFailures } from './connection-failures.js';
 export type { ApplyContext, KindRead, StoreChange } from './kind-adapter.js';
 export type { ListedGrant } from './kinds/grant.js';
-export type { AssociationPair } from './kinds/association.js';
+export type { AssociationPair, AssociationReads } from './kinds/association.js';
 export { liveState, pairGrants, type PairedGrant } from './live-state.js';
 export { pairServiceSettings, serviceSettingsId } from './kinds/service-settings.js';
 export { Store, type Listing, type StoreOptions } from './store.js';

@@ -1,12 +1,12 @@
 // What the store knows about every resource kind alike: the change it performs, what a kind's read returns, how
-// read resources are sorted by their ownership tags, and tags on the wire of either service.
+// read resources are sorted by their ownership tags, tags on the wire of either service, and adopting by tagging.
 import { ListTagsForResourceCommand, TagResourceCommand, UntagResourceCommand } from '@aws-sdk/client-license-manager';
 import {
   TagResourceCommand as RamTagResourceCommand, UntagResourceCommand as RamUntagResourceCommand,
 } from '@aws-sdk/client-ram';
 import type { LimitFunction } from 'p-limit';
 import {
-  type ConfigurationUsage, type LicenseSpec, ownershipOf, tagKeysOf, tagKeysTag, userTags, type Address, type Kind, type LiveResource, type OtherResource, type SpecByKind, type Tags, type Target,
+  ASSOCIATION_TAG_PREFIX, type ConfigurationUsage, type LicenseSpec, ownershipOf, ownershipTags, tagKeysOf, tagKeysTag, userTags, type Address, type Kind, type LiveResource, type OtherResource, type SpecByKind, type Tags, type Target,
 } from '../model/index.js';
 import { compareText } from '../util/canonical.js';
 import type { Clients } from './clients.js';
@@ -224,5 +224,35 @@ export async function updateTags(ctx: StoreContext, change: StoreChange, service
   } else {
     if (Object.keys(set).length) await ctx.clients.ram.send(new RamTagResourceCommand({ resourceShareArn: arn, tags: toRamTags(set) }));
     if (remove.length) await ctx.clients.ram.send(new RamUntagResourceCommand({ resourceShareArn: arn, tagKeys: remove }));
+  }
+}
+
+/**
+ * Adopting an existing resource: our ownership tags are added, nothing else. What differs from the document is then
+ * updated by the kind's own update (apply/execute-plan.ts), so a kill between the two leaves a managed resource whose
+ * next plan is that update. An Association has no resource to tag: its claims go on the configurations of the pairs
+ * it takes over (see kinds/association.ts).
+ */
+export async function adoptResource(ctx: StoreContext, change: StoreChange, apply: ApplyContext): Promise<void> {
+  const arn = arnOfChange(change);
+  switch (change.kind) {
+    case 'ResourceShare':
+      await ctx.clients.ram.send(new RamTagResourceCommand({ resourceShareArn: arn, tags: toRamTags(ownershipTags(ctx.project, change.name)) }));
+      return;
+    case 'Association': {
+      const { spec } = beforeOf(change, 'Association');
+      const claim = { Key: `${ASSOCIATION_TAG_PREFIX}${change.name}`, Value: spec.resourceArn };
+      for (const ref of spec.licenseConfigurations) {
+        await ctx.clients.lm.send(new TagResourceCommand({ ResourceArn: apply.arnOf('LicenseConfiguration', ref), Tags: [claim] }));
+      }
+      return;
+    }
+    case 'ServiceSettings':
+      throw new Error(`internal: ${change.address}: service settings have no ARN to adopt`);
+    case 'LicenseConfiguration':
+    case 'License':
+    case 'Grant':
+    case 'ReportGenerator':
+      await ctx.clients.lm.send(new TagResourceCommand({ ResourceArn: arn, Tags: toLmTags(ownershipTags(ctx.project, change.name)) }));
   }
 }

@@ -24,7 +24,8 @@ export function pairGrants(grants: readonly ListedGrant[], desired: readonly Des
   const licenseArns = new Map(managed.filter((r) => r.kind === 'License').map((r) => [r.name, r.arn]));
   const licenseNames = new Map(managed.filter((r) => r.kind === 'License').map((r) => [r.arn, r.name]));
   const key = (licenseArn: string, name: string) => `${licenseArn}|${name}`;
-  const documents = groupBy(desired.filter((d) => d.kind === 'Grant'), (d) => {
+  // A document that adopts a grant names it by ARN: its tags are read, to tell whether it is ours yet.
+  const documents = groupBy(desired.filter((d) => d.kind === 'Grant').filter((d) => d.adopt === undefined), (d) => {
     const licenseArn = d.spec.license.startsWith('arn:') ? d.spec.license : licenseArns.get(d.spec.license);
     return licenseArn === undefined ? undefined : key(licenseArn, d.spec.displayName);
   });

@@ -3,8 +3,8 @@ import { GetLicenseConfigurationCommand } from '@aws-sdk/client-license-manager'
 import pLimit from 'p-limit';
 import type { Kind, LiveResource, OtherResource, ServiceSettingsSpec, Target, Usage } from '../model/index.js';
 import type { Clients } from './clients.js';
-import type { ApplyContext, KindAdapter, KindRead, StoreChange, StoreContext } from './kind-adapter.js';
-import { type AssociationPair, associationAdapter, readAssociations, readPairs } from './kinds/association.js';
+import { adoptResource, type ApplyContext, type KindAdapter, type KindRead, type StoreChange, type StoreContext } from './kind-adapter.js';
+import { type AssociationPair, associationAdapter, type AssociationReads, readAssociations, readPairs } from './kinds/association.js';
 import { acceptGrant, activateGrant, grantAdapter, type ListedGrant, listGrants, receivedGrantStatus, tagGrants } from './kinds/grant.js';
 import { licenseAdapter, readLicenses } from './kinds/license.js';
 import { PendingCreates } from './pending-creates.js';
@@ -81,11 +81,11 @@ export class Store {
    * the managed configurations are known, one list of associations per managed configuration an Association claims;
    * report generators with their tags (one list).
    */
-  async list(): Promise<Listing> {
+  async list(associationReads?: AssociationReads): Promise<Listing> {
     this.ctx.listed.configurations.clear();
     this.ctx.listed.licenses.clear();
     const [[configurations, associations], licenses, shares, grants, generators] = await Promise.all([
-      readLicenseConfigurations(this.ctx).then(async (c) => [c, await readAssociations(this.ctx, c.managedTags)] as const),
+      readLicenseConfigurations(this.ctx).then(async (c) => [c, await readAssociations(this.ctx, c.managedTags, associationReads)] as const),
       readLicenses(this.ctx), readResourceShares(this.ctx), listGrants(this.ctx), readReportGenerators(this.ctx),
     ]);
     const reads = [configurations, licenses, shares, associations, generators];
@@ -114,6 +114,11 @@ export class Store {
 
   create(change: StoreChange, apply: ApplyContext): Promise<string> {
     return adapterFor(change.kind).create(this.ctx, change, apply);
+  }
+
+  /** Adds our ownership tags to an existing resource (kind-adapter.ts); what differs is then updated with update. */
+  adopt(change: StoreChange, apply: ApplyContext): Promise<void> {
+    return adoptResource(this.ctx, change, apply);
   }
 
   update(change: StoreChange, apply: ApplyContext): Promise<void> {

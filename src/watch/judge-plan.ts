@@ -8,7 +8,7 @@ import type { ApplyResult, Plan } from '../plan/types.js';
 import type { SyncedDocuments } from './change-causes.js';
 import { readingOf } from './license-metrics.js';
 import {
-  applyErrorOf, errorInfoOf, managedAfter, managedBefore, type DeferredDelete, type ErrorInfo, type Outcome, type ReconcileOutcome, type UsageReading,
+  applyErrorOf, errorInfoOf, managedAfter, managedBefore, observedEntries, type DeferredDelete, type ErrorInfo, type Outcome, type ReconcileOutcome, type UsageReading,
 } from './outcome.js';
 
 export type WatchMode = 'correct' | 'warn';
@@ -49,11 +49,16 @@ export interface ToApply {
 export function judge(mode: WatchMode, synced: SyncedDocuments, { full, plan, deferred, usage }: Planned, desired: DesiredState, limits: Limits): { part: StorePart } | ToApply {
   const changes = synced.explain(plan, desired);
   // Deletes held back leave their resources in place: they are still managed.
-  const found = { counts: plan.summary, changes, deferred, managed: managedBefore(full), applied: null, findings: full.findings, usage: readingFor(full, usage, desired), error: null };
+  // Observed resources' drift is reported and never corrected: it is not among the changes.
+  const observed = observedEntries(full);
+  const found = {
+    counts: plan.summary, changes, ...(observed.length ? { observed } : {}), deferred, managed: managedBefore(full), applied: null,
+    findings: full.findings, usage: readingFor(full, usage, desired), error: null,
+  };
   const drift = changes.every((c) => c.cause === 'drift');
   if (changes.length === 0 || mode === 'warn') {
     synced.remember(full, desired, new Set());
-    if (changes.length === 0) return { part: { ...found, outcome: 'synced' } };
+    if (changes.length === 0) return { part: { ...found, outcome: observed.length ? 'drift-detected' : 'synced' } };
     return { part: { ...found, outcome: drift ? 'drift-detected' : 'out-of-sync' } };
   }
   const blocked = blockedBy(limits, plan, deferred, desired.resources.length);

@@ -69,7 +69,11 @@ export function logReconcile(logger: Logger, r: ReconcileRecord): void {
   const end = r.startedAt + r.durationMs;
   const changes = r.changes.slice(0, MAX_LOGGED_CHANGES);
   const deferred = r.deferred.slice(0, MAX_LOGGED_CHANGES);
-  const words = [...changes.map(describeChange), ...deferred.map((d) => describeDeferred(d, end))];
+  const observed = (r.observed ?? []).slice(0, MAX_LOGGED_CHANGES);
+  const words = [
+    ...changes.map(describeChange), ...deferred.map((d) => describeDeferred(d, end)),
+    ...observed.map((o) => `observed ${o.address} (${o.missing ? 'missing, not created' : `drift, not corrected: ${o.fields.join(', ')}`})`),
+  ];
   const more = r.changes.length - changes.length + r.deferred.length - deferred.length;
   if (more > 0) words.push(`…and ${more} more`);
   logger[levelOf(r.outcome)]({
@@ -81,6 +85,7 @@ export function logReconcile(logger: Logger, r: ReconcileRecord): void {
     counts: r.counts,
     drift: r.changes.filter((c) => c.cause === 'drift').length,
     changes,
+    ...(observed.length ? { observed } : {}),
     pendingDeletes: deferred.map((d) => ({ ...(d.target ? { target: d.target } : {}), address: d.address, absentSince: iso(d.absentSince), deleteAt: iso(d.deleteAt) })),
     applied: r.applied,
     managed: r.managed,

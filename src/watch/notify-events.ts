@@ -6,7 +6,7 @@ import type { Finding } from '../plan/types.js';
 import { plural } from '../util/words.js';
 import { describeChange } from './change-causes.js';
 import { headroomPercent } from './license-metrics.js';
-import type { ChangeEntry, ConfigurationReading, ReconcileRecord } from './outcome.js';
+import type { ChangeEntry, ConfigurationReading, ObservedEntry, ReconcileRecord } from './outcome.js';
 
 export const EVENT_TYPES = ['drift-detected', 'drift-corrected', 'findings', 'headroom-below', 'headroom-restored', 'apply-failed', 'apply-refused'] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
@@ -22,6 +22,8 @@ export interface WatchEvent {
   readonly revision: string | null;
   /** drift-*: the drift-caused changes. */
   readonly changes?: readonly ChangeEntry[];
+  /** drift-detected: the observe-only resources that drifted or are missing (never corrected). */
+  readonly observed?: readonly ObservedEntry[];
   /** findings: the new ones; apply-refused: every finding of the plan. */
   readonly findings?: readonly Finding[];
   /** headroom-*: the configuration and the policy. */
@@ -64,6 +66,8 @@ export class EventTracker {
 class ScopeTracker {
   /** The drift last reported (address and fields), so unchanged drift in --mode warn is not reported every pass. */
   private lastDrift = '';
+  /** The observed drift last reported: it is never corrected, so it is reported when it starts or changes. */
+  private lastObserved = '';
   /** Findings of the last pass that planned, by code, address and severity (their numbers change from pass to pass). */
   private findings: Set<string> | null = null;
   /** Names of the configurations under the headroom policy at the last pass that read usage. */
@@ -75,7 +79,7 @@ class ScopeTracker {
     const base = { project, ...(target ? { target } : {}), at: new Date(r.startedAt + r.durationMs).toISOString(), revision: r.revision };
     // Slack reads &, < and > as markup: escaped, an AWS message or a name cannot forge a link or a mention.
     const say = (text: string) => `licensectl ${project}${target ? ` (target ${target})` : ''}: ${text}`.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-    return [...this.drift(r, base, say), ...this.newFindings(r, base, say), ...this.headroom(r, base, say), ...this.failure(r, base, say)];
+    return [...this.drift(r, base, say), ...this.observedDrift(r, base, say), ...this.newFindings(r, base, say), ...this.headroom(r, base, say), ...this.failure(r, base, say)];
   }
 
   private drift(r: PassPart, base: Base, say: Say): Notification[] {
@@ -89,6 +93,17 @@ class ScopeTracker {
     const type = corrected ? 'drift-corrected' : 'drift-detected';
     const text = say(`${corrected ? 'drift corrected' : 'drift detected'}: ${listed(changes.map(describeChange))}`);
     return [{ text, event: { type, ...base, changes } }];
+  }
+
+  private observedDrift(r: PassPart, base: Base, say: Say): Notification[] {
+    if (r.counts === null) return [];
+    const observed = r.observed ?? [];
+    const key = JSON.stringify(observed.map((o) => [o.address, o.fields, o.missing ?? false]));
+    const previous = this.lastObserved;
+    this.lastObserved = observed.length ? key : '';
+    if (!observed.length || key === previous) return [];
+    const described = observed.map((o) => `${o.address} (${o.missing ? 'missing' : o.fields.join(', ')})`);
+    return [{ text: say(`drift detected on observed resources (never corrected): ${listed(described)}`), event: { type: 'drift-detected', ...base, changes: [], observed } }];
   }
 
   private newFindings(r: PassPart, base: Base, say: Say): Notification[] {

@@ -4,7 +4,7 @@ import type { Diagnostic } from '../errors/index.js';
 import { isLicensectlError } from '../errors/index.js';
 import type { Address } from '../model/index.js';
 import type { ApplyResult } from '../plan/types.js';
-import type { Action, Finding, Plan, PlanSummary } from '../plan/types.js';
+import { type Action, type Finding, observedDrift, type Plan, type PlanSummary } from '../plan/types.js';
 import { errorName } from '../store/index.js';
 
 /**
@@ -66,6 +66,18 @@ export interface ChangeEntry {
   readonly target?: string;
 }
 
+/** An observe-only resource that drifted (its fields) or is missing: reported every pass it lasts, never corrected. */
+export interface ObservedEntry {
+  readonly address: Address;
+  readonly fields: readonly string[];
+  readonly missing?: true;
+}
+
+/** The plan's observed drift, as the watcher reports it. */
+export function observedEntries(plan: Plan): ObservedEntry[] {
+  return observedDrift(plan.changes).map((c) => ({ address: c.address, fields: c.diff.map((d) => d.path), ...(c.observed === 'missing' ? { missing: true as const } : {}) }));
+}
+
 /** A delete held back by --prune-grace. Times are epoch milliseconds. */
 export interface DeferredDelete {
   readonly address: Address;
@@ -122,6 +134,8 @@ export interface ReconcileOutcome {
   readonly counts: PlanSummary | null;
   /** Changes the plan found, sorted by address, each with its cause; in correct mode, what was (or was to be) made. */
   readonly changes: readonly ChangeEntry[];
+  /** Observe-only resources that drifted or are missing, sorted by address; never among `changes`. Absent when none. */
+  readonly observed?: readonly ObservedEntry[];
   /** Deletes held back by --prune-grace, sorted by address; not among `changes`. */
   readonly deferred: readonly DeferredDelete[];
   /** Resources licensectl manages after this pass; null when the store was not read. */
@@ -196,15 +210,16 @@ export function errorInfoOf(error: unknown): ErrorInfo {
   return { code: errorName(error), message: message || errorName(error), diagnostics: [] };
 }
 
-/** Managed resources that exist before any change: every planned address except those still to create. */
+/** Managed resources that exist before any change: every planned address except those still to create (or observed and missing). */
 export function managedBefore(plan: Plan): number {
-  return plan.changes.filter((c) => c.action !== 'create').length;
+  return plan.changes.filter((c) => c.action !== 'create' && c.observed !== 'missing').length;
 }
 
 /** Managed resources after the apply: creates that succeeded count, deletes that succeeded do not. */
 export function managedAfter(plan: Plan, result: ApplyResult): number {
   const applied = new Set(result.results.filter((r) => r.outcome === 'applied').map((r) => r.address));
   return plan.changes.filter((c) => {
+    if (c.observed === 'missing') return false;
     if (c.action === 'create') return applied.has(c.address);
     if (c.action === 'delete') return !applied.has(c.address);
     return true;

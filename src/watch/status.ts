@@ -7,6 +7,7 @@ import { redactUrlsDeep } from '../util/safe-text.js';
 import type { FetchReport } from './git-source.js';
 import {
   errorInfoOf, isSuccess, type ChangeEntry, type DeferredDelete, type DesiredInfo, type ErrorInfo, type Outcome, type ReconcileOutcome, type ReconcileRecord, type TargetOutcome, type Trigger,
+  type ObservedEntry,
 } from './outcome.js';
 import { describeDeferred } from './prune-grace.js';
 import type { WatchMode } from './judge-plan.js';
@@ -102,6 +103,7 @@ export class WatchStatus {
       desired: this.last?.desired ?? null,
       lastResult: this.last ? resultJson(this.last) : null,
       changes: this.lastPlanned?.changes ?? [],
+      observed: this.lastPlanned?.observed ?? [],
       findings: this.lastPlanned?.findings ?? [],
       pendingDeletes: (this.lastPlanned?.deferred ?? []).map((d) => pendingDelete(d, now)),
       lastError: this.lastError ? { ...this.lastError, at: iso(this.lastError.at)! } : null,
@@ -163,6 +165,8 @@ export interface StatusSnapshot {
   readonly lastSuccessAt: string | null;
   readonly nextRunAt: string | null;
   readonly desired: DesiredInfo | null;
+  /** Observe-only resources that drifted or are missing at the last pass that planned (never corrected). */
+  readonly observed: readonly ObservedEntry[];
   readonly lastResult: ResultJson | null;
   /** From the last pass that could plan: what it changed (or, failing or in warn mode, would change), with causes and fields. */
   readonly changes: readonly ChangeEntry[];

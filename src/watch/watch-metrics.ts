@@ -43,12 +43,12 @@ export class WatchMetrics {
     this.series.licenses.observe((record.targets ?? []).map((t) => ({ scope: { target: t.target }, usage: t.usage, findings: t.findings })));
   }
 
-  private observePart(scope: Readonly<Record<string, string>>, part: Pick<ReconcileRecord, 'outcome' | 'counts' | 'changes' | 'applied' | 'deferred' | 'managed'>, endedAt: number): void {
+  private observePart(scope: Readonly<Record<string, string>>, part: Pick<ReconcileRecord, 'outcome' | 'counts' | 'changes' | 'applied' | 'deferred' | 'managed' | 'observed'>, endedAt: number): void {
     const { series } = this;
     series.exportOutcomes(scope);
     series.reconciles.inc({ ...scope, outcome: part.outcome });
     // What still differs after the pass: the drift found, less what was corrected.
-    if (part.counts) series.drifted.set(scope, part.changes.length - (part.applied?.applied ?? 0) + part.deferred.length);
+    if (part.counts) series.drifted.set(scope, part.changes.length - (part.applied?.applied ?? 0) + part.deferred.length + (part.observed?.length ?? 0));
     if (part.managed !== null) series.managed.set(scope, part.managed);
     if (isSuccess(part.outcome)) series.lastSuccess.set(scope, endedAt / 1000);
   }
@@ -85,7 +85,7 @@ class MetricSeries {
       name: 'licensectl_reconcile_duration_seconds', help: 'Wall time of one reconcile pass.',
       buckets: [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120], registers,
     });
-    this.drifted = new Gauge({ name: 'licensectl_drifted_resources', help: `Resources whose live state differs from the desired state after the last pass that planned (deletes in their grace period included)${per}.`, labelNames: place, registers });
+    this.drifted = new Gauge({ name: 'licensectl_drifted_resources', help: `Resources whose live state differs from the desired state after the last pass that planned (deletes in their grace period and observe-only resources included)${per}.`, labelNames: place, registers });
     this.managed = new Gauge({ name: 'licensectl_managed_resources', help: `Resources managed by this project after the last pass that read the store${per}.`, labelNames: place, registers });
     this.lastSuccess = new Gauge({ name: 'licensectl_last_success_timestamp_seconds', help: `When the last successful pass ended (Unix time)${per}.`, labelNames: place, registers });
     this.apiCalls = new Counter({ name: 'licensectl_api_calls_total', help: `AWS API calls by operation and outcome (retries count once)${per}.`, labelNames: [...place, 'operation', 'outcome'], registers });

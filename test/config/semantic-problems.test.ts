@@ -19,6 +19,30 @@ describe('semantic problems the schemas cannot express', () => {
     ]);
   });
 
+  it('spec.adopt naming a resource of another kind, at the field, with the ARN the kind has', async () => {
+    const arn = 'arn:aws:ram:us-east-1:000000000000:resource-share/0aa6c2b4-1111-2222-3333-444455556666';
+    expect(await withResources(configuration('vms', `{countingType: vCPU, adopt: "${arn}"}`))).toEqual([
+      `resources.yaml:4:35: error: spec.adopt names no LicenseConfiguration: ${arn}`,
+      '  hint: a LicenseConfiguration ARN looks like arn:aws:license-manager:REGION:ACCOUNT:license-configuration:lic-…',
+    ]);
+  });
+
+  it('spec.adopt naming a resource of another account or region than the project names', async () => {
+    const project = 'apiVersion: licensectl/v1\nkind: Project\nmetadata: {name: p}\nspec: {account: "111122223333", store: {type: aws, region: eu-west-1}}\n';
+    const arn = (region: string, account: string) => `arn:aws:license-manager:${region}:${account}:license-configuration:lic-0a`;
+    expect(await problems({
+      'licensectl.yaml': project,
+      'a.yaml': configuration('a', `{countingType: vCPU, adopt: "${arn('eu-west-1', '999988887777')}"}`),
+      'b.yaml': configuration('b', `{countingType: vCPU, adopt: "${arn('us-east-1', '111122223333')}"}`),
+      'c.yaml': configuration('c', `{countingType: vCPU, adopt: "${arn('eu-west-1', '111122223333')}"}`),
+    })).toEqual([
+      "a.yaml:4:35: error: spec.adopt names a resource of account 999988887777, not the project's (111122223333)",
+      '  hint: adopt only resources of the account spec.account names',
+      "b.yaml:4:35: error: spec.adopt names a resource of region us-east-1, not the project's (eu-west-1)",
+      '  hint: adopt only resources of the region spec.store.region names',
+    ]);
+  });
+
   it('a minimum above its maximum', async () => {
     expect(await withResources(configuration('hosts', '{countingType: Core, rules: {minimumCores: 16, maximumCores: 8}}'))).toEqual([
       'resources.yaml:4:50: error: "minimumCores" (16) is greater than "maximumCores" (8)',

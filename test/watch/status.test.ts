@@ -55,7 +55,7 @@ describe('/status snapshot', () => {
         outcome: 'out-of-sync', triggers: ['file', 'interval'], revision: 'r2', startedAt: '2026-03-01T12:00:00.000Z', durationMs: 120,
         counts: { create: 1, update: 1, replace: 0, delete: 0, noop: 1 }, applied: null, managed: 3, errorCode: null,
       },
-      changes: CHANGES, findings: [],
+      changes: CHANGES, observed: [], findings: [],
       pendingDeletes: [{
         address: 'Grant/g', absentSince: '2026-03-01T11:59:45.000Z', deleteAt: '2026-03-01T12:00:45.000Z', message: 'Grant/g: document absent, deleting in 44s',
       }],

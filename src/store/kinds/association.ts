@@ -13,7 +13,7 @@ import {
   type LicenseConfigurationAssociation,
 } from '@aws-sdk/client-license-manager';
 import {
-  ASSOCIATION_TAG_PREFIX, type AmiAssociationScope, type AssociationSpec, type LiveResource, type OtherResource, type Tags,
+  ASSOCIATION_TAG_PREFIX, type AmiAssociationScope, NAME_TAG, type AssociationSpec, type LiveResource, type OtherResource, type Tags,
 } from '../../model/index.js';
 import { compareText } from '../../util/canonical.js';
 import { collectPages } from '../clients.js';
@@ -30,9 +30,20 @@ async function listAssociations(ctx: StoreContext, configurationArn: string): Pr
   }));
 }
 
+/**
+ * The configurations whose associations are listed although they carry no claim: those Association documents name
+ * (a managed configuration by name, any by ARN or through its document's spec.adopt), so that pairs made by hand
+ * can be adopted. Once adopted they carry claims, so a project whose Associations are all ours lists no more.
+ */
+export interface AssociationReads {
+  readonly names: ReadonlySet<string>;
+  readonly arns: ReadonlySet<string>;
+}
+
 /** `configurations`: the managed configurations by ARN, with all their tags. */
-export async function readAssociations(ctx: StoreContext, configurations: ReadonlyMap<string, Tags>): Promise<KindRead> {
-  const arns = [...configurations].filter(([, tags]) => claimsOf(tags).size > 0).map(([arn]) => arn).sort(compareText);
+export async function readAssociations(ctx: StoreContext, configurations: ReadonlyMap<string, Tags>, wanted?: AssociationReads): Promise<KindRead> {
+  const named = [...configurations].filter(([, tags]) => claimsOf(tags).size > 0 || wanted?.names.has(tags[NAME_TAG] ?? '')).map(([arn]) => arn);
+  const arns = [...new Set([...named, ...(wanted?.arns ?? [])])].sort(compareText);
   const listed = await Promise.all(arns.map(async (arn) => ({ arn, associations: (await unlessGone(() => listAssociations(ctx, arn))) ?? [] })));
   // name → resource → the configurations associated with it under a claim of that name (and their scopes).
   const byName = new Map<string, Map<string, { configurations: string[]; scopes: string[] }>>();
@@ -59,7 +70,7 @@ export async function readAssociations(ctx: StoreContext, configurations: Readon
       if (found.AmiAssociationScope) entry.scopes.push(found.AmiAssociationScope);
     }
     for (const a of associations) {
-      if (a.ResourceArn && !claimed.has(a.ResourceArn)) others.push(unmanagedPair(a.ResourceArn, arn));
+      if (a.ResourceArn && !claimed.has(a.ResourceArn)) others.push(unmanagedPair(a.ResourceArn, arn, a.AmiAssociationScope));
     }
   }
   // A name's resource is the one most of its live pairs name; pairs it claims on another resource (left by a
@@ -93,8 +104,8 @@ function unpairedOf(entry: { configurations: readonly string[] } | undefined): P
 }
 
 /** A pair that is not an Association's: the resource as its name, the configuration as its ARN. */
-function unmanagedPair(resourceArn: string, configurationArn: string): OtherResource {
-  const spec = { resourceArn, licenseConfigurations: [configurationArn], amiAssociationScope: null };
+function unmanagedPair(resourceArn: string, configurationArn: string, scope?: string): OtherResource {
+  const spec = { resourceArn, licenseConfigurations: [configurationArn], amiAssociationScope: (scope ?? null) as AmiAssociationScope | null };
   return { kind: KIND, arn: configurationArn, displayName: resourceArn, owner: 'unmanaged', live: { kind: KIND, name: '', arn: resourceArn, tags: {}, spec, meta: {} } };
 }
 
