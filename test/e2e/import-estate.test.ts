@@ -125,4 +125,23 @@ describe.skipIf(!HAS_AWS_CLI)('licensectl import of an estate made with the AWS 
       await removeDir(other);
     }
   });
+
+  // Last: the import reviewed and applied adopts the whole estate, which the tests above read as unmanaged.
+  it('plans only adopts for the imported documents; apply makes only tag calls; the next plan is No changes', async () => {
+    const planned = await runCli(['plan', '--dir', dir, '--endpoint', served.url, '--json']);
+    expect(planned.status, planned.stderr).toBe(0);
+    const plan = JSON.parse(planned.stdout) as { summary: Record<string, number>; changes: { address: string; action: string; diff: unknown[] }[] };
+    const acting = plan.changes.filter((c) => c.action !== 'no-op');
+    expect(new Set(acting.map((c) => c.action))).toEqual(new Set(['adopt']));
+    expect(acting.filter((c) => c.diff.length > 0)).toEqual([]);
+    expect(plan.summary).toMatchObject({ adopt: estateSize(estate) - 1, create: 0, update: 0, replace: 0, delete: 0 });
+    const applied = await runCli(['apply', '--dir', dir, '--endpoint', served.url, '--auto-approve', '--stats']);
+    expect(applied.status, applied.stderr).toBe(0);
+    const operations = [...applied.stderr.matchAll(/^ {2}(\w+) +\d+ calls?/gm)].map((m) => m[1]!);
+    expect(operations.filter((op) => !/^(List|Get)/.test(op)).sort()).toEqual(['TagResource']);
+    const again = await runCli(['plan', '--dir', dir, '--endpoint', served.url, '--detailed-exitcode']);
+    expect(again.status, again.stdout + again.stderr).toBe(0);
+    expect(again.stdout).toMatch(/^No changes\./m);
+    expect(again.stdout).toContain('spec.adopt is no longer needed');
+  });
 });
