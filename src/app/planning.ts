@@ -88,7 +88,22 @@ export async function planLoaded({ loaded, desiredChanges }: LoadedForPlan, flag
  * A plan without changes makes no usage read: a configuration's totals come with the listing.
  */
 export async function planAgainst(store: Store, desired: DesiredState, ctx: PlanContext): Promise<Plan> {
-  return (await planWithUsage(store, desired, ctx)).plan;
+  return explainPendingCreates((await planWithUsage(store, desired, ctx)).plan, await store.pendingCreates());
+}
+
+/**
+ * A create the plan makes again whose earlier request's outcome is unknown (it timed out, or its apply was killed)
+ * says so: apply will wait until that request can no longer land and look for what it made before creating.
+ */
+export function explainPendingCreates(plan: Plan, pending: ReadonlyMap<string, { readonly since: number; readonly until: number }>): Plan {
+  if (!pending.size) return plan;
+  const changes = plan.changes.map((c) => {
+    const note = pending.get(c.address);
+    if (!note || (c.action !== 'create' && c.action !== 'replace')) return c;
+    const warning = `an earlier create of ${c.address} (${new Date(note.since).toISOString()}) ended without an answer and may still land: apply waits until ${new Date(note.until).toISOString()} and takes it if it is there, instead of creating a second one`;
+    return { ...c, warnings: [...c.warnings, warning] };
+  });
+  return { ...plan, changes };
 }
 
 /** planAgainst, with the usage it read (every listed configuration's totals, and what the findings needed). */

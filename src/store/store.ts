@@ -67,6 +67,16 @@ export class Store {
     return this.ctx.target;
   }
 
+  /**
+   * The creates of this project and target whose outcome is still unknown (pending-creates.ts), by address, with
+   * when their request left and until when it may land.
+   */
+  async pendingCreates(): Promise<Map<string, { readonly since: number; readonly until: number }>> {
+    const prefix = `${this.ctx.target.account}/${this.ctx.target.region}/${this.ctx.project}/`;
+    const notes = Object.entries(await this.ctx.pending.notes()).filter(([key]) => key.startsWith(prefix));
+    return new Map(notes.map(([key, note]) => [key.slice(prefix.length), { since: note.startedAt, until: note.startedAt + note.windowMs }]));
+  }
+
   get project(): string {
     return this.ctx.project;
   }
