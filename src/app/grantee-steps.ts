@@ -5,7 +5,7 @@
 // runs them once the owners' units are applied, reading each as the receiver sees it (a new grant passes through
 // PENDING_WORKFLOW first, a new invitation takes a moment to arrive: both are waited out).
 import type { TargetUnit } from '../model/index.js';
-import type { GrantSpec, ResourceShareSpec } from '../model/index.js';
+import type { ActivationOverrideBehavior, GrantSpec, ResourceShareSpec } from '../model/index.js';
 import type { ApplyResult } from '../plan/types.js';
 import type { Store } from '../store/index.js';
 import { stepWords } from '../render/plan-set.js';
@@ -23,6 +23,8 @@ export interface GranteeStep {
   readonly arn: string | null;
   readonly name: string;
   readonly actions: readonly GranteeAction[];
+  /** A grant's Options.ActivationOverrideBehavior for its activation, from its document. */
+  readonly activationOverrideBehavior?: ActivationOverrideBehavior;
 }
 
 const ACCOUNT_OF_PRINCIPAL = /^(?:(\d{12})|arn:aws[a-z-]*:iam::(\d{12}):root)$/;
@@ -51,7 +53,8 @@ export function granteeSteps(plans: readonly UnitPlan[], invitations: ReadonlyMa
       const grantee = granteeUnit(plans.map((p) => p.unit), account, unit.region);
       if (!grantee || grantee.label === unit.label) continue;
       const actions = actionsFor(c.action === 'create' || c.action === 'replace' ? undefined : c.meta?.status, c.meta?.version, spec.status);
-      if (actions.length) steps.push({ grant: `${unit.label}/${c.address}`, kind: 'Grant', grantorLabel: unit.label, granteeLabel: grantee.label, arn: c.action === 'replace' ? null : c.arn, name: c.name, actions });
+      const behavior = spec.activationOverrideBehavior ? { activationOverrideBehavior: spec.activationOverrideBehavior } : {};
+      if (actions.length) steps.push({ grant: `${unit.label}/${c.address}`, kind: 'Grant', grantorLabel: unit.label, granteeLabel: grantee.label, arn: c.action === 'replace' ? null : c.arn, name: c.name, actions, ...behavior });
     }
   }
   return steps;
@@ -142,7 +145,7 @@ export async function runGranteeSteps(
         seen = await store.receivedGrantStatus(arn);
       }
       if (step.actions.includes('activate') && seen?.status === 'DISABLED') {
-        await store.activateGrant(arn, seen.version);
+        await store.activateGrant(arn, seen.version, step.activationOverrideBehavior);
         done.push('activate');
       }
       return { step, done };

@@ -1,7 +1,7 @@
 // The one store: reads the live state of every kind and performs single changes, all through the SDK clients.
 import { GetLicenseConfigurationCommand } from '@aws-sdk/client-license-manager';
 import pLimit from 'p-limit';
-import type { Kind, LiveResource, OtherResource, ServiceSettingsSpec, Target, Usage } from '../model/index.js';
+import type { ActivationOverrideBehavior, Kind, LiveResource, OtherResource, ServiceSettingsSpec, Target, Usage } from '../model/index.js';
 import type { Clients } from './clients.js';
 import type { ApplyContext, KindAdapter, KindRead, StoreChange, StoreContext } from './kind-adapter.js';
 import { associationAdapter, readAssociations } from './kinds/association.js';
@@ -163,8 +163,8 @@ export class Store {
     return acceptGrant(this.ctx, arn);
   }
 
-  activateGrant(arn: string, version: string): Promise<void> {
-    return activateGrant(this.ctx, arn, version);
+  activateGrant(arn: string, version: string, behavior?: ActivationOverrideBehavior): Promise<void> {
+    return activateGrant(this.ctx, arn, version, behavior);
   }
 
   /** The receiving side of shares (this store acting as an invited account): see kinds/resource-share.ts. */

@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import {
   AcceptGrantCommand, CreateGrantCommand, CreateGrantVersionCommand, DeleteGrantCommand, GetGrantCommand, ListDistributedGrantsCommand, type Grant,
 } from '@aws-sdk/client-license-manager';
-import { type GrantOperation, type GrantSpec, type LiveResource, ownershipTags, type Tags } from '../../model/index.js';
+import { type ActivationOverrideBehavior, type GrantOperation, type GrantSpec, type LiveResource, ownershipTags, type Tags } from '../../model/index.js';
 import { collectPages } from '../clients.js';
 import {
   afterOf, arnOfChange, classify, createWithToken, toLmTags, unlessGone, updateTags, withLmTags, withoutDeleted,
@@ -114,7 +114,14 @@ export async function acceptGrant(ctx: StoreContext, arn: string): Promise<void>
   await ctx.clients.lm.send(new AcceptGrantCommand({ GrantArn: arn }));
 }
 
-/** Activates an accepted grant, as the grantee: a new version with Status ACTIVE (the same token for every retry). */
-export async function activateGrant(ctx: StoreContext, arn: string, version: string): Promise<void> {
-  await ctx.clients.lm.send(new CreateGrantVersionCommand({ GrantArn: arn, Status: 'ACTIVE', SourceVersion: version, ClientToken: createHash('sha256').update(`activate|${arn}|${version}`).digest('hex').slice(0, 64) }));
+/**
+ * Activates an accepted grant, as the grantee: a new version with Status ACTIVE (the same token for every retry),
+ * with the document's activation override behavior when it names one.
+ */
+export async function activateGrant(ctx: StoreContext, arn: string, version: string, behavior?: ActivationOverrideBehavior): Promise<void> {
+  const token = createHash('sha256').update(`activate|${arn}|${version}${behavior ? `|${behavior}` : ''}`).digest('hex').slice(0, 64);
+  await ctx.clients.lm.send(new CreateGrantVersionCommand({
+    GrantArn: arn, Status: 'ACTIVE', SourceVersion: version, ClientToken: token,
+    ...(behavior ? { Options: { ActivationOverrideBehavior: behavior } } : {}),
+  }));
 }
