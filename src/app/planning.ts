@@ -5,7 +5,7 @@ import { directorySource, type DocumentSource, gitSource, loadDesiredState, sour
 import { type Diagnostic, LicensectlError } from '../errors/index.js';
 import { type Address, addressOf, type DesiredState, isKind, type LiveState, mergeUsage, NO_USAGE, type ProjectConfig, selectUnits, type Usage } from '../model/index.js';
 import { actedOn, computePlan, type PlanContext } from '../plan/compute-plan.js';
-import { type DesiredChanges, diffDesired } from '../plan/desired-diff.js';
+import { type DesiredChanges, diffDesired, diffDesiredSet } from '../plan/desired-diff.js';
 import { usageNeeds } from '../plan/change-usage.js';
 import { parseTargets } from '../plan/filter.js';
 import type { Plan, PlanSource } from '../plan/types.js';
@@ -51,7 +51,9 @@ export async function loadForPlan(dir: string, flags: PlanFlags): Promise<Loaded
   const loaded = await loadDesired(dir, flags['git-ref']).catch(async (error: unknown) => Promise.reject(await withBaseProject(error, dir, flags.base)));
   checkOnlyTargets(loaded.state.project, flags['only-targets'] ?? []);
   if (flags.base === undefined) return { loaded };
-  return { loaded, desiredChanges: diffDesired((await loadDesired(dir, flags.base)).state, loaded.state) };
+  // With spec.targets the documents are shared across targets: each changed one says which it selects.
+  const diff = loaded.state.project.targets?.length ? diffDesiredSet : diffDesired;
+  return { loaded, desiredChanges: diff((await loadDesired(dir, flags.base)).state, loaded.state) };
 }
 
 /** `--only-targets` needs spec.targets, and each pattern must select one of them (a typo would plan nothing). */

@@ -4,7 +4,6 @@ import { InvalidDesiredState } from '../app/invalid-state.js';
 import { findingFlags, type FindingFlags, refusingFindings } from '../app/findings-gate.js';
 import { type LoadedForPlan, loadForPlan, type PlanFlags, planLoaded } from '../app/planning.js';
 import { closeAll, hasTargets, planSetOf, planUnits } from '../app/target-runs.js';
-import { LicensectlError } from '../errors/index.js';
 import { type JsonPlanSet, planSetToJson, renderPlanSetMarkdown, renderPlanSetText } from '../render/plan-set.js';
 import { writePlanFile } from '../app/saved-plan.js';
 import { writePlanSetFile } from '../app/saved-plan-set.js';
@@ -58,10 +57,9 @@ export default class Plan extends BaseCommand {
 
   /** A project with targets: every unit planned at once, printed grouped by target; exit 1 if any failed. */
   private async planSet(forPlan: LoadedForPlan, flags: PlanFlags & FindingFlags & { format: string; out?: string; stats: boolean; 'detailed-exitcode': boolean }, started: number): Promise<JsonPlanSet | undefined> {
-    if (flags.base !== undefined) throw new LicensectlError('USAGE', '--base is not supported yet for a project with spec.targets', { hint: 'drop --base' });
     const planned = await planUnits(forPlan.loaded, flags);
     closeAll(planned.plans);
-    const set = await planSetOf(forPlan.loaded.state.project.name, planned);
+    const set = { ...await planSetOf(forPlan.loaded.state.project.name, planned), ...(forPlan.desiredChanges ? { desiredChanges: forPlan.desiredChanges } : {}) };
     if (flags.stats) for (const { unit, store } of planned.plans) this.printErr(`${unit.label}:\n${renderStats(store.stats, performance.now() - started)}`);
     if (!this.jsonEnabled()) {
       if (forPlan.loaded.warnings.length) this.printErr(renderDiagnostics(forPlan.loaded.warnings, { color: this.useColor(process.stderr) }));

@@ -6,9 +6,10 @@ import { applyToJson, type JsonApplyDocument, renderApplyResult } from './apply-
 import { plural } from '../util/words.js';
 import { printable } from '../util/safe-text.js';
 import { escapeMarkdown } from './markdown.js';
-import { planToJson, type JsonPlanDocument } from './plan-json.js';
+import { desiredChangesToJson, planToJson, type JsonPlanDocument } from './plan-json.js';
+import type { DesiredChanges } from '../plan/desired-diff.js';
 import { MARKER_PREFIX, markerName, renderPlanMarkdown } from './plan-markdown.js';
-import { renderPlanText, summaryLine } from './plan-text.js';
+import { renderDesiredChangesText, renderPlanText, summaryLine } from './plan-text.js';
 import { type ColorOptions, painter } from './symbols.js';
 
 export interface PlanSetUnit {
@@ -34,6 +35,8 @@ export interface PlanSet {
   readonly plans: readonly (PlanSetUnit & { readonly plan: Plan })[];
   readonly failures: readonly UnitError[];
   readonly granteeSteps: readonly GranteeStepView[];
+  /** Only with `plan --base`: what the reviewed change does to the documents, shared by every target. */
+  readonly desiredChanges?: DesiredChanges;
 }
 
 /**
@@ -59,7 +62,8 @@ export function renderPlanSetText(set: PlanSet, options: ColorOptions): string {
   ];
   const steps = set.granteeSteps.map((g) => `  ${printable(g.granteeLabel)}: ${stepWords(g.actions)} ${printable(g.grant)}`);
   const stepsBlock = steps.length ? [`${paint('bold', 'Grantee steps (run in the grantee\'s target during apply):')}\n${steps.join('\n')}\n`] : [];
-  return [...plans, ...stepsBlock, ...(failures.length ? [`${failures.join('\n')}\n`] : []), `${closing.join('\n')}\n`].join('\n');
+  const desired = set.desiredChanges ? [renderDesiredChangesText(set.desiredChanges, options)] : [];
+  return [...desired, ...plans, ...stepsBlock, ...(failures.length ? [`${failures.join('\n')}\n`] : []), `${closing.join('\n')}\n`].join('\n');
 }
 
 export interface JsonPlanSet {
@@ -69,6 +73,7 @@ export interface JsonPlanSet {
   readonly targets: readonly (PlanSetUnit & { readonly plan: JsonPlanDocument })[];
   readonly granteeSteps: readonly GranteeStepView[];
   readonly failures: readonly UnitError[];
+  readonly desiredChanges?: DesiredChanges;
 }
 
 export function planSetToJson(set: PlanSet): JsonPlanSet {
@@ -76,6 +81,7 @@ export function planSetToJson(set: PlanSet): JsonPlanSet {
     formatVersion: '1',
     project: set.project,
     summary: totalOf(set),
+    ...(set.desiredChanges ? { desiredChanges: desiredChangesToJson(set.desiredChanges) } : {}),
     targets: set.plans.map(({ label, account, region, plan }) => ({ label, account, region, plan: planToJson(plan) })),
     granteeSteps: set.granteeSteps.map(({ grant, granteeLabel, actions }) => ({ grant, granteeLabel, actions: [...actions] })),
     failures: set.failures.map(({ label, account, region, error }) => ({ label, account, region, error: { code: error.code, message: error.message } })),
