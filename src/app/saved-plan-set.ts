@@ -7,10 +7,10 @@ import pLimit from 'p-limit';
 import { LicensectlError } from '../errors/index.js';
 import { desiredForUnit, selectUnits, targetUnits, type TargetUnit } from '../model/index.js';
 import type { Plan } from '../plan/types.js';
-import { type JsonPlanSet, type PlanSet, planSetToJson, type UnitError } from '../render/plan-set.js';
+import { type GranteeStepView, type JsonPlanSet, type PlanSet, planSetToJson, type UnitError } from '../render/plan-set.js';
 import type { Store } from '../store/index.js';
 import { canonicalJson } from '../util/canonical.js';
-import { granteeSteps, pendingInvitationsOf } from './grantee-steps.js';
+import { granteeStepsOf, stepView } from './grantee-steps.js';
 import { openStore, type StoreFlags } from './open-store.js';
 import { schemaProblems } from './schema.js';
 import { type LoadedState, readLive, touchedBy } from './planning.js';
@@ -83,8 +83,8 @@ export async function reopenPlanSet(saved: SavedPlanSet, loaded: LoadedState, fl
       });
     }
     const labels = new Set(plans.map((p) => p.unit.label));
-    const steps = granteeSteps(plans, await pendingInvitationsOf(plans));
-    const views = steps.map((g) => ({ grant: g.grant, granteeLabel: g.granteeLabel, actions: [...g.actions] }));
+    const steps = await granteeStepsOf(plans);
+    const views = steps.map(stepView);
     const savedViews = saved.granteeSteps.filter((g) => labels.has(g.granteeLabel) && labels.has(g.grant.split('/')[0]!));
     if (canonicalJson(views) !== canonicalJson(savedViews)) {
       throw new LicensectlError('STALE_PLAN', `the saved plan is stale: its grantee steps are no longer what the grantees need (saved: ${describe(savedViews)}; now: ${describe(views)}); nothing was applied in any target`, {
@@ -113,6 +113,6 @@ function asPlan(json: unknown): Plan {
   return { ...(json as Plan), findings: (json as Partial<Plan>).findings ?? [] };
 }
 
-function describe(views: readonly { grant: string; granteeLabel: string; actions: readonly string[] }[]): string {
+function describe(views: readonly GranteeStepView[]): string {
   return views.length ? views.map((v) => `${v.granteeLabel}: ${v.actions.join(' and ')} ${v.grant}`).join(', ') : 'none';
 }

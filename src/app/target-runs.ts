@@ -10,7 +10,7 @@ import { type ApplyResult, hasChanges, type Plan } from '../plan/types.js';
 import type { Store } from '../store/index.js';
 import type { PlanSet, PlanSetUnit, UnitError, UnitResult } from '../render/plan-set.js';
 import { asLicensectlError } from './cli-errors.js';
-import { type GranteeOutcome, type GranteeStep, granteeSteps, pendingInvitationsOf, runGranteeSteps } from './grantee-steps.js';
+import { type GranteeOutcome, type GranteeStep, granteeStepsOf, runGranteeSteps, stepView } from './grantee-steps.js';
 import { openStore } from './open-store.js';
 import { checkGuards, type LoadedState, planAgainst, type PlanFlags, targetsOf } from './planning.js';
 
@@ -74,7 +74,7 @@ export async function planUnits(loaded: LoadedState, flags: PlanFlags): Promise<
     }
   }));
   const plans = outcomes.filter((o): o is UnitPlan => 'plan' in o);
-  return { plans, failures: outcomes.filter((o): o is UnitFailure => 'error' in o), steps: granteeSteps(plans, await pendingInvitationsOf(plans)) };
+  return { plans, failures: outcomes.filter((o): o is UnitFailure => 'error' in o), steps: await granteeStepsOf(plans) };
 }
 
 /** Calls in flight across all units: --concurrency for each, up to MAX_CALLS_IN_FLIGHT (sockets, memory) in all. */
@@ -121,7 +121,7 @@ export async function planSetOf(project: string, planned: UnitsPlanned): Promise
     project,
     plans: planned.plans.map(({ unit, plan }) => ({ ...placeOf(unit), plan })),
     failures: await Promise.all(planned.failures.map(async ({ unit, error }) => ({ ...placeOf(unit), error: await codeOf(error) }))),
-    granteeSteps: planned.steps.map((g) => ({ grant: g.grant, granteeLabel: g.granteeLabel, actions: [...g.actions] })),
+    granteeSteps: planned.steps.map(stepView),
   };
 }
 

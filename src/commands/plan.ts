@@ -72,7 +72,8 @@ export default class Plan extends BaseCommand {
       if (!this.jsonEnabled()) this.printErr(saved);
     }
     const plans = planned.plans.map((p) => p.plan);
-    if (flags['detailed-exitcode']) process.exitCode = Math.max(...plans.map(detailedExitCode), 0) === 1 ? 1 : plans.some((p) => hasChanges(p.summary)) ? 2 : 0;
+    // A grantee step left to run (a member's grant to accept or activate) is a change apply would make.
+    if (flags['detailed-exitcode']) process.exitCode = Math.max(...plans.map(detailedExitCode), 0) === 1 ? 1 : plans.some((p) => hasChanges(p.summary)) || planned.steps.length ? 2 : 0;
     if (planned.failures.length > 0 || plans.some((p) => refusingFindings(p.findings, flags).length > 0)) process.exitCode = 1;
     return this.jsonEnabled() ? planSetToJson(set) : undefined;
   }

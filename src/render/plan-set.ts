@@ -28,6 +28,8 @@ export interface GranteeStepView {
   readonly grant: string;
   readonly granteeLabel: string;
   readonly actions: readonly string[];
+  /** An organization or OU grant this apply creates: done only in the accounts it turns out to reach. */
+  readonly ifReached?: true;
 }
 
 export interface PlanSet {
@@ -60,7 +62,7 @@ export function renderPlanSetText(set: PlanSet, options: ColorOptions): string {
   const closing = [
     paint('bold', `Targets: ${set.plans.length} planned${set.failures.length ? `, ${set.failures.length} failed` : ''}. ${summaryLine(totalOf(set)).replace('No changes. The account matches the desired state.', 'No changes. Every account matches the desired state.')}`),
   ];
-  const steps = set.granteeSteps.map((g) => `  ${printable(g.granteeLabel)}: ${stepWords(g.actions)} ${printable(g.grant)}`);
+  const steps = set.granteeSteps.map((g) => `  ${printable(g.granteeLabel)}: ${stepWords(g.actions)} ${printable(g.grant)}${g.ifReached ? ' (if it reaches this account)' : ''}`);
   const stepsBlock = steps.length ? [`${paint('bold', 'Grantee steps (run in the grantee\'s target during apply):')}\n${steps.join('\n')}\n`] : [];
   const desired = set.desiredChanges ? [renderDesiredChangesText(set.desiredChanges, options)] : [];
   return [...desired, ...plans, ...stepsBlock, ...(failures.length ? [`${failures.join('\n')}\n`] : []), `${closing.join('\n')}\n`].join('\n');
@@ -83,7 +85,7 @@ export function planSetToJson(set: PlanSet): JsonPlanSet {
     summary: totalOf(set),
     ...(set.desiredChanges ? { desiredChanges: desiredChangesToJson(set.desiredChanges) } : {}),
     targets: set.plans.map(({ label, account, region, plan }) => ({ label, account, region, plan: planToJson(plan) })),
-    granteeSteps: set.granteeSteps.map(({ grant, granteeLabel, actions }) => ({ grant, granteeLabel, actions: [...actions] })),
+    granteeSteps: set.granteeSteps.map(({ grant, granteeLabel, actions, ifReached }) => ({ grant, granteeLabel, actions: [...actions], ...(ifReached ? { ifReached } : {}) })),
     failures: set.failures.map(({ label, account, region, error }) => ({ label, account, region, error: { code: error.code, message: error.message } })),
   };
 }

@@ -5,7 +5,7 @@ import type { ActivationOverrideBehavior, Kind, LiveResource, OtherResource, Ser
 import type { Clients } from './clients.js';
 import type { ApplyContext, KindAdapter, KindRead, StoreChange, StoreContext } from './kind-adapter.js';
 import { associationAdapter, readAssociations } from './kinds/association.js';
-import { acceptGrant, activateGrant, grantAdapter, type ListedGrant, listGrants, receivedGrantStatus, tagGrants } from './kinds/grant.js';
+import { acceptGrant, activateGrant, grantAdapter, type ListedGrant, listGrants, type ReceivedGrant, receivedGrants, receivedGrantStatus, tagGrants } from './kinds/grant.js';
 import { licenseAdapter, readLicenses } from './kinds/license.js';
 import { PendingCreates } from './pending-creates.js';
 import { licenseConfigurationAdapter, readLicenseConfigurations } from './kinds/license-configuration.js';
@@ -157,6 +157,11 @@ export class Store {
   /** The grantee's side of a grant (this store acting as the grantee's account): see kinds/grant.ts. */
   receivedGrantStatus(arn: string): Promise<{ status: string; version: string } | null> {
     return receivedGrantStatus(this.ctx, arn);
+  }
+
+  /** The grants this account received, child grants of organization and OU grants among them. */
+  receivedGrants(): Promise<ReceivedGrant[]> {
+    return receivedGrants(this.ctx);
   }
 
   acceptGrant(arn: string): Promise<void> {

@@ -4,6 +4,7 @@
 // region force a replace.
 import { createHash } from 'node:crypto';
 import {
+  ListReceivedGrantsCommand,
   AcceptGrantCommand, CreateGrantCommand, CreateGrantVersionCommand, DeleteGrantCommand, GetGrantCommand, ListDistributedGrantsCommand, type Grant,
 } from '@aws-sdk/client-license-manager';
 import { type ActivationOverrideBehavior, type GrantOperation, type GrantSpec, type LiveResource, ownershipTags, type Tags } from '../../model/index.js';
@@ -107,6 +108,23 @@ export const grantAdapter: KindAdapter = { kind: KIND, reread, create, update, d
 export async function receivedGrantStatus(ctx: StoreContext, arn: string): Promise<{ status: string; version: string } | null> {
   const g = (await unlessGone(() => ctx.clients.lm.send(new GetGrantCommand({ GrantArn: arn }))))?.Grant;
   return g ? { status: g.GrantStatus ?? '', version: g.Version ?? '' } : null;
+}
+
+/** A grant this account received, as it sees it; `parentArn` names an organization or OU grant's parent. */
+export interface ReceivedGrant {
+  readonly arn: string;
+  readonly parentArn: string;
+  readonly status: string;
+  readonly version: string;
+}
+
+/** Every grant this account received (ListReceivedGrants): among them, its child grants of organization and OU grants. */
+export async function receivedGrants(ctx: StoreContext): Promise<ReceivedGrant[]> {
+  const grants = await collectPages('ListReceivedGrants', async (NextToken) => {
+    const out = await ctx.clients.lm.send(new ListReceivedGrantsCommand({ MaxResults: 100, NextToken }));
+    return { items: out.Grants, nextToken: out.NextToken };
+  });
+  return grants.map((g) => ({ arn: g.GrantArn ?? '', parentArn: g.ParentArn ?? '', status: g.GrantStatus ?? '', version: g.Version ?? '' }));
 }
 
 /** AcceptGrant, as the grantee. */
