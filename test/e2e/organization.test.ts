@@ -133,4 +133,23 @@ describe('an organization in one apply', () => {
     expect((await received(MEMBER)).filter(([, status]) => status !== 'DELETED')).toEqual([['analytics-to-member', 'ACTIVE'], ['analytics-to-prod', 'ACTIVE']]);
     expect((await cli(['plan', '--detailed-exitcode'])).status).toBe(0);
   });
+
+  it('a saved plan whose grantee steps are no longer needed is refused as stale, with nothing applied', async () => {
+    const member = client(MEMBER);
+    const childOf = async () => ((await member.send(new ListReceivedGrantsCommand({}))).Grants ?? []).find((g) => g.GrantName === 'analytics-to-prod')!;
+    const child = await childOf();
+    await member.send(new CreateGrantVersionCommand({ GrantArn: child.GrantArn!, Status: 'DISABLED', SourceVersion: child.Version!, ClientToken: 'disable-child-2' }));
+    const file = `${dir}.plan.json`;
+    const saved = await cli(['plan', '--out', file]);
+    expect(saved.stdout).toContain('  member: activate mgmt@us-east-1/Grant/analytics-to-prod\n');
+    // The member activates it by hand before the saved plan is applied.
+    const disabled = await childOf();
+    await member.send(new CreateGrantVersionCommand({ GrantArn: disabled.GrantArn!, Status: 'ACTIVE', SourceVersion: disabled.Version!, ClientToken: 'activate-child-2' }));
+    const activated = await childOf();
+    const r = await runCli(['apply', file, '--endpoint', emulator.url]);
+    await rm(file, { force: true });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('Error [STALE_PLAN]: the saved plan is stale: its grantee steps are no longer what the grantees need (saved: member: activate mgmt@us-east-1/Grant/analytics-to-prod; now: none); nothing was applied in any target');
+    expect((await childOf()).Version).toBe(activated.Version);
+  });
 });
