@@ -8,7 +8,7 @@ import { printable } from '../util/safe-text.js';
 import { escapeMarkdown } from './markdown.js';
 import { desiredChangesToJson, planToJson, type JsonPlanDocument } from './plan-json.js';
 import type { DesiredChanges } from '../plan/desired-diff.js';
-import { MARKER_PREFIX, markerName, renderPlanMarkdown } from './plan-markdown.js';
+import { MARKER_PREFIX, markerName, renderDesiredChangesMarkdown, renderPlanMarkdown } from './plan-markdown.js';
 import { renderDesiredChangesText, renderPlanText, summaryLine } from './plan-text.js';
 import { type ColorOptions, painter } from './symbols.js';
 
@@ -94,12 +94,14 @@ export function planSetToJson(set: PlanSet): JsonPlanSet {
 export function renderPlanSetMarkdown(set: PlanSet, maxChars = 60_000): string {
   const marker = `${MARKER_PREFIX}${markerName(set.project)} -->`;
   const failures = set.failures.map((f) => `- ❌ target **${escapeMarkdown(f.label)}** (account ${f.account}, ${f.region}) was not planned: \`${f.error.code}\` ${escapeMarkdown(f.error.message)}`);
-  const share = Math.max(2_000, Math.floor((maxChars - marker.length - failures.join('\n').length - 200) / Math.max(1, set.plans.length)));
+  // The desired-state changes, shared by every target, come first and take at most a quarter of the comment.
+  const desired = set.desiredChanges ? renderDesiredChangesMarkdown(set.desiredChanges, Math.floor(maxChars / 4)) : '';
+  const share = Math.max(2_000, Math.floor((maxChars - marker.length - desired.length - failures.join('\n').length - 200) / Math.max(1, set.plans.length)));
   const sections = set.plans.map(({ label, account, region, plan }) => {
     const body = renderPlanMarkdown(plan, { maxChars: share }).split('\n').slice(2).join('\n').trimEnd();
     return `## Target ${escapeMarkdown(label)} (account ${account}, ${region})\n\n${body}`;
   });
-  return [marker, ...sections, ...(failures.length ? [failures.join('\n')] : [])].join('\n\n') + '\n';
+  return [marker, ...(desired ? [desired] : []), ...sections, ...(failures.length ? [failures.join('\n')] : [])].join('\n\n') + '\n';
 }
 
 export interface UnitResult extends PlanSetUnit {

@@ -1,6 +1,7 @@
 // `plan --base REF` in a project with spec.targets: the documents are shared by every target, so the changes to the
 // desired state are listed once, before the plans of the targets, each document naming the targets it selects; a
-// document whose selection alone changed (metadata.targets) is changed, with a `targets` field diff.
+// document whose selection alone changed (metadata.targets) is changed, with a `targets` field diff. Text, JSON and
+// the pull-request comment (markdown) show them.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { removeDir, runCli } from '../helpers/cli.js';
 import { schemaProblems } from '../../src/app/schema.js';
@@ -53,5 +54,10 @@ describe('plan --base with spec.targets', () => {
     expect(text.stdout).toContain('LicenseConfiguration/db2 added in db2.yaml (selects dev)');
     expect(text.stdout).toContain('LicenseConfiguration/sql removed from sql.yaml (selected mgmt@us-east-1, mgmt@eu-west-1)');
     expect(text.stdout).toContain('Targets: 3 planned.');
+    const markdown = await runCli(['plan', '--format', 'markdown', '--dir', repo.dir, '--base', 'main']);
+    expect(markdown.status, markdown.stderr).toBe(0);
+    expect(markdown.stdout).toContain('### Changes to the desired state');
+    expect(markdown.stdout).toContain('| added | <code>LicenseConfiguration/db2</code> (targets: dev) | <code>db2.yaml</code> |');
+    expect(markdown.stdout.indexOf('### Changes to the desired state')).toBeLessThan(markdown.stdout.indexOf('## Target mgmt@&#8203;us-east-1'));
   });
 });
