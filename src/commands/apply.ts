@@ -167,6 +167,9 @@ export default class Apply extends BaseCommand {
     const lockTimeoutMs = parseDuration(flags['lock-timeout'], 'lock-timeout', true);
     const plan = await readPlanFile(file, { key: process.env[PLAN_KEY_ENV] || undefined, maxAgeMs: parseDuration(flags['max-plan-age'], 'max-plan-age'), now: new Date() });
     const loaded = await loadDesired(projectDirOf(plan, file, flags.dir));
+    if (hasTargets(loaded)) {
+      throw new LicensectlError('PLAN_TARGET_MISMATCH', `${file} is the plan of one target, and project ${loaded.state.project.name} has spec.targets`, { hint: 'make the plan with `licensectl plan --out FILE` in this project: it saves every target\'s plan' });
+    }
     const store = await openStore({ dir: loaded.dir, project: loaded.state.project, flags });
     try {
       checkPlanTarget(plan, loaded.state.project.name, store.target);

@@ -125,6 +125,16 @@ describe('plan --out and apply FILE with spec.targets', () => {
     expect(await countsOf('222233334444')).toEqual([]);
   });
 
+  it('one unit\'s plan taken out of the set is not a plan of this project', async () => {
+    expect((await cli(['plan', '--out', file])).status).toBe(0);
+    const set = JSON.parse(await readFile(file, 'utf8')) as { targets: { plan: { source: object } }[] };
+    const plan = set.targets[0]!.plan;
+    await writeFile(file, JSON.stringify({ ...plan, source: { ...plan.source, dir: '.' } }));
+    const r = await cli(['apply', file]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain(`Error [PLAN_TARGET_MISMATCH]: ${file} is the plan of one target, and project org has spec.targets`);
+  });
+
   it('the output of plan --json is not a saved plan', async () => {
     const json = await cli(['plan', '--json']);
     await writeFile(file, json.stdout);
