@@ -1,7 +1,7 @@
 // The plan and the apply of a project with targets: one plan (one apply result) per unit (a target in a region),
 // grouped by its label, with the units that could not be planned or applied and the totals. Each unit's part is
 // rendered as a single-target plan or result is, its addresses read `label/Kind/name`.
-import type { ApplyResult, Plan, PlanSummary } from '../plan/types.js';
+import { type ApplyResult, hasChanges, type Plan, type PlanSummary } from '../plan/types.js';
 import { applyToJson, type JsonApplyDocument, renderApplyResult } from './apply-result.js';
 import { plural } from '../util/words.js';
 import { printable } from '../util/safe-text.js';
@@ -59,9 +59,12 @@ export function renderPlanSetText(set: PlanSet, options: ColorOptions): string {
   const paint = painter(options.color);
   const plans = set.plans.map(({ label, plan }) => renderPlanText(plan, { ...options, label }));
   const failures = set.failures.map((f) => paint('red', `✗ target ${printable(f.label)} (account ${f.account}, ${f.region}) was not planned: ${f.error.code}: ${printable(f.error.message)}`));
-  const closing = [
-    paint('bold', `Targets: ${set.plans.length} planned${set.failures.length ? `, ${set.failures.length} failed` : ''}. ${summaryLine(totalOf(set)).replace('No changes. The account matches the desired state.', 'No changes. Every account matches the desired state.')}`),
-  ];
+  const total = totalOf(set);
+  // Grantee steps left with no resource to change (a member's grant to activate): not "every account matches".
+  const verdict = !hasChanges(total) && set.granteeSteps.length
+    ? `No resource changes; ${plural(set.granteeSteps.length, 'grantee step')} to run.`
+    : summaryLine(total).replace('No changes. The account matches the desired state.', 'No changes. Every account matches the desired state.');
+  const closing = [paint('bold', `Targets: ${set.plans.length} planned${set.failures.length ? `, ${set.failures.length} failed` : ''}. ${verdict}`)];
   const steps = set.granteeSteps.map((g) => `  ${printable(g.granteeLabel)}: ${stepWords(g.actions)} ${printable(g.grant)}${g.ifReached ? ' (if it reaches this account)' : ''}`);
   const stepsBlock = steps.length ? [`${paint('bold', 'Grantee steps (run in the grantee\'s target during apply):')}\n${steps.join('\n')}\n`] : [];
   const desired = set.desiredChanges ? [renderDesiredChangesText(set.desiredChanges, options)] : [];

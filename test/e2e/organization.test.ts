@@ -127,6 +127,7 @@ describe('an organization in one apply', () => {
     const plan = await cli(['plan', '--detailed-exitcode']);
     expect(plan.status, plan.stdout + plan.stderr).toBe(2);
     expect(plan.stdout).toContain('  member: activate mgmt@us-east-1/Grant/analytics-to-prod\n');
+    expect(plan.stdout).toContain('Targets: 4 planned. No resource changes; 1 grantee step to run.');
     const r = await cli(['apply', '--auto-approve']);
     expect(r.status, r.stdout + r.stderr).toBe(0);
     expect(r.stdout).toContain('activated mgmt@us-east-1/Grant/analytics-to-prod in member');
