@@ -5,7 +5,7 @@ import { directorySource, type DocumentSource, gitSource, loadDesiredState, sour
 import { type Diagnostic, LicensectlError } from '../errors/index.js';
 import { type Address, addressOf, type DesiredState, isKind, type LiveState, mergeUsage, NO_USAGE, type ProjectConfig, selectUnits, type Usage } from '../model/index.js';
 import { actedOn, computePlan, type PlanContext } from '../plan/compute-plan.js';
-import { type DesiredChanges, diffDesired } from '../plan/desired-diff.js';
+import { type DesiredChanges, diffDesired, diffDesiredSet } from '../plan/desired-diff.js';
 import { usageNeeds } from '../plan/change-usage.js';
 import { parseTargets } from '../plan/filter.js';
 import type { Plan, PlanSource } from '../plan/types.js';
@@ -51,7 +51,9 @@ export async function loadForPlan(dir: string, flags: PlanFlags): Promise<Loaded
   const loaded = await loadDesired(dir, flags['git-ref']).catch(async (error: unknown) => Promise.reject(await withBaseProject(error, dir, flags.base)));
   checkOnlyTargets(loaded.state.project, flags['only-targets'] ?? []);
   if (flags.base === undefined) return { loaded };
-  return { loaded, desiredChanges: diffDesired((await loadDesired(dir, flags.base)).state, loaded.state) };
+  // With spec.targets the documents are shared across targets: each changed one says which it selects.
+  const diff = loaded.state.project.targets?.length ? diffDesiredSet : diffDesired;
+  return { loaded, desiredChanges: diff((await loadDesired(dir, flags.base)).state, loaded.state) };
 }
 
 /** `--only-targets` needs spec.targets, and each pattern must select one of them (a typo would plan nothing). */
@@ -88,7 +90,22 @@ export async function planLoaded({ loaded, desiredChanges }: LoadedForPlan, flag
  * A plan without changes makes no usage read: a configuration's totals come with the listing.
  */
 export async function planAgainst(store: Store, desired: DesiredState, ctx: PlanContext): Promise<Plan> {
-  return (await planWithUsage(store, desired, ctx)).plan;
+  return explainPendingCreates((await planWithUsage(store, desired, ctx)).plan, await store.pendingCreates());
+}
+
+/**
+ * A create the plan makes again whose earlier request's outcome is unknown (it timed out, or its apply was killed)
+ * says so: apply will wait until that request can no longer land and look for what it made before creating.
+ */
+export function explainPendingCreates(plan: Plan, pending: ReadonlyMap<string, { readonly since: number; readonly until: number }>): Plan {
+  if (!pending.size) return plan;
+  const changes = plan.changes.map((c) => {
+    const note = pending.get(c.address);
+    if (!note || (c.action !== 'create' && c.action !== 'replace')) return c;
+    const warning = `an earlier create of ${c.address} (${new Date(note.since).toISOString()}) ended without an answer and may still land: apply waits until ${new Date(note.until).toISOString()} and takes it if it is there, instead of creating a second one`;
+    return { ...c, warnings: [...c.warnings, warning] };
+  });
+  return { ...plan, changes };
 }
 
 /** planAgainst, with the usage it read (every listed configuration's totals, and what the findings needed). */

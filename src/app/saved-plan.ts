@@ -11,7 +11,7 @@ import { fingerprintOf } from '../plan/plan-change.js';
 import type { Plan } from '../plan/types.js';
 import { planToJson } from '../render/plan-json.js';
 import { canonicalJson } from '../util/canonical.js';
-import { schemaProblems } from './schema.js';
+import { type OutputSchema, schemaProblems } from './schema.js';
 import { plural } from '../util/words.js';
 
 const HINT = 'pass the file written by `licensectl plan --out FILE`';
@@ -23,8 +23,12 @@ const HINT = 'pass the file written by `licensectl plan --out FILE`';
  */
 export async function writePlanFile(file: string, plan: Plan, projectDir: string, key = process.env[PLAN_KEY_ENV]): Promise<string> {
   const json = planToJson(plan);
-  const dir = path.relative(path.dirname(path.resolve(file)), projectDir).split(path.sep).join('/') || '.';
-  const unsigned = { ...json, source: { ...json.source, dir } };
+  const unsigned = { ...json, source: { ...json.source, dir: dirFromPlanFile(file, projectDir) } };
+  return writeSavedDocument(file, unsigned, key);
+}
+
+/** Writes a saved plan document, signed when there is a key; says how to apply it. */
+export async function writeSavedDocument(file: string, unsigned: object, key: string | undefined): Promise<string> {
   const doc = key ? signPlanDocument(unsigned, key) : unsigned;
   await writeOutput('--out', file, `${JSON.stringify(doc, null, 2)}\n`);
   return key ? `Saved the signed plan to ${file}; apply it with: licensectl apply ${file}` : `Saved the plan to ${file}; apply it with: licensectl apply ${file} (${UNSIGNED_PLAN_MESSAGE})`;
@@ -37,8 +41,20 @@ export interface ReadPlanOptions {
 }
 
 export async function readPlanFile(file: string, options: ReadPlanOptions): Promise<Plan> {
-  const doc = parse(file, await readText(file));
-  const problems = schemaProblems('plan.schema.json', doc);
+  const doc = await readPlanDocument(file);
+  checkSavedDocument(file, doc, 'plan.schema.json', options);
+  // Plans saved before findings existed have none.
+  return { ...(doc as Plan), findings: (doc as Partial<Plan>).findings ?? [] };
+}
+
+/** The JSON of a saved plan file, a single-target plan or a plan set (saved-plan-set.ts), unchecked. */
+export async function readPlanDocument(file: string): Promise<unknown> {
+  return parse(file, await readText(file));
+}
+
+/** Checks a saved document against its schema, its signature (LICENSECTL_PLAN_KEY) and its age. */
+export function checkSavedDocument(file: string, doc: unknown, schema: OutputSchema, options: ReadPlanOptions): void {
+  const problems = schemaProblems(schema, doc);
   if (problems.length) {
     throw new LicensectlError('PLAN_FILE_INVALID', `${file} is not a licensectl plan: ${problems.slice(0, 3).join('; ')}`, { hint: `${HINT} with this version of licensectl` });
   }
@@ -47,9 +63,7 @@ export async function readPlanFile(file: string, options: ReadPlanOptions): Prom
   else if (signed) {
     throw new LicensectlError('PLAN_KEY_MISSING', `${file} is signed, but ${PLAN_KEY_ENV} is not set to check it`, { hint: `set ${PLAN_KEY_ENV} to the key the plan was signed with` });
   }
-  checkPlanAge((doc as Plan).createdAt, options.maxAgeMs, options.now);
-  // Plans saved before findings existed have none.
-  return { ...(doc as Plan), findings: (doc as Partial<Plan>).findings ?? [] };
+  checkPlanAge((doc as { createdAt: string }).createdAt, options.maxAgeMs, options.now);
 }
 
 async function readText(file: string): Promise<string> {
@@ -72,9 +86,14 @@ function parse(file: string, text: string): unknown {
  * The project directory of a saved plan: `--dir` when given, else the one the plan names relative to its own
  * file; a plan saved before plans named it, the working directory (as before).
  */
-export function projectDirOf(plan: Plan, file: string, dirFlag: string | undefined): string {
+export function projectDirOf(saved: { readonly source: { readonly dir?: string } }, file: string, dirFlag: string | undefined): string {
   if (dirFlag !== undefined) return dirFlag;
-  return plan.source.dir === undefined ? '.' : path.resolve(path.dirname(path.resolve(file)), plan.source.dir);
+  return saved.source.dir === undefined ? '.' : path.resolve(path.dirname(path.resolve(file)), saved.source.dir);
+}
+
+/** The project's directory relative to the plan file, as a saved plan names it (`source.dir`). */
+export function dirFromPlanFile(file: string, projectDir: string): string {
+  return path.relative(path.dirname(path.resolve(file)), projectDir).split(path.sep).join('/') || '.';
 }
 
 // ---- Signatures and age
@@ -196,18 +215,23 @@ function shown(value: string | null | undefined): string {
 }
 
 export function checkFingerprints(plan: Plan, live: LiveState): void {
+  const changed = staleAddresses(plan, live);
+  if (changed.length) {
+    throw new LicensectlError('STALE_PLAN', `the saved plan is stale: ${changed.join(', ')} changed since it was made`, {
+      hint: 'run `licensectl plan --out FILE` again and review the new plan',
+    });
+  }
+}
+
+/** The addresses the plan changes whose live resource is no longer the one it was computed from. */
+export function staleAddresses(plan: Plan, live: LiveState): string[] {
   // An adopted resource is not managed yet: it is found again as its document would find it, by its ARN.
   const adopting = plan.changes.filter((c) => (c.action === 'adopt' || c.observed === 'drift' || c.observed === 'in-sync') && c.after && c.arn).map((c) => ({
     kind: c.kind, name: c.name, ...c.after!, ...(c.kind === 'Association' ? {} : { adopt: c.arn ?? '' }),
   }) as DesiredResource);
   const adopted = adoptionOf(adopting, live, plan.target).live;
   const byAddress = new Map([...live.managed, ...adopted].map((r) => [addressOf(r.kind, r.name), r]));
-  const changed = plan.changes
+  return plan.changes
     .filter((c) => c.action !== 'no-op' && fingerprintOf(byAddress.get(c.address) ?? null) !== c.fingerprint)
     .map((c) => c.address);
-  if (changed.length) {
-    throw new LicensectlError('STALE_PLAN', `the saved plan is stale: ${changed.join(', ')} changed since it was made`, {
-      hint: 'run `licensectl plan --out FILE` again and review the new plan',
-    });
-  }
 }

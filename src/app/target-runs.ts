@@ -11,7 +11,7 @@ import type { DesiredState, Usage } from '../model/index.js';
 import type { Store } from '../store/index.js';
 import type { PlanSet, PlanSetUnit, UnitError, UnitResult } from '../render/plan-set.js';
 import { asLicensectlError } from './cli-errors.js';
-import { type GranteeOutcome, type GranteeStep, granteeSteps, pendingInvitationsOf, runGranteeSteps } from './grantee-steps.js';
+import { type GranteeOutcome, type GranteeStep, granteeStepsOf, runGranteeSteps, stepView } from './grantee-steps.js';
 import { openStore, type OpenStoreOptions, type StoreFlags } from './open-store.js';
 import { checkGuards, type LoadedState, type PlanFlags, planWithUsage, targetsOf } from './planning.js';
 
@@ -111,7 +111,7 @@ export async function planUnits(loaded: Pick<LoadedState, 'state' | 'dir' | 'sou
     }
   }));
   const plans = outcomes.filter((o): o is UnitPlan => 'plan' in o);
-  return { plans, failures: outcomes.filter((o): o is UnitFailure => 'error' in o), steps: granteeSteps(plans, await pendingInvitationsOf(plans)) };
+  return { plans, failures: outcomes.filter((o): o is UnitFailure => 'error' in o), steps: await granteeStepsOf(plans) };
 }
 
 export interface UnitDone<T> {
@@ -190,7 +190,7 @@ export async function planSetOf(project: string, planned: UnitsPlanned): Promise
     project,
     plans: planned.plans.map(({ unit, plan }) => ({ ...placeOf(unit), plan })),
     failures: await Promise.all(planned.failures.map(async ({ unit, error }) => ({ ...placeOf(unit), error: await codeOf(error) }))),
-    granteeSteps: planned.steps.map((g) => ({ grant: g.grant, granteeLabel: g.granteeLabel, actions: [...g.actions] })),
+    granteeSteps: planned.steps.map(stepView),
   };
 }
 

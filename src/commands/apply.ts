@@ -1,15 +1,16 @@
 import { Args, Flags } from '@oclif/core';
-import { LicensectlError } from '../errors/index.js';
 import { BaseCommand, confirmApply, renderStats, storeFlags } from '../app/base-command.js';
-import { checkGuards, type LoadedForPlan, loadDesired, loadForPlan, type PlanFlags, planLoaded, readLive, touchedBy } from '../app/planning.js';
+import { checkGuards, type LoadedForPlan, type LoadedState, loadDesired, loadForPlan, type PlanFlags, planLoaded, readLive, touchedBy } from '../app/planning.js';
 import { describeOutcome } from '../app/grantee-steps.js';
-import { applyPlanned, checkSetGuards, closeAll, hasTargets, planSetOf, planUnits } from '../app/target-runs.js';
+import { applyPlanned, checkSetGuards, closeAll, hasTargets, planSetOf, planUnits, type UnitsPlanned } from '../app/target-runs.js';
 import { embeddedStateFile, openStore } from '../app/open-store.js';
-import { applySetToJson, type JsonApplySet, renderApplySetText, renderPlanSetText } from '../render/plan-set.js';
+import { applySetToJson, type JsonApplySet, type PlanSet, renderApplySetText, renderPlanSetText } from '../render/plan-set.js';
 import { lockApply } from '../app/apply-lock.js';
 import { checkFindings, findingFlags, type FindingFlags } from '../app/findings-gate.js';
 import { ApplyProgress } from '../app/apply-progress.js';
-import { checkFingerprints, checkPlanTarget, PLAN_KEY_ENV, projectDirOf, readPlanFile } from '../app/saved-plan.js';
+import { checkFingerprints, checkPlanTarget, PLAN_KEY_ENV, projectDirOf, readPlanDocument, readPlanFile } from '../app/saved-plan.js';
+import { checkPlanSetDocument, isPlanSetDocument, reopenPlanSet } from '../app/saved-plan-set.js';
+import { LicensectlError } from '../errors/index.js';
 import { parseDuration } from '../util/duration.js';
 import { executePlan } from '../apply/execute-plan.js';
 import { type ApplyResult, applyResultOf, hasChanges, type Plan } from '../plan/types.js';
@@ -50,6 +51,8 @@ export default class Apply extends BaseCommand {
     if (args.planfile && flags.target?.length) throw new LicensectlError('USAGE', '--target cannot be combined with a saved plan', { hint: 'plan with --target and --out, then apply that plan file; or drop the plan file' });
     const forPlan = args.planfile ? undefined : await loadForPlan(flags.dir ?? '.', flags);
     if (forPlan && hasTargets(forPlan.loaded)) return this.applySet(forPlan, flags);
+    const savedDoc = args.planfile ? await readPlanDocument(args.planfile) : undefined;
+    if (args.planfile && isPlanSetDocument(savedDoc)) return this.applySavedSet(args.planfile, savedDoc, flags);
     const { plan, store, desiredCount } = forPlan ? await this.freshPlan(forPlan, flags) : await this.savedPlan(args.planfile!, flags);
     try {
       checkGuards(plan, { maxDeletes: flags['max-deletes'], allowEmpty: flags['allow-empty'], desiredCount });
@@ -108,37 +111,68 @@ export default class Apply extends BaseCommand {
    * one approval, then every unit applied at once. A unit that could not be planned or applied is reported and
    * makes the exit status 1; the others go on.
    */
-  private async applySet(forPlan: LoadedForPlan, flags: PlanFlags & FindingFlags & { 'lock-timeout': string; 'auto-approve': boolean; 'max-deletes'?: number; 'allow-empty': boolean }): Promise<JsonApplySet> {
-    const stateFile = embeddedStateFile(forPlan.loaded.dir, forPlan.loaded.state.project, flags);
-    if (stateFile) this.unlock = await lockApply(stateFile, forPlan.loaded.state.project.name, { timeoutMs: parseDuration(flags['lock-timeout'], 'lock-timeout', true), command: `licensectl ${this.argv.join(' ')}`.trim() });
+  private async applySet(forPlan: LoadedForPlan, flags: SetFlags): Promise<JsonApplySet> {
+    await this.lockSet(forPlan.loaded, flags);
     const planned = await planUnits(forPlan.loaded, flags);
     try {
-      const set = await planSetOf(forPlan.loaded.state.project.name, planned);
-      checkSetGuards(planned.plans, { maxDeletes: flags['max-deletes'], allowEmpty: flags['allow-empty'] });
-      if (!this.jsonEnabled()) this.printOut(renderPlanSetText(set, { color: this.useColor() }));
-      checkFindings(planned.plans.flatMap((p) => p.plan.findings), flags);
-      if ((planned.plans.some((p) => hasChanges(p.plan.summary)) || planned.steps.length) && !(await confirmApply(flags['auto-approve']))) {
-        this.printErr('Apply cancelled.');
-        process.exitCode = 1;
-        return applySetToJson(set.project, [], set.failures);
-      }
-      const stream = this.jsonEnabled() ? process.stderr : process.stdout;
-      const progress = new ApplyProgress(stream, { terminal: Boolean(stream.isTTY), color: this.useColor(stream) });
-      const { results, failures, granted } = await applyPlanned(planned, set.failures, (unit) => ({ concurrency: flags.concurrency, onStart: (c) => progress.start(c, unit.label), onResult: (r) => progress.end(r, unit.label) }))
-        .finally(() => progress.close());
-      for (const g of granted) stream.write(`${describeOutcome(g)}\n`);
-      if (!this.jsonEnabled()) this.printOut(`\n${renderApplySetText(results, failures, { color: this.useColor() })}`);
-      if (failures.length || granted.some((g) => g.error) || results.some((r) => r.result.summary.failed + r.result.summary.skipped > 0)) process.exitCode = 1;
-      return applySetToJson(set.project, results, failures);
+      return await this.runSet(planned, await planSetOf(forPlan.loaded.state.project.name, planned), flags, true);
     } finally {
       closeAll(planned.plans);
     }
+  }
+
+  /** A saved plan set: every unit checked to be current before anything is written anywhere, then applied as saved. */
+  private async applySavedSet(file: string, doc: unknown, flags: SetFlags & { dir?: string; 'max-plan-age': string }): Promise<JsonApplySet> {
+    const saved = checkPlanSetDocument(file, doc, { key: process.env[PLAN_KEY_ENV] || undefined, maxAgeMs: parseDuration(flags['max-plan-age'], 'max-plan-age'), now: new Date() });
+    const loaded = await loadDesired(projectDirOf(saved, file, flags.dir));
+    if (flags.region !== undefined) throw new LicensectlError('USAGE', '--region cannot be used with spec.targets: each target names its regions', { hint: 'drop --region' });
+    await this.lockSet(loaded, flags);
+    const { planned, set } = await reopenPlanSet(saved, loaded, flags, flags['only-targets'] ?? []);
+    try {
+      return await this.runSet(planned, set, flags, false);
+    } finally {
+      closeAll(planned.plans);
+    }
+  }
+
+  /** Two applies of one project with targets on the embedded emulator take turns, as a single target's do. */
+  private async lockSet(loaded: LoadedState, flags: SetFlags): Promise<void> {
+    const project = loaded.state.project;
+    const stateFile = embeddedStateFile(loaded.dir, project, flags);
+    if (stateFile) this.unlock = await lockApply(stateFile, project.name, { timeoutMs: parseDuration(flags['lock-timeout'], 'lock-timeout', true), command: `licensectl ${this.argv.join(' ')}`.trim() });
+  }
+
+  /**
+   * A project with targets: the guards and findings checked for all units before anything changes, one approval
+   * (none for a saved plan), then every unit applied at once and the grantee steps after. A unit that could not be
+   * planned or applied is reported and makes the exit status 1; the others go on.
+   */
+  private async runSet(planned: UnitsPlanned, set: PlanSet, flags: SetFlags, prompt: boolean): Promise<JsonApplySet> {
+    checkSetGuards(planned.plans, { maxDeletes: flags['max-deletes'], allowEmpty: flags['allow-empty'] });
+    if (prompt && !this.jsonEnabled()) this.printOut(renderPlanSetText(set, { color: this.useColor() }));
+    checkFindings(planned.plans.flatMap((p) => p.plan.findings), flags);
+    if (prompt && (planned.plans.some((p) => hasChanges(p.plan.summary)) || planned.steps.length) && !(await confirmApply(flags['auto-approve']))) {
+      this.printErr('Apply cancelled.');
+      process.exitCode = 1;
+      return applySetToJson(set.project, [], set.failures);
+    }
+    const stream = this.jsonEnabled() ? process.stderr : process.stdout;
+    const progress = new ApplyProgress(stream, { terminal: Boolean(stream.isTTY), color: this.useColor(stream) });
+    const { results, failures, granted } = await applyPlanned(planned, set.failures, (unit) => ({ concurrency: flags.concurrency, onStart: (c) => progress.start(c, unit.label), onResult: (r) => progress.end(r, unit.label) }))
+      .finally(() => progress.close());
+    for (const g of granted) stream.write(`${describeOutcome(g)}\n`);
+    if (!this.jsonEnabled()) this.printOut(`\n${renderApplySetText(results, failures, { color: this.useColor() })}`);
+    if (failures.length || granted.some((g) => g.error) || results.some((r) => r.result.summary.failed + r.result.summary.skipped > 0)) process.exitCode = 1;
+    return applySetToJson(set.project, results, failures);
   }
 
   private async savedPlan(file: string, flags: Parameters<typeof openStore>[0]['flags'] & { dir?: string; 'max-plan-age': string; 'lock-timeout': string }): Promise<{ plan: Plan; store: Store; desiredCount: number }> {
     const lockTimeoutMs = parseDuration(flags['lock-timeout'], 'lock-timeout', true);
     const plan = await readPlanFile(file, { key: process.env[PLAN_KEY_ENV] || undefined, maxAgeMs: parseDuration(flags['max-plan-age'], 'max-plan-age'), now: new Date() });
     const loaded = await loadDesired(projectDirOf(plan, file, flags.dir));
+    if (hasTargets(loaded)) {
+      throw new LicensectlError('PLAN_TARGET_MISMATCH', `${file} is the plan of one target, and project ${loaded.state.project.name} has spec.targets`, { hint: 'make the plan with `licensectl plan --out FILE` in this project: it saves every target\'s plan' });
+    }
     const store = await openStore({ dir: loaded.dir, project: loaded.state.project, flags });
     try {
       checkPlanTarget(plan, loaded.state.project.name, store.target);
@@ -151,6 +185,8 @@ export default class Apply extends BaseCommand {
     }
   }
 }
+
+type SetFlags = PlanFlags & FindingFlags & { 'lock-timeout': string; 'auto-approve': boolean; 'max-deletes'?: number; 'allow-empty': boolean };
 
 /** The result of an apply that made no change: `apply --json` has one shape whatever happened. */
 function nothingApplied(plan: Plan): ApplyResult {

@@ -4,9 +4,9 @@ import { InvalidDesiredState } from '../app/invalid-state.js';
 import { findingFlags, type FindingFlags, refusingFindings } from '../app/findings-gate.js';
 import { type LoadedForPlan, loadForPlan, type PlanFlags, planLoaded } from '../app/planning.js';
 import { closeAll, hasTargets, planSetOf, planUnits } from '../app/target-runs.js';
-import { LicensectlError } from '../errors/index.js';
 import { type JsonPlanSet, planSetToJson, renderPlanSetMarkdown, renderPlanSetText } from '../render/plan-set.js';
 import { writePlanFile } from '../app/saved-plan.js';
+import { writePlanSetFile } from '../app/saved-plan-set.js';
 import { hasChanges, type Plan as PlanValue } from '../plan/types.js';
 import { renderDiagnostics } from '../render/diagnostics.js';
 import { renderInvalidStateMarkdown } from '../render/invalid-state-markdown.js';
@@ -57,19 +57,23 @@ export default class Plan extends BaseCommand {
 
   /** A project with targets: every unit planned at once, printed grouped by target; exit 1 if any failed. */
   private async planSet(forPlan: LoadedForPlan, flags: PlanFlags & FindingFlags & { format: string; out?: string; stats: boolean; 'detailed-exitcode': boolean }, started: number): Promise<JsonPlanSet | undefined> {
-    if (flags.out) throw new LicensectlError('USAGE', '--out is not supported yet for a project with spec.targets', { hint: 'apply the project directly (licensectl apply), or plan one target per project' });
-    if (flags.base !== undefined) throw new LicensectlError('USAGE', '--base is not supported yet for a project with spec.targets', { hint: 'drop --base' });
     const planned = await planUnits(forPlan.loaded, flags);
     closeAll(planned.plans);
-    const set = await planSetOf(forPlan.loaded.state.project.name, planned);
+    const set = { ...await planSetOf(forPlan.loaded.state.project.name, planned), ...(forPlan.desiredChanges ? { desiredChanges: forPlan.desiredChanges } : {}) };
     if (flags.stats) for (const { unit, store } of planned.plans) this.printErr(`${unit.label}:\n${renderStats(store.stats, performance.now() - started)}`);
     if (!this.jsonEnabled()) {
       if (forPlan.loaded.warnings.length) this.printErr(renderDiagnostics(forPlan.loaded.warnings, { color: this.useColor(process.stderr) }));
       const format = flags.format;
       this.printOut(format === 'json' ? `${JSON.stringify(planSetToJson(set), null, 2)}\n` : format === 'markdown' ? renderPlanSetMarkdown(set) : renderPlanSetText(set, { color: this.useColor() }));
     }
+    // After the plan is shown: a set with a failed unit is not saved (PLAN_INCOMPLETE), and the plan says why.
+    if (flags.out) {
+      const saved = await writePlanSetFile(flags.out, set, forPlan.loaded.dir, flags['only-targets'] ?? []);
+      if (!this.jsonEnabled()) this.printErr(saved);
+    }
     const plans = planned.plans.map((p) => p.plan);
-    if (flags['detailed-exitcode']) process.exitCode = Math.max(...plans.map(detailedExitCode), 0) === 1 ? 1 : plans.some((p) => hasChanges(p.summary)) ? 2 : 0;
+    // A grantee step left to run (a member's grant to accept or activate) is a change apply would make.
+    if (flags['detailed-exitcode']) process.exitCode = Math.max(...plans.map(detailedExitCode), 0) === 1 ? 1 : plans.some((p) => hasChanges(p.summary)) || planned.steps.length ? 2 : 0;
     if (planned.failures.length > 0 || plans.some((p) => refusingFindings(p.findings, flags).length > 0)) process.exitCode = 1;
     return this.jsonEnabled() ? planSetToJson(set) : undefined;
   }

@@ -205,6 +205,7 @@ function grantSpec(name: string, spec: RawGrantSpec): GrantSpec {
     homeRegion: spec.homeRegion,
     allowedOperations: sortedSet(spec.allowedOperations),
     status: spec.status ?? 'ACTIVE',
+    ...(spec.activationOverrideBehavior ? { activationOverrideBehavior: spec.activationOverrideBehavior } : {}),
   };
 }
 

@@ -1,6 +1,6 @@
 // Documents as written, once they have passed the schemas: optional fields are still optional here;
 // normalisation turns them into the canonical specs of src/model/specs.ts.
-import type { ConfigurationStatus, IgnoreRule, Management, TagMode, Policies, TargetConfig, CountingType, GrantOperation, LicenseRules, ReportPeriod, ReportType, StoreConfig } from '../model/index.js';
+import type { ActivationOverrideBehavior, ConfigurationStatus, IgnoreRule, Management, TagMode, Policies, TargetConfig, CountingType, GrantOperation, LicenseRules, ReportPeriod, ReportType, StoreConfig } from '../model/index.js';
 
 export interface RawDocument<Spec> {
   readonly apiVersion: 'licensectl/v1';
@@ -73,6 +73,7 @@ export interface RawGrantSpec {
   readonly homeRegion: string;
   readonly allowedOperations: readonly GrantOperation[];
   readonly status?: 'ACTIVE' | 'DISABLED';
+  readonly activationOverrideBehavior?: ActivationOverrideBehavior;
 }
 
 export interface RawServiceSettingsSpec {

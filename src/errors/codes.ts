@@ -70,6 +70,7 @@ export const ERROR_CODES = {
   UNRESOLVED_REFERENCE: input('apply the resource it refers to first'),
   STALE_PLAN: input('run plan again and review the new plan'),
   PLAN_TARGET_MISMATCH: input('apply the plan with the store it was made for, or plan again'),
+  PLAN_INCOMPLETE: input('plan again once every target can be planned, or leave the failing ones out with --only-targets'),
   PLAN_FILE_UNREADABLE: input('pass the file written by `licensectl plan --out FILE`'),
   PLAN_FILE_INVALID: input('pass the file written by `licensectl plan --out FILE` with this version of licensectl'),
   PLAN_UNSIGNED: input('set LICENSECTL_PLAN_KEY when planning and applying'),

@@ -103,7 +103,15 @@ export interface GrantSpec {
   readonly allowedOperations: readonly GrantOperation[];
   /** The grantor's wish; statuses the grantee drives (accept, reject) are not drift. */
   readonly status: 'ACTIVE' | 'DISABLED';
+  /**
+   * How the grantee's activation treats its other active grants of the product (CreateGrantVersion's
+   * Options.ActivationOverrideBehavior), when licensectl activates the grant in a grantee target; absent: AWS's
+   * default. A grantee-side option the grantor's grant does not carry: never drift.
+   */
+  readonly activationOverrideBehavior?: ActivationOverrideBehavior;
 }
+
+export type ActivationOverrideBehavior = 'DISTRIBUTED_GRANTS_ONLY' | 'ALL_GRANTS_PERMITTED_BY_ISSUER';
 
 export const AMI_ASSOCIATION_SCOPES = ['cross-account'] as const;
 export type AmiAssociationScope = (typeof AMI_ASSOCIATION_SCOPES)[number];

@@ -70,6 +70,8 @@ export function withoutNonDrift(live: LiveResource, diff: readonly FieldDiff[]):
       warnings.push(planMessages.licenseCountStays(d.before as number));
       return false;
     }
+    // Applied by the grantee when it activates (app/grantee-steps.ts); the grantor's grant does not carry it.
+    if (live.kind === 'Grant' && d.path === 'activationOverrideBehavior') return false;
     if (d.path === 'status' && awaitingActivation(live)) {
       warnings.push(planMessages.awaitingActivation);
       return false;

@@ -1,7 +1,7 @@
 // What a pull request changes in the desired state itself: documents added, removed, changed or moved between two
 // desired states (base and head), paired by address, and the project's own settings. Pure; never mutates its inputs.
 // Only a known file that differs from another known file is a move: a state built without locations moves nothing.
-import { type Address, addressOf, compareAddresses, type DesiredResource, type DesiredState, type Kind, type ProjectConfig } from '../model/index.js';
+import { type Address, addressOf, compareAddresses, type DesiredResource, type DesiredState, type Kind, type ProjectConfig, targetUnits } from '../model/index.js';
 import { canonicalJson, compareText } from '../util/canonical.js';
 import { diffResource } from './diff-resource.js';
 import type { FieldDiff, ResourceBody } from './types.js';
@@ -20,6 +20,8 @@ export interface DesiredDocumentChange {
   readonly previousFile?: string;
   /** Field by field, sorted by path, for changed documents; empty for the others. */
   readonly diff: readonly FieldDiff[];
+  /** With spec.targets only: the targets (unit labels) the document selects — the head's, the base's when removed. */
+  readonly targets?: readonly string[];
 }
 
 export interface DesiredChanges {
@@ -38,6 +40,36 @@ export function diffDesired(base: DesiredState, head: DesiredState): DesiredChan
     return change === null ? [] : [change];
   });
   return { documents, project: diffProject(base.project, head.project) };
+}
+
+/**
+ * diffDesired for a project with spec.targets, whose documents are shared across targets: each document names the
+ * targets it selects, and a document whose selection changed (metadata.targets, spec.defaultTargets or the targets
+ * themselves) is changed, with a `targets` field diff, even when its body is the same.
+ */
+export function diffDesiredSet(base: DesiredState, head: DesiredState): DesiredChanges {
+  const changes = diffDesired(base, head);
+  const [before, after] = [byAddressOf(base.resources), byAddressOf(head.resources)];
+  const [baseLabels, headLabels] = [labelsOf(base.project), labelsOf(head.project)];
+  const listed = new Map(changes.documents.map((d) => [d.address, d]));
+  const addresses = [...new Set([...listed.keys(), ...after.keys()])].sort(compareAddresses);
+  const documents = addresses.flatMap((address): DesiredDocumentChange[] => {
+    const [was, now] = [before.get(address), after.get(address)];
+    const selected = now ? headLabels(now) : baseLabels(was!);
+    const retargeted = was && now && canonicalJson(baseLabels(was)) !== canonicalJson(selected)
+      ? [{ path: 'targets', before: [...baseLabels(was)], after: [...selected] }] : [];
+    const change = listed.get(address) ?? (retargeted.length ? { address, kind: now!.kind, name: now!.name, status: 'changed' as const, file: fileOf(now!), diff: [] } : null);
+    if (!change) return [];
+    const status = retargeted.length && change.status === 'moved' ? 'changed' : change.status;
+    return [{ ...change, status, diff: [...change.diff, ...retargeted].sort((a, b) => compareText(a.path, b.path)), targets: selected }];
+  });
+  return { documents, project: changes.project };
+}
+
+/** A document's `name@region` selections as the project's unit labels. */
+function labelsOf(project: ProjectConfig): (resource: DesiredResource) => string[] {
+  const labels = new Map(targetUnits(project).map((u) => [`${u.target}@${u.region}`, u.label]));
+  return (resource) => (resource.targets ?? []).map((key) => labels.get(key) ?? key);
 }
 
 /** One address's document between two states (either may be absent); null when it is the same. */

@@ -126,14 +126,14 @@ function elementsToJson(leaf: FieldLeaf): Pick<JsonFieldLeaf, 'added' | 'removed
   return leaf.added && leaf.removed ? { added: leaf.added.map(sortKeys), removed: leaf.removed.map(sortKeys) } : {};
 }
 
-function desiredChangesToJson(changes: DesiredChanges): DesiredChanges {
+export function desiredChangesToJson(changes: DesiredChanges): DesiredChanges {
   return { documents: changes.documents.map(documentToJson), project: changes.project.map(fieldDiffToJson) };
 }
 
 function documentToJson(d: DesiredDocumentChange): DesiredDocumentChange {
-  const { address, kind, name, status, file, previousFile } = d;
+  const { address, kind, name, status, file, previousFile, targets } = d;
   const moved = previousFile === undefined ? {} : { previousFile };
-  return { address, kind, name, status, file, ...moved, diff: d.diff.map(fieldDiffToJson) };
+  return { address, kind, name, status, file, ...moved, diff: d.diff.map(fieldDiffToJson), ...(targets === undefined ? {} : { targets: [...targets] }) };
 }
 
 function bodyToJson(body: ResourceBody | null): JsonValue {

@@ -43,6 +43,11 @@ export function renderPlanMarkdown(plan: Plan, options: MarkdownOptions = {}): s
   return blocks.join(SEPARATOR) + '\n';
 }
 
+/** The desired-state changes alone (a plan set's, shown once for all targets), fitted into `maxChars`. */
+export function renderDesiredChangesMarkdown(changes: DesiredChanges, maxChars: number): string {
+  return fitSections(desiredSections(changes), maxChars).map((f) => f.text).filter((t) => t !== '').join(SEPARATOR);
+}
+
 /** Names everything left out without a note of its own (details, whole sections); empty when nothing was. */
 function closingLine(fitted: readonly FittedSection[], maxChars: number): string {
   const lost = fitted.filter((f) => f.left > 0 && (f.text === '' || f.section.more === undefined)).map((f) => f.section.lost(f.left, f.section.items.length));
@@ -169,7 +174,8 @@ function desiredSections(changes: DesiredChanges | undefined): Section[] {
 
 function documentRow(change: DesiredDocumentChange): string {
   const file = change.previousFile === undefined ? fileCell(change.file) : `${code(change.previousFile)} → ${fileCell(change.file)}`;
-  return `| ${documentLook(change.status).word} | ${code(change.address)} | ${file} |`;
+  const targets = change.targets === undefined ? '' : ` (targets: ${change.targets.length ? change.targets.map(escapeMarkdown).join(', ') : 'none'})`;
+  return `| ${documentLook(change.status).word} | ${code(change.address)}${targets} | ${file} |`;
 }
 
 function fileCell(file: string | null): string {

@@ -1,14 +1,15 @@
 // The plan and the apply of a project with targets: one plan (one apply result) per unit (a target in a region),
 // grouped by its label, with the units that could not be planned or applied and the totals. Each unit's part is
 // rendered as a single-target plan or result is, its addresses read `label/Kind/name`.
-import type { ApplyResult, Plan, PlanSummary } from '../plan/types.js';
+import { type ApplyResult, hasChanges, type Plan, type PlanSummary } from '../plan/types.js';
 import { applyToJson, type JsonApplyDocument, renderApplyResult } from './apply-result.js';
 import { plural } from '../util/words.js';
 import { printable } from '../util/safe-text.js';
 import { escapeMarkdown } from './markdown.js';
-import { planToJson, type JsonPlanDocument } from './plan-json.js';
-import { MARKER_PREFIX, markerName, renderPlanMarkdown } from './plan-markdown.js';
-import { renderPlanText, summaryLine } from './plan-text.js';
+import { desiredChangesToJson, planToJson, type JsonPlanDocument } from './plan-json.js';
+import type { DesiredChanges } from '../plan/desired-diff.js';
+import { MARKER_PREFIX, markerName, renderDesiredChangesMarkdown, renderPlanMarkdown } from './plan-markdown.js';
+import { renderDesiredChangesText, renderPlanText, summaryLine } from './plan-text.js';
 import { type ColorOptions, painter } from './symbols.js';
 
 export interface PlanSetUnit {
@@ -27,6 +28,8 @@ export interface GranteeStepView {
   readonly grant: string;
   readonly granteeLabel: string;
   readonly actions: readonly string[];
+  /** An organization or OU grant this apply creates: done only in the accounts it turns out to reach. */
+  readonly ifReached?: true;
 }
 
 export interface PlanSet {
@@ -34,6 +37,8 @@ export interface PlanSet {
   readonly plans: readonly (PlanSetUnit & { readonly plan: Plan })[];
   readonly failures: readonly UnitError[];
   readonly granteeSteps: readonly GranteeStepView[];
+  /** Only with `plan --base`: what the reviewed change does to the documents, shared by every target. */
+  readonly desiredChanges?: DesiredChanges;
 }
 
 /**
@@ -55,12 +60,16 @@ export function renderPlanSetText(set: PlanSet, options: ColorOptions): string {
   const paint = painter(options.color);
   const plans = set.plans.map(({ label, plan }) => renderPlanText(plan, { ...options, label }));
   const failures = set.failures.map((f) => paint('red', `✗ target ${printable(f.label)} (account ${f.account}, ${f.region}) was not planned: ${f.error.code}: ${printable(f.error.message)}`));
-  const closing = [
-    paint('bold', `Targets: ${set.plans.length} planned${set.failures.length ? `, ${set.failures.length} failed` : ''}. ${summaryLine(totalOf(set)).replace('No changes. The account matches the desired state.', 'No changes. Every account matches the desired state.')}`),
-  ];
-  const steps = set.granteeSteps.map((g) => `  ${printable(g.granteeLabel)}: ${stepWords(g.actions)} ${printable(g.grant)}`);
+  const total = totalOf(set);
+  // Grantee steps left with no resource to change (a member's grant to activate): not "every account matches".
+  const verdict = !hasChanges(total) && set.granteeSteps.length
+    ? `No resource changes; ${plural(set.granteeSteps.length, 'grantee step')} to run.`
+    : summaryLine(total).replace('No changes. The account matches the desired state.', 'No changes. Every account matches the desired state.');
+  const closing = [paint('bold', `Targets: ${set.plans.length} planned${set.failures.length ? `, ${set.failures.length} failed` : ''}. ${verdict}`)];
+  const steps = set.granteeSteps.map((g) => `  ${printable(g.granteeLabel)}: ${stepWords(g.actions)} ${printable(g.grant)}${g.ifReached ? ' (if it reaches this account)' : ''}`);
   const stepsBlock = steps.length ? [`${paint('bold', 'Grantee steps (run in the grantee\'s target during apply):')}\n${steps.join('\n')}\n`] : [];
-  return [...plans, ...stepsBlock, ...(failures.length ? [`${failures.join('\n')}\n`] : []), `${closing.join('\n')}\n`].join('\n');
+  const desired = set.desiredChanges ? [renderDesiredChangesText(set.desiredChanges, options)] : [];
+  return [...desired, ...plans, ...stepsBlock, ...(failures.length ? [`${failures.join('\n')}\n`] : []), `${closing.join('\n')}\n`].join('\n');
 }
 
 export interface JsonPlanSet {
@@ -70,6 +79,7 @@ export interface JsonPlanSet {
   readonly targets: readonly (PlanSetUnit & { readonly plan: JsonPlanDocument })[];
   readonly granteeSteps: readonly GranteeStepView[];
   readonly failures: readonly UnitError[];
+  readonly desiredChanges?: DesiredChanges;
 }
 
 export function planSetToJson(set: PlanSet): JsonPlanSet {
@@ -77,8 +87,9 @@ export function planSetToJson(set: PlanSet): JsonPlanSet {
     formatVersion: '1',
     project: set.project,
     summary: totalOf(set),
+    ...(set.desiredChanges ? { desiredChanges: desiredChangesToJson(set.desiredChanges) } : {}),
     targets: set.plans.map(({ label, account, region, plan }) => ({ label, account, region, plan: planToJson(plan) })),
-    granteeSteps: set.granteeSteps.map(({ grant, granteeLabel, actions }) => ({ grant, granteeLabel, actions: [...actions] })),
+    granteeSteps: set.granteeSteps.map(({ grant, granteeLabel, actions, ifReached }) => ({ grant, granteeLabel, actions: [...actions], ...(ifReached ? { ifReached } : {}) })),
     failures: set.failures.map(({ label, account, region, error }) => ({ label, account, region, error: { code: error.code, message: error.message } })),
   };
 }
@@ -87,12 +98,14 @@ export function planSetToJson(set: PlanSet): JsonPlanSet {
 export function renderPlanSetMarkdown(set: PlanSet, maxChars = 60_000): string {
   const marker = `${MARKER_PREFIX}${markerName(set.project)} -->`;
   const failures = set.failures.map((f) => `- ❌ target **${escapeMarkdown(f.label)}** (account ${f.account}, ${f.region}) was not planned: \`${f.error.code}\` ${escapeMarkdown(f.error.message)}`);
-  const share = Math.max(2_000, Math.floor((maxChars - marker.length - failures.join('\n').length - 200) / Math.max(1, set.plans.length)));
+  // The desired-state changes, shared by every target, come first and take at most a quarter of the comment.
+  const desired = set.desiredChanges ? renderDesiredChangesMarkdown(set.desiredChanges, Math.floor(maxChars / 4)) : '';
+  const share = Math.max(2_000, Math.floor((maxChars - marker.length - desired.length - failures.join('\n').length - 200) / Math.max(1, set.plans.length)));
   const sections = set.plans.map(({ label, account, region, plan }) => {
     const body = renderPlanMarkdown(plan, { maxChars: share }).split('\n').slice(2).join('\n').trimEnd();
     return `## Target ${escapeMarkdown(label)} (account ${account}, ${region})\n\n${body}`;
   });
-  return [marker, ...sections, ...(failures.length ? [failures.join('\n')] : [])].join('\n\n') + '\n';
+  return [marker, ...(desired ? [desired] : []), ...sections, ...(failures.length ? [failures.join('\n')] : [])].join('\n\n') + '\n';
 }
 
 export interface UnitResult extends PlanSetUnit {

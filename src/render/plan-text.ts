@@ -170,7 +170,8 @@ function projectLines(diff: readonly FieldDiff[], paint: Paint): string[] {
 
 function documentLines(change: DesiredDocumentChange, paint: Paint): string[] {
   const look = documentLook(change.status);
-  const head = `${INDENT}${paint(look.style, look.symbol)} ${printable(change.address)} ${look.word} ${describeLocation(change)}`;
+  const selects = change.targets === undefined ? '' : ` (${change.status === 'removed' ? 'selected' : 'selects'} ${change.targets.length ? change.targets.map(printable).join(', ') : 'no target'})`;
+  const head = `${INDENT}${paint(look.style, look.symbol)} ${printable(change.address)} ${look.word} ${describeLocation(change)}${selects}`;
   return [head, ...fieldLinesOfDiff(change.diff, paint)];
 }
 

@@ -29,29 +29,57 @@ export class PendingCreates {
   /**
    * Runs `create` for `key` under a note. When an earlier note says a create of `key` may still land, waits until it
    * cannot and asks `find` first: its answer (an ARN) is the resource that create made. A create that fails for
-   * certain (`refused` says so: the service answered no) takes its note away; any other failure leaves it.
+   * certain (`refused` says so: the service answered no) takes its note away. One whose outcome is unknown (a
+   * timeout, a reset, a 5xx) may still land: it too is waited out before `find` is asked, and only then is the
+   * create tried again, up to `rounds` in all; the last one's failure leaves its note for the next apply.
+   * `create` calls `sending` each time an attempt leaves (after any wait in a request budget's queue and any
+   * throttled attempt before it): the window runs from the last one, which is the one that may land late.
    */
-  async run(key: string, find: () => Promise<string | undefined>, create: () => Promise<string>, refused: (error: unknown) => boolean): Promise<string> {
+  async run(key: string, find: () => Promise<string | undefined>, create: (sending: () => void) => Promise<string>, refused: (error: unknown) => boolean, rounds = 3): Promise<string> {
     const earlier = (await this.read())[key];
     if (earlier) {
-      const wait = earlier.startedAt + earlier.windowMs - this.now();
-      if (wait > 0) await this.sleep(wait);
-      const found = await find();
+      const found = await this.findAfter(earlier, find);
       if (found) {
         await this.update((journal) => { delete journal[key]; });
         return found;
       }
     }
-    await this.update((journal) => { journal[key] = { startedAt: this.now(), windowMs: this.windowMs }; });
-    let arn: string;
-    try {
-      arn = await create();
-    } catch (error) {
-      if (refused(error)) await this.update((journal) => { delete journal[key]; });
-      throw error;
+    for (let round = 1; ; round += 1) {
+      let note = { startedAt: this.now(), windowMs: this.windowMs };
+      await this.update((journal) => { journal[key] = note; });
+      const sending = () => {
+        note = { startedAt: this.now(), windowMs: this.windowMs };
+        const sent = note;
+        void this.update((journal) => { if (journal[key]) journal[key] = sent; }).catch(() => undefined);
+      };
+      let arn: string;
+      try {
+        arn = await create(sending);
+      } catch (error) {
+        if (refused(error)) await this.update((journal) => { delete journal[key]; });
+        if (refused(error) || round >= rounds) throw error;
+        // What it made is taken at once when it is there; when it is not, the request may still be on its way (it
+        // lands after the client gave up): it is waited out and looked for again, or the next round would make a
+        // second copy.
+        const found = (await find()) ?? (await this.findAfter(note, find));
+        if (!found) continue;
+        arn = found;
+      }
+      await this.update((journal) => { delete journal[key]; });
+      return arn;
     }
-    await this.update((journal) => { delete journal[key]; });
-    return arn;
+  }
+
+  /** Waits until the noted request can no longer land, then looks for what it made. */
+  private async findAfter(note: PendingCreate, find: () => Promise<string | undefined>): Promise<string | undefined> {
+    const wait = note.startedAt + note.windowMs - this.now();
+    if (wait > 0) await this.sleep(wait);
+    return find();
+  }
+
+  /** The notes left by creates whose outcome is unknown (a killed apply, or every round timed out), by key. */
+  notes(): Promise<Readonly<Record<string, PendingCreate>>> {
+    return this.read();
   }
 
   private async read(): Promise<Journal> {

@@ -1,11 +1,11 @@
 // The one store: reads the live state of every kind and performs single changes, all through the SDK clients.
 import { GetLicenseConfigurationCommand } from '@aws-sdk/client-license-manager';
 import pLimit from 'p-limit';
-import type { Kind, LiveResource, OtherResource, ServiceSettingsSpec, Target, Usage } from '../model/index.js';
+import type { ActivationOverrideBehavior, Kind, LiveResource, OtherResource, ServiceSettingsSpec, Target, Usage } from '../model/index.js';
 import type { Clients } from './clients.js';
 import { adoptResource, type ApplyContext, type KindAdapter, type KindRead, type StoreChange, type StoreContext } from './kind-adapter.js';
 import { type AssociationPair, associationAdapter, type AssociationReads, readAssociations, readPairs } from './kinds/association.js';
-import { acceptGrant, activateGrant, grantAdapter, type ListedGrant, listGrants, receivedGrantStatus, tagGrants } from './kinds/grant.js';
+import { acceptGrant, activateGrant, grantAdapter, type ListedGrant, listGrants, type ReceivedGrant, receivedGrants, receivedGrantStatus, tagGrants } from './kinds/grant.js';
 import { licenseAdapter, readLicenses } from './kinds/license.js';
 import { PendingCreates } from './pending-creates.js';
 import { licenseConfigurationAdapter, readLicenseConfigurations } from './kinds/license-configuration.js';
@@ -65,6 +65,16 @@ export class Store {
 
   get target(): Target {
     return this.ctx.target;
+  }
+
+  /**
+   * The creates of this project and target whose outcome is still unknown (pending-creates.ts), by address, with
+   * when their request left and until when it may land.
+   */
+  async pendingCreates(): Promise<Map<string, { readonly since: number; readonly until: number }>> {
+    const prefix = `${this.ctx.target.account}/${this.ctx.target.region}/${this.ctx.project}/`;
+    const notes = Object.entries(await this.ctx.pending.notes()).filter(([key]) => key.startsWith(prefix));
+    return new Map(notes.map(([key, note]) => [key.slice(prefix.length), { since: note.startedAt, until: note.startedAt + note.windowMs }]));
   }
 
   get project(): string {
@@ -159,12 +169,17 @@ export class Store {
     return receivedGrantStatus(this.ctx, arn);
   }
 
+  /** The grants this account received, child grants of organization and OU grants among them. */
+  receivedGrants(): Promise<ReceivedGrant[]> {
+    return receivedGrants(this.ctx);
+  }
+
   acceptGrant(arn: string): Promise<void> {
     return acceptGrant(this.ctx, arn);
   }
 
-  activateGrant(arn: string, version: string): Promise<void> {
-    return activateGrant(this.ctx, arn, version);
+  activateGrant(arn: string, version: string, behavior?: ActivationOverrideBehavior): Promise<void> {
+    return activateGrant(this.ctx, arn, version, behavior);
   }
 
   /** The receiving side of shares (this store acting as an invited account): see kinds/resource-share.ts. */

@@ -2,10 +2,11 @@
 // account, two member accounts (one in an OU), an outside account, two regions. One apply creates configurations in
 // both regions of the management account, shares one to the OU and one to the outside account (whose invitation its
 // target accepts in the same apply), creates a license and grants it to a member account (accepted and activated in
-// the same apply) and to the OU (both of whose members see it); the next plan has no changes; a grantee's rejection
-// is drift and is corrected.
+// the same apply) and to the OU (both of whose members see it; the member that is a target accepts and activates its
+// child grant in the same apply, found through its received grants); the next plan has no changes; a grantee's
+// rejection, or a member's disabling of its child grant, is drift and is corrected.
 import { rm, writeFile } from 'node:fs/promises';
-import { LicenseManagerClient, ListReceivedGrantsCommand, RejectGrantCommand } from '@aws-sdk/client-license-manager';
+import { CreateGrantVersionCommand, LicenseManagerClient, ListReceivedGrantsCommand, RejectGrantCommand } from '@aws-sdk/client-license-manager';
 import { ConfiguredRetryStrategy } from '@smithy/util-retry';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { organizationFrom } from '../../src/emulator/organizations/organization.js';
@@ -87,13 +88,20 @@ describe('an organization in one apply', () => {
     expect(plan.status, plan.stderr).toBe(0);
     expect(plan.stdout).toContain('  member: accept and activate mgmt@us-east-1/Grant/analytics-to-member');
     expect(plan.stdout).toContain('  outside: accept any invitation to mgmt@us-east-1/ResourceShare/sql-to-partner');
+    // The OU grant: which accounts it reaches is known once it is distributed; each other target looks.
+    expect(plan.stdout).toContain('  member: accept and activate mgmt@us-east-1/Grant/analytics-to-prod (if it reaches this account)');
+    expect(plan.stdout).toContain('  outside: accept and activate mgmt@us-east-1/Grant/analytics-to-prod (if it reaches this account)');
     const r = await cli(['apply', '--auto-approve']);
     expect(r.status, r.stdout + r.stderr).toBe(0);
     expect(r.stdout).toContain('created mgmt@eu-west-1/LicenseConfiguration/windows');
     expect(r.stdout).toContain('accepted and activated mgmt@us-east-1/Grant/analytics-to-member in member');
     expect(r.stdout).toContain('accepted the invitation to mgmt@us-east-1/ResourceShare/sql-to-partner in outside');
-    expect(await received(MEMBER)).toEqual([['analytics-to-member', 'ACTIVE'], ['analytics-to-prod', 'PENDING_ACCEPT']]);
+    expect(r.stdout).toContain('accepted and activated mgmt@us-east-1/Grant/analytics-to-prod in member');
+    expect(r.stdout).toContain('mgmt@us-east-1/Grant/analytics-to-prod does not reach outside: nothing to do there');
+    // A member that is a target accepts and activates its child grant of the OU grant; one that is not, does not.
+    expect(await received(MEMBER)).toEqual([['analytics-to-member', 'ACTIVE'], ['analytics-to-prod', 'ACTIVE']]);
     expect(await received(OU_MEMBER)).toEqual([['analytics-to-prod', 'PENDING_ACCEPT']]);
+    expect(await received(OUTSIDE)).toEqual([]);
     const again = await cli(['plan', '--detailed-exitcode']);
     expect(again.status, again.stdout).toBe(0);
     expect(again.stdout).toContain('Targets: 4 planned. No changes. Every account matches the desired state.');
@@ -108,7 +116,41 @@ describe('an organization in one apply', () => {
     expect(plan.stdout).toContain('-/+ mgmt@us-east-1/Grant/analytics-to-member');
     const r = await cli(['apply', '--auto-approve']);
     expect(r.status, r.stdout + r.stderr).toBe(0);
-    expect((await received(MEMBER)).filter(([, status]) => status === 'ACTIVE')).toEqual([['analytics-to-member', 'ACTIVE']]);
+    expect((await received(MEMBER)).filter(([, status]) => status !== 'DELETED')).toEqual([['analytics-to-member', 'ACTIVE'], ['analytics-to-prod', 'ACTIVE']]);
     expect((await cli(['plan', '--detailed-exitcode'])).status).toBe(0);
+  });
+
+  it('a member target that disabled its child grant of the OU grant activates it again in the next apply', async () => {
+    const member = client(MEMBER);
+    const child = ((await member.send(new ListReceivedGrantsCommand({}))).Grants ?? []).find((g) => g.GrantName === 'analytics-to-prod')!;
+    await member.send(new CreateGrantVersionCommand({ GrantArn: child.GrantArn!, Status: 'DISABLED', SourceVersion: child.Version!, ClientToken: 'disable-child-1' }));
+    const plan = await cli(['plan', '--detailed-exitcode']);
+    expect(plan.status, plan.stdout + plan.stderr).toBe(2);
+    expect(plan.stdout).toContain('  member: activate mgmt@us-east-1/Grant/analytics-to-prod\n');
+    expect(plan.stdout).toContain('Targets: 4 planned. No resource changes; 1 grantee step to run.');
+    const r = await cli(['apply', '--auto-approve']);
+    expect(r.status, r.stdout + r.stderr).toBe(0);
+    expect(r.stdout).toContain('activated mgmt@us-east-1/Grant/analytics-to-prod in member');
+    expect((await received(MEMBER)).filter(([, status]) => status !== 'DELETED')).toEqual([['analytics-to-member', 'ACTIVE'], ['analytics-to-prod', 'ACTIVE']]);
+    expect((await cli(['plan', '--detailed-exitcode'])).status).toBe(0);
+  });
+
+  it('a saved plan whose grantee steps are no longer needed is refused as stale, with nothing applied', async () => {
+    const member = client(MEMBER);
+    const childOf = async () => ((await member.send(new ListReceivedGrantsCommand({}))).Grants ?? []).find((g) => g.GrantName === 'analytics-to-prod')!;
+    const child = await childOf();
+    await member.send(new CreateGrantVersionCommand({ GrantArn: child.GrantArn!, Status: 'DISABLED', SourceVersion: child.Version!, ClientToken: 'disable-child-2' }));
+    const file = `${dir}.plan.json`;
+    const saved = await cli(['plan', '--out', file]);
+    expect(saved.stdout).toContain('  member: activate mgmt@us-east-1/Grant/analytics-to-prod\n');
+    // The member activates it by hand before the saved plan is applied.
+    const disabled = await childOf();
+    await member.send(new CreateGrantVersionCommand({ GrantArn: disabled.GrantArn!, Status: 'ACTIVE', SourceVersion: disabled.Version!, ClientToken: 'activate-child-2' }));
+    const activated = await childOf();
+    const r = await runCli(['apply', file, '--endpoint', emulator.url]);
+    await rm(file, { force: true });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('Error [STALE_PLAN]: the saved plan is stale: its grantee steps are no longer what the grantees need (saved: member: activate mgmt@us-east-1/Grant/analytics-to-prod; now: none); nothing was applied in any target');
+    expect((await childOf()).Version).toBe(activated.Version);
   });
 });

@@ -52,6 +52,34 @@ describe('pending creates', () => {
     expect(Object.keys(await notes())).toEqual(['other']);
   });
 
+  it('a create whose outcome is unknown is waited out from when its last attempt left, then looked for: never created twice', async () => {
+    const timeout = Object.assign(new Error('timed out'), { name: 'TimeoutError' });
+    let landsAt = Number.POSITIVE_INFINITY;
+    const create = vi.fn(async (sending: () => void) => {
+      now += 5_000; // queued behind the account's budget, then a throttled attempt and its backoff
+      sending();
+      landsAt = now + 30_500; // the request lands after its client gave up, within the window
+      now += 30_000;
+      throw timeout;
+    });
+    const looks: number[] = [];
+    const find = vi.fn(async () => { looks.push(now); return now >= landsAt ? 'arn:late' : undefined; });
+    expect(await journal().run('k', find, create, unknownOutcome)).toBe('arn:late');
+    expect(create).toHaveBeenCalledTimes(1);
+    // At once (not there yet), then 31 s from the attempt that left at +5 s, not from when the note was first written.
+    expect(looks).toEqual([1_035_000, 1_036_000]);
+    expect(await notes()).toEqual({});
+  });
+
+  it('an unknown outcome that did not land is tried again, up to three rounds; the last failure leaves its note', async () => {
+    const create = vi.fn(async (sending: () => void): Promise<string> => { sending(); throw new Error('reset'); });
+    const find = vi.fn(async () => undefined);
+    await expect(journal().run('k', find, create, unknownOutcome)).rejects.toThrow('reset');
+    expect(create).toHaveBeenCalledTimes(3);
+    expect(find).toHaveBeenCalledTimes(4);
+    expect(Object.keys(await notes())).toEqual(['k']);
+  });
+
   it('a refused create takes its note away; one whose outcome is unknown leaves it', async () => {
     const fail = async (): Promise<string> => { throw new Error('nope'); };
     await expect(journal().run('a', async () => undefined, fail, refused)).rejects.toThrow('nope');

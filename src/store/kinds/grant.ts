@@ -4,9 +4,10 @@
 // region force a replace.
 import { createHash } from 'node:crypto';
 import {
+  ListReceivedGrantsCommand,
   AcceptGrantCommand, CreateGrantCommand, CreateGrantVersionCommand, DeleteGrantCommand, GetGrantCommand, ListDistributedGrantsCommand, type Grant,
 } from '@aws-sdk/client-license-manager';
-import { type GrantOperation, type GrantSpec, type LiveResource, ownershipTags, type Tags } from '../../model/index.js';
+import { type ActivationOverrideBehavior, type GrantOperation, type GrantSpec, type LiveResource, ownershipTags, type Tags } from '../../model/index.js';
 import { collectPages } from '../clients.js';
 import {
   afterOf, arnOfChange, classify, createWithToken, toLmTags, unlessGone, updateTags, withLmTags, withoutDeleted,
@@ -109,12 +110,36 @@ export async function receivedGrantStatus(ctx: StoreContext, arn: string): Promi
   return g ? { status: g.GrantStatus ?? '', version: g.Version ?? '' } : null;
 }
 
+/** A grant this account received, as it sees it; `parentArn` names an organization or OU grant's parent. */
+export interface ReceivedGrant {
+  readonly arn: string;
+  readonly parentArn: string;
+  readonly status: string;
+  readonly version: string;
+}
+
+/** Every grant this account received (ListReceivedGrants): among them, its child grants of organization and OU grants. */
+export async function receivedGrants(ctx: StoreContext): Promise<ReceivedGrant[]> {
+  const grants = await collectPages('ListReceivedGrants', async (NextToken) => {
+    const out = await ctx.clients.lm.send(new ListReceivedGrantsCommand({ MaxResults: 100, NextToken }));
+    return { items: out.Grants, nextToken: out.NextToken };
+  });
+  return grants.map((g) => ({ arn: g.GrantArn ?? '', parentArn: g.ParentArn ?? '', status: g.GrantStatus ?? '', version: g.Version ?? '' }));
+}
+
 /** AcceptGrant, as the grantee. */
 export async function acceptGrant(ctx: StoreContext, arn: string): Promise<void> {
   await ctx.clients.lm.send(new AcceptGrantCommand({ GrantArn: arn }));
 }
 
-/** Activates an accepted grant, as the grantee: a new version with Status ACTIVE (the same token for every retry). */
-export async function activateGrant(ctx: StoreContext, arn: string, version: string): Promise<void> {
-  await ctx.clients.lm.send(new CreateGrantVersionCommand({ GrantArn: arn, Status: 'ACTIVE', SourceVersion: version, ClientToken: createHash('sha256').update(`activate|${arn}|${version}`).digest('hex').slice(0, 64) }));
+/**
+ * Activates an accepted grant, as the grantee: a new version with Status ACTIVE (the same token for every retry),
+ * with the document's activation override behavior when it names one.
+ */
+export async function activateGrant(ctx: StoreContext, arn: string, version: string, behavior?: ActivationOverrideBehavior): Promise<void> {
+  const token = createHash('sha256').update(`activate|${arn}|${version}${behavior ? `|${behavior}` : ''}`).digest('hex').slice(0, 64);
+  await ctx.clients.lm.send(new CreateGrantVersionCommand({
+    GrantArn: arn, Status: 'ACTIVE', SourceVersion: version, ClientToken: token,
+    ...(behavior ? { Options: { ActivationOverrideBehavior: behavior } } : {}),
+  }));
 }

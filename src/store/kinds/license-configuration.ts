@@ -51,16 +51,14 @@ async function findOwned(ctx: StoreContext, name: string, displayName: string): 
   return mine?.item.LicenseConfigurationArn;
 }
 
-// CreateLicenseConfiguration takes no client token: after an unknown outcome, look before trying again.
-const CREATE_ROUNDS = 3;
-
-/** Under a pending-create note: a killed apply's create that may still land is waited for and found, not repeated. */
+// CreateLicenseConfiguration takes no client token: after an unknown outcome, the pending-create note's window is
+// waited out and the configuration looked for by its ownership tags before the create is tried again.
 async function create(ctx: StoreContext, change: StoreChange): Promise<string> {
   const { spec } = afterOf(change, KIND);
-  return ctx.pending.run(`${ctx.target.account}/${ctx.target.region}/${ctx.project}/${change.address}`, () => findOwned(ctx, change.name, spec.displayName), () => createOnce(ctx, change), (error) => !outcomeUnknown(error));
+  return ctx.pending.run(`${ctx.target.account}/${ctx.target.region}/${ctx.project}/${change.address}`, () => findOwned(ctx, change.name, spec.displayName), (sending) => createOnce(ctx, change, sending), (error) => !outcomeUnknown(error));
 }
 
-async function createOnce(ctx: StoreContext, change: StoreChange): Promise<string> {
+async function createOnce(ctx: StoreContext, change: StoreChange, sending: () => void): Promise<string> {
   const { tags, spec } = afterOf(change, KIND);
   const input = {
     ...mutableMembers(spec),
@@ -68,18 +66,13 @@ async function createOnce(ctx: StoreContext, change: StoreChange): Promise<strin
     LicenseRules: rulesToAws(spec),
     Tags: toLmTags({ ...tags, ...ownershipTags(ctx.project, change.name, change.tagKeys) }),
   };
-  for (let round = 1; ; round += 1) {
-    try {
-      const out = await ctx.clients.lmNoReplay.send(new CreateLicenseConfigurationCommand(input));
-      const arn = out.LicenseConfigurationArn ?? '';
-      if (spec.status !== 'AVAILABLE') await ctx.clients.lm.send(new UpdateLicenseConfigurationCommand({ LicenseConfigurationArn: arn, LicenseConfigurationStatus: spec.status }));
-      return arn;
-    } catch (error) {
-      if (!outcomeUnknown(error) || round >= CREATE_ROUNDS) throw error;
-      const existing = await findOwned(ctx, change.name, spec.displayName);
-      if (existing) return existing;
-    }
-  }
+  const command = new CreateLicenseConfigurationCommand(input);
+  // Inside the retry loop, after the request budget's queue: runs as each attempt leaves.
+  command.middlewareStack.add((next) => (args) => { sending(); return next(args); }, { step: 'finalizeRequest', priority: 'low', name: 'licensectlPendingCreateSent' });
+  const out = await ctx.clients.lmNoReplay.send(command);
+  const arn = out.LicenseConfigurationArn ?? '';
+  if (spec.status !== 'AVAILABLE') await ctx.clients.lm.send(new UpdateLicenseConfigurationCommand({ LicenseConfigurationArn: arn, LicenseConfigurationStatus: spec.status }));
+  return arn;
 }
 
 async function update(ctx: StoreContext, change: StoreChange): Promise<void> {
