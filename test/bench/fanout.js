@@ -7,8 +7,11 @@
 //  - `measureThrottledAccount`: a 3-target project at 50 ms per call; one target's account throttled (more than 5
 //    calls a second answered 429) and each other target's no-change plan time, with and without it.
 // Both write their documents with generate.js; targets are named t01…, accounts 1000000000NN.
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
-import { parseStats, runCli, startEmulator } from './cli.js';
+import { pathToFileURL } from 'node:url';
+import { isolateEnvironment, parseStats, runCli, startEmulator } from './cli.js';
 import { generateDocuments, writeDocuments } from './generate.js';
 import { loadDesired } from '../../dist/app/planning.js';
 import { closeAll, planUnits } from '../../dist/app/target-runs.js';
@@ -144,5 +147,17 @@ export async function measureThrottledAccount(scratch, runs = 7) {
     return { throttleRps: THROTTLE_RPS, throttledTarget: nameOf(0), throttledAccount: accountOf(0), latencyMs: THROTTLE_LATENCY_MS, runs, quiet, throttled, slowdownPercent: slowdown };
   } finally {
     await emulator.stop();
+  }
+}
+
+// Alone (after `npm run build`): `node test/bench/fanout.js [RUNS]` — the 50-target scenario without the 50 sequential
+// plans, RUNS (3) plans of each; prints its figures as JSON.
+if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+  isolateEnvironment();
+  const scratch = await mkdtemp(path.join(os.tmpdir(), 'licensectl-fanout-'));
+  try {
+    console.log(JSON.stringify(await measureFanout(scratch, Number(process.argv[2] ?? 3), { sequential: false }), null, 2));
+  } finally {
+    await rm(scratch, { recursive: true, force: true });
   }
 }
