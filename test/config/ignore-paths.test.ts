@@ -16,7 +16,7 @@ describe('ignore paths', () => {
   it('a field of another kind is an error at its line, naming the kind', async () => {
     expect(await withResources(grant('[spec.status, spec.licenseCount]'))).toEqual([
       'resources.yaml:5:25: error: spec.licenseCount is not a field of a Grant',
-      "  hint: a Grant's fields are spec.allowedOperations, spec.displayName, spec.homeRegion, spec.license, spec.licenseArn, spec.principal, spec.status (metadata.tags and metadata.tags.KEY are ignorable too)",
+      "  hint: a Grant's fields are spec.activationOverrideBehavior, spec.allowedOperations, spec.displayName, spec.homeRegion, spec.license, spec.licenseArn, spec.principal, spec.status (metadata.tags and metadata.tags.KEY are ignorable too)",
     ]);
   });
 
