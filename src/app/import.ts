@@ -72,12 +72,14 @@ export function importPlan(desired: DesiredState, inventory: Inventory, target: 
   const pairs = groupPairs(candidates.filter((c) => c.kind === 'Association'));
   const taken = new Map(KINDS.map((kind) => [kind, new Set([...desired.resources, ...inventory.live.managed].filter((r) => r.kind === kind).map((r) => r.name))]));
   const names = assignNames([...singles.map((c) => ({ kind: c.kind, arn: c.arn, awsName: c.displayName })), ...pairs.map((p) => ({ kind: 'Association' as const, arn: p.resourceArn, awsName: p.resourceArn.split('/').pop() ?? '' }))], taken);
-  // A reference (an ARN) as a document's name, where the resource is managed or imported in this run. A managed
-  // resource whose document was removed keeps its ARN: its name names no document (and an Association's pair on it
-  // is not imported, as an Association names documents only).
+  // A reference (an ARN) as a document's name, where the resource is managed, adopted by a document (spec.adopt), or
+  // imported in this run: as adoption names them (plan/adopt.ts). A managed resource whose document was removed keeps
+  // its ARN: its name names no document (and an Association's pair on it is not imported, as an Association names
+  // documents only).
   const documented = new Set(desired.resources.map((r) => `${r.kind}/${r.name}`));
   const refs = new Map<string, string>([
     ...inventory.live.managed.filter((r) => documented.has(`${r.kind}/${r.name}`)).map((r) => [r.arn, r.name] as const),
+    ...desired.resources.flatMap((r) => (r.adopt ? [[r.adopt, r.name] as const] : [])),
     ...singles.map((c) => [c.arn, names.get(c.arn)!] as const),
   ]);
   const ref = (arn: string) => refs.get(arn) ?? arn;
