@@ -55,7 +55,8 @@ export interface ImportPlan {
  */
 export function importPlan(desired: DesiredState, inventory: Inventory, target: Pick<Target, 'account' | 'region'>, options: ImportOptions): ImportPlan {
   const wanted = (kind: Kind) => options.kinds.length === 0 || options.kinds.includes(kind);
-  const matches = options.name ? picomatch(options.name) : () => true;
+  // AWS names are not paths: `*` matches any run of characters, `/` and a leading `.` included (an ARN, "Oracle/prod").
+  const matches = options.name ? picomatch(options.name, { bash: true, dot: true }) : () => true;
   const adopted = new Map(desired.resources.flatMap((r) => (r.adopt ? [[r.adopt, `${r.kind}/${r.name}`] as const] : [])));
   // An Association has no ARN to adopt: a pair on a resource an Association document names is that document's to manage.
   const associated = new Map(desired.resources.flatMap((r) => (r.kind === 'Association' ? [[r.spec.resourceArn, `Association/${r.name}`] as const] : [])));
