@@ -210,16 +210,18 @@ const REGRESSIONS: Estate[] = [
   { ...EMPTY, name: '*ami-*', managedConfigs: [{ ...undocumentedConfig, documented: true }], pairs: [{ resource: 0, configuration: 0, crossAccount: false }] },
 ];
 
+const PATH_LIKE = /(^|\/)\.{0,2}(\/|$)/;
+
 describe('import, then plan against the same live state', () => {
   it('adopts every resource it imports without a diff, creates, replaces and deletes nothing, and never imports a foreign one', async () => {
     await fc.assert(fc.asyncProperty(estates, async (estate) => {
+      // The glob as a user reads it: `*` any characters (the names are not paths). Known corner left: picomatch keeps
+      // path rules for `.`, `..` and empty parts between slashes (AWS names ".", "a/../b", "/x"); with --name, such
+      // names are left out.
+      fc.pre(!estate.name || !build(estate).others.some((o) => PATH_LIKE.test(o.displayName)));
       const { built, imported, after, plan } = await importThenPlan(estate);
       expect(after.diagnostics).toEqual([]);
       const docs = [...imported.documents.values()].flat();
-      // The glob as a user reads it: `*` any characters (the names are not paths). Known corner left: picomatch keeps
-      // path rules for `.`, `..` and empty parts between slashes (AWS names ".", "a/../b", "/x"); with --name, such
-      // names are not generated.
-      fc.pre(!estate.name || !built.others.some((o) => o.displayName.includes('/') || ['.', '..'].includes(o.displayName) ? o.displayName.split('/').some((part) => ['', '.', '..'].includes(part)) : false));
       const matches = (name: string) => !estate.name || new RegExp(`^${estate.name.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\/-]/g, '\\$&')).join('.*')}$`).test(name);
       const wanted = (kind: Kind) => estate.kinds.length === 0 || estate.kinds.includes(kind);
       const foreign = built.others.filter((o) => o.owner === 'foreign');
