@@ -55,7 +55,8 @@ export interface ImportPlan {
  */
 export function importPlan(desired: DesiredState, inventory: Inventory, target: Pick<Target, 'account' | 'region'>, options: ImportOptions): ImportPlan {
   const wanted = (kind: Kind) => options.kinds.length === 0 || options.kinds.includes(kind);
-  const matches = options.name ? picomatch(options.name) : () => true;
+  // AWS names are not paths: `*` matches any run of characters, `/` and a leading `.` included (an ARN, "Oracle/prod").
+  const matches = options.name ? picomatch(options.name, { bash: true, dot: true }) : () => true;
   const adopted = new Map(desired.resources.flatMap((r) => (r.adopt ? [[r.adopt, `${r.kind}/${r.name}`] as const] : [])));
   // An Association has no ARN to adopt: a pair on a resource an Association document names is that document's to manage.
   const associated = new Map(desired.resources.flatMap((r) => (r.kind === 'Association' ? [[r.spec.resourceArn, `Association/${r.name}`] as const] : [])));
@@ -72,8 +73,16 @@ export function importPlan(desired: DesiredState, inventory: Inventory, target: 
   const pairs = groupPairs(candidates.filter((c) => c.kind === 'Association'));
   const taken = new Map(KINDS.map((kind) => [kind, new Set([...desired.resources, ...inventory.live.managed].filter((r) => r.kind === kind).map((r) => r.name))]));
   const names = assignNames([...singles.map((c) => ({ kind: c.kind, arn: c.arn, awsName: c.displayName })), ...pairs.map((p) => ({ kind: 'Association' as const, arn: p.resourceArn, awsName: p.resourceArn.split('/').pop() ?? '' }))], taken);
-  // A reference (an ARN) as a document's name, where the resource is managed or imported in this run.
-  const refs = new Map<string, string>([...inventory.live.managed.map((r) => [r.arn, r.name] as const), ...singles.map((c) => [c.arn, names.get(c.arn)!] as const)]);
+  // A reference (an ARN) as a document's name, where the resource is managed, adopted by a document (spec.adopt), or
+  // imported in this run: as adoption names them (plan/adopt.ts). A managed resource whose document was removed keeps
+  // its ARN: its name names no document (and an Association's pair on it is not imported, as an Association names
+  // documents only).
+  const documented = new Set(desired.resources.map((r) => `${r.kind}/${r.name}`));
+  const refs = new Map<string, string>([
+    ...inventory.live.managed.filter((r) => documented.has(`${r.kind}/${r.name}`)).map((r) => [r.arn, r.name] as const),
+    ...desired.resources.flatMap((r) => (r.adopt ? [[r.adopt, r.name] as const] : [])),
+    ...singles.map((c) => [c.arn, names.get(c.arn)!] as const),
+  ]);
   const ref = (arn: string) => refs.get(arn) ?? arn;
   const out = new Map<Kind, ImportedDocument[]>();
   const add = (doc: ImportedDocument) => out.set(doc.input.kind, [...out.get(doc.input.kind) ?? [], doc]);
@@ -85,13 +94,16 @@ export function importPlan(desired: DesiredState, inventory: Inventory, target: 
     add({ address: `${c.kind}/${name}`, arn: c.arn, awsName: c.displayName, input: { ...base, kind: live.kind, spec, name, tags: live.tags, adopt: c.arn, comment: c.arn } as DocumentInput });
   }
   for (const p of pairs) {
-    const unresolved = p.configurations.filter((arn) => !refs.has(arn));
-    for (const arn of unresolved) skipped.push({ kind: 'Association', arn, name: p.resourceArn, reason: 'its license configuration is neither managed nor imported in this run (import LicenseConfiguration with it)' });
-    const configurations = p.configurations.filter((arn) => refs.has(arn)).map(ref).sort(compareText);
-    if (!configurations.length) continue;
+    const all = [...p.scopes.keys()];
+    for (const arn of all.filter((c) => !refs.has(c))) skipped.push({ kind: 'Association', arn, name: p.resourceArn, reason: 'its license configuration is neither managed nor imported in this run (import LicenseConfiguration with it)' });
+    const resolved = all.filter((c) => refs.has(c));
+    if (!resolved.length) continue;
     const name = names.get(p.resourceArn)!;
-    const comment = [p.resourceArn, ...p.configurations.filter((arn) => refs.has(arn)).map((arn) => `  associated with ${arn}`)].join('\n');
-    add({ address: `Association/${name}`, arn: p.resourceArn, awsName: p.resourceArn, input: { ...base, kind: 'Association', name, spec: { resourceArn: p.resourceArn, licenseConfigurations: configurations, amiAssociationScope: p.scope }, comment } });
+    const comment = [p.resourceArn, ...resolved.map((arn) => `  associated with ${arn}`)].join('\n');
+    // The scope of the pairs imported: the others are not the document's (adoption pairs it with these alone).
+    const scope: 'cross-account' | null = resolved.every((arn) => p.scopes.get(arn) === 'cross-account') ? 'cross-account' : null;
+    const spec = { resourceArn: p.resourceArn, licenseConfigurations: resolved.map(ref).sort(compareText), amiAssociationScope: scope };
+    add({ address: `Association/${name}`, arn: p.resourceArn, awsName: p.resourceArn, input: { ...base, kind: 'Association', name, spec, comment } });
   }
   // The settings have no AWS name: --name leaves them out.
   const settingsDocument = desired.resources.some((r) => r.kind === 'ServiceSettings' && (!options.unit || r.targets?.includes(options.unit.key)));
@@ -114,18 +126,17 @@ function withReferences(live: NonNullable<OtherResource['live']>, ref: (arn: str
   }
 }
 
-/** Unmanaged pairs by resource: one Association per resource, with every configuration paired with it. */
-function groupPairs(pairs: readonly OtherResource[]): { resourceArn: string; configurations: string[]; scope: 'cross-account' | null }[] {
-  const byResource = new Map<string, { configurations: string[]; scopes: (string | null)[] }>();
+/** Unmanaged pairs by resource: one Association per resource, with the scope of each configuration paired with it (by ARN). */
+function groupPairs(pairs: readonly OtherResource[]): { resourceArn: string; scopes: ReadonlyMap<string, 'cross-account' | null> }[] {
+  const byResource = new Map<string, [string, 'cross-account' | null][]>();
   for (const p of pairs) {
     if (p.live?.kind !== 'Association') continue;
-    const entry = byResource.get(p.live.spec.resourceArn) ?? { configurations: [], scopes: [] };
+    const entry = byResource.get(p.live.spec.resourceArn) ?? [];
     byResource.set(p.live.spec.resourceArn, entry);
-    entry.configurations.push(p.arn);
-    entry.scopes.push(p.live.spec.amiAssociationScope);
+    entry.push([p.arn, p.live.spec.amiAssociationScope]);
   }
-  return [...byResource].sort(([a], [b]) => compareText(a, b)).map(([resourceArn, e]) => ({
-    resourceArn, configurations: [...new Set(e.configurations)].sort(compareText), scope: e.scopes.every((s) => s === 'cross-account') ? 'cross-account' : null,
+  return [...byResource].sort(([a], [b]) => compareText(a, b)).map(([resourceArn, entries]) => ({
+    resourceArn, scopes: new Map(entries.sort(([a], [b]) => compareText(a, b))),
   }));
 }
 

@@ -3,7 +3,7 @@
 // document is read defensively, because checks also run on documents with schema errors so that every
 // problem is reported in one run. Each check returns diagnostics and never throws.
 import type { Diagnostic } from '../errors/index.js';
-import { COUNTING_TYPES, RESERVED_TAG_PREFIX, RULES_BY_COUNTING_TYPE, type CountingType, type RuleName } from '../model/index.js';
+import { AWS_TAG_PREFIX, COUNTING_TYPES, RESERVED_TAG_PREFIX, RULES_BY_COUNTING_TYPE, type CountingType, type RuleName } from '../model/index.js';
 import { errorAtPath, type ParsedDocument } from './document.js';
 import { canonicalDateTime, dateTimeProblem } from './normalize.js';
 import { isRecord } from '../util/canonical.js';
@@ -249,7 +249,7 @@ function duplicateNames(view: DocumentView, list: string, what: string): Diagnos
 
 const RESERVED: readonly (readonly [string, string])[] = [
   [RESERVED_TAG_PREFIX, `keys starting with "${RESERVED_TAG_PREFIX}" are set by licensectl to track ownership`],
-  ['aws:', 'keys starting with "aws:" are reserved by AWS'],
+  [AWS_TAG_PREFIX, `keys starting with "${AWS_TAG_PREFIX}" are reserved by AWS`],
 ];
 
 function checkReservedTags(views: readonly DocumentView[]): Diagnostic[] {

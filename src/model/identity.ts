@@ -83,7 +83,10 @@ export function tagKeysOf(tags: Tags): string[] | undefined {
  */
 export const ASSOCIATION_TAG_PREFIX = 'licensectl:association:';
 
-/** The tags a user manages: everything but our reserved ones. */
+/** Tag keys AWS keeps for itself, in any case (aws:cloudformation:stack-name on what a stack made): nobody sets or removes them. */
+export const AWS_TAG_PREFIX = 'aws:';
+
+/** The tags a user manages: everything but our reserved ones and AWS's. */
 export function userTags(tags: Tags): Tags {
-  return Object.fromEntries(Object.entries(tags).filter(([k]) => !k.startsWith(RESERVED_TAG_PREFIX)));
+  return Object.fromEntries(Object.entries(tags).filter(([k]) => !k.startsWith(RESERVED_TAG_PREFIX) && !k.toLowerCase().startsWith(AWS_TAG_PREFIX)));
 }

@@ -107,15 +107,17 @@ export function observedChange(change: ResourceChange): ResourceChange {
 }
 
 // References: live specs hold ARNs, documents names. The ARNs of managed resources and of those documents adopt are
-// swapped for names, so a share adopted with its configuration compares equal.
+// swapped for names, so a share adopted with its configuration compares equal. A managed resource without a document
+// keeps its ARN: a document can only refer to it by ARN (its name names no document).
 interface Names {
   readonly configurations: ReadonlyMap<string, string>;
   readonly licenses: ReadonlyMap<string, string>;
 }
 
 function referenceNames(resources: readonly DesiredResource[], managed: readonly LiveResource[]): Names {
+  const documented = new Set(resources.map((r) => addressOf(r.kind, r.name)));
   const of = (kind: Kind) => new Map([
-    ...managed.filter((r) => r.kind === kind).map((r) => [r.arn, r.name] as const),
+    ...managed.filter((r) => r.kind === kind && documented.has(addressOf(r.kind, r.name))).map((r) => [r.arn, r.name] as const),
     ...resources.filter((r) => r.kind === kind && r.adopt !== undefined).map((r) => [r.adopt!, r.name] as const),
   ]);
   return { configurations: of('LicenseConfiguration'), licenses: of('License') };
