@@ -64,7 +64,9 @@ export function renderPlanSetText(set: PlanSet, options: ColorOptions): string {
   // Grantee steps left with no resource to change (a member's grant to activate): not "every account matches".
   const verdict = !hasChanges(total) && set.granteeSteps.length
     ? `No resource changes; ${plural(set.granteeSteps.length, 'grantee step')} to run.`
-    : summaryLine(total).replace('No changes. The account matches the desired state.', 'No changes. Every account matches the desired state.');
+    : summaryLine(total).replace('No changes. The account matches the desired state.', set.failures.length
+      ? 'No changes in the targets planned; the others could not be compared.'
+      : 'No changes. Every account matches the desired state.');
   const closing = [paint('bold', `Targets: ${set.plans.length} planned${set.failures.length ? `, ${set.failures.length} failed` : ''}. ${verdict}`)];
   const steps = set.granteeSteps.map((g) => `  ${printable(g.granteeLabel)}: ${stepWords(g.actions)} ${printable(g.grant)}${g.ifReached ? ' (if it reaches this account)' : ''}`);
   const stepsBlock = steps.length ? [`${paint('bold', 'Grantee steps (run in the grantee\'s target during apply):')}\n${steps.join('\n')}\n`] : [];

@@ -78,6 +78,16 @@ describe('golden output of adoption and observe-only resources', () => {
     expect(totalOf({ ...set, plans: [set.plans[1]!] })).not.toHaveProperty('adopt');
   });
 
+  it('a plan set whose planned targets match while another failed does not say every account matches', () => {
+    const failed = { label: 'prod', account: '111122223333', region: 'us-east-1', error: { code: 'ACCOUNT_MISMATCH', message: 'wrong account' } };
+    const matching = { label: 'dev', account: '000000000000', region: 'us-east-1', plan: { ...observePlan(), changes: [], summary: { create: 0, update: 0, replace: 0, delete: 0, noop: 0 } } };
+    const all = renderPlanSetText({ project: 'acme-licenses', failures: [], granteeSteps: [], plans: [matching] }, { color: false });
+    expect(all).toContain('Targets: 1 planned. No changes. Every account matches the desired state.');
+    const partial = renderPlanSetText({ project: 'acme-licenses', failures: [failed], granteeSteps: [], plans: [matching] }, { color: false });
+    expect(partial).toContain('Targets: 1 planned, 1 failed. No changes in the targets planned; the others could not be compared.');
+    expect(partial).not.toContain('Every account matches');
+  });
+
   it('the JSON of both plans and of the apply result follow their schemas', () => {
     expect(schemaProblems('plan.schema.json', planToJson(adoptPlan()))).toEqual([]);
     expect(schemaProblems('plan.schema.json', planToJson(observePlan()))).toEqual([]);
