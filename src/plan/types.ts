@@ -190,7 +190,17 @@ export interface Targeted {
 export function summarize(changes: readonly ResourceChange[]): PlanSummary {
   const counts = { adopt: 0, create: 0, update: 0, replace: 0, delete: 0, noop: 0 };
   for (const c of changes) counts[c.action === 'no-op' ? 'noop' : c.action] += 1;
-  const { adopt, ...rest } = counts;
+  return withAdoptIfAny(counts);
+}
+
+/** The summaries added up (the plans of several targets): `adopt` present only when any of them adopts. */
+export function sumSummaries(summaries: readonly PlanSummary[]): PlanSummary {
+  const total = { adopt: 0, create: 0, update: 0, replace: 0, delete: 0, noop: 0 };
+  for (const summary of summaries) for (const key of Object.keys(total) as (keyof typeof total)[]) total[key] += summary[key] ?? 0;
+  return withAdoptIfAny(total);
+}
+
+function withAdoptIfAny({ adopt, ...rest }: Required<PlanSummary>): PlanSummary {
   return adopt > 0 ? { adopt, ...rest } : rest;
 }
 
