@@ -78,6 +78,11 @@ export interface ResourceChange {
    * drift, reported and never corrected; `missing` when nothing live is there (it is not created).
    */
   readonly observed?: 'drift' | 'in-sync' | 'missing';
+  /**
+   * An observed resource paired through spec.adopt (adopt.ts: never tagged): it carries no ownership tag of this
+   * project, so it is not managed (not in `unchanged`, not counted as managed). Absent for every other change.
+   */
+  readonly unmanaged?: true;
 }
 
 /** A difference at an ignored field, its path spelled as a FieldDiff's; `null` stands for absent. */
@@ -235,7 +240,10 @@ export interface ApplyResult {
   /** Sorted by address; no-ops are not listed. */
   readonly results: readonly ChangeResult[];
   readonly summary: { readonly applied: number; readonly failed: number; readonly skipped: number };
-  /** The managed resources the plan left as they are (no-ops, and those kept with prune off), with their ARNs, sorted by address. */
+  /**
+   * The managed resources the plan left as they are (no-ops but observed unmanaged ones, and those kept with prune
+   * off), with their ARNs, sorted by address.
+   */
   readonly unchanged?: readonly KeptResource[];
   /** Applied with --target: the changes a whole plan would make that were left out (Targeted.otherChanges). */
   readonly leftOut?: number;
@@ -246,7 +254,7 @@ export function applyResultOf(plan: Plan, results: readonly ChangeResult[]): App
   const count = (outcome: ChangeOutcome) => results.filter((r) => r.outcome === outcome).length;
   return {
     project: plan.project, target: plan.target, results, summary: { applied: count('applied'), failed: count('failed'), skipped: count('skipped') },
-    unchanged: [...plan.changes.filter((c) => c.action === 'no-op' && c.arn !== null).map((c) => ({ address: c.address, arn: c.arn! })), ...(plan.kept ?? [])]
+    unchanged: [...plan.changes.filter((c) => c.action === 'no-op' && c.arn !== null && !c.unmanaged).map((c) => ({ address: c.address, arn: c.arn! })), ...(plan.kept ?? [])]
       .sort((a, b) => compareAddresses(a.address, b.address)),
     ...(plan.targeted ? { leftOut: plan.targeted.otherChanges } : {}),
   };

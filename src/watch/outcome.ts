@@ -4,7 +4,7 @@ import type { Diagnostic } from '../errors/index.js';
 import { isLicensectlError } from '../errors/index.js';
 import type { Address } from '../model/index.js';
 import type { ApplyResult } from '../plan/types.js';
-import { type Action, type Finding, observedDrift, type Plan, type PlanSummary, sumSummaries } from '../plan/types.js';
+import { type Action, type Finding, observedDrift, type Plan, type PlanSummary, type ResourceChange, sumSummaries } from '../plan/types.js';
 import { errorName } from '../store/index.js';
 
 /**
@@ -212,20 +212,28 @@ export function errorInfoOf(error: unknown): ErrorInfo {
   return { code: errorName(error), message: message || errorName(error), diagnostics: [] };
 }
 
-/** Managed resources that exist before any change: every planned address except those still to create (or observed and missing). */
+/**
+ * Managed resources (tagged as this project's) before any change: every planned address except those still to create
+ * or adopt, and observed ones that are missing or observed through spec.adopt (never tagged).
+ */
 export function managedBefore(plan: Plan): number {
-  return plan.changes.filter((c) => c.action !== 'create' && c.observed !== 'missing').length;
+  return plan.changes.filter((c) => isTagged(c) && c.action !== 'create' && c.action !== 'adopt').length;
 }
 
-/** Managed resources after the apply: creates that succeeded count, deletes that succeeded do not. */
+/** Managed resources after the apply: creates and adopts that succeeded count, deletes that succeeded do not. */
 export function managedAfter(plan: Plan, result: ApplyResult): number {
   const applied = new Set(result.results.filter((r) => r.outcome === 'applied').map((r) => r.address));
   return plan.changes.filter((c) => {
-    if (c.observed === 'missing') return false;
-    if (c.action === 'create') return applied.has(c.address);
+    if (!isTagged(c)) return false;
+    if (c.action === 'create' || c.action === 'adopt') return applied.has(c.address);
     if (c.action === 'delete') return !applied.has(c.address);
     return true;
   }).length;
+}
+
+/** Whether the change's resource is (or, once created or adopted, will be) this project's: not an observed one never tagged or missing. */
+function isTagged(c: ResourceChange): boolean {
+  return c.observed !== 'missing' && !c.unmanaged;
 }
 
 /** Null when every change was applied; otherwise the first failure's code and every unfinished address. */
