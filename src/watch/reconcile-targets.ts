@@ -83,8 +83,9 @@ function guardOf(passes: readonly UnitPass[], maxDeletes: number | undefined): E
 
 /**
  * Applies the units that may be corrected (and those with nothing to change, observed drift aside, whose accounts may
- * receive a grant or a share), then the receiving steps between them: a step that failed fails its receiver's part, one that did something
- * makes a synced receiver's part drift-corrected (or applied, with the grantor's change from the documents).
+ * receive a grant or a share), then the receiving steps between them: a step that failed fails its receiver's part,
+ * one that did something makes the part of a receiver with nothing to change drift-corrected (or applied, with the
+ * grantor's change from the documents).
  */
 async function correctUnits(ctx: ReconcileContext, steps: Parameters<typeof applyPlanned>[0]['steps'], passes: readonly UnitPass[], parts: Map<string, StorePart>): Promise<void> {
   const labels = new Set(passes.map((p) => p.planned.unit.label));
