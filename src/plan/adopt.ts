@@ -87,10 +87,11 @@ export function adoptionOf(resources: readonly DesiredResource[], live: LiveStat
 
 /**
  * The change at an adopted address, from compareChange's: an `adopt` (tags, then the update of what differs), or for
- * an observe-only document the drift alone. A replace is refused: the resource is not ours to delete.
+ * an observe-only document the drift alone, marked unmanaged. A replace is refused: the resource is not ours to delete.
  */
 export function adoptChange(change: ResourceChange, observe: boolean): ResourceChange | AdoptProblem {
-  if (observe) return observedChange(change);
+  // Observed, it is never tagged: not this project's.
+  if (observe) return { ...observedChange(change), unmanaged: true };
   if (change.action === 'replace' || change.action === 'create') {
     return { address: change.address, source: change.source ?? null, message: adoptMessages.cannotChange(change.reasons) };
   }

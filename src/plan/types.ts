@@ -78,6 +78,11 @@ export interface ResourceChange {
    * drift, reported and never corrected; `missing` when nothing live is there (it is not created).
    */
   readonly observed?: 'drift' | 'in-sync' | 'missing';
+  /**
+   * An observed resource paired through spec.adopt (adopt.ts: never tagged): it carries no ownership tag of this
+   * project, so it is not managed (not in `unchanged`, not counted as managed). Absent for every other change.
+   */
+  readonly unmanaged?: true;
 }
 
 /** A difference at an ignored field, its path spelled as a FieldDiff's; `null` stands for absent. */
@@ -190,7 +195,17 @@ export interface Targeted {
 export function summarize(changes: readonly ResourceChange[]): PlanSummary {
   const counts = { adopt: 0, create: 0, update: 0, replace: 0, delete: 0, noop: 0 };
   for (const c of changes) counts[c.action === 'no-op' ? 'noop' : c.action] += 1;
-  const { adopt, ...rest } = counts;
+  return withAdoptIfAny(counts);
+}
+
+/** The summaries added up (the plans of several targets): `adopt` present only when any of them adopts. */
+export function sumSummaries(summaries: readonly PlanSummary[]): PlanSummary {
+  const total = { adopt: 0, create: 0, update: 0, replace: 0, delete: 0, noop: 0 };
+  for (const summary of summaries) for (const key of Object.keys(total) as (keyof typeof total)[]) total[key] += summary[key] ?? 0;
+  return withAdoptIfAny(total);
+}
+
+function withAdoptIfAny({ adopt, ...rest }: Required<PlanSummary>): PlanSummary {
   return adopt > 0 ? { adopt, ...rest } : rest;
 }
 
@@ -225,7 +240,10 @@ export interface ApplyResult {
   /** Sorted by address; no-ops are not listed. */
   readonly results: readonly ChangeResult[];
   readonly summary: { readonly applied: number; readonly failed: number; readonly skipped: number };
-  /** The managed resources the plan left as they are (no-ops, and those kept with prune off), with their ARNs, sorted by address. */
+  /**
+   * The managed resources the plan left as they are (no-ops but observed unmanaged ones, and those kept with prune
+   * off), with their ARNs, sorted by address.
+   */
   readonly unchanged?: readonly KeptResource[];
   /** Applied with --target: the changes a whole plan would make that were left out (Targeted.otherChanges). */
   readonly leftOut?: number;
@@ -236,7 +254,7 @@ export function applyResultOf(plan: Plan, results: readonly ChangeResult[]): App
   const count = (outcome: ChangeOutcome) => results.filter((r) => r.outcome === outcome).length;
   return {
     project: plan.project, target: plan.target, results, summary: { applied: count('applied'), failed: count('failed'), skipped: count('skipped') },
-    unchanged: [...plan.changes.filter((c) => c.action === 'no-op' && c.arn !== null).map((c) => ({ address: c.address, arn: c.arn! })), ...(plan.kept ?? [])]
+    unchanged: [...plan.changes.filter((c) => c.action === 'no-op' && c.arn !== null && !c.unmanaged).map((c) => ({ address: c.address, arn: c.arn! })), ...(plan.kept ?? [])]
       .sort((a, b) => compareAddresses(a.address, b.address)),
     ...(plan.targeted ? { leftOut: plan.targeted.otherChanges } : {}),
   };

@@ -32,6 +32,8 @@ export interface JsonChange {
   readonly tagKeys?: readonly string[];
   /** Observe-only resources: drift (the diff, never corrected), in-sync, or missing (never created). */
   readonly observed?: 'drift' | 'in-sync' | 'missing';
+  /** An observed resource through spec.adopt: not tagged, not managed by this project. */
+  readonly unmanaged?: true;
 }
 
 /**
@@ -105,6 +107,7 @@ function changeToJson(change: ResourceChange): JsonChange {
     ...(change.ignored ? { ignored: change.ignored.map((d) => ({ path: d.path, before: sortKeys(d.before), after: sortKeys(d.after) })) } : {}),
     ...(change.tagKeys ? { tagKeys: [...change.tagKeys] } : {}),
     ...(change.observed ? { observed: change.observed } : {}),
+    ...(change.unmanaged ? { unmanaged: true as const } : {}),
   };
 }
 

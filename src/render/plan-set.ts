@@ -1,7 +1,7 @@
 // The plan and the apply of a project with targets: one plan (one apply result) per unit (a target in a region),
 // grouped by its label, with the units that could not be planned or applied and the totals. Each unit's part is
 // rendered as a single-target plan or result is, its addresses read `label/Kind/name`.
-import { type ApplyResult, hasChanges, type Plan, type PlanSummary } from '../plan/types.js';
+import { type ApplyResult, hasChanges, type Plan, type PlanSummary, sumSummaries } from '../plan/types.js';
 import { applyToJson, type JsonApplyDocument, renderApplyResult } from './apply-result.js';
 import { plural } from '../util/words.js';
 import { printable } from '../util/safe-text.js';
@@ -50,10 +50,7 @@ export function stepWords(actions: readonly string[]): string {
 }
 
 export function totalOf(set: PlanSet): PlanSummary {
-  const total = { adopt: 0, create: 0, update: 0, replace: 0, delete: 0, noop: 0 };
-  for (const { plan } of set.plans) for (const key of Object.keys(total) as (keyof typeof total)[]) total[key] += plan.summary[key] ?? 0;
-  const { adopt, ...rest } = total;
-  return adopt > 0 ? { adopt, ...rest } : rest;
+  return sumSummaries(set.plans.map((p) => p.plan.summary));
 }
 
 export function renderPlanSetText(set: PlanSet, options: ColorOptions): string {

@@ -69,6 +69,14 @@ export function judge(mode: WatchMode, synced: SyncedDocuments, { full, plan, de
   return { found, drift };
 }
 
+/**
+ * A part with nothing to change: synced, or drift-detected by observed drift alone (never corrected). Its account may
+ * still receive a grant or a share: with spec.targets it is applied beside the others for its receiving steps.
+ */
+export function hasNothingToChange(part: StorePart): boolean {
+  return part.changes.length === 0 && (part.outcome === 'synced' || part.outcome === 'drift-detected');
+}
+
 /** The outcome of a plan once applied. */
 export function settle(synced: SyncedDocuments, { full, usage }: Planned, desired: DesiredState, { found, drift }: ToApply, result: ApplyResult): StorePart {
   const applied = new Set(result.results.filter((r) => r.outcome === 'applied').map((r) => r.address));

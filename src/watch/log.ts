@@ -72,7 +72,7 @@ export function logReconcile(logger: Logger, r: ReconcileRecord): void {
   const observed = (r.observed ?? []).slice(0, MAX_LOGGED_CHANGES);
   const words = [
     ...changes.map(describeChange), ...deferred.map((d) => describeDeferred(d, end)),
-    ...observed.map((o) => `observed ${o.address} (${o.missing ? 'missing, not created' : `drift, not corrected: ${o.fields.join(', ')}`})`),
+    ...observed.map((o) => `observed ${o.target ? `${o.target}/` : ''}${o.address} (${o.missing ? 'missing, not created' : `drift, not corrected: ${o.fields.join(', ')}`})`),
   ];
   const more = r.changes.length - changes.length + r.deferred.length - deferred.length;
   if (more > 0) words.push(`…and ${more} more`);

@@ -52,8 +52,10 @@ export class EventTracker {
   eventsOf(r: ReconcileRecord): Notification[] {
     if (r.project === null) return [];
     if (!r.targets) return this.scope('').eventsOf(r, r.project);
-    // A pass that reached no target (the apply lock was held) has nothing to say about any of them.
-    return r.targets.flatMap((t) => this.scope(t.target).eventsOf({ ...r, ...t }, r.project!, t.target));
+    // A pass that reached no target (the apply lock was held) has nothing to say about any of them. Each target's
+    // observed drift is its own: the pass's (every target's) is not.
+    const { observed: _every, ...pass } = r;
+    return r.targets.flatMap((t) => this.scope(t.target).eventsOf({ ...pass, ...t }, r.project!, t.target));
   }
 
   private scope(label: string): ScopeTracker {

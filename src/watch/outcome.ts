@@ -4,7 +4,7 @@ import type { Diagnostic } from '../errors/index.js';
 import { isLicensectlError } from '../errors/index.js';
 import type { Address } from '../model/index.js';
 import type { ApplyResult } from '../plan/types.js';
-import { type Action, type Finding, observedDrift, type Plan, type PlanSummary } from '../plan/types.js';
+import { type Action, type Finding, observedDrift, type Plan, type PlanSummary, type ResourceChange, sumSummaries } from '../plan/types.js';
 import { errorName } from '../store/index.js';
 
 /**
@@ -71,6 +71,8 @@ export interface ObservedEntry {
   readonly address: Address;
   readonly fields: readonly string[];
   readonly missing?: true;
+  /** With spec.targets, in a pass's list of every target's: the target's label. */
+  readonly target?: string;
 }
 
 /** The plan's observed drift, as the watcher reports it. */
@@ -170,18 +172,18 @@ export function passOfTargets(targets: readonly TargetOutcome[]): Omit<Reconcile
   const outcome = WORST_FIRST.find((o) => targets.some((t) => t.outcome === o)) ?? 'synced';
   const failed = targets.filter((t) => !isSuccess(t.outcome) && t.error);
   const planned = targets.filter((t) => t.counts !== null);
-  const sum = <K extends string>(parts: readonly (Readonly<Record<K, number>> | null)[], keys: readonly K[]) => {
-    const present = parts.filter((p): p is Readonly<Record<K, number>> => p !== null);
-    return present.length ? (Object.fromEntries(keys.map((k) => [k, present.reduce((n, p) => n + p[k], 0)])) as Record<K, number>) : null;
-  };
   const managed = targets.filter((t) => t.managed !== null);
+  const applied = targets.flatMap((t) => (t.applied ? [t.applied] : []));
+  const total = (key: keyof ApplyResult['summary']) => applied.reduce((n, a) => n + a[key], 0);
+  const observed = targets.flatMap((t) => (t.observed ?? []).map((o) => ({ ...o, target: t.target })));
   return {
     outcome,
-    counts: sum(targets.map((t) => t.counts), ['create', 'update', 'replace', 'delete', 'noop'] as const),
+    counts: planned.length ? sumSummaries(planned.map((t) => t.counts!)) : null,
     changes: targets.flatMap((t) => t.changes.map((c) => ({ ...c, target: t.target }))),
+    ...(observed.length ? { observed } : {}),
     deferred: targets.flatMap((t) => t.deferred.map((d) => ({ ...d, target: t.target }))),
     managed: managed.length ? managed.reduce((n, t) => n + t.managed!, 0) : null,
-    applied: sum(targets.map((t) => t.applied), ['applied', 'failed', 'skipped'] as const),
+    applied: applied.length ? { applied: total('applied'), failed: total('failed'), skipped: total('skipped') } : null,
     findings: planned.length ? planned.flatMap((t) => (t.findings ?? []).map((f) => ({ ...f, target: t.target }))) : null,
     usage: null,
     error: failed.length ? {
@@ -210,20 +212,28 @@ export function errorInfoOf(error: unknown): ErrorInfo {
   return { code: errorName(error), message: message || errorName(error), diagnostics: [] };
 }
 
-/** Managed resources that exist before any change: every planned address except those still to create (or observed and missing). */
+/**
+ * Managed resources (tagged as this project's) before any change: every planned address except those still to create
+ * or adopt, and observed ones that are missing or observed through spec.adopt (never tagged).
+ */
 export function managedBefore(plan: Plan): number {
-  return plan.changes.filter((c) => c.action !== 'create' && c.observed !== 'missing').length;
+  return plan.changes.filter((c) => isTagged(c) && c.action !== 'create' && c.action !== 'adopt').length;
 }
 
-/** Managed resources after the apply: creates that succeeded count, deletes that succeeded do not. */
+/** Managed resources after the apply: creates and adopts that succeeded count, deletes that succeeded do not. */
 export function managedAfter(plan: Plan, result: ApplyResult): number {
   const applied = new Set(result.results.filter((r) => r.outcome === 'applied').map((r) => r.address));
   return plan.changes.filter((c) => {
-    if (c.observed === 'missing') return false;
-    if (c.action === 'create') return applied.has(c.address);
+    if (!isTagged(c)) return false;
+    if (c.action === 'create' || c.action === 'adopt') return applied.has(c.address);
     if (c.action === 'delete') return !applied.has(c.address);
     return true;
   }).length;
+}
+
+/** Whether the change's resource is (or, once created or adopted, will be) this project's: not an observed one never tagged or missing. */
+function isTagged(c: ResourceChange): boolean {
+  return c.observed !== 'missing' && !c.unmanaged;
 }
 
 /** Null when every change was applied; otherwise the first failure's code and every unfinished address. */

@@ -11,7 +11,7 @@ import { checkOnlyTargets } from '../app/planning.js';
 import { applyPlanned, checkSetGuards, planUnits, type UnitPlan, unitsOf } from '../app/target-runs.js';
 import { type DesiredState, desiredForUnit, type TargetUnit } from '../model/index.js';
 import type { SyncedDocuments } from './change-causes.js';
-import { judge, type Planned, settle, storeFailure, type StorePart, type ToApply, watchPrunes } from './judge-plan.js';
+import { hasNothingToChange, judge, type Planned, settle, storeFailure, type StorePart, type ToApply, watchPrunes } from './judge-plan.js';
 import { errorInfoOf, type ErrorInfo, passOfTargets, type TargetOutcome } from './outcome.js';
 import type { ReconcileContext, ValidDesired } from './reconcile.js';
 
@@ -51,7 +51,7 @@ export async function reconcileTargets(ctx: ReconcileContext, chosen: ValidDesir
         parts.set(p.planned.unit.label, { ...(p.judged as ToApply).found, outcome: 'apply-failed', error: overLimit });
       }
     } else if (ctx.mode === 'correct') {
-      await correctUnits(ctx, run.steps, passes.filter((p) => !parts.has(p.planned.unit.label) || parts.get(p.planned.unit.label)!.outcome === 'synced'), parts);
+      await correctUnits(ctx, run.steps, passes.filter((p) => !parts.has(p.planned.unit.label) || hasNothingToChange(parts.get(p.planned.unit.label)!)), parts);
     }
     return passOfTargets(units.flatMap((unit) => (parts.has(unit.label) ? [targetOutcome(unit, parts.get(unit.label)!)] : [])));
   } catch (error) {
@@ -82,9 +82,10 @@ function guardOf(passes: readonly UnitPass[], maxDeletes: number | undefined): E
 }
 
 /**
- * Applies the units that may be corrected (and those with nothing to change, whose accounts may receive a grant or a
- * share), then the receiving steps between them: a step that failed fails its receiver's part, one that did something
- * makes a synced receiver's part drift-corrected (or applied, with the grantor's change from the documents).
+ * Applies the units that may be corrected (and those with nothing to change, observed drift aside, whose accounts may
+ * receive a grant or a share), then the receiving steps between them: a step that failed fails its receiver's part,
+ * one that did something makes the part of a receiver with nothing to change drift-corrected (or applied, with the
+ * grantor's change from the documents).
  */
 async function correctUnits(ctx: ReconcileContext, steps: Parameters<typeof applyPlanned>[0]['steps'], passes: readonly UnitPass[], parts: Map<string, StorePart>): Promise<void> {
   const labels = new Set(passes.map((p) => p.planned.unit.label));
@@ -109,8 +110,8 @@ async function correctUnits(ctx: ReconcileContext, steps: Parameters<typeof appl
     if (!part) continue;
     if (g.error) parts.set(g.step.granteeLabel, { ...part, outcome: 'apply-failed', error: { code: g.error.code, message: describeOutcome(g), diagnostics: [] } });
     // The grantee's part undoes drift (a grant rejected or disabled) unless the grantor applied the documents' change
-    // (a new grant, say), whose part it is.
-    else if (g.done.length && part.outcome === 'synced') parts.set(g.step.granteeLabel, { ...part, outcome: parts.get(g.step.grantorLabel)?.outcome === 'applied' ? 'applied' : 'drift-corrected' });
+    // (a new grant, say), whose part it is. Observed drift left in it stays in its `observed`, as beside any change.
+    else if (g.done.length && hasNothingToChange(part)) parts.set(g.step.granteeLabel, { ...part, outcome: parts.get(g.step.grantorLabel)?.outcome === 'applied' ? 'applied' : 'drift-corrected' });
   }
 }
 

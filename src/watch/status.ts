@@ -122,7 +122,7 @@ interface TargetMemory {
   readonly lastError: (ErrorInfo & { outcome: Outcome; at: number }) | null;
 }
 
-/** One target in /status: its part of the last pass that reached it, and its own changes, findings and pending deletes. */
+/** One target in /status: its part of the last pass that reached it, and its own changes, observed drift, findings and pending deletes. */
 export interface TargetStatus {
   readonly target: string;
   readonly account: string;
@@ -130,6 +130,8 @@ export interface TargetStatus {
   readonly lastSuccessAt: string | null;
   readonly lastResult: Omit<ResultJson, 'triggers' | 'revision'>;
   readonly changes: readonly ChangeEntry[];
+  /** Its observe-only resources that drifted or are missing (never corrected). */
+  readonly observed: readonly ObservedEntry[];
   readonly findings: readonly Finding[];
   readonly pendingDeletes: readonly PendingDelete[];
   readonly lastError: (ErrorInfo & { outcome: Outcome; at: string }) | null;
@@ -143,6 +145,7 @@ function targetJson(t: TargetMemory, now: number): TargetStatus {
       outcome: last.outcome, startedAt: iso(t.startedAt)!, durationMs: t.durationMs, counts: last.counts, applied: last.applied, managed: last.managed, errorCode: last.error?.code ?? null,
     },
     changes: t.planned?.changes ?? [],
+    observed: t.planned?.observed ?? [],
     findings: t.planned?.findings ?? [],
     pendingDeletes: (t.planned?.deferred ?? []).map((d) => pendingDelete(d, now)),
     lastError: t.lastError ? { ...t.lastError, at: iso(t.lastError.at)! } : null,

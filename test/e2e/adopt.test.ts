@@ -32,7 +32,7 @@ function estate(adopt: (address: string) => string, count = 64, operations = 'Ch
 
 interface PlanJson {
   summary: Record<string, number>;
-  changes: { address: string; action: string; arn: string | null; observed?: string; warnings: string[]; diff: { path: string; before: unknown; after: unknown }[] }[];
+  changes: { address: string; action: string; arn: string | null; observed?: string; unmanaged?: true; warnings: string[]; diff: { path: string; before: unknown; after: unknown }[] }[];
   unmanaged: unknown[];
 }
 
@@ -174,13 +174,24 @@ describe('adopting resources made by hand (spec.adopt)', () => {
     const settle = await cli(['apply', '--auto-approve']);
     expect(settle.status, settle.stdout + settle.stderr).toBe(0);
     const observed = (await plan()).changes.find((c) => c.address === 'LicenseConfiguration/watched');
-    expect(observed).toMatchObject({ action: 'no-op', observed: 'drift', arn, diff: [{ path: 'licenseCount', before: 3, after: 5 }] });
+    expect(observed).toMatchObject({ action: 'no-op', observed: 'drift', unmanaged: true, arn, diff: [{ path: 'licenseCount', before: 3, after: 5 }] });
     const exit = await cli(['plan', '--detailed-exitcode']);
     expect(exit.status).toBe(0);
     expect(exit.stdout).toContain('Observed only (drift from live to document is reported, never corrected):');
     calls.length = 0;
-    expect((await cli(['apply', '--auto-approve'])).status).toBe(0);
+    const applied = await cli(['apply', '--auto-approve', '--json']);
+    expect(applied.status, applied.stdout + applied.stderr).toBe(0);
     expect(calls.filter((op) => !/^(List|Get)/.test(op))).toEqual([]);
+    // `unchanged` lists managed resources only: not the one observed, never tagged; a saved plan reads the same.
+    const unchanged = (out: string) => (JSON.parse(out) as { unchanged: { address: string }[] }).unchanged.map((u) => u.address);
+    expect(unchanged(applied.stdout)).toContain('LicenseConfiguration/windows');
+    expect(unchanged(applied.stdout)).not.toContain('LicenseConfiguration/watched');
+    const planFile = path.join(dir, 'observe.plan.json');
+    expect((await cli(['plan', '--out', planFile])).status).toBe(0);
+    const fromFile = await runCli(['apply', planFile, '--json', '--endpoint', server.url]);
+    expect(fromFile.status, fromFile.stdout + fromFile.stderr).toBe(0);
+    expect(unchanged(fromFile.stdout)).toEqual(unchanged(applied.stdout));
+    await rm(planFile);
   });
 
   it('refuses a resource of another project, naming the file, line and field, and changes nothing', async () => {

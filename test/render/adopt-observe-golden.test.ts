@@ -1,14 +1,16 @@
-// Golden outputs of adoption (spec.adopt) and observe-only resources: plan text, JSON and markdown, and the apply result.
+// Golden outputs of adoption (spec.adopt) and observe-only resources: plan text, JSON and markdown, and the apply result;
+// and which of their resources count as managed (apply's `unchanged`, the watcher's managed count).
 import { describe, expect, it } from 'vitest';
 import { schemaProblems } from '../../src/app/schema.js';
 import type { DesiredResource, LiveResource, OtherResource } from '../../src/model/index.js';
 import { computePlan } from '../../src/plan/compute-plan.js';
-import type { ApplyResult, Plan } from '../../src/plan/types.js';
+import { type ApplyResult, applyResultOf, type Plan } from '../../src/plan/types.js';
 import { applyToJson, renderApplyResult } from '../../src/render/apply-result.js';
 import { planToJson, renderPlanJson } from '../../src/render/plan-json.js';
 import { renderPlanMarkdown } from '../../src/render/plan-markdown.js';
 import { planSetToJson, renderPlanSetText, totalOf } from '../../src/render/plan-set.js';
 import { renderPlanText } from '../../src/render/plan-text.js';
+import { managedAfter, managedBefore } from '../../src/watch/outcome.js';
 import {
   desired, desiredConfig, desiredGrant, desiredLicense, desiredShare, desiredState, live, liveConfig, liveLicense, liveState, planContext, TARGET,
 } from '../helpers/builders.js';
@@ -92,5 +94,40 @@ describe('golden output of adoption and observe-only resources', () => {
     expect(schemaProblems('plan.schema.json', planToJson(adoptPlan()))).toEqual([]);
     expect(schemaProblems('plan.schema.json', planToJson(observePlan()))).toEqual([]);
     expect(schemaProblems('apply-result.schema.json', applyToJson(adoptApplyResult()))).toEqual([]);
+  });
+});
+
+describe('what adoption and observe-only resources count as managed', () => {
+  it('an observed resource through spec.adopt is marked unmanaged; managed observed ones and missing ones are not', () => {
+    expect(observePlan().changes.map((c) => [c.address, c.observed ?? null, c.unmanaged ?? false])).toEqual([
+      ['LicenseConfiguration/managed', null, false],
+      ['LicenseConfiguration/oracle-ee', 'drift', false],
+      ['LicenseConfiguration/retired', 'missing', false],
+      ['LicenseConfiguration/sql-server', 'drift', true],
+      ['LicenseConfiguration/windows-server', 'in-sync', false],
+    ]);
+  });
+
+  it('apply\'s unchanged lists the observed resources this project manages, not the one observed through spec.adopt', () => {
+    const plan = observePlan();
+    const arnOf = (address: string) => plan.changes.find((c) => c.address === address)!.arn;
+    expect(applyToJson(applyResultOf(plan, [])).unchanged).toEqual([
+      { address: 'LicenseConfiguration/oracle-ee', arn: arnOf('LicenseConfiguration/oracle-ee') },
+      { address: 'LicenseConfiguration/windows-server', arn: arnOf('LicenseConfiguration/windows-server') },
+    ]);
+  });
+
+  it('the watcher counts as managed what is tagged: not adopts until applied, nor what is observed through spec.adopt or missing', () => {
+    const observed = observePlan();
+    // managed (to update), oracle-ee, windows-server.
+    expect(managedBefore(observed)).toBe(3);
+    expect(managedAfter(observed, applyResultOf(observed, [{ address: 'LicenseConfiguration/managed', action: 'update', outcome: 'applied', arn: null }]))).toBe(3);
+    const adopting = adoptPlan();
+    // Only the managed license: the configuration, share, grant and association are adopted by the apply.
+    expect(managedBefore(adopting)).toBe(1);
+    const applied = adoptApplyResult();
+    expect(managedAfter(adopting, applied)).toBe(5);
+    const grantFailed = { ...applied, results: applied.results.map((r) => (r.address.startsWith('Grant/') ? { ...r, outcome: 'failed' as const } : r)) };
+    expect(managedAfter(adopting, grantFailed)).toBe(4);
   });
 });

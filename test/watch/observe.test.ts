@@ -44,19 +44,21 @@ describe('watch and observe-only resources', () => {
     const liveLegacy = async () => (await lm.send(new ListLicenseConfigurationsCommand({}))).LicenseConfigurations!.find((c) => c.LicenseConfigurationArn === arn)!.LicenseCount;
 
     const first = await reconcileOnce(ctx);
-    expect(first).toMatchObject({ outcome: 'applied', changes: [{ address: 'LicenseConfiguration/a', action: 'create' }] });
+    // Managed: `a` alone; the observed configuration is never tagged.
+    expect(first).toMatchObject({ outcome: 'applied', changes: [{ address: 'LicenseConfiguration/a', action: 'create' }], managed: 1 });
     expect(first.observed).toBeUndefined();
     expect(events.eventsOf(record(first)).map((n) => n.event.type)).toEqual([]);
 
     // Someone changes the observed configuration by hand.
     await lm.send(new UpdateLicenseConfigurationCommand({ LicenseConfigurationArn: arn, LicenseCount: 99 }));
     const drifted = await reconcileOnce(ctx);
-    expect(drifted).toMatchObject({ outcome: 'drift-detected', changes: [], observed: [{ address: 'LicenseConfiguration/legacy', fields: ['licenseCount'] }], applied: null });
+    expect(drifted).toMatchObject({ outcome: 'drift-detected', changes: [], observed: [{ address: 'LicenseConfiguration/legacy', fields: ['licenseCount'] }], applied: null, managed: 1 });
     const notified = events.eventsOf(record(drifted));
     expect(notified.map((n) => n.event)).toEqual([expect.objectContaining({ type: 'drift-detected', changes: [], observed: drifted.observed })]);
     expect(notified[0]!.text).toContain('drift detected on observed resources (never corrected): LicenseConfiguration/legacy (licenseCount)');
     metrics.observe(record(drifted));
     expect(await metrics.text()).toContain('licensectl_drifted_resources 1');
+    expect(await metrics.text()).toContain('licensectl_managed_resources 1');
     const status = new WatchStatus({ mode: 'correct', intervalMs: 60_000, source: { type: 'directory', dir }, clock: () => 1 });
     status.record(record(drifted));
     expect(status.snapshot().observed).toEqual(drifted.observed);
