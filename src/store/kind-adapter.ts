@@ -228,16 +228,19 @@ export async function updateTags(ctx: StoreContext, change: StoreChange, service
 }
 
 /**
- * Adopting an existing resource: our ownership tags are added, nothing else. What differs from the document is then
- * updated by the kind's own update (apply/execute-plan.ts), so a kill between the two leaves a managed resource whose
- * next plan is that update. An Association has no resource to tag: its claims go on the configurations of the pairs
- * it takes over (see kinds/association.ts).
+ * Adopting an existing resource: our ownership tags are added, nothing else — with spec.tags: merge, also the keys
+ * the document sets (licensectl:tags), since an adopt whose tags already match changes no tag and so would never
+ * remember them otherwise. What differs from the document is then updated by the kind's own update
+ * (apply/execute-plan.ts), so a kill between the two leaves a managed resource whose next plan is that update. An
+ * Association has no resource to tag: its claims go on the configurations of the pairs it takes over (see
+ * kinds/association.ts).
  */
 export async function adoptResource(ctx: StoreContext, change: StoreChange, apply: ApplyContext): Promise<void> {
   const arn = arnOfChange(change);
+  const tags = ownershipTags(ctx.project, change.name, change.tagKeys);
   switch (change.kind) {
     case 'ResourceShare':
-      await ctx.clients.ram.send(new RamTagResourceCommand({ resourceShareArn: arn, tags: toRamTags(ownershipTags(ctx.project, change.name)) }));
+      await ctx.clients.ram.send(new RamTagResourceCommand({ resourceShareArn: arn, tags: toRamTags(tags) }));
       return;
     case 'Association': {
       const { spec } = beforeOf(change, 'Association');
@@ -253,6 +256,6 @@ export async function adoptResource(ctx: StoreContext, change: StoreChange, appl
     case 'License':
     case 'Grant':
     case 'ReportGenerator':
-      await ctx.clients.lm.send(new TagResourceCommand({ ResourceArn: arn, Tags: toLmTags(ownershipTags(ctx.project, change.name)) }));
+      await ctx.clients.lm.send(new TagResourceCommand({ ResourceArn: arn, Tags: toLmTags(tags) }));
   }
 }
