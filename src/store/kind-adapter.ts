@@ -189,6 +189,18 @@ export function isGone(error: unknown): boolean {
     || (e.name === 'ValidationException' && /\bis (already )?deleted\b/i.test(message));
 }
 
+/**
+ * AWS's answer to a new version whose source version is no longer the latest (another version landed since):
+ * CreateLicenseVersion's ConflictException; CreateGrantVersion has none in its model and answers ValidationException
+ * "… the source version provided doesn't match the latest version N in our records" (as DeleteGrant does for a stale
+ * version).
+ */
+export function isVersionConflict(error: unknown): boolean {
+  const e = error as { name?: string; message?: string };
+  return e.name === 'ConflictException'
+    || (e.name === 'ValidationException' && /\bsource version\b.*\bdoesn't match the latest version\b/i.test(e.message ?? ''));
+}
+
 export function toLmTags(tags: Tags): { Key: string; Value: string }[] {
   return Object.entries(tags).sort(([a], [b]) => compareText(a, b)).map(([Key, Value]) => ({ Key, Value }));
 }
