@@ -2,7 +2,8 @@
 // client of the same account through the SDK (a cost tool tagging, a colleague raising a count).
 import path from 'node:path';
 import {
-  CreateLicenseConfigurationCommand, GetLicenseConfigurationCommand, ListLicenseConfigurationsCommand, ListTagsForResourceCommand, TagResourceCommand, UpdateLicenseConfigurationCommand,
+  CreateLicenseConfigurationCommand, GetLicenseConfigurationCommand, GetServiceSettingsCommand, ListLicenseConfigurationsCommand, ListTagsForResourceCommand, TagResourceCommand,
+  UpdateLicenseConfigurationCommand, UpdateServiceSettingsCommand,
 } from '@aws-sdk/client-license-manager';
 import { CreateResourceShareCommand, GetResourceSharesCommand, RAMClient, TagResourceCommand as RamTagResourceCommand } from '@aws-sdk/client-ram';
 import { ConfiguredRetryStrategy } from '@smithy/util-retry';
@@ -142,6 +143,25 @@ describe('ignored fields', () => {
     await applied();
     const read = await client.send(new GetLicenseConfigurationCommand({ LicenseConfigurationArn: arn }));
     expect(read).toMatchObject({ Description: 'second', LicenseCount: 99 });
+  });
+
+  it('the service settings take metadata.ignore too: the field another tool sets is neither planned nor reverted', async () => {
+    const settings = (topic: string) => `apiVersion: licensectl/v1\nkind: ServiceSettings\nmetadata: {name: settings, ignore: [spec.discoverySourceRegions]}\nspec: {s3BucketArn: "arn:aws:s3:::acme-reports", snsTopicArn: "arn:aws:sns:us-east-1:000000000000:${topic}"}\n`;
+    dir = await projectDir({ 'licensectl.yaml': PROJECT_YAML('ignoring'), 's.yaml': settings('alerts') });
+    await applied();
+    const client = otherClient(statePathOf(dir));
+    await client.send(new UpdateServiceSettingsCommand({ EnabledDiscoverySourceRegions: ['eu-west-1'] }));
+    const plan = await cli('plan', '--detailed-exitcode');
+    expect(plan.status, plan.stdout + plan.stderr).toBe(0);
+    expect(plan.stdout).toContain('No changes.');
+
+    await writeFile(path.join(dir, 's.yaml'), settings('license-alerts'));
+    const planned = await cli('plan');
+    expect(planned.stdout).toContain('(1 ignored difference: discoverySourceRegions)');
+    await applied();
+    expect(await client.send(new GetServiceSettingsCommand({}))).toMatchObject({
+      SnsTopicArn: 'arn:aws:sns:us-east-1:000000000000:license-alerts', CrossRegionDiscoverySourceRegions: ['eu-west-1'],
+    });
   });
 
   it('a project rule by kind and name glob ignores the field for the documents it matches only', async () => {
