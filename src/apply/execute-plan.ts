@@ -7,7 +7,7 @@ import { type Address, addressOf, compareAddresses, type DesiredResource, type K
 import { type ApplyResult, applyResultOf, type ChangeResult, type Plan, type ResourceChange } from '../plan/types.js';
 import { dependenciesOf } from '../plan/dependencies.js';
 import { ABSENT_FINGERPRINT, compareChange } from '../plan/plan-change.js';
-import { type ApplyContext, errorName, type Store, type StoreChange } from '../store/index.js';
+import { type ApplyContext, errorName, isVersionConflict, type Store, type StoreChange } from '../store/index.js';
 import { canonicalJson } from '../util/canonical.js';
 
 export interface ApplyOptions {
@@ -84,22 +84,40 @@ async function performAction(change: ActiveChange, store: Store, ctx: PlanApplyC
 
 /**
  * A new license or grant version names the version it was planned from; when another one landed since (a killed
- * apply's request, or a change made by hand), AWS answers ConflictException. The resource is read again and its
- * change planned again, once: nothing left to do, or the update from the version that is there now.
+ * apply's request, or a change made by hand), AWS refuses it (isVersionConflict). The resource is read again and its
+ * change planned again, once, as the document asked it: nothing left to do, or the update from the version that is
+ * there now.
  */
 async function updateOrReplan(change: ActiveChange, store: Store, ctx: PlanApplyContext): Promise<void> {
   try {
     await store.update(change, ctx);
   } catch (error) {
-    if (errorName(error) !== 'ConflictException') throw error;
+    if (!isVersionConflict(error)) throw error;
     const live = await store.reread(change);
     if (!live || !change.after) throw error;
-    const desired = { kind: change.kind, name: change.name, tags: change.after.tags, spec: change.after.spec } as DesiredResource;
+    const desired = desiredOf(change, change.after);
     const again = compareChange(desired, withReferenceNames(live, desired, ctx));
     if (again.action === 'no-op') return;
     if (again.action !== 'update') throw error;
-    await store.update(again, ctx);
+    // The keys the document sets, as planned (an ignored tag absent from the resource is not in `desired`'s tags).
+    await store.update(change.tagKeys ? { ...again, tagKeys: change.tagKeys } : again, ctx);
   }
+}
+
+/**
+ * The document a change was planned from, as far as planning it again needs: its ignored fields (whose values in
+ * `after` are the live ones of planning time, taken anew from the resource as it is now) and, with spec.tags: merge
+ * (`tagKeys`), the tags it sets — `after` also holds the other tools' tags of planning time, which the new plan takes
+ * from the resource as it is now.
+ */
+function desiredOf(change: ActiveChange, after: NonNullable<ActiveChange['after']>): DesiredResource {
+  const keys = change.tagKeys === undefined ? null : new Set(change.tagKeys);
+  const tags = keys === null ? after.tags : Object.fromEntries(Object.entries(after.tags).filter(([key]) => keys.has(key)));
+  return {
+    kind: change.kind, name: change.name, tags, spec: after.spec,
+    ...(change.ignore?.length ? { ignore: change.ignore } : {}),
+    ...(keys === null ? {} : { mergeTags: true as const }),
+  } as DesiredResource;
 }
 
 /** A grant read back names its license by ARN; the plan compares names, as the live state's read does. */

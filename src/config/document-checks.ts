@@ -38,17 +38,22 @@ function checkIgnorePaths(views: readonly DocumentView[]): Diagnostic[] {
   });
 }
 
+/** The kinds whose documents have no metadata.tags: AWS cannot tag the service settings. */
+const UNTAGGED: ReadonlySet<string> = new Set(['ServiceSettings']);
+
 function unknownFields(view: DocumentView, kind: string, paths: unknown, at: readonly string[]): Diagnostic[] {
   const fields = FIELDS[kind];
   if (fields === undefined || !Array.isArray(paths)) return [];
+  const tagged = !UNTAGGED.has(kind);
   return paths.flatMap((path: unknown, i) => {
-    if (typeof path !== 'string' || !/^spec\./.test(path) || fields.includes(path)) return [];
-    const field = [...at, String(i)].join('.');
+    if (typeof path !== 'string' || fields.includes(path)) return [];
+    const tags = /^metadata\.tags(\.|$)/.test(path);
+    if (tags ? tagged : !/^spec\./.test(path)) return [];
     return [errorAtPath(view.pd, [...at, String(i)], {
       code: 'UNKNOWN_FIELD',
-      message: `${path} is not a field of a ${kind}`,
-      hint: `${didYouMean(path, fields) ?? `a ${kind}'s fields are ${fields.join(', ')}`} (metadata.tags and metadata.tags.KEY are ignorable too)`,
-      field,
+      message: `${path} is not a field of a ${kind}${tags ? ': it has no tags' : ''}`,
+      hint: `${(tags ? undefined : didYouMean(path, fields)) ?? `a ${kind}'s fields are ${fields.join(', ')}`}${tagged ? ' (metadata.tags and metadata.tags.KEY are ignorable too)' : ''}`,
+      field: [...at, String(i)].join('.'),
     })];
   });
 }

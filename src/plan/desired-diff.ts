@@ -18,7 +18,11 @@ export interface DesiredDocumentChange {
   readonly file: string | null;
   /** Base's file, set only when the document moved to another file. */
   readonly previousFile?: string;
-  /** Field by field, sorted by path, for changed documents; empty for the others. */
+  /**
+   * Field by field, sorted by path, for changed documents; empty for the others. Besides the body's fields (`tags.team`,
+   * `licenseCount`), how much of the resource licensectl manages, in document spelling: `spec.adopt`, `spec.management`
+   * and `metadata.ignore`, each as the document has it in effect (the project's spec.observe and spec.ignore included).
+   */
   readonly diff: readonly FieldDiff[];
   /** With spec.targets only: the targets (unit labels) the document selects — the head's, the base's when removed. */
   readonly targets?: readonly string[];
@@ -78,7 +82,7 @@ export function documentChange(address: Address, base: DesiredResource | null, h
   const common = { address, kind: one.kind, name: one.name };
   if (base === null) return { ...common, status: 'added', file: fileOf(head), diff: [] };
   if (head === null) return { ...common, status: 'removed', file: fileOf(base), diff: [] };
-  const diff = diffResource(bodyOf(base), bodyOf(head));
+  const diff = [...diffResource(bodyOf(base), bodyOf(head)), ...diffResource(managementOf(base), managementOf(head))].sort((a, b) => compareText(a.path, b.path));
   const moved = movedFrom(base, head);
   if (diff.length > 0) return { ...common, status: 'changed', file: fileOf(head), ...moved, diff };
   if ('previousFile' in moved) return { ...common, status: 'moved', file: fileOf(head), ...moved, diff };
@@ -97,6 +101,15 @@ function fileOf(resource: DesiredResource | null): string | null {
 
 function bodyOf(resource: DesiredResource): ResourceBody {
   return { tags: resource.tags, spec: resource.spec } as ResourceBody;
+}
+
+/**
+ * What says how much of the resource licensectl manages, under its document paths, as a body for diffResource
+ * (whose top-level keys are its paths): the resource it adopts, observe-only or not, and its ignored fields.
+ */
+function managementOf(resource: DesiredResource): ResourceBody {
+  const management = { 'spec.adopt': resource.adopt, 'spec.management': resource.observe ? 'observe' : 'manage', 'metadata.ignore': resource.ignore };
+  return { tags: {}, spec: management } as unknown as ResourceBody;
 }
 
 /**

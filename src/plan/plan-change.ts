@@ -80,6 +80,7 @@ function existing(desired: DesiredResource, live: LiveResource, decision: Decisi
     address: addressOf(desired.kind, desired.name), kind: desired.kind, name: desired.name, action, arn: live.arn, diff,
     fingerprint: fingerprintOf(live), reasons, warnings, before: bodyOf(live), after, meta: live.meta,
     source: desired.source ?? null, ...(ignored.length > 0 ? { ignored } : {}), ...tagKeysOf(desired),
+    ...(desired.ignore?.length ? { ignore: [...desired.ignore] } : {}),
   };
 }
 

@@ -74,6 +74,13 @@ export interface ResourceChange {
    */
   readonly tagKeys?: readonly string[];
   /**
+   * The document's ignored fields (metadata.ignore plus the project's matching spec.ignore rules), in document
+   * spelling (`spec.licenseCount`, `metadata.tags.CostCenter`), sorted; on changes to a live resource only, absent when
+   * none. With `tagKeys` (whose presence says spec.tags: merge), what apply needs to plan the change again from the
+   * resource as it is then (a license or grant version that conflicts, see apply/execute-plan.ts).
+   */
+  readonly ignore?: readonly string[];
+  /**
    * Observe-only (spec.management: observe, or the project's spec.observe): the action is always no-op; `diff` is the
    * drift, reported and never corrected; `missing` when nothing live is there (it is not created).
    */

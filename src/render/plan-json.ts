@@ -30,6 +30,7 @@ export interface JsonChange {
   readonly usage?: ChangeUsage;
   readonly ignored?: readonly IgnoredDiff[];
   readonly tagKeys?: readonly string[];
+  readonly ignore?: readonly string[];
   /** Observe-only resources: drift (the diff, never corrected), in-sync, or missing (never created). */
   readonly observed?: 'drift' | 'in-sync' | 'missing';
   /** An observed resource through spec.adopt: not tagged, not managed by this project. */
@@ -106,6 +107,7 @@ function changeToJson(change: ResourceChange): JsonChange {
     ...(change.usage ? { usage: usageToJson(change.usage) } : {}),
     ...(change.ignored ? { ignored: change.ignored.map((d) => ({ path: d.path, before: sortKeys(d.before), after: sortKeys(d.after) })) } : {}),
     ...(change.tagKeys ? { tagKeys: [...change.tagKeys] } : {}),
+    ...(change.ignore ? { ignore: [...change.ignore] } : {}),
     ...(change.observed ? { observed: change.observed } : {}),
     ...(change.unmanaged ? { unmanaged: true as const } : {}),
   };

@@ -189,6 +189,18 @@ export function isGone(error: unknown): boolean {
     || (e.name === 'ValidationException' && /\bis (already )?deleted\b/i.test(message));
 }
 
+/**
+ * AWS's answer to a new version whose source version is no longer the latest (another version landed since):
+ * CreateLicenseVersion's ConflictException; CreateGrantVersion has none in its model and answers ValidationException
+ * "… the source version provided doesn't match the latest version N in our records" (as DeleteGrant does for a stale
+ * version).
+ */
+export function isVersionConflict(error: unknown): boolean {
+  const e = error as { name?: string; message?: string };
+  return e.name === 'ConflictException'
+    || (e.name === 'ValidationException' && /\bsource version\b.*\bdoesn't match the latest version\b/i.test(e.message ?? ''));
+}
+
 export function toLmTags(tags: Tags): { Key: string; Value: string }[] {
   return Object.entries(tags).sort(([a], [b]) => compareText(a, b)).map(([Key, Value]) => ({ Key, Value }));
 }
@@ -228,16 +240,19 @@ export async function updateTags(ctx: StoreContext, change: StoreChange, service
 }
 
 /**
- * Adopting an existing resource: our ownership tags are added, nothing else. What differs from the document is then
- * updated by the kind's own update (apply/execute-plan.ts), so a kill between the two leaves a managed resource whose
- * next plan is that update. An Association has no resource to tag: its claims go on the configurations of the pairs
- * it takes over (see kinds/association.ts).
+ * Adopting an existing resource: our ownership tags are added, nothing else — with spec.tags: merge, also the keys
+ * the document sets (licensectl:tags), since an adopt whose tags already match changes no tag and so would never
+ * remember them otherwise. What differs from the document is then updated by the kind's own update
+ * (apply/execute-plan.ts), so a kill between the two leaves a managed resource whose next plan is that update. An
+ * Association has no resource to tag: its claims go on the configurations of the pairs it takes over (see
+ * kinds/association.ts).
  */
 export async function adoptResource(ctx: StoreContext, change: StoreChange, apply: ApplyContext): Promise<void> {
   const arn = arnOfChange(change);
+  const tags = ownershipTags(ctx.project, change.name, change.tagKeys);
   switch (change.kind) {
     case 'ResourceShare':
-      await ctx.clients.ram.send(new RamTagResourceCommand({ resourceShareArn: arn, tags: toRamTags(ownershipTags(ctx.project, change.name)) }));
+      await ctx.clients.ram.send(new RamTagResourceCommand({ resourceShareArn: arn, tags: toRamTags(tags) }));
       return;
     case 'Association': {
       const { spec } = beforeOf(change, 'Association');
@@ -253,6 +268,6 @@ export async function adoptResource(ctx: StoreContext, change: StoreChange, appl
     case 'License':
     case 'Grant':
     case 'ReportGenerator':
-      await ctx.clients.lm.send(new TagResourceCommand({ ResourceArn: arn, Tags: toLmTags(ownershipTags(ctx.project, change.name)) }));
+      await ctx.clients.lm.send(new TagResourceCommand({ ResourceArn: arn, Tags: toLmTags(tags) }));
   }
 }

@@ -51,6 +51,31 @@ describe('ignore paths', () => {
   });
 });
 
+describe('ignore paths of the service settings', () => {
+  const settings = (ignore: string) => `apiVersion: licensectl/v1\nkind: ServiceSettings\nmetadata: {name: settings, ignore: ${ignore}}\nspec: {s3BucketArn: "arn:aws:s3:::acme-reports", snsTopicArn: "arn:aws:sns:us-east-1:111122223333:alerts"}\n`;
+
+  it('metadata.ignore is taken as the project\'s spec.ignore rules are', async () => {
+    const project = `${PROJECT}spec:\n  ignore:\n    - {kind: ServiceSettings, fields: [spec.crossAccountDiscovery]}\n`;
+    const result = await load({ 'licensectl.yaml': project, 's.yaml': settings('[spec.discoverySourceRegions]') });
+    expect(result.diagnostics).toEqual([]);
+    expect(result.state!.resources[0]!.ignore).toEqual(['spec.crossAccountDiscovery', 'spec.discoverySourceRegions']);
+  });
+
+  it('a field the settings do not have, or tags (they have none), is an error in either place', async () => {
+    expect(await withResources(settings('[spec.discoverySourceRegion, metadata.tags.team]'))).toEqual([
+      'resources.yaml:3:37: error: spec.discoverySourceRegion is not a field of a ServiceSettings',
+      '  hint: did you mean "spec.discoverySourceRegions"?',
+      'resources.yaml:3:65: error: metadata.tags.team is not a field of a ServiceSettings: it has no tags',
+      "  hint: a ServiceSettings's fields are spec.crossAccountDiscovery, spec.discoverySourceRegions, spec.organizationIntegration, spec.s3BucketArn, spec.snsTopicArn",
+    ]);
+    const project = `${PROJECT}spec:\n  ignore:\n    - {kind: ServiceSettings, fields: [metadata.tags]}\n`;
+    expect(await problems({ 'licensectl.yaml': project })).toEqual([
+      'licensectl.yaml:6:40: error: metadata.tags is not a field of a ServiceSettings: it has no tags',
+      "  hint: a ServiceSettings's fields are spec.crossAccountDiscovery, spec.discoverySourceRegions, spec.organizationIntegration, spec.s3BucketArn, spec.snsTopicArn",
+    ]);
+  });
+});
+
 describe('spec.tags: merge', () => {
   const MERGING = `${PROJECT}spec: {tags: merge}\n`;
   const config = (tags: string) => `apiVersion: licensectl/v1\nkind: LicenseConfiguration\nmetadata: {name: a, tags: ${tags}}\nspec: {countingType: Core}\n`;

@@ -5,7 +5,10 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { CONFIG_YAML, PROJECT_YAML, projectDir, removeDir, runCli } from '../helpers/cli.js';
+import { CreateLicenseConfigurationCommand } from '@aws-sdk/client-license-manager';
+import { schemaProblems } from '../../src/app/schema.js';
+import { CONFIG_YAML, PROJECT_YAML, projectDir, removeDir, runCli, statePathOf } from '../helpers/cli.js';
+import { otherClient } from '../helpers/live.js';
 import { testRepo, type TestRepo } from './repo-helpers.js';
 
 interface JsonPlan {
@@ -84,6 +87,38 @@ describe('desired state from git', () => {
     expect(plan.desiredChanges!.documents[2]!.diff).toEqual([{ path: 'licenseCount', before: 10, after: 20 }]);
     const text = await runCli(['plan', '--dir', repo.dir, '--base', 'main']);
     expect(text.stdout.indexOf('LicenseConfiguration/gone')).toBeLessThan(text.stdout.indexOf('Plan: '));
+  });
+
+  it('plan --base lists a document made observe-only, ignoring a field and adopting a resource', async () => {
+    const repo = await repoWith({
+      'licensectl.yaml': PROJECT_YAML('review'),
+      'a.yaml': CONFIG_YAML('watched', 'countingType: Core\nlicenseCount: 10'),
+      'b.yaml': CONFIG_YAML('by-hand', 'countingType: vCPU'),
+    });
+    await repo.commit('base');
+    const made = await otherClient(statePathOf(repo.dir)).send(new CreateLicenseConfigurationCommand({ Name: 'by-hand', LicenseCountingType: 'vCPU' }));
+    const arn = made.LicenseConfigurationArn!;
+    await repo.git.checkout(['-b', 'feature']);
+    await repo.write({
+      'a.yaml': CONFIG_YAML('watched', 'countingType: Core\nlicenseCount: 10\nmanagement: observe').replace('name: watched', 'name: watched, ignore: [spec.licenseCount]'),
+      'b.yaml': CONFIG_YAML('by-hand', `countingType: vCPU\nadopt: "${arn}"`),
+    });
+    await repo.commit('observe, ignore, adopt');
+    const plan = await planJson(repo.dir, ['--base', 'main']);
+    expect(plan.desiredChanges!.documents.map((d) => [d.address, d.status, d.diff.map((f) => [f.path, f.before, f.after])])).toEqual([
+      ['LicenseConfiguration/by-hand', 'changed', [['spec.adopt', null, arn]]],
+      ['LicenseConfiguration/watched', 'changed', [['metadata.ignore', null, ['spec.licenseCount']], ['spec.management', 'manage', 'observe']]],
+    ]);
+    expect(schemaProblems('plan.schema.json', plan)).toEqual([]);
+    const text = await runCli(['plan', '--dir', repo.dir, '--base', 'main']);
+    expect(text.stdout).toContain([
+      'Changes to the desired state:',
+      '  ~ LicenseConfiguration/by-hand changed in b.yaml',
+      `      + spec.adopt: "${arn}"`,
+      '  ~ LicenseConfiguration/watched changed in a.yaml',
+      '      + metadata.ignore: ["spec.licenseCount"]',
+      '      ~ spec.management: "manage" → "observe"',
+    ].join('\n'));
   });
 
   it('refuses a malicious ref without running git with it, and names an unknown one', async () => {

@@ -3,7 +3,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import type { DesiredState } from '../../src/model/index.js';
-import { diffDesired } from '../../src/plan/desired-diff.js';
+import { diffDesired, documentChange } from '../../src/plan/desired-diff.js';
 import { planToJson, renderPlanJson } from '../../src/render/plan-json.js';
 import { load, PROJECT, yaml } from '../config/helpers.js';
 import { desiredConfig, desiredGrant, desiredShare, desiredState } from '../helpers/builders.js';
@@ -134,6 +134,49 @@ describe('diffDesired', () => {
   });
 });
 
+describe('how much of a resource licensectl manages, in the desired-state diff', () => {
+  const ARN = 'arn:aws:license-manager:us-east-1:000000000000:license-configuration:lic-0123456789abcdef0123456789abcdef';
+  const documents = (a: string, b: string) => ({
+    'licensectl.yaml': PROJECT,
+    'a.yaml': `apiVersion: licensectl/v1\nkind: LicenseConfiguration\nmetadata: {name: a${a}}\nspec: {countingType: Core${b}}\n`,
+  });
+
+  it('lists spec.management, metadata.ignore and spec.adopt under their document paths', async () => {
+    const base = await loadState(documents('', ''));
+    const head = await loadState(documents(', ignore: [spec.licenseCount, metadata.tags.team]', `, management: observe, adopt: "${ARN}"`));
+    expect(diffDesired(base, head).documents).toEqual([{
+      address: 'LicenseConfiguration/a', kind: 'LicenseConfiguration', name: 'a', status: 'changed', file: 'a.yaml',
+      diff: [
+        { path: 'metadata.ignore', before: null, after: ['metadata.tags.team', 'spec.licenseCount'] },
+        { path: 'spec.adopt', before: null, after: ARN },
+        { path: 'spec.management', before: 'manage', after: 'observe' },
+      ],
+    }]);
+    // Back again: what the document leaves out is the default, and a document the same but for them is changed.
+    expect(diffDesired(head, base).documents[0]!.diff.map((d) => [d.path, d.before, d.after])).toEqual([
+      ['metadata.ignore', ['metadata.tags.team', 'spec.licenseCount'], null], ['spec.adopt', ARN, null], ['spec.management', 'observe', 'manage'],
+    ]);
+  });
+
+  it('takes the project\'s spec.observe and spec.ignore into account, as they are in effect for the document', async () => {
+    const base = await loadState(documents('', ''));
+    const project = `${PROJECT}spec:\n  observe: [LicenseConfiguration/a]\n  ignore: [{kind: LicenseConfiguration, fields: [spec.description]}]\n`;
+    const head = await loadState({ ...documents('', ''), 'licensectl.yaml': project });
+    const diff = diffDesired(base, head);
+    expect(diff.project.map((d) => d.path)).toEqual(['ignore', 'observe']);
+    expect(diff.documents.map((d) => [d.address, d.diff.map((f) => `${f.path}: ${JSON.stringify(f.before)} → ${JSON.stringify(f.after)}`)])).toEqual([
+      ['LicenseConfiguration/a', ['metadata.ignore: null → ["spec.description"]', 'spec.management: "manage" → "observe"']],
+    ]);
+  });
+
+  it('explains a change that only an ignore removed from the document brings back (watch\'s documentChange)', async () => {
+    const base = (await loadState(documents(', ignore: [spec.licenseCount]', ', licenseCount: 4'))).resources[0]!;
+    const head = (await loadState(documents('', ', licenseCount: 4'))).resources[0]!;
+    expect(documentChange('LicenseConfiguration/a', base, head)).toMatchObject({ status: 'changed', diff: [{ path: 'metadata.ignore', before: ['spec.licenseCount'], after: null }] });
+    expect(documentChange('LicenseConfiguration/a', head, head)).toBeNull();
+  });
+});
+
 async function loadState(files: Record<string, string>): Promise<DesiredState> {
   const result = await load(files);
   expect(result.diagnostics).toEqual([]);
@@ -152,6 +195,20 @@ describe('desiredChanges in the JSON plan', () => {
     expect(Object.keys(doc).slice(6, 9)).toEqual(['summary', 'desiredChanges', 'changes']);
     expect(problems(doc)).toEqual([]);
     expect(doc).toEqual(plan);
+  });
+
+  it('takes management paths (spec.adopt, spec.management, metadata.ignore) as any other field diff', () => {
+    const plan = pullRequestPlan();
+    const changes = plan.desiredChanges!;
+    const diff = [
+      { path: 'metadata.ignore', before: null, after: ['spec.licenseCount'], added: ['spec.licenseCount'], removed: [] },
+      { path: 'spec.adopt', before: null, after: 'arn:aws:license-manager:us-east-1:000000000000:license-configuration:lic-1' },
+      { path: 'spec.management', before: 'manage', after: 'observe' },
+    ];
+    const documents = changes.documents.map((d, i) => (i === 0 ? { ...d, status: 'changed' as const, diff } : d));
+    const doc = JSON.parse(renderPlanJson({ ...plan, desiredChanges: { ...changes, documents } }));
+    expect(problems(doc)).toEqual([]);
+    expect(doc.desiredChanges.documents[0].diff).toEqual(diff);
   });
 
   it('is absent from a plan made without --base', () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { DesiredResource } from '../../src/model/index.js';
 import { diffDesired } from '../../src/plan/desired-diff.js';
 import { renderDesiredChangesText } from '../../src/render/plan-text.js';
 import { stripAnsi } from '../../src/render/symbols.js';
@@ -20,6 +21,24 @@ describe('renderDesiredChangesText', () => {
       '      + tags.team: "platform"',
       '  → ResourceShare/legacy-to-qa moved from shares.yaml to shares/legacy.yaml',
       '  - ResourceShare/old-share removed from shares.yaml',
+      '',
+    ].join('\n'));
+  });
+
+  it('shows a document turned observe-only, ignoring fields or adopting a resource, under its document paths', () => {
+    const arn = 'arn:aws:license-manager:us-east-1:000000000000:license-configuration:lic-1';
+    const base = desiredState([{ ...desiredConfig('a'), ignore: ['spec.description'] } as DesiredResource, desiredConfig('b')]);
+    const head = desiredState([{ ...desiredConfig('a'), observe: true, ignore: ['metadata.tags', 'spec.licenseCount'] } as DesiredResource, { ...desiredConfig('b'), adopt: arn } as DesiredResource]);
+    expect(renderDesiredChangesText(diffDesired(base, head), { color: false })).toBe([
+      'Changes to the desired state:',
+      '  ~ LicenseConfiguration/a changed in an unknown file',
+      '      ~ metadata.ignore:',
+      '          - "spec.description"',
+      '          + "metadata.tags"',
+      '          + "spec.licenseCount"',
+      '      ~ spec.management: "manage" → "observe"',
+      '  ~ LicenseConfiguration/b changed in an unknown file',
+      `      + spec.adopt: "${arn}"`,
       '',
     ].join('\n'));
   });
