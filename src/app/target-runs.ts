@@ -74,7 +74,7 @@ export function unitsOf(loaded: Pick<LoadedState, 'state'>, onlyTargets: readonl
 /** `--region` names one region: a project with targets names each target's own. */
 export function refuseRegionFlag(flags: { readonly region?: string }): void {
   if (flags.region !== undefined) {
-    throw new LicensectlError('USAGE', '--region cannot be used with spec.targets: each target names its regions', { hint: 'drop --region; select what to plan with --target LABEL/Kind/name' });
+    throw new LicensectlError('USAGE', '--region cannot be used with spec.targets: each target names its regions', { hint: 'drop --region; choose targets with --only-targets (a target of several regions: NAME@REGION)' });
   }
 }
 

@@ -47,6 +47,10 @@ describe('--only-targets', () => {
     const none = await cli(['plan', '--only-targets', 'qa-*']);
     expect(none.status).toBe(1);
     expect(none.stderr).toContain('--only-targets "qa-*" selects no target');
+    // Every pattern must select a target, in state as in plan: one that selects nothing is a typo.
+    const state = await cli(['state', '--only-targets', 'dev', '--only-targets', 'zzz']);
+    expect([state.status, state.stdout]).toEqual([1, '']);
+    expect(state.stderr).toContain('--only-targets "zzz" selects no target');
     const single = await projectDir({ 'licensectl.yaml': 'apiVersion: licensectl/v1\nkind: Project\nmetadata: {name: one}\nspec: {}\n' });
     try {
       const r = await runCli(['plan', '--dir', single, '--only-targets', 'dev']);
@@ -54,6 +58,17 @@ describe('--only-targets', () => {
       expect(r.stderr).toContain('--only-targets needs spec.targets');
     } finally {
       await removeDir(single);
+    }
+  });
+
+  it('refuses --region with spec.targets, a saved plan set too (each target names its regions)', async () => {
+    const out = `${dir}/set.plan`;
+    expect((await cli(['plan', '--out', out])).status).toBe(0);
+    for (const args of [['plan'], ['apply', out, '--auto-approve']]) {
+      const r = await cli([...args, '--region', 'eu-west-1']);
+      expect(r.status).toBe(1);
+      expect(r.stderr).toContain('--region cannot be used with spec.targets: each target names its regions');
+      expect(r.stderr).toContain('choose targets with --only-targets');
     }
   });
 });
