@@ -6,7 +6,7 @@ import { accountOfArn, selectUnits } from '../model/index.js';
 import { isRecord } from '../util/canonical.js';
 import { didYouMean } from '../util/words.js';
 import { errorAtPath } from './document.js';
-import type { DocumentView } from './document-checks.js';
+import { adoptedArn, type DocumentView } from './document-checks.js';
 
 interface DeclaredTarget {
   readonly name: string;
@@ -53,10 +53,10 @@ function homeRegionProblems(view: DocumentView, declared: readonly DeclaredTarge
  * document is applied to must be of that account and region, or its plan would refuse the adopt on every run.
  */
 function adoptProblems(view: DocumentView, declared: readonly DeclaredTarget[], patterns: readonly string[]): Diagnostic[] {
-  const { adopt } = view.spec;
-  const account = typeof adopt === 'string' ? accountOfArn(adopt) : undefined;
-  if (account === undefined || view.kind === 'Association' || view.kind === 'ServiceSettings') return [];
-  const region = (adopt as string).split(':')[3] ?? '';
+  const adopt = adoptedArn(view);
+  const account = adopt === undefined ? undefined : accountOfArn(adopt);
+  if (account === undefined) return [];
+  const region = adopt!.split(':')[3] ?? '';
   const elsewhere = declared.flatMap((t) => t.regions.filter((r) => selectUnits([{ ...t, regions: [r] }], patterns).length > 0)
     .filter((r) => t.account !== account || (region !== '' && r !== region)).map((r) => (t.regions.length === 1 ? t.name : `${t.name}@${r}`)));
   if (!elsewhere.length) return [];
