@@ -2,12 +2,14 @@
 // earlier one's documents adopt (spec.adopt, not applied yet) by their names, wherever those documents were moved; the
 // plan adopts both without a diff, and once applied has no changes. A hand-written ARN reference to a managed resource
 // is no diff either. A saved plan with adopts is stale once applied.
-import { UntagResourceCommand as LmUntag } from '@aws-sdk/client-license-manager';
+import { CreateLicenseConfigurationCommand, UntagResourceCommand as LmUntag } from '@aws-sdk/client-license-manager';
 import { UntagResourceCommand as RamUntag } from '@aws-sdk/client-ram';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { schemaProblems } from '../../src/app/schema.js';
 import { type RunningServer, startServer, Emulator } from '../../src/emulator/index.js';
+import type { ImportResult } from '../../src/render/import-result.js';
 import { LICENSE_YAML, PROJECT_YAML, projectDir, removeDir, runCli } from '../helpers/cli.js';
 import { lmClient, ramClient } from '../helpers/emulator.js';
 
@@ -109,5 +111,27 @@ describe('import in steps (spec.adopt of an earlier import, not applied yet)', (
     ]);
     expect((await cli(dir, ['apply', '--auto-approve'])).status).toBe(0);
     expect((await plan(dir)).summary).toEqual({ create: 0, update: 0, replace: 0, delete: 0, noop: 2 });
+  });
+
+  it('with spec.tags: merge, leaves a tag key holding a space out of the document, says so, and imports the resource', async () => {
+    const dir = await newDir({ 'licensectl.yaml': PROJECT_YAML('merging', '  tags: merge\n') });
+    const made = await lmClient(server.url).send(new CreateLicenseConfigurationCommand({
+      Name: 'Spaced', LicenseCountingType: 'Core', LicenseCount: 2, Tags: [{ Key: 'cost center', Value: 'x' }, { Key: 'team', Value: 'a' }],
+    }));
+    const arn = made.LicenseConfigurationArn!;
+    const json = await cli(dir, ['import', '--kind', 'LicenseConfiguration', '--name', 'Spaced', '--json']);
+    expect(json.status, json.stdout + json.stderr).toBe(0);
+    const result = JSON.parse(json.stdout) as ImportResult;
+    expect(schemaProblems('import-result.schema.json', result)).toEqual([]);
+    expect(result.skipped).toEqual([]);
+    expect(result.tagsLeftOut).toEqual([{ address: 'LicenseConfiguration/spaced', arn, keys: ['cost center'] }]);
+    const written = await readFile(path.join(dir, 'imported-license-configurations.yaml'), 'utf8');
+    expect(written).toContain('team: a');
+    expect(written).not.toContain('cost center');
+    // Merge keeps the tag other tools set: the adopt changes nothing.
+    expect((await plan(dir)).changes.map((c) => [c.address, c.action, c.diff])).toEqual([['LicenseConfiguration/spaced', 'adopt', []]]);
+    const again = await newDir({ 'licensectl.yaml': PROJECT_YAML('merging-text', '  tags: merge\n') });
+    const text = await cli(again, ['import', '--kind', 'LicenseConfiguration', '--name', 'Spaced']);
+    expect(text.stdout).toContain('Tags left out of the documents (a key with a space, which spec.tags: merge cannot remember; merge keeps them on the resource):\n  LicenseConfiguration/spaced: "cost center"\n');
   });
 });
