@@ -2,6 +2,7 @@
 // jobs; the other targets are neither read nor changed; a pattern that selects nothing, or a project without
 // targets, is a usage error before anything is read.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { schemaProblems } from '../../src/app/schema.js';
 import { projectDir, removeDir, runCli } from '../helpers/cli.js';
 
 const PROJECT = `apiVersion: licensectl/v1
@@ -69,6 +70,29 @@ describe('--only-targets', () => {
       expect(r.status).toBe(1);
       expect(r.stderr).toContain('--region cannot be used with spec.targets: each target names its regions');
       expect(r.stderr).toContain('choose targets with --only-targets');
+    }
+  });
+
+  it('a target whose adoption is refused is reported with its document (file, line) and field, in text and JSON', async () => {
+    const arn = 'arn:aws:license-manager:eu-west-1:111122223333:license-configuration:lic-0missing';
+    const adopting = await projectDir({
+      'licensectl.yaml': PROJECT,
+      'adopt.yaml': `apiVersion: licensectl/v1\nkind: LicenseConfiguration\nmetadata: {name: made-by-hand, targets: [prod-eu]}\nspec: {countingType: vCPU, adopt: "${arn}"}\n`,
+    });
+    try {
+      const text = await runCli(['plan', '--dir', adopting]);
+      expect(text.status).toBe(1);
+      expect(text.stdout).toContain(`✗ target prod-eu (account 111122223333, eu-west-1) was not planned: ADOPT_REFUSED: 1 adoption refused: LicenseConfiguration/made-by-hand: spec.adopt names ${arn}, which is not an existing LicenseConfiguration of this account and region\n`
+        + `  adopt.yaml:1:1: error: LicenseConfiguration/made-by-hand: spec.adopt names ${arn}, which is not an existing LicenseConfiguration of this account and region\n`);
+      const json = await runCli(['plan', '--dir', adopting, '--json']);
+      const set = JSON.parse(json.stdout) as { failures: { label: string; error: { code: string; diagnostics?: unknown[] } }[] };
+      expect(schemaProblems('plan-set.schema.json', set)).toEqual([]);
+      expect(set.failures).toEqual([{ label: 'prod-eu', account: '111122223333', region: 'eu-west-1', error: {
+        code: 'ADOPT_REFUSED', message: expect.any(String),
+        diagnostics: [{ severity: 'error', code: 'ADOPT_REFUSED', message: expect.stringContaining('made-by-hand'), file: 'adopt.yaml', line: 1, column: 1, field: 'spec.adopt' }],
+      } }]);
+    } finally {
+      await removeDir(adopting);
     }
   });
 });
