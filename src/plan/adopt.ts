@@ -62,7 +62,7 @@ export function adoptionOf(resources: readonly DesiredResource[], live: LiveStat
       continue;
     }
     if (desired.adopt === undefined) continue;
-    const refuse = (message: string) => problems.push({ address, source: desired.source ?? null, message });
+    const refuse = (message: string) => problems.push({ address, source: desired.adoptSource ?? desired.source ?? null, message });
     const arn = desired.adopt;
     if (managed) {
       if (managed.arn !== arn) refuse(adoptMessages.addressTaken(arn, managed.arn));
@@ -90,10 +90,10 @@ export function adoptionOf(resources: readonly DesiredResource[], live: LiveStat
  * The change at an adopted address, from compareChange's: an `adopt` (tags, then the update of what differs), or for
  * an observe-only document the drift alone. A replace is refused: the resource is not ours to delete.
  */
-export function adoptChange(change: ResourceChange, observe: boolean): ResourceChange | AdoptProblem {
-  if (observe) return observedChange(change);
+export function adoptChange(change: ResourceChange, desired: Pick<DesiredResource, 'observe' | 'adoptSource'>): ResourceChange | AdoptProblem {
+  if (desired.observe) return observedChange(change);
   if (change.action === 'replace' || change.action === 'create') {
-    return { address: change.address, source: change.source ?? null, message: adoptMessages.cannotChange(change.reasons) };
+    return { address: change.address, source: desired.adoptSource ?? change.source ?? null, message: adoptMessages.cannotChange(change.reasons) };
   }
   return { ...change, action: 'adopt' };
 }

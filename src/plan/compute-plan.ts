@@ -122,7 +122,7 @@ function planPair(pair: Pair, options: PairOptions, forced: ForcedReasons): Reso
   const { desired, live } = pair;
   if (desired && live) {
     const change = compareChange(desired, live, forced);
-    if (options.adopted.has(pair.address)) return adoptChange(change, desired.observe === true);
+    if (options.adopted.has(pair.address)) return adoptChange(change, desired);
     if (desired.observe) return observedChange(change);
     return desired.adopt === live.arn ? { ...change, warnings: [...change.warnings, adoptMessages.noLongerNeeded(live.arn)] } : change;
   }

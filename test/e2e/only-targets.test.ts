@@ -73,7 +73,7 @@ describe('--only-targets', () => {
     }
   });
 
-  it('a target whose adoption is refused is reported with its document (file, line) and field, in text and JSON', async () => {
+  it('a target whose adoption is refused is reported at its spec.adopt (file, line, field), in text and JSON', async () => {
     const arn = 'arn:aws:license-manager:eu-west-1:111122223333:license-configuration:lic-0missing';
     const adopting = await projectDir({
       'licensectl.yaml': PROJECT,
@@ -83,13 +83,13 @@ describe('--only-targets', () => {
       const text = await runCli(['plan', '--dir', adopting]);
       expect(text.status).toBe(1);
       expect(text.stdout).toContain(`✗ target prod-eu (account 111122223333, eu-west-1) was not planned: ADOPT_REFUSED: 1 adoption refused: LicenseConfiguration/made-by-hand: spec.adopt names ${arn}, which is not an existing LicenseConfiguration of this account and region\n`
-        + `  adopt.yaml:1:1: error: LicenseConfiguration/made-by-hand: spec.adopt names ${arn}, which is not an existing LicenseConfiguration of this account and region\n`);
+        + `  adopt.yaml:4:35: error: LicenseConfiguration/made-by-hand: spec.adopt names ${arn}, which is not an existing LicenseConfiguration of this account and region\n`);
       const json = await runCli(['plan', '--dir', adopting, '--json']);
       const set = JSON.parse(json.stdout) as { failures: { label: string; error: { code: string; diagnostics?: unknown[] } }[] };
       expect(schemaProblems('plan-set.schema.json', set)).toEqual([]);
       expect(set.failures).toEqual([{ label: 'prod-eu', account: '111122223333', region: 'eu-west-1', error: {
         code: 'ADOPT_REFUSED', message: expect.any(String),
-        diagnostics: [{ severity: 'error', code: 'ADOPT_REFUSED', message: expect.stringContaining('made-by-hand'), file: 'adopt.yaml', line: 1, column: 1, field: 'spec.adopt' }],
+        diagnostics: [{ severity: 'error', code: 'ADOPT_REFUSED', message: expect.stringContaining('made-by-hand'), file: 'adopt.yaml', line: 4, column: 35, field: 'spec.adopt' }],
       } }]);
     } finally {
       await removeDir(adopting);
