@@ -47,6 +47,8 @@ export interface ImportPlan {
   readonly skipped: readonly Skipped[];
   /** Another project's resources: listed, never imported. */
   readonly foreign: readonly { kind: Kind; arn: string; name: string; project: string }[];
+  /** With spec.tags: merge, the tag keys left out of documents (a key with a space; merge keeps the tag anyway). */
+  readonly tagsLeftOut: readonly { address: string; arn: string; keys: string[] }[];
 }
 
 /**
@@ -87,11 +89,19 @@ export function importPlan(desired: DesiredState, inventory: Inventory, target: 
   const out = new Map<Kind, ImportedDocument[]>();
   const add = (doc: ImportedDocument) => out.set(doc.input.kind, [...out.get(doc.input.kind) ?? [], doc]);
   const base = { tags: {}, ...(options.unit ? { targets: options.unit.targets } : {}) };
+  // spec.tags: merge remembers the keys it sets separated by spaces: a key with a space cannot be in a document. Merge
+  // keeps the tags other tools set, so such a tag stays on the resource, only out of the document.
+  const merge = desired.project.tags === 'merge';
+  const tagsLeftOut: { address: string; arn: string; keys: string[] }[] = [];
   for (const c of singles) {
     const live = c.live!;
     const name = names.get(c.arn)!;
     const spec = withReferences(live, ref);
-    add({ address: `${c.kind}/${name}`, arn: c.arn, awsName: c.displayName, input: { ...base, kind: live.kind, spec, name, tags: live.tags, adopt: c.arn, comment: c.arn } as DocumentInput });
+    const address = `${c.kind}/${name}`;
+    const leftOut = merge ? Object.keys(live.tags).filter((key) => /\s/.test(key)).sort(compareText) : [];
+    if (leftOut.length) tagsLeftOut.push({ address, arn: c.arn, keys: leftOut });
+    const tags = Object.fromEntries(Object.entries(live.tags).filter(([key]) => !leftOut.includes(key)));
+    add({ address, arn: c.arn, awsName: c.displayName, input: { ...base, kind: live.kind, spec, name, tags, adopt: c.arn, comment: c.arn } as DocumentInput });
   }
   for (const p of pairs) {
     const all = [...p.scopes.keys()];
@@ -110,7 +120,7 @@ export function importPlan(desired: DesiredState, inventory: Inventory, target: 
   if (wanted('ServiceSettings') && !options.name && !settingsDocument) importSettings(inventory.settings, target, base, add, skipped);
   const foreign = inventory.live.others.filter((o) => o.owner === 'foreign' && wanted(o.kind) && matches(o.displayName)).map((o) => ({ kind: o.kind, arn: o.arn, name: o.displayName, project: o.project ?? '' }));
   const documents = new Map(KINDS.flatMap((kind) => (out.has(kind) ? [[kind, out.get(kind)!.sort((a, b) => compareText(a.input.name, b.input.name))] as const] : [])));
-  return { documents, skipped: skipped.sort((a, b) => compareText(a.kind, b.kind) || compareText(a.arn, b.arn)), foreign };
+  return { documents, skipped: skipped.sort((a, b) => compareText(a.kind, b.kind) || compareText(a.arn, b.arn)), foreign, tagsLeftOut: tagsLeftOut.sort((a, b) => compareText(a.address, b.address)) };
 }
 
 /** The live spec with the ARNs it refers to as names where known. */
@@ -180,7 +190,12 @@ export async function runImport(dir: string, flags: ImportFlags): Promise<{ resu
     const plan = await checkImport(importPlan(loaded.state, inventory, store.target, options), loaded.dir, out);
     const files = await writeImport(plan, out);
     const { account, region } = store.target;
-    const result: ImportResult = { formatVersion: '1', project: project.name, target: { account, region, ...(unit ? { label: unit.label } : {}) }, files, skipped: plan.skipped, foreign: plan.foreign };
+    const written = new Set([...plan.documents.values()].flatMap((docs) => docs.map((d) => d.address)));
+    const tagsLeftOut = plan.tagsLeftOut.filter((t) => written.has(t.address));
+    const result: ImportResult = {
+      formatVersion: '1', project: project.name, target: { account, region, ...(unit ? { label: unit.label } : {}) }, files, skipped: plan.skipped, foreign: plan.foreign,
+      ...(tagsLeftOut.length ? { tagsLeftOut } : {}),
+    };
     return { result, stats: store.stats };
   } finally {
     store.close();

@@ -230,8 +230,10 @@ export function staleAddresses(plan: Plan, live: LiveState): string[] {
     kind: c.kind, name: c.name, ...c.after!, ...(c.kind === 'Association' ? {} : { adopt: c.arn ?? '' }),
   }) as DesiredResource);
   const adopted = adoptionOf(adopting, live, plan.target).live;
+  const managed = new Set(live.managed.map((r) => addressOf(r.kind, r.name)));
   const byAddress = new Map([...live.managed, ...adopted].map((r) => [addressOf(r.kind, r.name), r]));
+  // The fingerprint leaves out our ownership tags: an adopt whose address is managed now was applied since.
   return plan.changes
-    .filter((c) => c.action !== 'no-op' && fingerprintOf(byAddress.get(c.address) ?? null) !== c.fingerprint)
+    .filter((c) => c.action !== 'no-op' && ((c.action === 'adopt' && managed.has(c.address)) || fingerprintOf(byAddress.get(c.address) ?? null) !== c.fingerprint))
     .map((c) => c.address);
 }

@@ -2,15 +2,15 @@
 // the managed resources by address; with spec.targets every unit (or those --only-targets selects) at once.
 import pLimit from 'p-limit';
 import { LicensectlError } from '../errors/index.js';
-import { desiredForUnit, type LiveResource, selectUnits, targetUnits, type TargetUnit } from '../model/index.js';
+import { desiredForUnit, type LiveResource, type TargetUnit } from '../model/index.js';
 import type { DocumentInput } from '../render/documents.js';
 import { stateRows, type StateView } from '../render/state.js';
 import { nearest } from '../util/words.js';
 import { readInventory } from './live-inventory.js';
 import type { Store } from '../store/index.js';
 import { openStore, type StoreFlags } from './open-store.js';
-import { loadDesired } from './planning.js';
-import { globalBound } from './target-runs.js';
+import { checkOnlyTargets, loadDesired } from './planning.js';
+import { globalBound, unitsOf } from './target-runs.js';
 
 export interface StateFlags extends StoreFlags {
   readonly 'only-targets'?: readonly string[];
@@ -28,10 +28,8 @@ export async function readState(dir: string, flags: StateFlags): Promise<LiveSta
   const loaded = await loadDesired(dir);
   const { project } = loaded.state;
   const only = flags['only-targets'] ?? [];
-  const chosen = new Set(selectUnits(project.targets ?? [], only));
-  const units: (TargetUnit | undefined)[] = project.targets ? targetUnits(project).filter((u) => !only.length || chosen.has(`${u.target}@${u.region}`)) : [undefined];
-  if (only.length && !project.targets) throw new LicensectlError('USAGE', '--only-targets needs spec.targets in licensectl.yaml', { hint: 'drop --only-targets' });
-  if (!units.length) throw new LicensectlError('USAGE', `--only-targets ${only.join(' ')} selects no target`, { hint: `the targets are ${(project.targets ?? []).map((t) => t.name).join(', ')}` });
+  checkOnlyTargets(project, only);
+  const units: (TargetUnit | undefined)[] = project.targets ? unitsOf(loaded, only) : [undefined];
   const callLimit = pLimit(globalBound(flags.concurrency, units.length));
   const read = await Promise.all(units.map(async (unit) => {
     const desired = unit ? desiredForUnit(loaded.state, unit) : loaded.state;

@@ -9,7 +9,7 @@ import { executePlan, type ApplyOptions } from '../apply/execute-plan.js';
 import { type ApplyResult, hasChanges, type Plan } from '../plan/types.js';
 import type { DesiredState, Usage } from '../model/index.js';
 import type { Store } from '../store/index.js';
-import type { PlanSet, PlanSetUnit, UnitError, UnitResult } from '../render/plan-set.js';
+import type { PlanSet, PlanSetUnit, UnitError, UnitErrorDetail, UnitResult } from '../render/plan-set.js';
 import { asLicensectlError } from './cli-errors.js';
 import { type GranteeOutcome, type GranteeStep, granteeStepsOf, runGranteeSteps, stepView } from './grantee-steps.js';
 import { openStore, type OpenStoreOptions, type StoreFlags } from './open-store.js';
@@ -74,7 +74,7 @@ export function unitsOf(loaded: Pick<LoadedState, 'state'>, onlyTargets: readonl
 /** `--region` names one region: a project with targets names each target's own. */
 export function refuseRegionFlag(flags: { readonly region?: string }): void {
   if (flags.region !== undefined) {
-    throw new LicensectlError('USAGE', '--region cannot be used with spec.targets: each target names its regions', { hint: 'drop --region; select what to plan with --target LABEL/Kind/name' });
+    throw new LicensectlError('USAGE', '--region cannot be used with spec.targets: each target names its regions', { hint: 'drop --region; choose targets with --only-targets (a target of several regions: NAME@REGION)' });
   }
 }
 
@@ -198,9 +198,9 @@ export function placeOf(unit: TargetUnit): PlanSetUnit {
   return { label: unit.label, account: unit.account, region: unit.region };
 }
 
-export async function codeOf(error: unknown): Promise<{ code: string; message: string }> {
+export async function codeOf(error: unknown): Promise<UnitErrorDetail> {
   const e = await asLicensectlError(error as Error);
-  return { code: e.code, message: e.message };
+  return { code: e.code, message: e.message, ...(e.diagnostics.length ? { diagnostics: e.diagnostics } : {}) };
 }
 
 export function closeAll(planned: readonly UnitPlan[]): void {

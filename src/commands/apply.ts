@@ -2,7 +2,7 @@ import { Args, Flags } from '@oclif/core';
 import { BaseCommand, confirmApply, renderStats, storeFlags } from '../app/base-command.js';
 import { checkGuards, type LoadedForPlan, type LoadedState, loadDesired, loadForPlan, type PlanFlags, planLoaded, readLive, touchedBy } from '../app/planning.js';
 import { describeOutcome } from '../app/grantee-steps.js';
-import { applyPlanned, checkSetGuards, closeAll, hasTargets, planSetOf, planUnits, type UnitsPlanned } from '../app/target-runs.js';
+import { applyPlanned, checkSetGuards, closeAll, hasTargets, planSetOf, planUnits, refuseRegionFlag, type UnitsPlanned } from '../app/target-runs.js';
 import { embeddedStateFile, openStore } from '../app/open-store.js';
 import { applySetToJson, type JsonApplySet, type PlanSet, renderApplySetText, renderPlanSetText } from '../render/plan-set.js';
 import { lockApply } from '../app/apply-lock.js';
@@ -125,7 +125,7 @@ export default class Apply extends BaseCommand {
   private async applySavedSet(file: string, doc: unknown, flags: SetFlags & { dir?: string; 'max-plan-age': string }): Promise<JsonApplySet> {
     const saved = checkPlanSetDocument(file, doc, { key: process.env[PLAN_KEY_ENV] || undefined, maxAgeMs: parseDuration(flags['max-plan-age'], 'max-plan-age'), now: new Date() });
     const loaded = await loadDesired(projectDirOf(saved, file, flags.dir));
-    if (flags.region !== undefined) throw new LicensectlError('USAGE', '--region cannot be used with spec.targets: each target names its regions', { hint: 'drop --region' });
+    refuseRegionFlag(flags);
     await this.lockSet(loaded, flags);
     const { planned, set } = await reopenPlanSet(saved, loaded, flags, flags['only-targets'] ?? []);
     try {

@@ -61,6 +61,9 @@ function unknownFields(view: DocumentView, kind: string, paths: unknown, at: rea
 // spec.adopt names a resource of the document's own kind (the ARN's service and resource type say which) and, in a
 // project without spec.targets, of the account (spec.account) and region (spec.store.region) the project names.
 
+/** common.schema.json#/$defs/adopt (a test keeps the two equal): what fails it the schema reports, once. */
+export const ADOPT_PATTERN = /^arn:aws[a-z-]*:(license-manager|ram):[a-z0-9-]*:[0-9]{12}:[a-z-]+[:/][0-9A-Za-z_/-]+$/;
+
 const ADOPT_ARN: Readonly<Record<string, { readonly pattern: RegExp; readonly example: string }>> = {
   LicenseConfiguration: { pattern: /^arn:[^:]+:license-manager:[^:]+:\d{12}:license-configuration:/, example: 'arn:aws:license-manager:REGION:ACCOUNT:license-configuration:lic-…' },
   License: { pattern: /^arn:[^:]+:license-manager:[^:]*:\d{12}:license:/, example: 'arn:aws:license-manager::ACCOUNT:license:l-…' },
@@ -69,6 +72,13 @@ const ADOPT_ARN: Readonly<Record<string, { readonly pattern: RegExp; readonly ex
   ReportGenerator: { pattern: /^arn:[^:]+:license-manager:[^:]+:\d{12}:report-generator:/, example: 'arn:aws:license-manager:REGION:ACCOUNT:report-generator:r-…' },
 };
 
+/** spec.adopt when it is an ARN of the document's kind (else checkAdopt or the schema report it), for the checks of targets. */
+export function adoptedArn(view: DocumentView): string | undefined {
+  const { adopt } = view.spec;
+  const expected = view.kind === undefined ? undefined : ADOPT_ARN[view.kind];
+  return typeof adopt === 'string' && ADOPT_PATTERN.test(adopt) && expected?.pattern.test(adopt) ? adopt : undefined;
+}
+
 function checkAdopt(views: readonly DocumentView[]): Diagnostic[] {
   const project = views.find((v) => v.kind === 'Project')?.spec ?? {};
   const store = isRecord(project.store) ? project.store : {};
@@ -76,7 +86,7 @@ function checkAdopt(views: readonly DocumentView[]): Diagnostic[] {
   return views.flatMap((view) => {
     const { adopt } = view.spec;
     const expected = view.kind === undefined ? undefined : ADOPT_ARN[view.kind];
-    if (typeof adopt !== 'string' || expected === undefined) return [];
+    if (typeof adopt !== 'string' || expected === undefined || !ADOPT_PATTERN.test(adopt)) return [];
     const [, , , region = '', account = ''] = adopt.split(':');
     const problem = !expected.pattern.test(adopt) ? { message: `spec.adopt names no ${view.kind}: ${adopt}`, hint: `a ${view.kind} ARN looks like ${expected.example}` }
       : single && typeof project.account === 'string' && account !== project.account ? { message: `spec.adopt names a resource of account ${account}, not the project's (${project.account})`, hint: 'adopt only resources of the account spec.account names' }

@@ -6,7 +6,7 @@ import {
   type ReportGeneratorSpec, type ResourceShareSpec, type ServiceSettingsSpec, type SourceRef, type StoreConfig,
 } from '../model/index.js';
 import { byText, isoSeconds } from '../util/canonical.js';
-import type { ParsedDocument } from './document.js';
+import { locatePath, nodePosition, type ParsedDocument } from './document.js';
 import type {
   RawAssociationSpec, RawDocument, RawEntitlement, RawGrantSpec, RawLicenseConfigurationSpec, RawLicenseSpec, RawProjectSpec, RawReportGeneratorSpec,
   RawManagement, RawResourceShareSpec, RawServiceSettingsSpec,
@@ -36,6 +36,7 @@ function withManagement(resource: DesiredResource, pd: ParsedDocument, project: 
   return withoutUndefined({
     ...resource,
     adopt: doc.spec.adopt,
+    adoptSource: doc.spec.adopt === undefined || !resource.source ? undefined : { ...resource.source, ...nodePosition(pd, locatePath(pd, ['spec', 'adopt']).node) },
     observe: observe ? (true as const) : undefined,
     ignore: ignore.length > 0 ? ignore : undefined,
     // Associations and service settings carry no tags of their own.

@@ -2,11 +2,11 @@
 // places unique, every pattern matching a target, every document applied somewhere, and a reference by name
 // reaching the referenced document in every target of the one that names it (each target is planned alone).
 import type { Diagnostic } from '../errors/index.js';
-import { selectUnits } from '../model/index.js';
+import { accountOfArn, selectUnits } from '../model/index.js';
 import { isRecord } from '../util/canonical.js';
 import { didYouMean } from '../util/words.js';
 import { errorAtPath } from './document.js';
-import type { DocumentView } from './document-checks.js';
+import { adoptedArn, type DocumentView } from './document-checks.js';
 
 interface DeclaredTarget {
   readonly name: string;
@@ -28,6 +28,7 @@ export function targetDiagnostics(views: readonly DocumentView[]): Diagnostic[] 
     ...others.filter((v) => !v.metadata.targets && !defaults).map(noTarget),
     ...others.flatMap((v) => referenceProblems(v, others, selection)),
     ...others.flatMap((v) => homeRegionProblems(v, declared, strings(v.metadata.targets) ?? defaults ?? [])),
+    ...others.flatMap((v) => adoptProblems(v, declared, strings(v.metadata.targets) ?? defaults ?? [])),
     ...settingsProblems(others, selection),
   ];
 }
@@ -44,6 +45,27 @@ function homeRegionProblems(view: DocumentView, declared: readonly DeclaredTarge
   return [errorAtPath(view.pd, ['spec', 'homeRegion'], {
     code: 'TARGET_REGION', message: `${view.kind}/${view.name} has homeRegion ${home}, but is applied to ${elsewhere.join(', ')}`,
     hint: `apply it to the ${home} units only, e.g. metadata.targets: ["${elsewhere[0]!.split('@')[0]}@${home}"]`, field: 'spec.homeRegion',
+  })];
+}
+
+/**
+ * spec.adopt names one resource, of one account (and, but for licenses and grants, one region): every unit the
+ * document is applied to must be of that account and region, or its plan would refuse the adopt on every run.
+ */
+function adoptProblems(view: DocumentView, declared: readonly DeclaredTarget[], patterns: readonly string[]): Diagnostic[] {
+  const adopt = adoptedArn(view);
+  const account = adopt === undefined ? undefined : accountOfArn(adopt);
+  if (account === undefined) return [];
+  const region = adopt!.split(':')[3] ?? '';
+  const elsewhere = declared.flatMap((t) => t.regions.filter((r) => selectUnits([{ ...t, regions: [r] }], patterns).length > 0)
+    .filter((r) => t.account !== account || (region !== '' && r !== region)).map((r) => (t.regions.length === 1 ? t.name : `${t.name}@${r}`)));
+  if (!elsewhere.length) return [];
+  const place = region === '' ? `account ${account}` : `account ${account} in ${region}`;
+  const fitting = declared.filter((t) => t.account === account && (region === '' || t.regions.includes(region)))
+    .map((t) => (t.regions.length === 1 || region === '' ? t.name : `${t.name}@${region}`));
+  return [errorAtPath(view.pd, ['spec', 'adopt'], {
+    code: 'ADOPT_TARGET', message: `spec.adopt names a resource of ${place}, but ${view.kind}/${view.name} is applied to ${elsewhere.join(', ')}`,
+    hint: fitting.length ? `apply it to ${fitting.join(', ')} only (metadata.targets)` : `no target of spec.targets is ${place}`, field: 'spec.adopt',
   })];
 }
 

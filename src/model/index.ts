@@ -6,3 +6,4 @@ export * from './rules.js';
 export * from './usage.js';
 export * from './targets.js';
 export * from './management.js';
+export * from './references.js';

@@ -28,6 +28,8 @@ export type DesiredResource = ByKind<{
   readonly source?: SourceRef;
   readonly targets?: readonly string[];
   readonly adopt?: string;
+  /** Where spec.adopt is written: a refused adoption is reported there. */
+  readonly adoptSource?: SourceRef;
   readonly observe?: true;
   readonly ignore?: readonly string[];
   /** The project says spec.tags: merge: tags other tools add to the resource are kept. */

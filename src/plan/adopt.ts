@@ -5,7 +5,8 @@
 // what it takes over: a field that cannot change in place refuses it. An observe-only document is paired the same
 // way and never tagged (observing what you do not own: the drift of a hand-made configuration).
 import {
-  accountOfArn, type Address, addressOf, type DesiredResource, type Kind, type LiveResource, type LiveState, type OtherResource, type SourceRef, type Target,
+  accountOfArn, type Address, addressOf, type DesiredResource, type Kind, type LiveResource, type LiveState, type OtherResource, type ReferenceNames, referenceNames,
+  type SourceRef, type Target, withReferenceNames,
 } from '../model/index.js';
 import { compareText } from '../util/canonical.js';
 import { planMessages } from './change-rules.js';
@@ -44,7 +45,7 @@ export const adoptMessages = {
 /** What documents adopt in `live`, and the adoptions refused. Pure: reads its inputs, never changes them. */
 export function adoptionOf(resources: readonly DesiredResource[], live: LiveState, target: Pick<Target, 'account' | 'region'>): Adoption {
   const managedAt = new Map(live.managed.map((r) => [addressOf(r.kind, r.name), r]));
-  const names = referenceNames(resources, live.managed);
+  const names = referenceNamesOf(resources, live.managed);
   const adopted: LiveResource[] = [];
   const taken = new Set<OtherResource>();
   const problems: AdoptProblem[] = [];
@@ -61,7 +62,7 @@ export function adoptionOf(resources: readonly DesiredResource[], live: LiveStat
       continue;
     }
     if (desired.adopt === undefined) continue;
-    const refuse = (message: string) => problems.push({ address, source: desired.source ?? null, message });
+    const refuse = (message: string) => problems.push({ address, source: desired.adoptSource ?? desired.source ?? null, message });
     const arn = desired.adopt;
     if (managed) {
       if (managed.arn !== arn) refuse(adoptMessages.addressTaken(arn, managed.arn));
@@ -79,7 +80,7 @@ export function adoptionOf(resources: readonly DesiredResource[], live: LiveStat
     else {
       claimedBy.set(arn, address);
       taken.add(other);
-      adopted.push(withNames({ ...other.live, name: desired.name }, names));
+      adopted.push(withReferenceNames({ ...other.live, name: desired.name }, names));
     }
   }
   return { live: adopted, adopted: new Set(adopted.map((r) => addressOf(r.kind, r.name))), taken, problems };
@@ -89,11 +90,11 @@ export function adoptionOf(resources: readonly DesiredResource[], live: LiveStat
  * The change at an adopted address, from compareChange's: an `adopt` (tags, then the update of what differs), or for
  * an observe-only document the drift alone, marked unmanaged. A replace is refused: the resource is not ours to delete.
  */
-export function adoptChange(change: ResourceChange, observe: boolean): ResourceChange | AdoptProblem {
+export function adoptChange(change: ResourceChange, desired: Pick<DesiredResource, 'observe' | 'adoptSource'>): ResourceChange | AdoptProblem {
   // Observed, it is never tagged: not this project's.
-  if (observe) return { ...observedChange(change), unmanaged: true };
+  if (desired.observe) return { ...observedChange(change), unmanaged: true };
   if (change.action === 'replace' || change.action === 'create') {
-    return { address: change.address, source: change.source ?? null, message: adoptMessages.cannotChange(change.reasons) };
+    return { address: change.address, source: desired.adoptSource ?? change.source ?? null, message: adoptMessages.cannotChange(change.reasons) };
   }
   return { ...change, action: 'adopt' };
 }
@@ -107,45 +108,29 @@ export function observedChange(change: ResourceChange): ResourceChange {
   return { ...change, action: 'no-op', observed: change.diff.length > 0 || change.action !== 'no-op' ? 'drift' : 'in-sync' };
 }
 
-// References: live specs hold ARNs, documents names. The ARNs of managed resources and of those documents adopt are
-// swapped for names, so a share adopted with its configuration compares equal. A managed resource without a document
-// keeps its ARN: a document can only refer to it by ARN (its name names no document).
-interface Names {
-  readonly configurations: ReadonlyMap<string, string>;
-  readonly licenses: ReadonlyMap<string, string>;
-}
-
-function referenceNames(resources: readonly DesiredResource[], managed: readonly LiveResource[]): Names {
+/**
+ * The names references are compared by: live specs hold ARNs, documents names or ARNs. The ARNs of managed resources
+ * and of those documents adopt are known by their documents' names, so a share adopted with its configuration, or a
+ * document naming a managed license by ARN, compares equal. A managed resource without a document keeps its ARN: a
+ * document can only refer to it by ARN (its name names no document, and apply resolves names through the plan).
+ */
+export function referenceNamesOf(resources: readonly DesiredResource[], managed: readonly LiveResource[]): ReferenceNames {
   const documented = new Set(resources.map((r) => addressOf(r.kind, r.name)));
-  const of = (kind: Kind) => new Map([
-    ...managed.filter((r) => r.kind === kind && documented.has(addressOf(r.kind, r.name))).map((r) => [r.arn, r.name] as const),
-    ...resources.filter((r) => r.kind === kind && r.adopt !== undefined).map((r) => [r.adopt!, r.name] as const),
+  return referenceNames([
+    ...managed.filter((r) => documented.has(addressOf(r.kind, r.name))),
+    ...resources.flatMap((r) => (r.adopt === undefined ? [] : [{ kind: r.kind, arn: r.adopt, name: r.name }])),
   ]);
-  return { configurations: of('LicenseConfiguration'), licenses: of('License') };
-}
-
-function withNames(live: LiveResource, names: Names): LiveResource {
-  const configurations = (arns: readonly string[]) => arns.map((arn) => names.configurations.get(arn) ?? arn).sort(compareText);
-  switch (live.kind) {
-    case 'ResourceShare':
-    case 'ReportGenerator':
-      return { ...live, spec: { ...live.spec, licenseConfigurations: configurations(live.spec.licenseConfigurations) } } as LiveResource;
-    case 'Grant':
-      return { ...live, spec: { ...live.spec, license: names.licenses.get(live.spec.license) ?? live.spec.license } };
-    default:
-      return live;
-  }
 }
 
 /** The unmanaged pairs of the document's resource with the configurations it names (by name or ARN). */
-function existingPairs(desired: DesiredResource & { kind: 'Association' }, others: readonly OtherResource[], names: Names): OtherResource[] {
+function existingPairs(desired: DesiredResource & { kind: 'Association' }, others: readonly OtherResource[], names: ReferenceNames): OtherResource[] {
   const arnOf = new Map([...names.configurations].map(([arn, name]) => [name, arn]));
   const wanted = new Set(desired.spec.licenseConfigurations.map((ref) => (ref.startsWith('arn:') ? ref : arnOf.get(ref) ?? '')));
   return others.filter((o) => o.kind === 'Association' && o.owner === 'unmanaged' && o.live?.kind === 'Association'
     && o.live.spec.resourceArn === desired.spec.resourceArn && wanted.has(o.arn));
 }
 
-function associationOf(name: string, pairs: readonly OtherResource[], names: Names): LiveResource {
+function associationOf(name: string, pairs: readonly OtherResource[], names: ReferenceNames): LiveResource {
   const specs = pairs.map((p) => p.live!.spec as { resourceArn: string; amiAssociationScope: string | null });
   const scopes = new Set(specs.map((s) => s.amiAssociationScope));
   const spec = {

@@ -1,8 +1,8 @@
 // The planner: desired and live state in, a Plan value out. Pure, total, deterministic; never mutates its inputs.
 import {
-  type Address, addressOf, compareAddresses, type DesiredState, kindRank, type LiveState, type ManagementSettings, NO_USAGE, observedByProject, type OtherResource, type Target,
+  type Address, addressOf, compareAddresses, type DesiredState, kindRank, type LiveState, type ManagementSettings, NO_USAGE, observedByProject, type OtherResource, type Target, withReferenceNames,
 } from '../model/index.js';
-import { adoptChange, adoptionOf, adoptMessages, type AdoptProblem, observedChange } from './adopt.js';
+import { adoptChange, adoptionOf, adoptMessages, type AdoptProblem, observedChange, referenceNamesOf } from './adopt.js';
 import { withUsage } from './change-usage.js';
 import { findingsOf } from './findings.js';
 import { canonicalJson, compareText } from '../util/canonical.js';
@@ -28,7 +28,9 @@ export function computePlan(desired: DesiredState, live: LiveState, ctx: PlanCon
   const prune = ctx.prune ?? desired.project.prune;
   const adoption = adoptionOf(desired.resources, live, ctx.target);
   const refused = new Set(adoption.problems.map((p) => p.address));
-  const wanted = desired.resources.filter((r) => !refused.has(addressOf(r.kind, r.name)));
+  // A reference by ARN to what a document manages or adopts is a reference to that document: compared as its name.
+  const names = referenceNamesOf(desired.resources, live.managed);
+  const wanted = desired.resources.filter((r) => !refused.has(addressOf(r.kind, r.name))).map((r) => withReferenceNames(r, names));
   const pairing = pairResources(wanted, { ...live, managed: [...live.managed, ...adoption.live] });
   const planned = planPairs(pairing.pairs, { prune, adopted: adoption.adopted, project: desired.project });
   const targets = [...new Set(ctx.targets ?? [])].sort(compareAddresses);
@@ -120,7 +122,7 @@ function planPair(pair: Pair, options: PairOptions, forced: ForcedReasons): Reso
   const { desired, live } = pair;
   if (desired && live) {
     const change = compareChange(desired, live, forced);
-    if (options.adopted.has(pair.address)) return adoptChange(change, desired.observe === true);
+    if (options.adopted.has(pair.address)) return adoptChange(change, desired);
     if (desired.observe) return observedChange(change);
     return desired.adopt === live.arn ? { ...change, warnings: [...change.warnings, adoptMessages.noLongerNeeded(live.arn)] } : change;
   }

@@ -18,11 +18,15 @@ export const MAX_SHOWN = 100;
  */
 export function renderDiagnostics(diagnostics: readonly Diagnostic[], options: ColorOptions): string {
   if (diagnostics.length === 0) return '';
+  return [...diagnosticLines(diagnostics, options), countLine(diagnostics)].join('\n');
+}
+
+/** The lines of renderDiagnostics without the count line: for diagnostics under a heading (a target that failed). */
+export function diagnosticLines(diagnostics: readonly Diagnostic[], options: ColorOptions): string[] {
   const paint = painter(options.color);
-  const shown = diagnostics.slice(0, MAX_SHOWN);
-  const lines = shown.flatMap((d) => renderOne(d, paint));
+  const lines = diagnostics.slice(0, MAX_SHOWN).flatMap((d) => renderOne(d, paint));
   const rest = diagnostics.slice(MAX_SHOWN);
-  return [...lines, ...(rest.length > 0 ? [restLine(rest)] : []), countLine(diagnostics)].join('\n');
+  return [...lines, ...(rest.length > 0 ? [restLine(rest)] : [])];
 }
 
 function renderOne(diagnostic: Diagnostic, paint: Paint): string[] {

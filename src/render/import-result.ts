@@ -13,6 +13,8 @@ export interface ImportResult {
   readonly skipped: readonly { readonly kind: Kind; readonly arn: string; readonly name: string; readonly reason: string }[];
   /** Another project's resources (its licensectl:project tag): listed, never imported. */
   readonly foreign: readonly { readonly kind: Kind; readonly arn: string; readonly name: string; readonly project: string }[];
+  /** With spec.tags: merge, the tag keys (holding a space) left out of each document; absent when none. */
+  readonly tagsLeftOut?: readonly { readonly address: string; readonly arn: string; readonly keys: readonly string[] }[];
 }
 
 export function renderImportText(result: ImportResult): string {
@@ -27,6 +29,10 @@ export function renderImportText(result: ImportResult): string {
   if (result.skipped.length) {
     lines.push('', `Skipped ${plural(result.skipped.length, 'resource')}:`);
     for (const s of result.skipped) lines.push(`  ${s.kind} ${printable(s.arn)}${s.name ? ` (${printable(s.name)})` : ''}: ${printable(s.reason)}`);
+  }
+  if (result.tagsLeftOut?.length) {
+    lines.push('', 'Tags left out of the documents (a key with a space, which spec.tags: merge cannot remember; merge keeps them on the resource):');
+    for (const t of result.tagsLeftOut) lines.push(`  ${printable(t.address)}: ${t.keys.map((k) => JSON.stringify(printable(k))).join(', ')}`);
   }
   if (result.foreign.length) {
     lines.push('', `Another project's (never imported): ${plural(result.foreign.length, 'resource')}:`);

@@ -3,8 +3,10 @@
 // rendered as a single-target plan or result is, its addresses read `label/Kind/name`.
 import { type ApplyResult, hasChanges, type Plan, type PlanSummary, sumSummaries } from '../plan/types.js';
 import { applyToJson, type JsonApplyDocument, renderApplyResult } from './apply-result.js';
+import type { Diagnostic } from '../errors/index.js';
 import { plural } from '../util/words.js';
 import { printable } from '../util/safe-text.js';
+import { diagnosticLines } from './diagnostics.js';
 import { escapeMarkdown } from './markdown.js';
 import { desiredChangesToJson, planToJson, type JsonPlanDocument } from './plan-json.js';
 import type { DesiredChanges } from '../plan/desired-diff.js';
@@ -18,9 +20,16 @@ export interface PlanSetUnit {
   readonly region: string;
 }
 
+/** An error's code and message, and where in the documents it lies (an adopt refused: its file, line and field). */
+export interface UnitErrorDetail {
+  readonly code: string;
+  readonly message: string;
+  readonly diagnostics?: readonly Diagnostic[];
+}
+
 /** A unit that could not be planned (or applied), with the error's code and message. */
 export interface UnitError extends PlanSetUnit {
-  readonly error: { readonly code: string; readonly message: string };
+  readonly error: UnitErrorDetail;
 }
 
 /** A grantee's step, run in its own target during apply: see app/grantee-steps.ts. */
@@ -56,7 +65,7 @@ export function totalOf(set: PlanSet): PlanSummary {
 export function renderPlanSetText(set: PlanSet, options: ColorOptions): string {
   const paint = painter(options.color);
   const plans = set.plans.map(({ label, plan }) => renderPlanText(plan, { ...options, label }));
-  const failures = set.failures.map((f) => paint('red', `✗ target ${printable(f.label)} (account ${f.account}, ${f.region}) was not planned: ${f.error.code}: ${printable(f.error.message)}`));
+  const failures = set.failures.map((f) => [paint('red', `✗ target ${printable(f.label)} (account ${f.account}, ${f.region}) was not planned: ${f.error.code}: ${printable(f.error.message)}`), ...located(f.error, options)].join('\n'));
   const total = totalOf(set);
   // Grantee steps left with no resource to change (a member's grant to activate): not "every account matches".
   const verdict = !hasChanges(total) && set.granteeSteps.length
@@ -89,7 +98,7 @@ export function planSetToJson(set: PlanSet): JsonPlanSet {
     ...(set.desiredChanges ? { desiredChanges: desiredChangesToJson(set.desiredChanges) } : {}),
     targets: set.plans.map(({ label, account, region, plan }) => ({ label, account, region, plan: planToJson(plan) })),
     granteeSteps: set.granteeSteps.map(({ grant, granteeLabel, actions, ifReached }) => ({ grant, granteeLabel, actions: [...actions], ...(ifReached ? { ifReached } : {}) })),
-    failures: set.failures.map(({ label, account, region, error }) => ({ label, account, region, error: { code: error.code, message: error.message } })),
+    failures: set.failures.map(({ label, account, region, error }) => ({ label, account, region, error: errorJson(error) })),
   };
 }
 
@@ -115,7 +124,7 @@ export interface UnitResult extends PlanSetUnit {
 export function renderApplySetText(results: readonly UnitResult[], failures: readonly UnitError[], options: ColorOptions): string {
   const paint = painter(options.color);
   const parts = results.map(({ label, result }) => `${paint('bold', `Target ${printable(label)}:`)}\n${renderApplyResult(result, { ...options, problemsOnly: true })}`);
-  const failed = failures.map((f) => paint('red', `✗ target ${printable(f.label)} (account ${f.account}, ${f.region}): ${f.error.code}: ${printable(f.error.message)}`));
+  const failed = failures.map((f) => [paint('red', `✗ target ${printable(f.label)} (account ${f.account}, ${f.region}): ${f.error.code}: ${printable(f.error.message)}`), ...located(f.error, options)].join('\n'));
   const sum = (key: 'applied' | 'failed' | 'skipped') => results.reduce((n, r) => n + r.result.summary[key], 0);
   const total = `Across ${plural(results.length + failures.length, 'target')}: ${sum('applied')} applied, ${sum('failed')} failed, ${sum('skipped')} skipped${failures.length ? `; ${failures.length} ${failures.length === 1 ? 'target' : 'targets'} failed` : ''}.`;
   return [...parts, ...(failed.length ? [failed.join('\n')] : []), paint('bold', total)].join('\n') + '\n';
@@ -131,6 +140,15 @@ export function applySetToJson(project: string, results: readonly UnitResult[], 
   return {
     project,
     targets: results.map(({ label, account, region, result }) => ({ label, account, region, result: applyToJson(result) })),
-    failures: failures.map(({ label, account, region, error }) => ({ label, account, region, error: { code: error.code, message: error.message } })),
+    failures: failures.map(({ label, account, region, error }) => ({ label, account, region, error: errorJson(error) })),
   };
+}
+
+/** A failed target's diagnostics, indented under it. */
+function located(error: UnitErrorDetail, options: ColorOptions): string[] {
+  return error.diagnostics?.length ? diagnosticLines(error.diagnostics, options).map((line) => `  ${line}`) : [];
+}
+
+function errorJson({ code, message, diagnostics }: UnitErrorDetail): UnitErrorDetail {
+  return { code, message, ...(diagnostics?.length ? { diagnostics } : {}) };
 }

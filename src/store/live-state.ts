@@ -1,7 +1,7 @@
 // From what the store read to a LiveState: grants paired with their documents by name, ARNs of managed resources
 // swapped for names, and managed resources paired by address (an address held twice is a duplicate).
 import {
-  addressOf, compareAddresses, type Address, type DesiredResource, type Duplicate, type Kind, type LiveResource, type LiveState, type OtherResource,
+  addressOf, compareAddresses, type Address, type DesiredResource, type Duplicate, type Kind, type LiveResource, type LiveState, type OtherResource, referenceNames, withReferenceNames,
 } from '../model/index.js';
 import { compareText } from '../util/canonical.js';
 import { type ListedGrant, liveGrant } from './kinds/grant.js';
@@ -67,28 +67,8 @@ export function liveState(managed: readonly LiveResource[], others: readonly Oth
  * Swapping the ARNs of resources we manage for their names makes the two comparable.
  */
 function namesForArns(managed: readonly LiveResource[]): LiveResource[] {
-  const nameOf = (kind: Kind) => new Map(managed.filter((r) => r.kind === kind).map((r) => [r.arn, r.name]));
-  const configurations = nameOf('LicenseConfiguration');
-  const licenses = nameOf('License');
-  return managed.map((r) => {
-    switch (r.kind) {
-      case 'ResourceShare':
-        return { ...r, spec: { ...r.spec, licenseConfigurations: r.spec.licenseConfigurations.map((arn) => configurations.get(arn) ?? arn).sort(compareText) } };
-      case 'ReportGenerator':
-        return { ...r, spec: { ...r.spec, licenseConfigurations: r.spec.licenseConfigurations.map((arn) => configurations.get(arn) ?? arn).sort(compareText) } };
-      case 'Association': {
-        const names = (arns: readonly string[]) => arns.map((arn) => configurations.get(arn) ?? arn).sort(compareText);
-        const { unpairedClaims } = r.spec;
-        return { ...r, spec: { ...r.spec, licenseConfigurations: names(r.spec.licenseConfigurations), ...(unpairedClaims ? { unpairedClaims: names(unpairedClaims) } : {}) } };
-      }
-      case 'Grant':
-        return { ...r, spec: { ...r.spec, license: licenses.get(r.spec.license) ?? r.spec.license } };
-      case 'LicenseConfiguration':
-      case 'License':
-      case 'ServiceSettings':
-        return r;
-    }
-  });
+  const names = referenceNames(managed);
+  return managed.map((r) => withReferenceNames(r, names));
 }
 
 function groupBy<T>(items: readonly T[], keyOf: (item: T) => string | undefined): Map<string, T[]> {

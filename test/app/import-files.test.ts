@@ -25,6 +25,7 @@ const PLAN: ImportPlan = {
   ]),
   skipped: [],
   foreign: [],
+  tagsLeftOut: [],
 };
 const NAMES = [importFileName('LicenseConfiguration'), importFileName('ResourceShare')];
 const fault = (code: string) => Object.assign(new Error(`${code}: injected`), { code });

@@ -50,6 +50,8 @@ const managed = <T>(spec: (display: string) => fc.Arbitrary<T>) => fc.uniqueArra
 /** The estate: who holds what, references as indexes into the resources they may name (resolved in build). */
 const estates = fc.record({
   prune: fc.boolean(),
+  // spec.tags: merge, whose documents cannot hold a tag key with a space (import leaves such tags out).
+  merge: fc.boolean(),
   configs: fc.array(fc.tuple(held(configurationAs), fc.oneof({ weight: 4, arbitrary: fc.constant(false) }, { weight: 1, arbitrary: fc.constant(true) }))
     .map(([c, adoptedByProject]) => ({ ...c, adoptedByProject })), { maxLength: 4 }),
   kinds: fc.oneof({ weight: 3, arbitrary: fc.constant([] as Kind[]) }, fc.subarray([...KINDS], { minLength: 1 })),
@@ -109,8 +111,10 @@ function other<K extends Kind>(kind: K, arn: string, r: { display: string; tags:
 }
 
 function build(e: Estate): Built {
-  const managedConfigs = e.managedConfigs.map((m, i) => ({ ...m, arn: configArn(`m${i}`) }));
-  const managedLicenses = e.managedLicenses.map((m, i) => ({ ...m, arn: licenseArn(`m${i}`) }));
+  // With merge, the project's own documents hold no key with a space (the loader refuses them), nor its managed resources.
+  const own = (t: Tags) => (e.merge ? Object.fromEntries(Object.entries(t).filter(([key]) => !/\s/.test(key))) : t);
+  const managedConfigs = e.managedConfigs.map((m, i) => ({ ...m, tags: own(m.tags), arn: configArn(`m${i}`) }));
+  const managedLicenses = e.managedLicenses.map((m, i) => ({ ...m, tags: own(m.tags), arn: licenseArn(`m${i}`) }));
   const configs = e.configs.map((c, i) => ({ ...c, arn: configArn(`u${i}`) }));
   const licenses = e.licenses.map((l, i) => ({ ...l, arn: licenseArn(`u${i}`) }));
   const foreignConfigs = e.foreignConfigs.map((d, i) => ({ kind: 'LicenseConfiguration' as const, arn: configArn(`f${i}`), displayName: d, ...FOREIGN }));
@@ -151,14 +155,14 @@ function build(e: Estate): Built {
     ...(claimed?.documented && claimed.configuration.documented ? [{ kind: 'Association', name: 'claimed', tags: {}, spec: { resourceArn: claimed.resourceArn, licenseConfigurations: [claimed.configuration.name], amiAssociationScope: null } } as DocumentInput] : []),
     ...(e.settings.documented ? [{ kind: 'ServiceSettings', name: 'settings', tags: {}, spec: e.settings.spec } as DocumentInput] : []),
     // Documents the project already has that adopt an unmanaged configuration (an earlier import, reviewed).
-    ...configs.flatMap((c, i) => (c.adoptedByProject && c.readable ? [{ kind: 'LicenseConfiguration', name: `adopted-${i}`, tags: userTags(c.tags), spec: c.spec, adopt: c.arn } as DocumentInput] : [])),
+    ...configs.flatMap((c, i) => (c.adoptedByProject && c.readable ? [{ kind: 'LicenseConfiguration', name: `adopted-${i}`, tags: own(userTags(c.tags)), spec: c.spec, adopt: c.arn } as DocumentInput] : [])),
   ];
   const documented = new Map<Address, boolean>([
     ...managedConfigs.map((m) => [`LicenseConfiguration/${m.name}`, m.documented] as const), ...managedLicenses.map((m) => [`License/${m.name}`, m.documented] as const),
     ...(claimed ? [['Association/claimed', claimed.documented && claimed.configuration.documented] as const] : []),
   ]);
   const adoptedByProject = new Map(configs.flatMap((c, i) => (c.adoptedByProject && c.readable ? [[c.arn, `LicenseConfiguration/adopted-${i}` as Address] as const] : [])));
-  const project = `${PROJECT}spec:\n  prune: ${e.prune}\n`;
+  const project = `${PROJECT}spec:\n  prune: ${e.prune}\n${e.merge ? '  tags: merge\n' : ''}`;
   return { files: { 'licensectl.yaml': project, ...(documents.length ? { 'resources.yaml': renderDocuments(documents) } : {}) }, managed, others, settings: e.settings.spec, documented, adoptedByProject,
     ...(claimed?.documented && claimed.configuration.documented ? { associationDocument: claimed.resourceArn } : {}),
   };
@@ -189,7 +193,7 @@ const SEATS: SpecByKind['License'] = {
   entitlements: [{ name: 'seats', unit: 'Count', maxCount: 10, value: null, overage: false, allowCheckIn: false }], consumptionConfiguration: { renewType: 'None', provisionalConfiguration: null, borrowConfiguration: null }, licenseMetadata: [], status: 'AVAILABLE',
 };
 const EMPTY: Estate = {
-  prune: false, kinds: [], configs: [], licenses: [], managedConfigs: [], managedLicenses: [], foreignConfigs: [], foreignLicenses: [], shares: [], grants: [], generators: [], pairs: [],
+  prune: false, merge: false, kinds: [], configs: [], licenses: [], managedConfigs: [], managedLicenses: [], foreignConfigs: [], foreignLicenses: [], shares: [], grants: [], generators: [], pairs: [],
   name: undefined, association: undefined, settings: { spec: DEFAULT_SERVICE_SETTINGS, documented: false },
 };
 const unmanagedConfig = (adoptedByProject: boolean) => ({ display: 'Oracle', tags: {}, readable: true, spec: { ...CORE, displayName: 'Oracle' }, adoptedByProject });
@@ -208,6 +212,8 @@ const REGRESSIONS: Estate[] = [
   { ...EMPTY, configs: [unmanagedConfig(true)], shares: [shareOf({}, [0])], pairs: [{ resource: 0, configuration: 0, crossAccount: false }] },
   // --name '*ami-*' (or '*'), a path glob to picomatch: `*` stopped at the `/` of an ARN, and no association was imported.
   { ...EMPTY, name: '*ami-*', managedConfigs: [{ ...undocumentedConfig, documented: true }], pairs: [{ resource: 0, configuration: 0, crossAccount: false }] },
+  // spec.tags: merge and a tag key with a space, which merge cannot remember: the resource was skipped.
+  { ...EMPTY, merge: true, configs: [{ ...unmanagedConfig(false), tags: { 'cost center': 'x', team: 'a' } }] },
 ];
 
 const PATH_LIKE = /(^|\/)\.{0,2}(\/|$)/;

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { NAME_PATTERN } from '../../src/config/checks.js';
+import { ADOPT_PATTERN } from '../../src/config/document-checks.js';
 import { REGION_NAME } from '../../src/model/arn.js';
 import { problems, withResources, yaml } from './helpers.js';
 
@@ -233,6 +234,7 @@ describe('schema problems, each at its field', () => {
   it('the name pattern of the checks is the schema\'s', async () => {
     const common = JSON.parse(await readFile(new URL('../../schemas/common.schema.json', import.meta.url), 'utf8'));
     expect(NAME_PATTERN.source).toBe(common.$defs.name.pattern);
+    expect(ADOPT_PATTERN.source).toBe(common.$defs.adopt.pattern);
   });
 
   it('the region pattern --region is checked with is the schema\'s', async () => {

@@ -27,6 +27,12 @@ describe('semantic problems the schemas cannot express', () => {
     ]);
   });
 
+  it('spec.adopt that is no ARN at all: one error, the schema\'s', async () => {
+    expect(await withResources(configuration('vms', '{countingType: vCPU, adopt: not-an-arn}'))).toEqual([
+      'resources.yaml:4:35: error: "adopt" must be the ARN of an existing license configuration, license, resource share, grant or report generator',
+    ]);
+  });
+
   it('spec.adopt naming a resource of another account or region than the project names', async () => {
     const project = 'apiVersion: licensectl/v1\nkind: Project\nmetadata: {name: p}\nspec: {account: "111122223333", store: {type: aws, region: eu-west-1}}\n';
     const arn = (region: string, account: string) => `arn:aws:license-manager:${region}:${account}:license-configuration:lic-0a`;

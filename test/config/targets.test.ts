@@ -50,6 +50,27 @@ describe('targets in the desired state', () => {
     ]);
   });
 
+  it('spec.adopt of a resource of another account or region than a unit the document is applied to', async () => {
+    const adopting = (arn: string, targets: string) => `${config('win', targets).replace('spec: {countingType: vCPU}', `spec: {countingType: vCPU, adopt: "${arn}"}`)}`;
+    const eastArn = 'arn:aws:license-manager:us-east-1:111122223333:license-configuration:lic-0abc';
+    expect(await problems({ 'licensectl.yaml': PROJECT(), 'a.yaml': adopting(eastArn, '[mgmt]') })).toEqual([
+      'a.yaml:4:35: error: spec.adopt names a resource of account 111122223333 in us-east-1, but LicenseConfiguration/win is applied to mgmt@eu-west-1',
+      '  hint: apply it to mgmt@us-east-1 only (metadata.targets)',
+    ]);
+    expect(await problems({ 'licensectl.yaml': PROJECT(), 'a.yaml': adopting(eastArn, '["mgmt@us-east-1"]') })).toEqual([]);
+    expect(await problems({ 'licensectl.yaml': PROJECT(), 'a.yaml': adopting(eastArn, '["dev"]') })).toEqual([
+      'a.yaml:4:35: error: spec.adopt names a resource of account 111122223333 in us-east-1, but LicenseConfiguration/win is applied to dev',
+      '  hint: apply it to mgmt@us-east-1 only (metadata.targets)',
+    ]);
+    // A license's ARN names no region: its account is every region's.
+    const licenseArn = 'arn:aws:license-manager::111122223333:license:l-0abc';
+    const license = `apiVersion: licensectl/v1\nkind: License\nmetadata: {name: l, targets: ["mgmt@us-east-1", dev]}\nspec:\n  productName: p\n  productSku: s\n  issuer: {name: i}\n  homeRegion: us-east-1\n  validity: {begin: "2026-01-01T00:00:00Z"}\n  entitlements: [{name: seats, unit: Count, maxCount: 5}]\n  consumptionConfiguration: {renewType: Monthly}\n  adopt: "${licenseArn}"\n`;
+    expect(await problems({ 'licensectl.yaml': PROJECT(), 'a.yaml': license })).toEqual([
+      'a.yaml:12:10: error: spec.adopt names a resource of account 111122223333, but License/l is applied to dev',
+      '  hint: apply it to mgmt only (metadata.targets)',
+    ]);
+  });
+
   it('a license or grant applied to a unit outside its home region', async () => {
     const license = 'apiVersion: licensectl/v1\nkind: License\nmetadata: {name: l}\nspec:\n  productName: p\n  productSku: s\n  issuer: {name: i}\n  homeRegion: us-east-1\n  validity: {begin: "2026-01-01T00:00:00Z"}\n  entitlements: [{name: seats, unit: Count, maxCount: 5}]\n  consumptionConfiguration: {renewType: Monthly}\n';
     expect(await problems({ 'licensectl.yaml': PROJECT('    defaultTargets: [mgmt]\n'), 'a.yaml': license })).toEqual([
