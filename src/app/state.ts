@@ -57,7 +57,10 @@ export function resourceAt(read: LiveStateRead, address: string): LiveResource {
   });
 }
 
-/** A managed resource as its document: references by name, as the live state holds them; the ARN in a comment. */
-export function documentOfLive(resource: LiveResource): DocumentInput {
-  return { kind: resource.kind, name: resource.name, tags: resource.tags, spec: resource.spec, comment: resource.arn } as DocumentInput;
+/**
+ * A managed resource as its document: references by name, as the live state holds them; the ARN in a comment. In a
+ * project with spec.targets, `label` (its unit's, as its address starts) is its metadata.targets, as import writes it.
+ */
+export function documentOfLive(resource: LiveResource, label?: string): DocumentInput {
+  return { kind: resource.kind, name: resource.name, tags: resource.tags, spec: resource.spec, comment: resource.arn, ...(label ? { targets: [label] } : {}) } as DocumentInput;
 }

@@ -85,6 +85,8 @@ spec:
     expect(text.stdout).not.toContain('mgmt');
     const show = await runCli(['state', 'show', 'dev/LicenseConfiguration/windows', '--dir', dir]);
     expect(show.status, show.stderr).toBe(0);
-    expect(show.stdout).toContain('kind: LicenseConfiguration\nmetadata:\n  name: windows\nspec:\n  countingType: vCPU\n  licenseCount: 10\n');
+    expect(show.stdout).toContain('kind: LicenseConfiguration\nmetadata:\n  name: windows\n  targets: [dev]\nspec:\n  countingType: vCPU\n  licenseCount: 10\n');
+    const regional = await runCli(['state', 'show', 'mgmt@eu-west-1/LicenseConfiguration/windows', '--dir', dir]);
+    expect(regional.stdout).toContain('  name: windows\n  targets: [mgmt@eu-west-1]\nspec:\n');
   });
 });

@@ -22,7 +22,9 @@ export default class StateShow extends BaseCommand {
     const read = await readState(flags.dir, flags);
     if (flags.stats) for (const unit of read.stats) this.printErr(`${unit.label ? `${unit.label}:\n` : ''}${renderStats(unit.stats, performance.now() - started)}`);
     const resource = resourceAt(read, args.address);
-    const input = documentOfLive(resource);
+    // With spec.targets the address starts with its unit's label (label/Kind/name).
+    const label = read.view.targets.some((t) => t.label !== undefined) ? args.address.slice(0, args.address.indexOf('/')) : undefined;
+    const input = documentOfLive(resource, label);
     if (!this.jsonEnabled()) this.printOut(renderDocuments([input]));
     return { address: args.address, arn: resource.arn, status: resource.meta.status ?? null, version: resource.meta.version ?? null, document: documentValue(input) };
   }
