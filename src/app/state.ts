@@ -58,8 +58,18 @@ export function resourceAt(read: LiveStateRead, address: string): LiveResource {
 }
 
 /**
+ * The managed resource at `address` as its document (see documentOfLive); with spec.targets the address starts with
+ * its unit's label (`label/Kind/name`), which becomes its metadata.targets.
+ */
+export function documentAt(read: LiveStateRead, address: string): { resource: LiveResource; input: DocumentInput } {
+  const resource = resourceAt(read, address);
+  const label = read.view.targets.some((t) => t.label !== undefined) ? address.slice(0, address.indexOf('/')) : undefined;
+  return { resource, input: documentOfLive(resource, label) };
+}
+
+/**
  * A managed resource as its document: references by name, as the live state holds them; the ARN in a comment. In a
- * project with spec.targets, `label` (its unit's, as its address starts) is its metadata.targets, as import writes it.
+ * project with spec.targets, `label` (its unit's) is its metadata.targets, as import writes it.
  */
 export function documentOfLive(resource: LiveResource, label?: string): DocumentInput {
   return { kind: resource.kind, name: resource.name, tags: resource.tags, spec: resource.spec, comment: resource.arn, ...(label ? { targets: [label] } : {}) } as DocumentInput;

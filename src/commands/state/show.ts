@@ -1,6 +1,6 @@
 import { Args, Flags } from '@oclif/core';
 import { BaseCommand, dirFlag, renderStats, storeFlags } from '../../app/base-command.js';
-import { documentOfLive, readState, resourceAt } from '../../app/state.js';
+import { documentAt, readState } from '../../app/state.js';
 import { documentValue, renderDocuments } from '../../render/documents.js';
 
 export default class StateShow extends BaseCommand {
@@ -21,10 +21,7 @@ export default class StateShow extends BaseCommand {
     const started = performance.now();
     const read = await readState(flags.dir, flags);
     if (flags.stats) for (const unit of read.stats) this.printErr(`${unit.label ? `${unit.label}:\n` : ''}${renderStats(unit.stats, performance.now() - started)}`);
-    const resource = resourceAt(read, args.address);
-    // With spec.targets the address starts with its unit's label (label/Kind/name).
-    const label = read.view.targets.some((t) => t.label !== undefined) ? args.address.slice(0, args.address.indexOf('/')) : undefined;
-    const input = documentOfLive(resource, label);
+    const { resource, input } = documentAt(read, args.address);
     if (!this.jsonEnabled()) this.printOut(renderDocuments([input]));
     return { address: args.address, arn: resource.arn, status: resource.meta.status ?? null, version: resource.meta.version ?? null, document: documentValue(input) };
   }
