@@ -6,18 +6,10 @@ import { CreateLicenseConfigurationCommand } from '@aws-sdk/client-license-manag
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { schemaProblems } from '../../src/app/schema.js';
 import type { StateView } from '../../src/render/state.js';
-import { projectDir, removeDir, runCli, statePathOf } from '../helpers/cli.js';
+import { projectDir, removeDir, runCli, statePathOf, TARGETS_PROJECT_YAML } from '../helpers/cli.js';
 import { otherClient } from '../helpers/live.js';
 
-const PROJECT = `apiVersion: licensectl/v1
-kind: Project
-metadata: {name: org}
-spec:
-  targets:
-    - {name: mgmt, account: "111122223333", regions: [us-east-1, eu-west-1]}
-    - {name: dev, account: "222233334444", regions: [us-east-1]}
-  defaultTargets: [mgmt]
-`;
+const PROJECT = TARGETS_PROJECT_YAML;
 const DOCS = `apiVersion: licensectl/v1
 kind: LicenseConfiguration
 metadata: {name: windows, targets: ["*"]}

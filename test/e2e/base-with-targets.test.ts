@@ -3,19 +3,11 @@
 // document whose selection alone changed (metadata.targets) is changed, with a `targets` field diff. Text, JSON and
 // the pull-request comment (markdown) show them.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { removeDir, runCli } from '../helpers/cli.js';
+import { removeDir, runCli, TARGETS_PROJECT_YAML } from '../helpers/cli.js';
 import { schemaProblems } from '../../src/app/schema.js';
 import { testRepo, type TestRepo } from '../git/repo-helpers.js';
 
-const PROJECT = `apiVersion: licensectl/v1
-kind: Project
-metadata: {name: org}
-spec:
-  targets:
-    - {name: mgmt, account: "111122223333", regions: [us-east-1, eu-west-1]}
-    - {name: dev, account: "222233334444", regions: [us-east-1]}
-  defaultTargets: [mgmt]
-`;
+const PROJECT = TARGETS_PROJECT_YAML;
 const CONFIG = (name: string, count: number, targets = '') => `apiVersion: licensectl/v1
 kind: LicenseConfiguration
 metadata: {name: ${name}${targets ? `, targets: ${targets}` : ''}}

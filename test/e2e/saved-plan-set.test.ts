@@ -6,19 +6,11 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ListLicenseConfigurationsCommand, ListReceivedGrantsCommand, UpdateLicenseConfigurationCommand } from '@aws-sdk/client-license-manager';
-import { LICENSE_YAML, projectDir, readBytes, removeDir, runCli, statePathOf } from '../helpers/cli.js';
+import { LICENSE_YAML, projectDir, readBytes, removeDir, runCli, statePathOf, TARGETS_PROJECT_YAML } from '../helpers/cli.js';
 import { otherClient } from '../helpers/live.js';
 import { schemaProblems } from '../../src/app/schema.js';
 
-const PROJECT = `apiVersion: licensectl/v1
-kind: Project
-metadata: {name: org}
-spec:
-  targets:
-    - {name: mgmt, account: "111122223333", regions: [us-east-1, eu-west-1]}
-    - {name: dev, account: "222233334444", regions: [us-east-1]}
-  defaultTargets: [mgmt]
-`;
+const PROJECT = TARGETS_PROJECT_YAML;
 const DOCS = (count: number) => `apiVersion: licensectl/v1
 kind: LicenseConfiguration
 metadata: {name: windows, targets: ["*"]}

@@ -97,6 +97,17 @@ spec:
   store: {type: emulator}
 ${extra}`;
 
+/** Project `org` with two targets: mgmt (111122223333, us-east-1 and eu-west-1) and dev (222233334444, us-east-1). */
+export const TARGETS_PROJECT_YAML = `apiVersion: licensectl/v1
+kind: Project
+metadata: {name: org}
+spec:
+  targets:
+    - {name: mgmt, account: "111122223333", regions: [us-east-1, eu-west-1]}
+    - {name: dev, account: "222233334444", regions: [us-east-1]}
+  defaultTargets: [mgmt]
+`;
+
 export const CONFIG_YAML = (name: string, spec: string, tags = '') => `apiVersion: licensectl/v1
 kind: LicenseConfiguration
 metadata: {name: ${name}${tags ? `, tags: ${tags}` : ''}}
